@@ -1,0 +1,161 @@
+#requires -Version 7.0
+<#
+.SYNOPSIS
+    Builds, tests and packages Heat.PowerShell; runs the demo runbook against a cloud or the local lab.
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 Demo
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    # Build: the module folder in out/Heat.PowerShell. Test: every xunit and Pester test (starts the lab).
+    # UnitTest: only what needs no Heat. Demo: the runbook in examples/. LabStart/LabStop: the local Heat.
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'UnitTest', 'Demo', 'LabStart', 'LabStop')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Leave the lab running after Test (it is stopped by default if Test started it).
+    [switch] $KeepLab
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleDir = Join-Path $out 'Heat.PowerShell'
+$labScript = Join-Path $root 'lab/heat-lab.sh'
+$labDir = if ($env:HEAT_LAB_DIR) { $env:HEAT_LAB_DIR } else { '/var/tmp/heat-lab' }
+
+function Invoke-Native {
+    param([string] $File, [string[]] $Arguments)
+    & $File @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$File $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
+}
+
+function Build-Module {
+    $publish = Join-Path $out 'publish'
+    Invoke-Native dotnet @('publish', (Join-Path $root 'src/Heat.PowerShell/Heat.PowerShell.csproj'), '-c', $Configuration, '-o', $publish, '--nologo', '-v', 'q')
+    if (Test-Path $moduleDir) { Remove-Item $moduleDir -Recurse -Force }
+    New-Item -ItemType Directory -Path $moduleDir | Out-Null
+    # An explicit allow-list: the module folder holds what a user installs, nothing else.
+    foreach ($file in 'Heat.PowerShell.dll', 'Heat.Client.dll', 'Newtonsoft.Json.dll', 'YamlDotNet.dll') {
+        Copy-Item (Join-Path $publish $file) $moduleDir
+    }
+    foreach ($file in 'Heat.PowerShell.psd1', 'Heat.format.ps1xml', 'Heat.types.ps1xml') {
+        Copy-Item (Join-Path $root $file) $moduleDir
+    }
+    Write-Host "Module built in $moduleDir"
+    $moduleDir
+}
+
+function Get-PesterModule {
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+    $manifest = Join-Path $packages 'pester/5.7.1/tools/Pester.psd1'
+    if (-not (Test-Path $manifest)) {
+        Invoke-Native dotnet @('restore', (Join-Path $root 'tests/Pester/Pester.Restore.csproj'), '--nologo', '-v', 'q')
+    }
+    $manifest
+}
+
+function Test-LabWanted {
+    # A configured cloud wins; with none, the local lab is the cloud.
+    -not ($env:OS_CLOUD -or $env:OS_AUTH_URL)
+}
+
+function Start-Lab {
+    if (-not (Test-Path $labScript)) { throw "The lab script $labScript is missing." }
+    $wasRunning = $false
+    & bash $labScript status *> $null
+    if ($LASTEXITCODE -eq 0) { $wasRunning = $true }
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    Invoke-Native bash @($labScript, 'start')
+    Write-Host ("Lab ready in {0:0.0} s{1}" -f $watch.Elapsed.TotalSeconds, $(if ($wasRunning) { ' (it was already running)' } else { '' }))
+    $wasRunning
+}
+
+function Stop-Lab { Invoke-Native bash @($labScript, 'stop') }
+
+function Invoke-XunitTests {
+    $passed = 0; $failed = 0
+    foreach ($project in 'tests/Heat.Client.Tests', 'tests/Heat.PowerShell.Tests') {
+        $output = & dotnet test (Join-Path $root $project) -c $Configuration --nologo 2>&1
+        $code = $LASTEXITCODE
+        $output | ForEach-Object { "$_" } | Where-Object { $_ -match 'error|Failed |Passed!|Failed!|\[FAIL\]' } | ForEach-Object { Write-Host $_ }
+        $summary = $output | ForEach-Object { "$_" } | Select-String -Pattern 'Failed:\s+(\d+),\s+Passed:\s+(\d+)' | Select-Object -Last 1
+        if ($summary) {
+            $failed += [int]$summary.Matches[0].Groups[1].Value
+            $passed += [int]$summary.Matches[0].Groups[2].Value
+        }
+        elseif ($code -ne 0) {
+            $output | Select-Object -Last 40 | ForEach-Object { Write-Host $_ }
+            $failed += 1
+        }
+        if ($code -ne 0 -and -not $summary) { Write-Host "dotnet test $project failed before running tests." }
+    }
+    [pscustomobject]@{ Passed = $passed; Failed = $failed }
+}
+
+function Invoke-PesterTests {
+    param([switch] $WithLab)
+    $pester = Get-PesterModule
+    $module = Build-Module
+    # Pester runs in a child pwsh so that the module it loads is the freshly built one and nothing else.
+    $tags = if ($WithLab) { @() } else { @('Lab') }
+    $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$pester' -Force
+`$env:HEAT_MODULE_PATH = '$module'
+`$config = New-PesterConfiguration
+`$config.Run.Path = '$(Join-Path $root 'tests/Pester')'
+`$config.Run.PassThru = `$true
+`$config.Output.Verbosity = 'Detailed'
+`$config.Filter.ExcludeTag = @($(($tags | ForEach-Object { "'$_'" }) -join ','))
+`$result = Invoke-Pester -Configuration `$config
+"PESTER-RESULT `$(`$result.PassedCount) `$(`$result.FailedCount)"
+"@
+    $lines = & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $script 2>&1 | ForEach-Object { "$_" }
+    $lines | Where-Object { $_ -notmatch '^PESTER-RESULT' } | ForEach-Object { Write-Host $_ }
+    $resultLine = $lines | Where-Object { $_ -match '^PESTER-RESULT (\d+) (\d+)' } | Select-Object -Last 1
+    if (-not $resultLine) { return [pscustomobject]@{ Passed = 0; Failed = 1 } }
+    $null = $resultLine -match '^PESTER-RESULT (\d+) (\d+)'
+    [pscustomobject]@{ Passed = [int]$Matches[1]; Failed = [int]$Matches[2] }
+}
+
+switch ($Task) {
+    'Build' { Build-Module | Out-Null }
+    'LabStart' { Start-Lab | Out-Null }
+    'LabStop' { Stop-Lab }
+    { $_ -in 'Test', 'UnitTest' } {
+        $withLab = $Task -eq 'Test'
+        $startedLab = $false
+        $exit = 1
+        try {
+            if ($withLab -and (Test-LabWanted)) { $startedLab = -not (Start-Lab) }
+            $x = Invoke-XunitTests
+            $p = Invoke-PesterTests -WithLab:$withLab
+            $passed = $x.Passed + $p.Passed
+            $failed = $x.Failed + $p.Failed
+            Write-Host "xunit: $($x.Passed) passed, $($x.Failed) failed; Pester: $($p.Passed) passed, $($p.Failed) failed"
+            Write-Output "$passed passed, $failed failed"
+            $exit = if ($failed -eq 0 -and $passed -gt 0) { 0 } else { 1 }
+        }
+        finally {
+            if ($startedLab -and -not $KeepLab) { Stop-Lab }
+        }
+        exit $exit
+    }
+    'Demo' {
+        $module = Build-Module
+        if (Test-LabWanted) {
+            Start-Lab | Out-Null
+            # The runbook reads the lab's credentials the way a user would: from its clouds.yaml/openrc.
+            $env:HEAT_LAB_DIR = $labDir
+        }
+        & (Join-Path $root 'examples/Invoke-HeatDemo.ps1') -ModulePath $module
+        exit $LASTEXITCODE
+    }
+}

@@ -1,0 +1,301 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Heat.Client.Internal;
+using Heat.Client.Models;
+using Heat.Client.Templates;
+using Newtonsoft.Json.Linq;
+
+namespace Heat.Client
+{
+    /// <summary>A page of a list, and where the next one starts.</summary>
+    public sealed class Page<T>
+    {
+        public Page(IReadOnlyList<T> items, string nextMarker)
+        {
+            Items = items;
+            NextMarker = nextMarker;
+        }
+
+        public IReadOnlyList<T> Items { get; }
+
+        /// <summary>The marker for the next page, or null on the last page.</summary>
+        public string NextMarker { get; }
+    }
+
+    /// <summary>
+    /// Heat's operations over one <see cref="HeatSession"/>. Cheap to create (one per cmdlet call); the session
+    /// it uses is shared. Every call takes a <see cref="CancellationToken"/>. It never touches a PowerShell host:
+    /// it reports what it does through <see cref="Trace"/>.
+    /// </summary>
+    public sealed class HeatClient
+    {
+        public HeatClient(HeatSession session, Action<string> trace = null)
+        {
+            Session = session ?? throw new ArgumentNullException(nameof(session));
+            Trace = trace;
+        }
+
+        public HeatSession Session { get; }
+
+        /// <summary>Receives one line per request and response (never a body or a token).</summary>
+        public Action<string> Trace { get; }
+
+        // ---- stacks ----------------------------------------------------------------------------
+
+        public async Task<Page<HeatStack>> ListStacksPageAsync(StackListOptions options, string marker, CancellationToken cancellationToken)
+        {
+            options = options ?? new StackListOptions();
+            var query = new List<KeyValuePair<string, string>>();
+            foreach (var name in options.Names) query.Add(Pair("name", name));
+            foreach (var status in options.Statuses) query.Add(Pair("status", status));
+            foreach (var action in options.Actions) query.Add(Pair("action", action));
+            if (options.Tags.Count > 0) query.Add(Pair("tags", string.Join(",", options.Tags)));
+            if (options.TagsAny.Count > 0) query.Add(Pair("tags_any", string.Join(",", options.TagsAny)));
+            if (options.ShowNested) query.Add(Pair("show_nested", "True"));
+            if (options.ShowDeleted) query.Add(Pair("show_deleted", "True"));
+            if (options.ShowHidden) query.Add(Pair("show_hidden", "True"));
+            if (options.SortKey != null) query.Add(Pair("sort_keys", options.SortKey));
+            if (options.SortDirection != null) query.Add(Pair("sort_dir", options.SortDirection));
+            query.Add(Pair("limit", options.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (marker != null) query.Add(Pair("marker", marker));
+
+            var response = await GetAsync(HeatRoutes.WithQuery(HeatRoutes.Stacks(), query), cancellationToken).ConfigureAwait(false);
+            var items = (response.Json?["stacks"] as JArray ?? new JArray()).Select(s => HeatStack.FromJson(s, detailed: false)).ToList();
+            return new Page<HeatStack>(items, NextMarker(response.Json, items.Count, options.PageSize, items.LastOrDefault()?.Id));
+        }
+
+        /// <summary>Every stack, page after page; each page is read only when the one before is used up.</summary>
+        public IEnumerable<HeatStack> ListStacks(StackListOptions options, CancellationToken cancellationToken)
+        {
+            return Paginate(marker => ListStacksPageAsync(options, marker, cancellationToken), cancellationToken);
+        }
+
+        /// <summary>One stack with all its attributes. Heat resolves a name to name/id by redirect.</summary>
+        public async Task<HeatStack> GetStackAsync(StackRef stack, CancellationToken cancellationToken)
+        {
+            var response = await GetAsync(HeatRoutes.Stack(stack), cancellationToken).ConfigureAwait(false);
+            return HeatStack.FromJson(response.Json?["stack"] ?? new JObject(), detailed: true);
+        }
+
+        /// <summary>Creates a stack and returns what Heat answers: its id and links (plus the name given).</summary>
+        public async Task<HeatStack> CreateStackAsync(CreateStackRequest request, CancellationToken cancellationToken)
+        {
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            if (string.IsNullOrWhiteSpace(request.StackName)) throw new ArgumentException("A stack needs a name.");
+            var body = new JObject { ["stack_name"] = request.StackName };
+            AddTemplate(body, request.Template);
+            body["parameters"] = ParametersToJson(request.Parameters);
+            if (request.TimeoutMinutes.HasValue) body["timeout_mins"] = request.TimeoutMinutes.Value;
+            body["disable_rollback"] = request.DisableRollback;
+            if (request.Tags != null && request.Tags.Count > 0) body["tags"] = string.Join(",", request.Tags);
+
+            var response = await SendAsync(HttpMethod.Post, HeatRoutes.Stacks(), body, cancellationToken).ConfigureAwait(false);
+            var json = response.Json?["stack"] ?? new JObject();
+            var created = HeatStack.FromJson(json, detailed: false);
+            created.StackName = created.StackName ?? request.StackName;
+            created.StackStatus = created.StackStatus ?? "CREATE_IN_PROGRESS";
+            return created;
+        }
+
+        public async Task DeleteStackAsync(StackRef stack, CancellationToken cancellationToken)
+        {
+            await SendAsync(HttpMethod.Delete, HeatRoutes.Stack(stack), null, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Polls a stack until it leaves IN_PROGRESS, with a growing interval. A stack that is gone counts as
+        /// DELETE_COMPLETE. Reports each new status through <paramref name="onStatus"/>.
+        /// </summary>
+        public async Task<HeatStack> WaitForStackAsync(StackRef stack, TimeSpan timeout, Action<HeatStack> onStatus, CancellationToken cancellationToken)
+        {
+            var deadline = DateTime.UtcNow + timeout;
+            var delay = TimeSpan.FromSeconds(1);
+            string lastStatus = null;
+            // Look the stack up by id once known: a deleted stack's name may already be taken by a new one.
+            var current = stack;
+            while (true)
+            {
+                HeatStack seen;
+                try
+                {
+                    seen = await GetStackAsync(current, cancellationToken).ConfigureAwait(false);
+                }
+                catch (HeatNotFoundException)
+                {
+                    seen = new HeatStack { StackName = stack.StackName, Id = stack.StackId, StackStatus = "DELETE_COMPLETE" };
+                }
+                if (seen.Id != null && seen.StackName != null) current = new StackRef(seen.StackName, seen.Id);
+                if (seen.StackStatus != lastStatus)
+                {
+                    lastStatus = seen.StackStatus;
+                    onStatus?.Invoke(seen);
+                }
+                if (!seen.IsInProgress) return seen;
+                if (DateTime.UtcNow + delay > deadline)
+                {
+                    throw new TimeoutException($"Stack '{stack}' is still {seen.StackStatus} after {timeout.TotalMinutes:0.#} minutes.");
+                }
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 10000));
+            }
+        }
+
+        // ---- events ----------------------------------------------------------------------------
+
+        public async Task<Page<HeatEvent>> ListEventsPageAsync(StackRef stack, EventListOptions options, string marker, CancellationToken cancellationToken)
+        {
+            options = options ?? new EventListOptions();
+            var query = new List<KeyValuePair<string, string>>();
+            foreach (var status in options.ResourceStatuses) query.Add(Pair("resource_status", status));
+            foreach (var action in options.ResourceActions) query.Add(Pair("resource_action", action));
+            foreach (var type in options.ResourceTypes) query.Add(Pair("resource_type", type));
+            if (options.NestedDepth.HasValue) query.Add(Pair("nested_depth", options.NestedDepth.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (options.SortDirection != null) query.Add(Pair("sort_dir", options.SortDirection));
+            query.Add(Pair("limit", options.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (marker != null) query.Add(Pair("marker", marker));
+
+            var path = options.ResourceName != null ? HeatRoutes.ResourceEvents(stack, options.ResourceName) : HeatRoutes.Events(stack);
+            var response = await GetAsync(HeatRoutes.WithQuery(path, query), cancellationToken).ConfigureAwait(false);
+            var items = (response.Json?["events"] as JArray ?? new JArray())
+                .Select(e => HeatEvent.FromJson(e, stack.StackName, stack.StackId)).ToList();
+            return new Page<HeatEvent>(items, NextMarker(response.Json, items.Count, options.PageSize, items.LastOrDefault()?.Id));
+        }
+
+        public IEnumerable<HeatEvent> ListEvents(StackRef stack, EventListOptions options, CancellationToken cancellationToken)
+        {
+            var start = options?.Marker;
+            return Paginate(marker => ListEventsPageAsync(stack, options, marker ?? start, cancellationToken), cancellationToken);
+        }
+
+        /// <summary>One event, which Heat addresses through its resource.</summary>
+        public async Task<HeatEvent> GetEventAsync(StackRef stack, string resourceName, string eventId, CancellationToken cancellationToken)
+        {
+            var response = await GetAsync(HeatRoutes.Event(stack, resourceName, eventId), cancellationToken).ConfigureAwait(false);
+            return HeatEvent.FromJson(response.Json?["event"] ?? new JObject(), stack.StackName, stack.StackId);
+        }
+
+        // ---- resources -------------------------------------------------------------------------
+
+        public async Task<IReadOnlyList<HeatResource>> ListResourcesAsync(StackRef stack, ResourceListOptions options, CancellationToken cancellationToken)
+        {
+            options = options ?? new ResourceListOptions();
+            var query = new List<KeyValuePair<string, string>>();
+            if (options.NestedDepth.HasValue) query.Add(Pair("nested_depth", options.NestedDepth.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (options.WithDetail) query.Add(Pair("with_detail", "True"));
+            foreach (var type in options.Types) query.Add(Pair("type", type));
+            foreach (var status in options.Statuses) query.Add(Pair("status", status));
+            foreach (var action in options.Actions) query.Add(Pair("action", action));
+            foreach (var name in options.Names) query.Add(Pair("name", name));
+            var response = await GetAsync(HeatRoutes.WithQuery(HeatRoutes.Resources(stack), query), cancellationToken).ConfigureAwait(false);
+            return (response.Json?["resources"] as JArray ?? new JArray())
+                .Select(r => HeatResource.FromJson(r, stack.StackName, stack.StackId)).ToList();
+        }
+
+        /// <summary>One resource with its attributes, and its metadata.</summary>
+        public async Task<HeatResource> GetResourceAsync(StackRef stack, string resourceName, bool withMetadata, CancellationToken cancellationToken)
+        {
+            var response = await GetAsync(HeatRoutes.Resource(stack, resourceName), cancellationToken).ConfigureAwait(false);
+            var resource = HeatResource.FromJson(response.Json?["resource"] ?? new JObject(), stack.StackName, stack.StackId);
+            if (withMetadata)
+            {
+                var owner = resource.StackName != null && resource.StackId != null ? new StackRef(resource.StackName, resource.StackId) : stack;
+                var metadata = await GetAsync(HeatRoutes.ResourceMetadata(owner, resourceName), cancellationToken).ConfigureAwait(false);
+                resource.Metadata = HeatJson.ToHashtable(metadata.Json?["metadata"]) ?? new System.Collections.Hashtable();
+            }
+            return resource;
+        }
+
+        // ---- templates -------------------------------------------------------------------------
+
+        /// <summary>Asks Heat whether a template is valid; a 400 carries Heat's reason.</summary>
+        public async Task<HeatTemplateValidation> ValidateTemplateAsync(ValidateTemplateRequest request, string source, CancellationToken cancellationToken)
+        {
+            var body = new JObject();
+            AddTemplate(body, request.Template);
+            if (request.Parameters != null && request.Parameters.Count > 0) body["parameters"] = ParametersToJson(request.Parameters);
+            var path = HeatRoutes.Validate();
+            if (request.IgnoreErrors) path = HeatRoutes.WithQuery(path, new[] { Pair("ignore_errors", "True") });
+            if (request.ShowNested) path = HeatRoutes.WithQuery(path, new[] { Pair("show_nested", "True") });
+            var response = await SendAsync(HttpMethod.Post, path, body, cancellationToken).ConfigureAwait(false);
+            return HeatTemplateValidation.FromJson(response.Json ?? new JObject(), source);
+        }
+
+        /// <summary>Reads an http(s) URL that a template names.</summary>
+        public Task<string> FetchTextAsync(Uri uri, CancellationToken cancellationToken) => Session.FetchTextAsync(uri, Trace, cancellationToken);
+
+        // ---- plumbing --------------------------------------------------------------------------
+
+        private static void AddTemplate(JObject body, TemplateBundle template)
+        {
+            if (template == null) throw new ArgumentException("A template is required.");
+            if (template.Template != null) body["template"] = template.Template;
+            else if (template.TemplateUrl != null) body["template_url"] = template.TemplateUrl;
+            else throw new ArgumentException("The template is empty.");
+            if (template.Files.Count > 0)
+            {
+                var files = new JObject();
+                foreach (var pair in template.Files) files[pair.Key] = pair.Value;
+                body["files"] = files;
+            }
+            if (template.Environment != null) body["environment"] = template.Environment;
+        }
+
+        private static JObject ParametersToJson(System.Collections.IDictionary parameters)
+        {
+            var result = new JObject();
+            if (parameters == null) return result;
+            foreach (System.Collections.DictionaryEntry entry in parameters)
+            {
+                result[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture)] = HeatJson.FromPlain(entry.Value);
+            }
+            return result;
+        }
+
+        private Task<HeatResponse> GetAsync(string relative, CancellationToken cancellationToken) =>
+            SendAsync(HttpMethod.Get, relative, null, cancellationToken);
+
+        private Task<HeatResponse> SendAsync(HttpMethod method, string relative, JToken body, CancellationToken cancellationToken) =>
+            Session.SendAsync(method, Session.HeatUri(relative), body, Trace, cancellationToken);
+
+        private static KeyValuePair<string, string> Pair(string key, string value) => new KeyValuePair<string, string>(key, value);
+
+        /// <summary>Heat's <c>next</c> link when it gives one; otherwise a full page means there may be more.</summary>
+        private static string NextMarker(JToken json, int count, int pageSize, string lastId)
+        {
+            if (count == 0) return null;
+            if (json?["links"] is JArray links)
+            {
+                foreach (var link in links)
+                {
+                    if (link.Str("rel") == "next" && Uri.TryCreate(link.Str("href"), UriKind.Absolute, out var next))
+                    {
+                        foreach (var part in next.Query.TrimStart('?').Split('&'))
+                        {
+                            if (part.StartsWith("marker=", StringComparison.Ordinal)) return Uri.UnescapeDataString(part.Substring(7));
+                        }
+                    }
+                }
+            }
+            return count >= pageSize ? lastId : null;
+        }
+
+        private static IEnumerable<T> Paginate<T>(Func<string, Task<Page<T>>> fetch, CancellationToken cancellationToken)
+        {
+            string marker = null;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var page = fetch(marker).GetAwaiter().GetResult();
+                foreach (var item in page.Items) yield return item;
+                // A server that ignores the marker would send the same page for ever.
+                if (page.NextMarker == null || !seen.Add(page.NextMarker)) yield break;
+                marker = page.NextMarker;
+            }
+        }
+    }
+}

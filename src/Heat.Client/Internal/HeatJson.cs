@@ -1,0 +1,172 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Heat.Client.Internal
+{
+    /// <summary>JSON settings and conversions shared by every call.</summary>
+    internal static class HeatJson
+    {
+        public static readonly JsonSerializerSettings Settings = new JsonSerializerSettings
+        {
+            // Heat's times carry no zone and sometimes no 'Z'; HeatTime parses them, not Json.NET.
+            DateParseHandling = DateParseHandling.None,
+            NullValueHandling = NullValueHandling.Ignore,
+            MissingMemberHandling = MissingMemberHandling.Ignore,
+        };
+
+        public static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
+
+        public static JToken Parse(string text)
+        {
+            using (var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None })
+            {
+                return JToken.ReadFrom(reader);
+            }
+        }
+
+        public static string Serialize(JToken token) => token.ToString(Formatting.None);
+
+        /// <summary>
+        /// Turns JSON into what PowerShell users handle: case-insensitive Hashtables, object[] and plain values.
+        /// Users never see a JToken.
+        /// </summary>
+        public static object ToPlain(JToken token)
+        {
+            if (token == null) return null;
+            switch (token.Type)
+            {
+                case JTokenType.Object:
+                    var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+                    foreach (var property in (JObject)token)
+                    {
+                        table[property.Key] = ToPlain(property.Value);
+                    }
+                    return table;
+                case JTokenType.Array:
+                    var array = (JArray)token;
+                    var items = new object[array.Count];
+                    for (int i = 0; i < items.Length; i++) items[i] = ToPlain(array[i]);
+                    return items;
+                case JTokenType.Null:
+                case JTokenType.Undefined:
+                    return null;
+                case JTokenType.Integer:
+                    var value = ((JValue)token).Value;
+                    if (value is long l && l >= int.MinValue && l <= int.MaxValue) return (int)l;
+                    return value;
+                default:
+                    return ((JValue)token).Value;
+            }
+        }
+
+        public static Hashtable ToHashtable(JToken token) => ToPlain(token) as Hashtable;
+
+        /// <summary>Turns a user's value (Hashtable, arrays, PSObject-unwrapped values) into JSON.</summary>
+        public static JToken FromPlain(object value)
+        {
+            switch (value)
+            {
+                case null: return JValue.CreateNull();
+                case JToken token: return token;
+                case string s: return new JValue(s);
+                case IDictionary dictionary:
+                    var obj = new JObject();
+                    foreach (DictionaryEntry entry in dictionary)
+                    {
+                        obj[Convert.ToString(entry.Key, CultureInfo.InvariantCulture)] = FromPlain(entry.Value);
+                    }
+                    return obj;
+                case IEnumerable enumerable:
+                    var arr = new JArray();
+                    foreach (var item in enumerable) arr.Add(FromPlain(item));
+                    return arr;
+                case DateTime dt: return new JValue(dt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+                case bool _:
+                case int _:
+                case long _:
+                case double _:
+                case float _:
+                case decimal _:
+                case short _:
+                case byte _:
+                    return new JValue(value);
+                default:
+                    return new JValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    /// <summary>Heat and Keystone write times in several ways ("2024-01-02T03:04:05", with "Z", with fractions, with offsets).</summary>
+    internal static class HeatTime
+    {
+        private static readonly string[] Formats =
+        {
+            "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+            "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF",
+            "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        };
+
+        public static DateTime? Parse(string text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (DateTime.TryParseExact(text.Trim(), Formats, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                return DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
+            }
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var offset))
+            {
+                return offset.UtcDateTime;
+            }
+            return null;
+        }
+
+        public static DateTime? Get(JToken owner, string name) => Parse((string)owner?[name]);
+    }
+
+    internal static class JTokenExtensions
+    {
+        public static string Str(this JToken token, string name)
+        {
+            var value = token?[name];
+            if (value == null || value.Type == JTokenType.Null) return null;
+            return value.Type == JTokenType.String ? (string)value : value.ToString(Formatting.None);
+        }
+
+        public static bool? Bool(this JToken token, string name)
+        {
+            var value = token?[name];
+            if (value == null || value.Type == JTokenType.Null) return null;
+            if (value.Type == JTokenType.Boolean) return (bool)value;
+            return bool.TryParse((string)value, out var b) ? b : (bool?)null;
+        }
+
+        public static int? Int(this JToken token, string name)
+        {
+            var value = token?[name];
+            if (value == null || value.Type == JTokenType.Null) return null;
+            if (value.Type == JTokenType.Integer) return (int)value;
+            return int.TryParse((string)value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : (int?)null;
+        }
+
+        public static string[] Strings(this JToken token, string name)
+        {
+            var value = token?[name];
+            if (value == null || value.Type == JTokenType.Null) return new string[0];
+            if (value is JArray array)
+            {
+                var list = new List<string>();
+                foreach (var item in array) list.Add(item.Type == JTokenType.String ? (string)item : item.ToString(Formatting.None));
+                return list.ToArray();
+            }
+            // Heat has sent tags as one comma-separated string in some versions.
+            var text = (string)value;
+            return string.IsNullOrEmpty(text) ? new string[0] : text.Split(',');
+        }
+    }
+}

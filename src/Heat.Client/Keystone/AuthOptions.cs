@@ -1,0 +1,64 @@
+using System;
+using System.Security;
+
+namespace Heat.Client.Keystone
+{
+    public enum AuthMethod
+    {
+        Password,
+        ApplicationCredential,
+        Token,
+    }
+
+    /// <summary>How to reach and authenticate to a cloud. Secrets stay in SecureStrings until the request body is written.</summary>
+    public sealed class AuthOptions
+    {
+        public AuthMethod Method { get; set; } = AuthMethod.Password;
+
+        /// <summary>Keystone's URL; <c>.../v2.0</c> selects the legacy tokens API, anything else v3.</summary>
+        public string AuthUrl { get; set; }
+
+        public string UserName { get; set; }
+
+        public string UserId { get; set; }
+
+        public SecureString Password { get; set; }
+
+        public string UserDomainName { get; set; } = "Default";
+
+        public string UserDomainId { get; set; }
+
+        public string ProjectName { get; set; }
+
+        public string ProjectId { get; set; }
+
+        public string ProjectDomainName { get; set; } = "Default";
+
+        public string ProjectDomainId { get; set; }
+
+        public string ApplicationCredentialId { get; set; }
+
+        public string ApplicationCredentialName { get; set; }
+
+        public SecureString ApplicationCredentialSecret { get; set; }
+
+        /// <summary>A token obtained elsewhere (with <see cref="HeatEndpoint"/>).</summary>
+        public SecureString Token { get; set; }
+
+        /// <summary>Overrides the endpoint from the catalog.</summary>
+        public string HeatEndpoint { get; set; }
+
+        public string Region { get; set; }
+
+        /// <summary>public, internal or admin.</summary>
+        public string Interface { get; set; } = "public";
+
+        /// <summary>Accept any TLS certificate. Off unless the user asks.</summary>
+        public bool SkipCertificateCheck { get; set; }
+
+        /// <summary>How long one HTTP request may take.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+        internal AuthOptions Clone() => (AuthOptions)MemberwiseClone();
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using Heat.Client.Internal;
+using Newtonsoft.Json.Linq;
+
+namespace Heat.Client.Models
+{
+    /// <summary>One of Heat's <c>links</c>: where an object lives (<c>self</c>) and what it belongs to (<c>stack</c>, <c>resource</c>, <c>nested</c>).</summary>
+    public sealed class HeatLink
+    {
+        public string Href { get; set; }
+
+        public string Rel { get; set; }
+
+        public override string ToString() => $"{Rel}: {Href}";
+
+        internal static HeatLink[] ListFrom(JToken owner)
+        {
+            var list = new List<HeatLink>();
+            if (owner?["links"] is JArray links)
+            {
+                foreach (var link in links)
+                {
+                    list.Add(new HeatLink { Href = link.Str("href"), Rel = link.Str("rel") });
+                }
+            }
+            return list.ToArray();
+        }
+
+        internal static HeatLink Find(HeatLink[] links, string rel)
+        {
+            foreach (var link in links)
+            {
+                if (string.Equals(link.Rel, rel, StringComparison.OrdinalIgnoreCase)) return link;
+            }
+            return null;
+        }
+
+        /// <summary>Reads the stack's name and id out of a link such as <c>.../v1/{project}/stacks/{name}/{id}[/...]</c>.</summary>
+        internal static bool TryParseStack(string href, out string stackName, out string stackId)
+        {
+            stackName = null;
+            stackId = null;
+            if (string.IsNullOrEmpty(href) || !Uri.TryCreate(href, UriKind.Absolute, out var uri)) return false;
+            var segments = uri.AbsolutePath.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+            for (int i = 0; i < segments.Length - 2; i++)
+            {
+                if (segments[i] == "stacks")
+                {
+                    stackName = Uri.UnescapeDataString(segments[i + 1]);
+                    stackId = Uri.UnescapeDataString(segments[i + 2]);
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>Reads <c>.../resources/{name}</c> out of a resource link.</summary>
+        internal static string ParseResourceName(string href)
+        {
+            if (string.IsNullOrEmpty(href) || !Uri.TryCreate(href, UriKind.Absolute, out var uri)) return null;
+            var segments = uri.AbsolutePath.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+            for (int i = 0; i < segments.Length - 1; i++)
+            {
+                if (segments[i] == "resources") return Uri.UnescapeDataString(segments[i + 1]);
+            }
+            return null;
+        }
+    }
+
+    /// <summary>Splits Heat's joined status ("CREATE_IN_PROGRESS") into action and state.</summary>
+    internal static class HeatStatus
+    {
+        public static string Action(string status)
+        {
+            if (string.IsNullOrEmpty(status)) return null;
+            int i = status.IndexOf('_');
+            return i > 0 ? status.Substring(0, i) : null;
+        }
+
+        public static string State(string status)
+        {
+            if (string.IsNullOrEmpty(status)) return null;
+            int i = status.IndexOf('_');
+            return i > 0 ? status.Substring(i + 1) : status;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Collections;
+using System.Collections.Generic;
+using Heat.Client.Internal;
+using Newtonsoft.Json.Linq;
+
+namespace Heat.Client.Models
+{
+    /// <summary>What Heat says of a valid template (<c>POST /validate</c>).</summary>
+    public sealed class HeatTemplateValidation
+    {
+        public string Description { get; set; }
+
+        public HeatTemplateParameter[] Parameters { get; set; } = new HeatTemplateParameter[0];
+
+        public object[] ParameterGroups { get; set; } = new object[0];
+
+        /// <summary>With <c>-ShowNested</c>: the nested templates' validation, keyed by resource name.</summary>
+        public Hashtable NestedParameters { get; set; }
+
+        public Hashtable Environment { get; set; }
+
+        /// <summary>Where the template came from (a path or URL), for the user's reference.</summary>
+        public string Source { get; set; }
+
+        public override string ToString() => Description;
+
+        internal static HeatTemplateValidation FromJson(JToken json, string source)
+        {
+            var result = new HeatTemplateValidation
+            {
+                Description = json.Str("Description"),
+                ParameterGroups = HeatJson.ToPlain(json["ParameterGroups"]) as object[] ?? new object[0],
+                Environment = HeatJson.ToHashtable(json["Environment"]),
+                Source = source,
+            };
+            var parameters = new List<HeatTemplateParameter>();
+            Hashtable nested = null;
+            if (json["Parameters"] is JObject map)
+            {
+                foreach (var property in map)
+                {
+                    parameters.Add(HeatTemplateParameter.FromJson(property.Key, property.Value));
+                    if (property.Value["NestedParameters"] != null)
+                    {
+                        nested = nested ?? new Hashtable(System.StringComparer.OrdinalIgnoreCase);
+                        nested[property.Key] = HeatJson.ToPlain(property.Value["NestedParameters"]);
+                    }
+                }
+            }
+            if (json["NestedParameters"] is JObject nestedMap)
+            {
+                nested = nested ?? new Hashtable(System.StringComparer.OrdinalIgnoreCase);
+                foreach (var property in nestedMap) nested[property.Key] = HeatJson.ToPlain(property.Value);
+            }
+            result.Parameters = parameters.ToArray();
+            result.NestedParameters = nested;
+            return result;
+        }
+    }
+
+    /// <summary>One parameter as Heat's validation describes it.</summary>
+    public sealed class HeatTemplateParameter
+    {
+        public string Name { get; set; }
+
+        public string Type { get; set; }
+
+        public object Default { get; set; }
+
+        public object Value { get; set; }
+
+        public string Description { get; set; }
+
+        public string Label { get; set; }
+
+        public bool NoEcho { get; set; }
+
+        public object[] Constraints { get; set; } = new object[0];
+
+        public override string ToString() => Name;
+
+        internal static HeatTemplateParameter FromJson(string name, JToken json)
+        {
+            return new HeatTemplateParameter
+            {
+                Name = name,
+                Type = json.Str("Type"),
+                Default = HeatJson.ToPlain(json["Default"]),
+                Value = HeatJson.ToPlain(json["Value"]),
+                Description = json.Str("Description"),
+                Label = json.Str("Label"),
+                NoEcho = string.Equals(json.Str("NoEcho"), "true", System.StringComparison.OrdinalIgnoreCase),
+                Constraints = HeatJson.ToPlain(json["CustomConstraint"] ?? json["AllowedValues"] ?? json["Constraints"]) as object[] ?? new object[0],
+            };
+        }
+    }
+}

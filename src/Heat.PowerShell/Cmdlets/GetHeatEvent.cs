@@ -1,0 +1,90 @@
+using System;
+using System.Management.Automation;
+using Heat.Client;
+using Heat.Client.Models;
+
+namespace Heat.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Lists a stack's events (every page), one resource's events, or one event by id.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "HeatEvent")]
+    [OutputType(typeof(HeatEvent))]
+    public sealed class GetHeatEvent : HeatCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StackNameCompleter))]
+        public string StackName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string StackId { get; set; }
+
+        /// <summary>Only this resource's events. A piped resource gives its own events.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string ResourceName { get; set; }
+
+        /// <summary>One event, by its id.</summary>
+        [Parameter]
+        [Alias("EventId")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; }
+
+        /// <summary>Include events of nested stacks this many levels down.</summary>
+        [Parameter]
+        [ValidateRange(0, 10)]
+        public int NestedDepth { get; set; }
+
+        /// <summary>CREATE_FAILED, FAILED, *_COMPLETE ...</summary>
+        [Parameter]
+        [SupportsWildcards]
+        public string[] Status { get; set; }
+
+        /// <summary>CREATE, UPDATE, DELETE ...</summary>
+        [Parameter]
+        public string[] Action { get; set; }
+
+        [Parameter]
+        public string[] ResourceType { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var stack = new StackRef(StackName, StackId);
+            var target = ResourceName != null ? $"{stack}/{ResourceName}" : stack.ToString();
+            var noun = "HeatEvent";
+            TryItem(noun, target, () =>
+            {
+                if (Id != null && ResourceName != null)
+                {
+                    WriteObject(Await(Client.GetEventAsync(stack, ResourceName, Id, CancellationToken)));
+                    return;
+                }
+                var status = new StatusFilter(Status);
+                var options = new EventListOptions { ResourceName = ResourceName };
+                if (MyInvocation.BoundParameters.ContainsKey(nameof(NestedDepth))) options.NestedDepth = NestedDepth;
+                foreach (var state in status.ServerStates) options.ResourceStatuses.Add(state);
+                if (Action != null) foreach (var action in Action) options.ResourceActions.Add(action.ToUpperInvariant());
+                if (ResourceType != null) foreach (var type in ResourceType) options.ResourceTypes.Add(type);
+                bool found = false;
+                foreach (var evt in Stream(Client.ListEvents(stack, options, CancellationToken)))
+                {
+                    if (Id != null)
+                    {
+                        if (evt.Id != Id) continue;
+                        WriteObject(evt);
+                        found = true;
+                        break;
+                    }
+                    if (status.Matches(evt.ResourceStatus)) WriteObject(evt);
+                }
+                if (Id != null && !found)
+                {
+                    WriteError(new ErrorRecord(new ItemNotFoundException($"Stack '{stack}' has no event with id '{Id}'."),
+                        "HeatEventNotFound", ErrorCategory.ObjectNotFound, Id));
+                }
+            });
+        }
+    }
+}

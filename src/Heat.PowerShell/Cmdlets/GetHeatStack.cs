@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Heat.Client;
+using Heat.Client.Models;
+
+namespace Heat.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Lists stacks (every page, as it arrives) or gets one stack with all its attributes.</para>
+    /// <para type="description">A name or id without wildcards returns that stack in full (parameters, outputs,
+    /// capabilities); names with wildcards, -Status and -Tag filter the list.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "HeatStack")]
+    [OutputType(typeof(HeatStack))]
+    public sealed class GetHeatStack : HeatCmdlet
+    {
+        /// <summary>Names or ids; wildcards filter the list.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("StackName")]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(StackNameCompleter))]
+        public string[] Name { get; set; }
+
+        /// <summary>From a piped stack, event or resource: reload that exact stack.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string StackId { get; set; }
+
+        /// <summary>Full status (CREATE_COMPLETE, *_FAILED) or just the state (COMPLETE, FAILED, IN_PROGRESS).</summary>
+        [Parameter]
+        [SupportsWildcards]
+        public string[] Status { get; set; }
+
+        /// <summary>Stacks that carry all of these tags.</summary>
+        [Parameter]
+        public string[] Tag { get; set; }
+
+        [Parameter]
+        public SwitchParameter ShowNested { get; set; }
+
+        [Parameter]
+        public SwitchParameter ShowDeleted { get; set; }
+
+        /// <summary>With a list: read each stack in full (one more request per stack).</summary>
+        [Parameter]
+        public SwitchParameter Detailed { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var names = Name ?? new string[0];
+            if (!string.IsNullOrEmpty(StackId))
+            {
+                // A piped object: its id is exact, whatever its name says.
+                var stackRef = new StackRef(names.FirstOrDefault(), StackId);
+                TryItem("HeatStack", stackRef.ToString(), () => WriteObject(Await(Client.GetStackAsync(stackRef, CancellationToken))));
+                return;
+            }
+
+            var patterns = new List<WildcardPattern>();
+            foreach (var name in names)
+            {
+                if (WildcardPattern.ContainsWildcardCharacters(name))
+                {
+                    patterns.Add(new WildcardPattern(name, WildcardOptions.IgnoreCase));
+                }
+                else
+                {
+                    TryItem("HeatStack", name, () =>
+                    {
+                        var stack = Await(Client.GetStackAsync(StackRef.FromNameOrId(name), CancellationToken));
+                        if (MatchesStatus(stack) && MatchesTags(stack)) WriteObject(stack);
+                    });
+                }
+            }
+            if (names.Length == 0 || patterns.Count > 0)
+            {
+                ListStacks(patterns);
+            }
+        }
+
+        private void ListStacks(List<WildcardPattern> patterns)
+        {
+            var options = new StackListOptions { ShowNested = ShowNested, ShowDeleted = ShowDeleted };
+            if (Tag != null) foreach (var tag in Tag) options.Tags.Add(tag);
+            // Heat filters by state (COMPLETE) or action (CREATE); a full status is split, a wildcard is matched here.
+            if (Status != null && Status.All(s => !WildcardPattern.ContainsWildcardCharacters(s)))
+            {
+                foreach (var status in Status)
+                {
+                    var upper = status.ToUpperInvariant();
+                    if (IsState(upper)) options.Statuses.Add(upper);
+                }
+            }
+            TryItem("HeatStack", null, () =>
+            {
+                foreach (var stack in Stream(Client.ListStacks(options, CancellationToken)))
+                {
+                    if (patterns.Count > 0 && !patterns.Any(p => p.IsMatch(stack.StackName ?? string.Empty))) continue;
+                    if (!MatchesStatus(stack)) continue;
+                    if (Detailed)
+                    {
+                        TryItem("HeatStack", stack.StackName, () => WriteObject(Await(Client.GetStackAsync(RefOf(stack), CancellationToken))));
+                    }
+                    else
+                    {
+                        WriteObject(stack);
+                    }
+                }
+            });
+        }
+
+        private static bool IsState(string value) => value == "COMPLETE" || value == "FAILED" || value == "IN_PROGRESS";
+
+        private bool MatchesStatus(HeatStack stack)
+        {
+            if (Status == null || Status.Length == 0) return true;
+            foreach (var status in Status)
+            {
+                var upper = status.ToUpperInvariant();
+                if (IsState(upper) && string.Equals(stack.State, upper, StringComparison.OrdinalIgnoreCase)) return true;
+                if (new WildcardPattern(status, WildcardOptions.IgnoreCase).IsMatch(stack.StackStatus ?? string.Empty)) return true;
+            }
+            return false;
+        }
+
+        private bool MatchesTags(HeatStack stack)
+        {
+            if (Tag == null || Tag.Length == 0) return true;
+            return Tag.All(t => stack.Tags.Contains(t, StringComparer.Ordinal));
+        }
+    }
+}

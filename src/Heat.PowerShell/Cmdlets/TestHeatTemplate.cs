@@ -1,0 +1,78 @@
+using System.Collections;
+using System.Management.Automation;
+using Heat.Client;
+using Heat.Client.Models;
+using Heat.Client.Templates;
+
+namespace Heat.PowerShell.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Validates a template through Heat and returns what Heat says of it: description, parameters, groups.</para>
+    /// <para type="description">An invalid template is an error record carrying Heat's own message; the next piped template is still checked.</para>
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "HeatTemplate", DefaultParameterSetName = PathSet)]
+    [OutputType(typeof(HeatTemplateValidation))]
+    public sealed class TestHeatTemplate : HeatCmdlet
+    {
+        public const string PathSet = "TemplatePath";
+        public const string BodySet = "Template";
+        public const string UrlSet = "TemplateUrl";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Path", "FullName")]
+        [ValidateNotNullOrEmpty]
+        public string TemplatePath { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = BodySet)]
+        [ValidateNotNullOrEmpty]
+        public string Template { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = UrlSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string TemplateUrl { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] EnvironmentPath { get; set; }
+
+        /// <summary>Values to validate the template with.</summary>
+        [Parameter]
+        public Hashtable Parameter { get; set; }
+
+        /// <summary>Include the nested templates' parameters.</summary>
+        [Parameter]
+        public SwitchParameter ShowNested { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var request = new TemplateRequest { BaseDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath };
+            string source;
+            switch (ParameterSetName)
+            {
+                case PathSet:
+                    request.TemplatePath = GetUnresolvedProviderPathFromPSPath(TemplatePath);
+                    source = request.TemplatePath;
+                    break;
+                case UrlSet:
+                    request.TemplateUrl = TemplateUrl;
+                    source = TemplateUrl;
+                    break;
+                default:
+                    request.TemplateText = Template;
+                    source = "(template text)";
+                    break;
+            }
+            if (EnvironmentPath != null)
+            {
+                foreach (var path in EnvironmentPath) request.EnvironmentPaths.Add(GetUnresolvedProviderPathFromPSPath(path));
+            }
+            TryItem("HeatTemplate", source, () =>
+            {
+                var bundle = Await(TemplateLoader.LoadAsync(request, Client.FetchTextAsync, CancellationToken));
+                var validation = Await(Client.ValidateTemplateAsync(
+                    new ValidateTemplateRequest { Template = bundle, ShowNested = ShowNested, Parameters = Parameter }, source, CancellationToken));
+                WriteObject(validation);
+            });
+        }
+    }
+}
