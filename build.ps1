@@ -36,6 +36,14 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "$File $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
+function Invoke-Pwsh {
+    # Under 'dotnet pwsh' (the local tool) this process is dotnet itself: start pwsh.dll the same way.
+    $native = Join-Path $PSHOME 'pwsh'
+    if ((Test-Path $native -PathType Leaf) -and -not $IsWindows -and (Get-Item $native).UnixFileMode -match 'x') { & $native @args }
+    elseif (Test-Path (Join-Path $PSHOME 'pwsh.exe')) { & (Join-Path $PSHOME 'pwsh.exe') @args }
+    else { & dotnet (Join-Path $PSHOME 'pwsh.dll') @args }
+}
+
 function Build-Module {
     $publish = Join-Path $out 'publish'
     Invoke-Native dotnet @('publish', (Join-Path $root 'src/Heat.PowerShell/Heat.PowerShell.csproj'), '-c', $Configuration, '-o', $publish, '--nologo', '-v', 'q')
@@ -117,7 +125,7 @@ Import-Module '$pester' -Force
 `$result = Invoke-Pester -Configuration `$config
 "PESTER-RESULT `$(`$result.PassedCount) `$(`$result.FailedCount)"
 "@
-    $lines = & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $script 2>&1 | ForEach-Object { "$_" }
+    $lines = Invoke-Pwsh -NoProfile -NonInteractive -Command $script 2>&1 | ForEach-Object { "$_" }
     $lines | Where-Object { $_ -notmatch '^PESTER-RESULT' } | ForEach-Object { Write-Host $_ }
     $resultLine = $lines | Where-Object { $_ -match '^PESTER-RESULT (\d+) (\d+)' } | Select-Object -Last 1
     if (-not $resultLine) { return [pscustomobject]@{ Passed = 0; Failed = 1 } }

@@ -74,16 +74,22 @@ namespace Heat.PowerShell
         /// <summary>Waits for a task on the pipeline thread while writing what it reports as it goes.</summary>
         protected T Await<T>(Task<T> task)
         {
-            while (!task.Wait(50)) Drain();
-            Drain();
+            WaitDraining(task);
             return Unwrap(task);
         }
 
         protected void Await(Task task)
         {
-            while (!task.Wait(50)) Drain();
-            Drain();
+            WaitDraining(task);
             Unwrap(task);
+        }
+
+        /// <summary>Task.Wait would throw the task's failure wrapped; wait on the handle and let Unwrap rethrow it as is.</summary>
+        private void WaitDraining(Task task)
+        {
+            var handle = ((IAsyncResult)task).AsyncWaitHandle;
+            while (!handle.WaitOne(50)) Drain();
+            Drain();
         }
 
         private T Unwrap<T>(Task<T> task)

@@ -111,7 +111,8 @@ namespace Heat.PowerShell.Cmdlets
             HeatSession session;
             try
             {
-                while (!task.Wait(50)) Flush(messages);
+                var handle = ((IAsyncResult)task).AsyncWaitHandle;
+                while (!handle.WaitOne(50)) Flush(messages);
                 Flush(messages);
                 session = task.GetAwaiter().GetResult();
             }
