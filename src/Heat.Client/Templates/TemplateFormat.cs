@@ -134,7 +134,13 @@ namespace Heat.Client.Templates
 
         private static JToken ParseDocument(string text, string fileName)
         {
-            return text.TrimStart().StartsWith("{", StringComparison.Ordinal) ? ParseJson(text, fileName) : HeatYaml.Parse(text, fileName);
+            // heatclient: JSON when the stripped text starts with "{" (looked up without copying the text).
+            var first = 0;
+            while (first < text.Length && char.IsWhiteSpace(text[first]))
+            {
+                first++;
+            }
+            return first < text.Length && text[first] == '{' ? ParseJson(text, fileName) : HeatYaml.Parse(text, fileName);
         }
 
         private static JToken ParseJson(string text, string fileName)
