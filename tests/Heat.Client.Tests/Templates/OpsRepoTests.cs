@@ -117,6 +117,20 @@ namespace Heat.Client.Tests.Templates
         }
 
         [Fact]
+        public void Only_yaml_and_template_types_are_files_as_in_heatclient_and_Heat()
+        {
+            // Heat treats only *.yaml and *.template types as template resources; heatclient bundles only those.
+            var bundle = TemplateLoader.CheckLocal(new TemplateRequest
+            {
+                TemplateText = "heat_template_version: 2018-08-31\nresources:\n  a:\n    type: lib/volume.yml\n  b:\n    type: lib/label.yaml\n",
+                BaseDirectory = Fixture.PathOf("ops-repo"),
+            });
+
+            Assert.Equal("lib/volume.yml", (string)bundle.Template["resources"]["a"]["type"]);
+            Assert.Equal(Fixture.UrlOf("ops-repo/lib/label.yaml"), (string)bundle.Template["resources"]["b"]["type"]);
+        }
+
+        [Fact]
         public async Task Template_text_resolves_relative_references_against_the_base_directory()
         {
             var request = new TemplateRequest
