@@ -1,0 +1,405 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+
+namespace Heat.Client.Templates
+{
+    /// <summary>
+    /// URL handling exactly as python-heatclient does it, because the URLs become keys of Heat's <c>files</c> map and
+    /// the values that replace references in templates. heatclient turns a local path into a URL with
+    /// <c>urljoin('file:', pathname2url(abspath(path)))</c> (percent-encoded UTF-8, only <c>A-Za-z0-9_.-~/</c> kept), and
+    /// joins a reference to the folder of the file that names it with <c>urljoin(base + '/', value)</c>, which does NOT
+    /// encode the reference: <c>file:///repo/my%20app/ünïcode dir/child template.yaml</c> is a real heatclient key.
+    /// System.Uri would escape and normalise differently, so this works on plain strings.
+    /// </summary>
+    internal static class HeatUrl
+    {
+        private const string Unreserved = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~";
+
+        /// <summary>heatclient's <c>normalise_file_path_to_url</c>: a URL stays, a path becomes an absolute file URL.</summary>
+        public static string NormalisePathToUrl(string pathOrUrl, string baseDirectory)
+        {
+            if (HasScheme(pathOrUrl))
+            {
+                return pathOrUrl;
+            }
+            var root = string.IsNullOrEmpty(baseDirectory) ? Directory.GetCurrentDirectory() : baseDirectory;
+            return PathToFileUrl(Path.GetFullPath(Path.Combine(root, pathOrUrl)));
+        }
+
+        /// <summary><c>urljoin('file:', pathname2url(path))</c> for an absolute local path (POSIX or Windows).</summary>
+        public static string PathToFileUrl(string fullPath)
+        {
+            var path = fullPath;
+            if (Path.DirectorySeparatorChar == '\\' || IsWindowsDrivePath(path))
+            {
+                path = path.Replace('\\', '/');
+            }
+            if (path.StartsWith("//", StringComparison.Ordinal))
+            {
+                // UNC path \\server\share\x: the server becomes the URL's host.
+                return "file:" + Quote(path, keepColon: false);
+            }
+            if (IsWindowsDrivePath(path))
+            {
+                // nturl2path keeps the drive's colon: file:///C:/repo/stack.yaml
+                return "file:///" + path.Substring(0, 2) + Quote(path.Substring(2), keepColon: false);
+            }
+            return "file://" + Quote(path, keepColon: false);
+        }
+
+        /// <summary>The local path a file URL names (url2pathname(unquote(path))); query and fragment are dropped.</summary>
+        public static string FileUrlToPath(string url)
+        {
+            var rest = url.Substring("file:".Length);
+            rest = StripQueryAndFragment(rest);
+            string host = string.Empty;
+            if (rest.StartsWith("//", StringComparison.Ordinal))
+            {
+                var slash = rest.IndexOf('/', 2);
+                host = slash < 0 ? rest.Substring(2) : rest.Substring(2, slash - 2);
+                rest = slash < 0 ? "/" : rest.Substring(slash);
+            }
+            var path = Unquote(rest);
+            if (path.Length >= 3 && path[0] == '/' && IsWindowsDrivePath(path.Substring(1)))
+            {
+                path = path.Substring(1);
+            }
+            if (host.Length > 0 && !string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                path = "//" + host + path;
+            }
+            if (Path.DirectorySeparatorChar == '\\')
+            {
+                path = path.Replace('/', '\\');
+            }
+            return path;
+        }
+
+        /// <summary>heatclient's <c>base_url_for_url</c>: the URL of the folder holding <paramref name="url"/>, no trailing slash.</summary>
+        public static string BaseUrlFor(string url)
+        {
+            var parts = Split(url);
+            var dir = DirName(parts.Path);
+            return Join(url, dir);
+        }
+
+        /// <summary>The URL of a folder itself (for template text, whose references resolve against the current location).</summary>
+        public static string DirectoryUrl(string directory)
+        {
+            return PathToFileUrl(Path.GetFullPath(directory).TrimEnd('/', '\\'));
+        }
+
+        /// <summary>How heatclient resolves a reference: <c>urljoin(base + '/', value)</c>.</summary>
+        public static string Resolve(string baseUrl, string reference)
+        {
+            if (IsWindowsDrivePath(reference))
+            {
+                // A Windows absolute path; urljoin would take "C" as a scheme and keep the path as it is.
+                return PathToFileUrl(reference);
+            }
+            if (!string.IsNullOrEmpty(baseUrl) && !baseUrl.EndsWith("/", StringComparison.Ordinal))
+            {
+                baseUrl += "/";
+            }
+            return Join(baseUrl, reference);
+        }
+
+        public static bool HasScheme(string value)
+        {
+            return SchemeOf(value) != null && !IsWindowsDrivePath(value);
+        }
+
+        public static bool IsHttp(string url)
+        {
+            var scheme = SchemeOf(url);
+            return scheme == "http" || scheme == "https";
+        }
+
+        public static bool IsFile(string url)
+        {
+            return SchemeOf(url) == "file";
+        }
+
+        /// <summary>What users should see for a URL: the local path for file URLs, the URL otherwise.</summary>
+        public static string Display(string url)
+        {
+            return url != null && IsFile(url) ? FileUrlToPath(url) : url;
+        }
+
+        /// <summary>The lower-cased scheme as Python's urlsplit finds it, or null.</summary>
+        public static string SchemeOf(string value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return null;
+            }
+            var colon = value.IndexOf(':');
+            if (colon <= 0 || !IsAsciiLetter(value[0]))
+            {
+                return null;
+            }
+            for (var i = 1; i < colon; i++)
+            {
+                var c = value[i];
+                if (!(IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))
+                {
+                    return null;
+                }
+            }
+            return value.Substring(0, colon).ToLowerInvariant();
+        }
+
+        /// <summary>Python's urllib.parse.urljoin (3.11), for the schemes that matter here.</summary>
+        internal static string Join(string baseUrl, string url)
+        {
+            if (string.IsNullOrEmpty(baseUrl))
+            {
+                return url;
+            }
+            if (string.IsNullOrEmpty(url))
+            {
+                return baseUrl;
+            }
+            var b = Split(baseUrl);
+            var u = Split(url, b.Scheme);
+            if (u.Scheme != b.Scheme || !UsesRelative.Contains(u.Scheme))
+            {
+                return url;
+            }
+            var netloc = u.Netloc;
+            if (UsesNetloc.Contains(u.Scheme))
+            {
+                if (u.Netloc != null)
+                {
+                    return Unsplit(u.Scheme, u.Netloc, u.Path, u.Query, u.Fragment);
+                }
+                netloc = b.Netloc;
+            }
+            if (u.Path.Length == 0)
+            {
+                return Unsplit(u.Scheme, netloc, b.Path, u.Query ?? b.Query, u.Fragment);
+            }
+
+            var baseParts = new List<string>(b.Path.Split('/'));
+            if (baseParts[baseParts.Count - 1].Length != 0)
+            {
+                baseParts.RemoveAt(baseParts.Count - 1);
+            }
+            List<string> segments;
+            if (u.Path.StartsWith("/", StringComparison.Ordinal))
+            {
+                segments = new List<string>(u.Path.Split('/'));
+            }
+            else
+            {
+                segments = baseParts;
+                segments.AddRange(u.Path.Split('/'));
+                // Python drops empty middle segments so that "a//b" joins as "a/b".
+                if (segments.Count > 2)
+                {
+                    var kept = new List<string> { segments[0] };
+                    for (var i = 1; i < segments.Count - 1; i++)
+                    {
+                        if (segments[i].Length > 0)
+                        {
+                            kept.Add(segments[i]);
+                        }
+                    }
+                    kept.Add(segments[segments.Count - 1]);
+                    segments = kept;
+                }
+            }
+            var resolved = new List<string>();
+            foreach (var segment in segments)
+            {
+                if (segment == "..")
+                {
+                    if (resolved.Count > 0)
+                    {
+                        resolved.RemoveAt(resolved.Count - 1);
+                    }
+                }
+                else if (segment != ".")
+                {
+                    resolved.Add(segment);
+                }
+            }
+            var lastSegment = segments[segments.Count - 1];
+            if (lastSegment == "." || lastSegment == "..")
+            {
+                resolved.Add(string.Empty);
+            }
+            var path = string.Join("/", resolved);
+            if (path.Length == 0)
+            {
+                path = "/";
+            }
+            return Unsplit(u.Scheme, netloc, path, u.Query, u.Fragment);
+        }
+
+        private static readonly HashSet<string> UsesRelative = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "", "ftp", "http", "gopher", "nntp", "imap", "wais", "file", "https", "shttp", "mms", "prospero",
+            "rtsp", "rtspu", "sftp", "svn", "svn+ssh", "ws", "wss",
+        };
+
+        private static readonly HashSet<string> UsesNetloc = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "", "ftp", "http", "gopher", "nntp", "telnet", "imap", "wais", "file", "mms", "https", "shttp", "snews",
+            "prospero", "rtsp", "rtspu", "rsync", "svn", "svn+ssh", "sftp", "nfs", "git", "git+ssh", "ws", "wss",
+        };
+
+        private struct UrlParts
+        {
+            public string Scheme;
+            public string Netloc; // null when the URL has no "//" authority
+            public string Path;
+            public string Query; // null when absent
+            public string Fragment; // null when absent
+        }
+
+        private static UrlParts Split(string url, string defaultScheme = "")
+        {
+            var parts = new UrlParts { Scheme = defaultScheme };
+            var rest = url;
+            var scheme = SchemeOf(url);
+            if (scheme != null)
+            {
+                parts.Scheme = scheme;
+                rest = url.Substring(scheme.Length + 1);
+            }
+            if (rest.StartsWith("//", StringComparison.Ordinal))
+            {
+                var end = rest.Length;
+                foreach (var c in "/?#")
+                {
+                    var i = rest.IndexOf(c, 2);
+                    if (i >= 0 && i < end)
+                    {
+                        end = i;
+                    }
+                }
+                parts.Netloc = rest.Substring(2, end - 2);
+                rest = rest.Substring(end);
+            }
+            var hash = rest.IndexOf('#');
+            if (hash >= 0)
+            {
+                parts.Fragment = rest.Substring(hash + 1);
+                rest = rest.Substring(0, hash);
+            }
+            var question = rest.IndexOf('?');
+            if (question >= 0)
+            {
+                parts.Query = rest.Substring(question + 1);
+                rest = rest.Substring(0, question);
+            }
+            parts.Path = rest;
+            return parts;
+        }
+
+        private static string Unsplit(string scheme, string netloc, string path, string query, string fragment)
+        {
+            var url = path;
+            if (netloc != null && netloc.Length > 0 || (scheme.Length > 0 && UsesNetloc.Contains(scheme) && !path.StartsWith("//", StringComparison.Ordinal)))
+            {
+                if (url.Length > 0 && url[0] != '/')
+                {
+                    url = "/" + url;
+                }
+                url = "//" + (netloc ?? string.Empty) + url;
+            }
+            if (scheme.Length > 0)
+            {
+                url = scheme + ":" + url;
+            }
+            if (!string.IsNullOrEmpty(query))
+            {
+                url += "?" + query;
+            }
+            if (!string.IsNullOrEmpty(fragment))
+            {
+                url += "#" + fragment;
+            }
+            return url;
+        }
+
+        private static string DirName(string path)
+        {
+            var slash = path.LastIndexOf('/');
+            if (slash < 0)
+            {
+                return string.Empty;
+            }
+            var head = path.Substring(0, slash + 1);
+            var trimmed = head.TrimEnd('/');
+            return trimmed.Length == 0 ? head : trimmed;
+        }
+
+        private static string StripQueryAndFragment(string value)
+        {
+            var cut = value.IndexOfAny(new[] { '?', '#' });
+            return cut < 0 ? value : value.Substring(0, cut);
+        }
+
+        private static string Quote(string path, bool keepColon)
+        {
+            var text = new StringBuilder(path.Length + 16);
+            foreach (var b in Encoding.UTF8.GetBytes(path))
+            {
+                var c = (char)b;
+                if (b < 0x80 && (Unreserved.IndexOf(c) >= 0 || c == '/' || (keepColon && c == ':')))
+                {
+                    text.Append(c);
+                }
+                else
+                {
+                    text.Append('%').Append(b.ToString("X2"));
+                }
+            }
+            return text.ToString();
+        }
+
+        private static string Unquote(string value)
+        {
+            if (value.IndexOf('%') < 0)
+            {
+                return value;
+            }
+            var bytes = new List<byte>(value.Length);
+            var text = new StringBuilder(value.Length);
+            for (var i = 0; i < value.Length; i++)
+            {
+                if (value[i] == '%' && i + 2 < value.Length && IsHex(value[i + 1]) && IsHex(value[i + 2]))
+                {
+                    bytes.Add(Convert.ToByte(value.Substring(i + 1, 2), 16));
+                    i += 2;
+                    continue;
+                }
+                if (bytes.Count > 0)
+                {
+                    text.Append(Encoding.UTF8.GetString(bytes.ToArray()));
+                    bytes.Clear();
+                }
+                text.Append(value[i]);
+            }
+            if (bytes.Count > 0)
+            {
+                text.Append(Encoding.UTF8.GetString(bytes.ToArray()));
+            }
+            return text.ToString();
+        }
+
+        private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+
+        private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+        private static bool IsWindowsDrivePath(string value)
+        {
+            return value != null && value.Length >= 3 && IsAsciiLetter(value[0]) && value[1] == ':' &&
+                   (value[2] == '\\' || value[2] == '/');
+        }
+    }
+}

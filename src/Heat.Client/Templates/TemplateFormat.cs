@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Heat.Client.Templates
+{
+    /// <summary>Parsing of template and environment text, with Heat's rules and the checks Heat would make.</summary>
+    internal static class TemplateFormat
+    {
+        /// <summary>Heat's default <c>max_template_size</c>.</summary>
+        public const int MaxTemplateSize = 524288;
+
+        public static readonly string[] VersionKeys = { "heat_template_version", "AWSTemplateFormatVersion", "HeatTemplateFormatVersion" };
+
+        public static readonly string[] EnvironmentSections =
+        {
+            "parameters", "parameter_defaults", "resource_registry", "event_sinks", "encrypted_param_names",
+            "parameter_merge_strategies",
+        };
+
+        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
+
+        /// <summary>Decodes file bytes as UTF-8 (what heatclient does), failing with the file's name when they are not.</summary>
+        public static string DecodeText(byte[] bytes, string fileName)
+        {
+            try
+            {
+                var text = StrictUtf8.GetString(bytes);
+                return text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text;
+            }
+            catch (DecoderFallbackException ex)
+            {
+                throw new TemplateException(TemplateProblem.Syntax, fileName, null, null,
+                    "the file is not UTF-8 text (byte " + ex.Index + ")", innerException: ex);
+            }
+        }
+
+        public static void CheckSize(long size, string fileName, string what)
+        {
+            if (size > MaxTemplateSize)
+            {
+                throw new TemplateException(TemplateProblem.TooLarge, fileName, null, null,
+                    what + " is " + size + " bytes, over Heat's max_template_size of " + MaxTemplateSize + " bytes");
+            }
+        }
+
+        /// <summary>A template: JSON when it starts with '{' (as heatclient decides), YAML otherwise; must carry a version key.</summary>
+        public static JObject ParseTemplate(string text, string fileName)
+        {
+            var document = ParseDocument(text, fileName);
+            if (document == null)
+            {
+                throw new TemplateException(TemplateProblem.MissingVersion, fileName, null, null,
+                    "the template is empty; it needs heat_template_version (HOT) or AWSTemplateFormatVersion (CFN)");
+            }
+            if (!(document is JObject template))
+            {
+                var at = SourcePosition.Of(document);
+                throw new TemplateException(TemplateProblem.InvalidStructure, fileName, at?.Line, at?.Column,
+                    "the template is not a JSON object or YAML mapping (found a " + document.Type.ToString().ToLowerInvariant() + ")");
+            }
+            if (!HasVersion(template))
+            {
+                throw new TemplateException(TemplateProblem.MissingVersion, fileName, null, null,
+                    "template format version not found: the template needs heat_template_version (HOT) or AWSTemplateFormatVersion (CFN) at its top level");
+            }
+            return template;
+        }
+
+        /// <summary>heatclient's <c>is_template</c>: whether a get_file target is itself a template (then it is processed as one).</summary>
+        public static JObject TryParseTemplate(string text)
+        {
+            try
+            {
+                return ParseDocument(text, null) is JObject template && HasVersion(template) ? template : null;
+            }
+            catch (TemplateException)
+            {
+                return null;
+            }
+        }
+
+        public static bool HasVersion(JObject template)
+        {
+            foreach (var key in VersionKeys)
+            {
+                if (template.ContainsKey(key))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        public static bool IsCloudFormation(JObject template)
+        {
+            return template.ContainsKey("AWSTemplateFormatVersion") || template.ContainsKey("HeatTemplateFormatVersion");
+        }
+
+        /// <summary>An environment: a mapping of the known sections only, none of them empty (Heat refuses both).</summary>
+        public static JObject ParseEnvironment(string text, string fileName)
+        {
+            var document = ParseDocument(text, fileName);
+            if (document == null)
+            {
+                return new JObject();
+            }
+            if (!(document is JObject environment))
+            {
+                var at = SourcePosition.Of(document);
+                throw new TemplateException(TemplateProblem.InvalidStructure, fileName, at?.Line, at?.Column,
+                    "the environment is not a valid YAML mapping data type");
+            }
+            foreach (var section in environment.Properties())
+            {
+                var at = SourcePosition.Of(section.Value) ?? SourcePosition.Of(section);
+                if (Array.IndexOf(EnvironmentSections, section.Name) < 0)
+                {
+                    throw new TemplateException(TemplateProblem.InvalidStructure, fileName, at?.Line, at?.Column,
+                        "environment has wrong section \"" + section.Name + "\" (known sections: " +
+                        string.Join(", ", EnvironmentSections) + ")");
+                }
+                if (section.Value.Type == JTokenType.Null)
+                {
+                    throw new TemplateException(TemplateProblem.InvalidStructure, fileName, at?.Line, at?.Column,
+                        "environment has empty section \"" + section.Name + "\" (Heat refuses it; remove the section or give it content)");
+                }
+            }
+            return environment;
+        }
+
+        private static JToken ParseDocument(string text, string fileName)
+        {
+            // heatclient: JSON when the stripped text starts with "{" (looked up without copying the text).
+            var first = 0;
+            while (first < text.Length && char.IsWhiteSpace(text[first]))
+            {
+                first++;
+            }
+            return first < text.Length && text[first] == '{' ? ParseJson(text, fileName) : HeatYaml.Parse(text, fileName);
+        }
+
+        private static JToken ParseJson(string text, string fileName)
+        {
+            var settings = new JsonLoadSettings
+            {
+                DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Replace,
+                LineInfoHandling = LineInfoHandling.Load,
+                CommentHandling = CommentHandling.Ignore,
+            };
+            using (var reader = new JsonTextReader(new StringReader(text))
+            {
+                DateParseHandling = DateParseHandling.None,
+                FloatParseHandling = FloatParseHandling.Double,
+                MaxDepth = 512,
+            })
+            {
+                try
+                {
+                    var token = JToken.ReadFrom(reader, settings);
+                    while (reader.Read())
+                    {
+                        if (reader.TokenType != JsonToken.Comment)
+                        {
+                            throw new TemplateException(TemplateProblem.Syntax, fileName, reader.LineNumber, reader.LinePosition,
+                                "extra data after the JSON document");
+                        }
+                    }
+                    return token;
+                }
+                catch (JsonReaderException ex)
+                {
+                    var detail = ex.Message;
+                    var cut = detail.IndexOf(" Path '", StringComparison.Ordinal);
+                    if (cut > 0)
+                    {
+                        detail = detail.Substring(0, cut);
+                    }
+                    throw new TemplateException(TemplateProblem.Syntax, fileName, ex.LineNumber == 0 ? (int?)null : ex.LineNumber,
+                        ex.LineNumber == 0 ? (int?)null : ex.LinePosition, detail, innerException: ex);
+                }
+            }
+        }
+    }
+}
