@@ -81,6 +81,25 @@ namespace Heat.Client
             return HeatStack.FromJson(response.Json?["stack"] ?? new JObject(), detailed: true);
         }
 
+        /// <summary>
+        /// Finds a stack's name and id from either, with Heat's lookup (one request, the redirect not followed).
+        /// Routes below a resource need both: Heat does not redirect those.
+        /// </summary>
+        public async Task<StackRef> ResolveStackAsync(StackRef stack, CancellationToken cancellationToken)
+        {
+            if (stack.StackName != null && stack.StackId != null) return stack;
+            var response = await Session.SendAsync(HttpMethod.Get, Session.HeatUri(HeatRoutes.Stack(stack)), null, Trace, cancellationToken, followRedirects: false).ConfigureAwait(false);
+            var location = response.Headers?.Location;
+            if (location != null)
+            {
+                var absolute = location.IsAbsoluteUri ? location : new Uri(response.FinalUri, location);
+                if (HeatLink.TryParseStack(absolute.ToString(), out var name, out var id)) return new StackRef(name, id);
+            }
+            var json = response.Json?["stack"];
+            if (json != null) return new StackRef(json.Str("stack_name"), json.Str("id"));
+            throw new HeatException($"Heat did not say where stack '{stack}' is.");
+        }
+
         /// <summary>Creates a stack and returns what Heat answers: its id and links (plus the name given).</summary>
         public async Task<HeatStack> CreateStackAsync(CreateStackRequest request, CancellationToken cancellationToken)
         {
@@ -88,7 +107,7 @@ namespace Heat.Client
             if (string.IsNullOrWhiteSpace(request.StackName)) throw new ArgumentException("A stack needs a name.");
             var body = new JObject { ["stack_name"] = request.StackName };
             AddTemplate(body, request.Template);
-            body["parameters"] = ParametersToJson(request.Parameters);
+            body["parameters"] = TemplateParameters.Format(request.Parameters ?? new System.Collections.Hashtable(), request.ParameterFiles, request.BaseDirectory);
             if (request.TimeoutMinutes.HasValue) body["timeout_mins"] = request.TimeoutMinutes.Value;
             body["disable_rollback"] = request.DisableRollback;
             if (request.Tags != null && request.Tags.Count > 0) body["tags"] = string.Join(",", request.Tags);
@@ -158,6 +177,7 @@ namespace Heat.Client
             query.Add(Pair("limit", options.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             if (marker != null) query.Add(Pair("marker", marker));
 
+            if (options.ResourceName != null) stack = await ResolveStackAsync(stack, cancellationToken).ConfigureAwait(false);
             var path = options.ResourceName != null ? HeatRoutes.ResourceEvents(stack, options.ResourceName) : HeatRoutes.Events(stack);
             var response = await GetAsync(HeatRoutes.WithQuery(path, query), cancellationToken).ConfigureAwait(false);
             var items = (response.Json?["events"] as JArray ?? new JArray())
@@ -174,6 +194,7 @@ namespace Heat.Client
         /// <summary>One event, which Heat addresses through its resource.</summary>
         public async Task<HeatEvent> GetEventAsync(StackRef stack, string resourceName, string eventId, CancellationToken cancellationToken)
         {
+            stack = await ResolveStackAsync(stack, cancellationToken).ConfigureAwait(false);
             var response = await GetAsync(HeatRoutes.Event(stack, resourceName, eventId), cancellationToken).ConfigureAwait(false);
             return HeatEvent.FromJson(response.Json?["event"] ?? new JObject(), stack.StackName, stack.StackId);
         }
@@ -198,6 +219,7 @@ namespace Heat.Client
         /// <summary>One resource with its attributes, and its metadata.</summary>
         public async Task<HeatResource> GetResourceAsync(StackRef stack, string resourceName, bool withMetadata, CancellationToken cancellationToken)
         {
+            stack = await ResolveStackAsync(stack, cancellationToken).ConfigureAwait(false);
             var response = await GetAsync(HeatRoutes.Resource(stack, resourceName), cancellationToken).ConfigureAwait(false);
             var resource = HeatResource.FromJson(response.Json?["resource"] ?? new JObject(), stack.StackName, stack.StackId);
             if (withMetadata)
@@ -216,7 +238,10 @@ namespace Heat.Client
         {
             var body = new JObject();
             AddTemplate(body, request.Template);
-            if (request.Parameters != null && request.Parameters.Count > 0) body["parameters"] = ParametersToJson(request.Parameters);
+            if ((request.Parameters != null && request.Parameters.Count > 0) || (request.ParameterFiles != null && request.ParameterFiles.Count > 0))
+            {
+                body["parameters"] = TemplateParameters.Format(request.Parameters ?? new System.Collections.Hashtable(), request.ParameterFiles, request.BaseDirectory);
+            }
             var path = HeatRoutes.Validate();
             if (request.IgnoreErrors) path = HeatRoutes.WithQuery(path, new[] { Pair("ignore_errors", "True") });
             if (request.ShowNested) path = HeatRoutes.WithQuery(path, new[] { Pair("show_nested", "True") });
@@ -242,17 +267,8 @@ namespace Heat.Client
                 body["files"] = files;
             }
             if (template.Environment != null) body["environment"] = template.Environment;
-        }
-
-        private static JObject ParametersToJson(System.Collections.IDictionary parameters)
-        {
-            var result = new JObject();
-            if (parameters == null) return result;
-            foreach (System.Collections.DictionaryEntry entry in parameters)
-            {
-                result[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture)] = HeatJson.FromPlain(entry.Value);
-            }
-            return result;
+            // As the reference client does: the environment files travel in 'files' and are named here too.
+            if (template.EnvironmentFiles.Count > 0) body["environment_files"] = new JArray(template.EnvironmentFiles.ToArray());
         }
 
         private Task<HeatResponse> GetAsync(string relative, CancellationToken cancellationToken) =>

@@ -52,7 +52,8 @@ namespace Heat.Client
         /// <summary>Only events after this one (Heat's own client waits this way).</summary>
         public string Marker { get; set; }
 
-        public string SortDirection { get; set; }
+        /// <summary>asc (oldest first, as the reference client shows them) or desc. Heat itself defaults to desc.</summary>
+        public string SortDirection { get; set; } = "asc";
 
         public int PageSize { get; set; } = 100;
     }
@@ -82,6 +83,12 @@ namespace Heat.Client
         /// <summary>Parameter name to value; lists, maps, numbers and booleans are sent as JSON.</summary>
         public IDictionary Parameters { get; set; }
 
+        /// <summary>Parameter name to a file whose content is the value (heatclient's --parameter-file).</summary>
+        public IDictionary ParameterFiles { get; set; }
+
+        /// <summary>Where relative parameter-file paths are read from.</summary>
+        public string BaseDirectory { get; set; }
+
         public IList<string> Tags { get; set; } = new List<string>();
 
         public int? TimeoutMinutes { get; set; }
@@ -99,5 +106,9 @@ namespace Heat.Client
         public bool IgnoreErrors { get; set; }
 
         public IDictionary Parameters { get; set; }
+
+        public IDictionary ParameterFiles { get; set; }
+
+        public string BaseDirectory { get; set; }
     }
 }

@@ -146,7 +146,7 @@ namespace Heat.Client
 
         /// <summary>Sends one request to Heat with the session's token. Follows Heat's redirects, maps errors,
         /// renews an expired token once (password and application-credential sessions).</summary>
-        internal async Task<HeatResponse> SendAsync(HttpMethod method, Uri uri, JToken body, Action<string> trace, CancellationToken cancellationToken)
+        internal async Task<HeatResponse> SendAsync(HttpMethod method, Uri uri, JToken body, Action<string> trace, CancellationToken cancellationToken, bool followRedirects = true)
         {
             ThrowIfDisposed();
             var auth = _auth;
@@ -156,13 +156,13 @@ namespace Heat.Client
             }
             try
             {
-                return await SendCoreAsync(method, uri, body, auth.Token, trace, cancellationToken).ConfigureAwait(false);
+                return await SendCoreAsync(method, uri, body, auth.Token, trace, cancellationToken, followRedirects).ConfigureAwait(false);
             }
             catch (HeatAuthenticationException) when (CanReauthenticate)
             {
                 trace?.Invoke("The token was refused; authenticating again.");
                 auth = await ReauthenticateAsync(auth, trace, cancellationToken).ConfigureAwait(false);
-                return await SendCoreAsync(method, uri, body, auth.Token, trace, cancellationToken).ConfigureAwait(false);
+                return await SendCoreAsync(method, uri, body, auth.Token, trace, cancellationToken, followRedirects).ConfigureAwait(false);
             }
         }
 
@@ -208,7 +208,7 @@ namespace Heat.Client
             }
         }
 
-        private async Task<HeatResponse> SendCoreAsync(HttpMethod method, Uri uri, JToken body, string token, Action<string> trace, CancellationToken cancellationToken)
+        private async Task<HeatResponse> SendCoreAsync(HttpMethod method, Uri uri, JToken body, string token, Action<string> trace, CancellationToken cancellationToken, bool followRedirects = true)
         {
             string payload = body == null ? null : HeatJson.Serialize(body);
             for (int hop = 0; ; hop++)
@@ -237,6 +237,10 @@ namespace Heat.Client
                         var text = response.Content == null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                         trace?.Invoke($"{(int)response.StatusCode} {response.ReasonPhrase} in {watch.ElapsedMilliseconds} ms");
                         var code = (int)response.StatusCode;
+                        if (code >= 300 && code < 400 && response.Headers.Location != null && !followRedirects)
+                        {
+                            return new HeatResponse { StatusCode = response.StatusCode, Headers = response.Headers, FinalUri = uri };
+                        }
                         if (code >= 300 && code < 400 && response.Headers.Location != null)
                         {
                             if (hop >= MaxRedirects) throw new HeatException($"{method} {uri}: too many redirects.");

@@ -25,7 +25,7 @@ namespace Heat.Client.Tests
             var client = TestCloud.Client(mock);
 
             var error = await Assert.ThrowsAsync<HeatBadRequestException>(() => client.ValidateTemplateAsync(
-                new ValidateTemplateRequest { Template = new Templates.TemplateBundle { Template = new Newtonsoft.Json.Linq.JObject() } }, "t", default));
+                new ValidateTemplateRequest { Template = new Heat.Client.Templates.TemplateBundle { Template = new Newtonsoft.Json.Linq.JObject() } }, "t", default));
 
             Assert.Equal("The template version is invalid: heat_template_version: 2099-01-01", error.Message);
             Assert.Equal("InvalidTemplateVersion", error.ErrorType);

@@ -26,10 +26,10 @@ namespace Heat.Client.Tests
         public void Events_AreReadPageByPage_AndKnowTheirStack()
         {
             var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.Expect(HttpMethod.Get, StackUrl + "/events").WithExactQueryString("nested_depth=2&limit=2")
+            mock.Expect(HttpMethod.Get, StackUrl + "/events").WithExactQueryString("nested_depth=2&sort_dir=asc&limit=2")
                 .RespondJson(HttpStatusCode.OK, "{\"events\": [" + EventJson("e1", "rand", "CREATE_IN_PROGRESS") + "," +
                     EventJson("e2", "member0", "CREATE_COMPLETE", "web-group-abc", NestedId) + "]}");
-            mock.Expect(HttpMethod.Get, StackUrl + "/events").WithExactQueryString("nested_depth=2&limit=2&marker=e2")
+            mock.Expect(HttpMethod.Get, StackUrl + "/events").WithExactQueryString("nested_depth=2&sort_dir=asc&limit=2&marker=e2")
                 .RespondJson(HttpStatusCode.OK, "{\"events\": [" + EventJson("e3", "rand", "CREATE_COMPLETE") + "]}");
             var client = TestCloud.Client(mock);
 
@@ -49,7 +49,7 @@ namespace Heat.Client.Tests
         {
             var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
             mock.Expect(HttpMethod.Get, StackUrl + "/resources/my%20res/events")
-                .WithExactQueryString("resource_status=FAILED&resource_action=CREATE&limit=100")
+                .WithExactQueryString("resource_status=FAILED&resource_action=CREATE&sort_dir=asc&limit=100")
                 .RespondJson(HttpStatusCode.OK, "{\"events\": []}");
             var client = TestCloud.Client(mock);
             var options = new EventListOptions { ResourceName = "my res" };
@@ -59,6 +59,26 @@ namespace Heat.Client.Tests
             client.ListEvents(new StackRef("web", Sid), options, default).ToList();
 
             mock.VerifyNoOutstandingExpectation();
+        }
+
+        [Fact]
+        public async Task ResourceByStackNameOnly_LooksTheStackUpFirst_WithoutReadingIt()
+        {
+            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
+            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks/web").Respond(_ =>
+            {
+                var redirect = new HttpResponseMessage(HttpStatusCode.Found);
+                redirect.Headers.Location = new System.Uri(StackUrl);
+                return redirect;
+            });
+            mock.Expect(HttpMethod.Get, StackUrl + "/resources/rand")
+                .RespondJson(HttpStatusCode.OK, "{\"resource\": " + ResourceJson("rand", "OS::Heat::RandomString") + "}");
+            var client = TestCloud.Client(mock);
+
+            var resource = await client.GetResourceAsync(StackRef.FromNameOrId("web"), "rand", withMetadata: false, default);
+
+            mock.VerifyNoOutstandingExpectation();
+            Assert.Equal(Sid, resource.StackId);
         }
 
         [Fact]

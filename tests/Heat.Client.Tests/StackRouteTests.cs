@@ -155,9 +155,12 @@ namespace Heat.Client.Tests
             Assert.Equal("web", (string)sent["stack_name"]);
             Assert.Equal("2018-08-31", (string)sent["template"]["heat_template_version"]);
             Assert.Equal("#!/bin/sh", (string)sent["files"]["file:///t/boot.sh"]);
-            Assert.Equal(JTokenType.Integer, sent["parameters"]["count"].Type);
+            // As the reference client sends them: scalars as strings (Heat converts by the parameter's type),
+            // lists and maps as JSON (for comma_delimited_list and json parameters).
+            Assert.Equal("2", (string)sent["parameters"]["count"]);
+            Assert.Equal(JTokenType.Array, sent["parameters"]["names"].Type);
             Assert.Equal(new[] { "a", "b" }, sent["parameters"]["names"].Select(t => (string)t));
-            Assert.Equal(JTokenType.Boolean, sent["parameters"]["flag"].Type);
+            Assert.Equal("true", (string)sent["parameters"]["flag"]);
             Assert.Equal("v", (string)sent["parameters"]["map"]["k"]);
             Assert.Equal(15, (int)sent["timeout_mins"]);
             Assert.True((bool)sent["disable_rollback"]);

@@ -77,7 +77,15 @@ namespace Heat.Client.Internal
                 text = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
                 message = text.Length > 500 ? text.Substring(0, 500) + "..." : text;
             }
-            message = message?.Trim();
+            message = message == null ? null : StripMarkup(message);
+        }
+
+        /// <summary>Heat's WSGI layer puts HTML (<c>&lt;br /&gt;</c>) into some JSON messages.</summary>
+        private static string StripMarkup(string text)
+        {
+            text = System.Text.RegularExpressions.Regex.Replace(text, "<[^>]+>", " ");
+            text = System.Net.WebUtility.HtmlDecode(text);
+            return System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
         }
 
         private static string FirstNonEmpty(params string[] values)

@@ -22,6 +22,44 @@ namespace Heat.Client.Models
         /// <summary>Where the template came from (a path or URL), for the user's reference.</summary>
         public string Source { get; set; }
 
+        /// <summary>The files sent with the template (get_file targets, child templates, environments), by URL.</summary>
+        public string[] Files { get; set; } = new string[0];
+
+        /// <summary>True when only the local checks ran (-Offline): Heat was not asked.</summary>
+        public bool IsOffline { get; set; }
+
+        /// <summary>http(s) references that -Offline did not read.</summary>
+        public string[] UncheckedUrls { get; set; } = new string[0];
+
+        /// <summary>What the template itself declares, for -Offline (HOT <c>parameters</c> or CloudFormation <c>Parameters</c>).</summary>
+        internal static HeatTemplateValidation FromTemplate(JToken template, string source)
+        {
+            var result = new HeatTemplateValidation { Source = source, IsOffline = true };
+            if (!(template is JObject root)) return result;
+            result.Description = root.Str("description") ?? root.Str("Description");
+            var parameters = new List<HeatTemplateParameter>();
+            if ((root["parameters"] ?? root["Parameters"]) is JObject map)
+            {
+                foreach (var property in map)
+                {
+                    var p = property.Value;
+                    parameters.Add(new HeatTemplateParameter
+                    {
+                        Name = property.Key,
+                        Type = p.Str("type") ?? p.Str("Type"),
+                        Default = HeatJson.ToPlain(p["default"] ?? p["Default"]),
+                        Description = p.Str("description") ?? p.Str("Description"),
+                        Label = p.Str("label") ?? p.Str("Label"),
+                        NoEcho = string.Equals(p.Str("hidden") ?? p.Str("NoEcho"), "true", System.StringComparison.OrdinalIgnoreCase),
+                        Constraints = HeatJson.ToPlain(p["constraints"] ?? p["AllowedValues"]) as object[] ?? new object[0],
+                    });
+                }
+            }
+            result.Parameters = parameters.ToArray();
+            result.ParameterGroups = HeatJson.ToPlain(root["parameter_groups"]) as object[] ?? new object[0];
+            return result;
+        }
+
         public override string ToString() => Description;
 
         internal static HeatTemplateValidation FromJson(JToken json, string source)

@@ -51,6 +51,10 @@ namespace Heat.PowerShell.Cmdlets
         [Alias("Parameters")]
         public Hashtable Parameter { get; set; }
 
+        /// <summary>Parameter name to a file whose content is the value (a script, a key, a certificate).</summary>
+        [Parameter]
+        public Hashtable ParameterFile { get; set; }
+
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Tags")]
         public string[] Tag { get; set; }
@@ -82,6 +86,8 @@ namespace Heat.PowerShell.Cmdlets
                     StackName = Name,
                     Template = bundle,
                     Parameters = Parameter,
+                    ParameterFiles = ParameterFile,
+                    BaseDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
                     DisableRollback = DisableRollback,
                     TimeoutMinutes = MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutMinutes)) ? TimeoutMinutes : (int?)null,
                 };
@@ -102,7 +108,8 @@ namespace Heat.PowerShell.Cmdlets
                     WriteError(ToErrorRecord(outcome.Error, "HeatStack", outcome.Stack.ToString()));
                     continue;
                 }
-                if (outcome.Final.IsFailed)
+                // A create that rolled back (ROLLBACK_COMPLETE) failed too.
+                if (outcome.Final.StackStatus != "CREATE_COMPLETE")
                 {
                     WriteError(ToErrorRecord(new HeatStackFailedException(
                         $"Stack {outcome.Final.StackName} is {outcome.Final.StackStatus}: {outcome.Final.StackStatusReason}", outcome.Final),

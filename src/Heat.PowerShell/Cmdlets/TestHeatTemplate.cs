@@ -39,9 +39,16 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter]
         public Hashtable Parameter { get; set; }
 
+        [Parameter]
+        public Hashtable ParameterFile { get; set; }
+
         /// <summary>Include the nested templates' parameters.</summary>
         [Parameter]
         public SwitchParameter ShowNested { get; set; }
+
+        /// <summary>Only the local checks (syntax, version, referenced files, size, parameters): no cloud needed.</summary>
+        [Parameter]
+        public SwitchParameter Offline { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -68,9 +75,35 @@ namespace Heat.PowerShell.Cmdlets
             }
             TryItem("HeatTemplate", source, () =>
             {
-                var bundle = Await(TemplateLoader.LoadAsync(request, Client.FetchTextAsync, CancellationToken));
-                var validation = Await(Client.ValidateTemplateAsync(
-                    new ValidateTemplateRequest { Template = bundle, ShowNested = ShowNested, Parameters = Parameter }, source, CancellationToken));
+                var bundle = Offline
+                    ? TemplateLoader.CheckLocal(request)
+                    : Await(TemplateLoader.LoadAsync(request, Client.FetchTextAsync, CancellationToken));
+                HeatTemplateValidation validation;
+                if (Offline)
+                {
+                    validation = HeatTemplateValidation.FromTemplate(bundle.Template, source);
+                }
+                else
+                {
+                    validation = Await(Client.ValidateTemplateAsync(new ValidateTemplateRequest
+                    {
+                        Template = bundle,
+                        ShowNested = ShowNested,
+                        Parameters = Parameter,
+                        ParameterFiles = ParameterFile,
+                        BaseDirectory = request.BaseDirectory,
+                    }, source, CancellationToken));
+                }
+                validation.Files = new System.Collections.Generic.List<string>(bundle.Files.Keys).ToArray();
+                validation.UncheckedUrls = new System.Collections.Generic.List<string>(bundle.UncheckedUrls).ToArray();
+                var undeclared = TemplateLint.FindUndeclaredParameters(bundle, source);
+                if (undeclared.Count > 0)
+                {
+                    // Heat's /validate lets these through; creating the stack would fail.
+                    WriteError(new ErrorRecord(new TemplateException(TemplateProblem.InvalidStructure, source, null, null, string.Join(" ", undeclared)),
+                        "HeatTemplateInvalid", ErrorCategory.InvalidData, source));
+                    return;
+                }
                 WriteObject(validation);
             });
         }
