@@ -87,6 +87,17 @@ function Start-Lab {
 
 function Stop-Lab { Invoke-Native bash @($labScript, 'stop') }
 
+function Import-OpenRc([string] $Path) {
+    # What 'source openrc' does in bash, for the OS_* lines of a plain openrc.
+    foreach ($line in Get-Content $Path) {
+        if ($line -match '^\s*export\s+(OS_[A-Z_]+)=(.*)$') {
+            $value = $Matches[2].Trim()
+            if ($value -match '^"(.*)"$' -or $value -match "^'(.*)'$") { $value = $Matches[1] }
+            Set-Item -Path "Env:$($Matches[1])" -Value $value
+        }
+    }
+}
+
 function Invoke-XunitTests {
     $passed = 0; $failed = 0
     foreach ($project in 'tests/Heat.Client.Tests', 'tests/Heat.PowerShell.Tests') {
@@ -160,8 +171,11 @@ switch ($Task) {
         $module = Build-Module
         if (Test-LabWanted) {
             Start-Lab | Out-Null
-            # The runbook reads the lab's credentials the way a user would: from its clouds.yaml/openrc.
-            $env:HEAT_LAB_DIR = $labDir
+            # The runbook reads the lab's credentials the way a user would: from an openrc.
+            Import-OpenRc (Join-Path $labDir 'openrc')
+        }
+        elseif (-not $env:OS_AUTH_URL) {
+            throw 'OS_CLOUD is set but clouds.yaml is not read yet: source an openrc for that cloud (or unset OS_CLOUD to use the local lab).'
         }
         & (Join-Path $root 'examples/Invoke-HeatDemo.ps1') -ModulePath $module
         exit $LASTEXITCODE
