@@ -258,6 +258,24 @@ namespace Heat.PowerShell
             return outcomes;
         }
 
+        /// <summary>A template request from a cmdlet's -TemplatePath | -Template | -TemplateUrl and -EnvironmentPath,
+        /// with PowerShell paths resolved against the current location.</summary>
+        internal Heat.Client.Templates.TemplateRequest NewTemplateRequest(string path, string text, string url, string[] environmentPaths)
+        {
+            var request = new Heat.Client.Templates.TemplateRequest
+            {
+                BaseDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
+                TemplatePath = path == null ? null : GetUnresolvedProviderPathFromPSPath(path),
+                TemplateText = path == null && url == null ? text : null,
+                TemplateUrl = path == null ? url : null,
+            };
+            foreach (var environment in environmentPaths ?? new string[0])
+            {
+                request.EnvironmentPaths.Add(GetUnresolvedProviderPathFromPSPath(environment));
+            }
+            return request;
+        }
+
         /// <summary>Names a stack for a message: "name (id)".</summary>
         protected static string Describe(StackRef stack) =>
             stack.StackName != null && stack.StackId != null ? $"{stack.StackName} ({stack.StackId})" : stack.ToString();

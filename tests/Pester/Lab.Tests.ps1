@@ -302,6 +302,45 @@ Describe 'Templates Heat judges' -Tag Lab {
     }
 }
 
+Describe 'Templates as operators keep them (files, child templates, environments)' -Tag Lab {
+    BeforeAll {
+        $script:repo = Join-Path $PSScriptRoot '../Heat.Client.Tests/Fixtures/templates/ops-repo'
+        $script:envs = 'registry.yaml', 'boot-config.yaml', 'prod.yaml' | ForEach-Object { Join-Path $repo "env/$_" }
+        Push-Location (Join-Path $repo 'app')
+    }
+    AfterAll { Pop-Location }
+
+    It 'validates the tree with its environments, every file resolved' {
+        $v = Test-HeatTemplate -TemplatePath ./stack.yaml -EnvironmentPath $envs
+        $v.Parameters.Name | Should -Contain 'server_count'
+        $v.Files | Where-Object { $_ -like '*/lib/server.yaml' } | Should -Not -BeNullOrEmpty
+        $v.Files | Where-Object { $_ -like '*/scripts/boot.sh' } | Should -Not -BeNullOrEmpty
+        $v.Files | Where-Object { $_ -like '*/lib/monitoring.yaml' } | Should -Not -BeNullOrEmpty
+    }
+
+    It 'creates the stack: a group of a registry-mapped child template, get_file scripts, three levels deep' {
+        $s = New-HeatStack -Name "$run-ops" -TemplatePath ./stack.yaml -EnvironmentPath $envs -Wait
+        $s.StackStatus | Should -Be 'CREATE_COMPLETE'
+        # prod.yaml (loaded last) sets server_count 3
+        @($s.Outputs.server_names).Count | Should -Be 3
+        $s.Outputs.motd | Should -Match '^Welcome to app\.'
+    }
+
+    It 'shows the child template''s resources with -NestedDepth 2' {
+        $deep = Get-HeatResource "$run-ops" -NestedDepth 2
+        $children = $deep | Where-Object StackName -like "$run-ops-servers-*"
+        $children.ResourceName | Sort-Object -Unique | Should -Contain 'boot_script'
+        ($children | Where-Object ResourceName -eq boot_script).ResourceType | Should -Be 'OS::Heat::SoftwareConfig'
+        ($deep | Where-Object ResourceName -eq monitoring).ResourceType | Should -Be 'My::Optional::Monitoring'
+    }
+
+    It 'sent the get_file script into the SoftwareConfig' {
+        $server = Get-HeatResource "$run-ops" -NestedDepth 1 | Where-Object { $_.ResourceType -eq 'My::App::Server' } | Select-Object -First 1
+        $config = Get-HeatResource -StackName $server.PhysicalResourceId -ResourceName boot_script
+        $config.Attributes.config | Should -Be (Get-Content -Raw (Join-Path $repo 'scripts/boot.sh'))
+    }
+}
+
 Describe 'A stack that fails' -Tag Lab {
     It 'shows CREATE_FAILED and Heat''s reason, and -Wait reports it as an error' {
         $s = New-HeatStack -Name "$run-fail" -TemplatePath (Join-Path $templates 'failing.yaml') -DisableRollback -Wait -ErrorVariable problems -ErrorAction SilentlyContinue

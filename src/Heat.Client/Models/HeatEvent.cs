@@ -56,20 +56,9 @@ namespace Heat.Client.Models
                 ResourceType = json.Str("resource_type"),
                 ResourceProperties = HeatJson.ToHashtable(json["resource_properties"]),
                 Links = links,
-                StackName = fallbackStackName,
-                StackId = fallbackStackId,
             };
-            var stackLink = HeatLink.Find(links, "stack");
-            if (stackLink != null && HeatLink.TryParseStack(stackLink.Href, out var name, out var id))
-            {
-                evt.StackName = name;
-                evt.StackId = id;
-            }
-            var rootLink = HeatLink.Find(links, "root_stack");
-            if (rootLink != null && HeatLink.TryParseStack(rootLink.Href, out _, out var rootId))
-            {
-                evt.RootStackId = rootId;
-            }
+            (evt.StackName, evt.StackId) = HeatLink.StackOf(links, "stack", fallbackStackName, fallbackStackId);
+            evt.RootStackId = HeatLink.StackOf(links, "root_stack", null, null).Id;
             return evt;
         }
     }

@@ -36,6 +36,13 @@ namespace Heat.Client.Models
             return null;
         }
 
+        /// <summary>The stack named by the link with relation <paramref name="rel"/>, or the fallback when there is none.</summary>
+        internal static (string Name, string Id) StackOf(HeatLink[] links, string rel, string fallbackName, string fallbackId)
+        {
+            var link = Find(links, rel);
+            return link != null && TryParseStack(link.Href, out var name, out var id) ? (name, id) : (fallbackName, fallbackId);
+        }
+
         /// <summary>Reads the stack's name and id out of a link such as <c>.../v1/{project}/stacks/{name}/{id}[/...]</c>.</summary>
         internal static bool TryParseStack(string href, out string stackName, out string stackId)
         {

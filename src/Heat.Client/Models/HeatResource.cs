@@ -72,20 +72,9 @@ namespace Heat.Client.Models
                 Attributes = HeatJson.ToHashtable(json["attributes"]),
                 Properties = HeatJson.ToHashtable(json["properties"]),
                 Links = links,
-                StackName = fallbackStackName,
-                StackId = fallbackStackId,
             };
-            var stackLink = HeatLink.Find(links, "stack");
-            if (stackLink != null && HeatLink.TryParseStack(stackLink.Href, out var name, out var id))
-            {
-                resource.StackName = name;
-                resource.StackId = id;
-            }
-            var nestedLink = HeatLink.Find(links, "nested");
-            if (nestedLink != null && HeatLink.TryParseStack(nestedLink.Href, out _, out var nestedId))
-            {
-                resource.NestedStackId = nestedId;
-            }
+            (resource.StackName, resource.StackId) = HeatLink.StackOf(links, "stack", fallbackStackName, fallbackStackId);
+            resource.NestedStackId = HeatLink.StackOf(links, "nested", null, null).Id;
             return resource;
         }
     }

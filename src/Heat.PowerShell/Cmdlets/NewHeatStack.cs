@@ -80,7 +80,7 @@ namespace Heat.PowerShell.Cmdlets
             if (!ShouldProcess(Name, "Create Heat stack")) return;
             TryItem("HeatStack", Name, () =>
             {
-                var bundle = Await(TemplateLoader.LoadAsync(BuildTemplateRequest(), Client.FetchTextAsync, CancellationToken));
+                var bundle = Await(TemplateLoader.LoadAsync(NewTemplateRequest(TemplatePath, Template, TemplateUrl, EnvironmentPath), Client.FetchTextAsync, CancellationToken));
                 var request = new CreateStackRequest
                 {
                     StackName = Name,
@@ -117,28 +117,6 @@ namespace Heat.PowerShell.Cmdlets
                 }
                 WriteObject(outcome.Final);
             }
-        }
-
-        private TemplateRequest BuildTemplateRequest()
-        {
-            var request = new TemplateRequest { BaseDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath };
-            switch (ParameterSetName)
-            {
-                case PathSet:
-                    request.TemplatePath = GetUnresolvedProviderPathFromPSPath(TemplatePath);
-                    break;
-                case BodySet:
-                    request.TemplateText = Template;
-                    break;
-                case UrlSet:
-                    request.TemplateUrl = TemplateUrl;
-                    break;
-            }
-            if (EnvironmentPath != null)
-            {
-                foreach (var path in EnvironmentPath) request.EnvironmentPaths.Add(GetUnresolvedProviderPathFromPSPath(path));
-            }
-            return request;
         }
     }
 }

@@ -52,27 +52,8 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var request = new TemplateRequest { BaseDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath };
-            string source;
-            switch (ParameterSetName)
-            {
-                case PathSet:
-                    request.TemplatePath = GetUnresolvedProviderPathFromPSPath(TemplatePath);
-                    source = request.TemplatePath;
-                    break;
-                case UrlSet:
-                    request.TemplateUrl = TemplateUrl;
-                    source = TemplateUrl;
-                    break;
-                default:
-                    request.TemplateText = Template;
-                    source = "(template text)";
-                    break;
-            }
-            if (EnvironmentPath != null)
-            {
-                foreach (var path in EnvironmentPath) request.EnvironmentPaths.Add(GetUnresolvedProviderPathFromPSPath(path));
-            }
+            var request = NewTemplateRequest(TemplatePath, Template, TemplateUrl, EnvironmentPath);
+            var source = request.TemplatePath ?? request.TemplateUrl ?? "(template text)";
             TryItem("HeatTemplate", source, () =>
             {
                 var bundle = Offline
