@@ -72,7 +72,10 @@ lab_dir_is_ours() {
     [[ -z $(ls -A "$LAB") ]]
 }
 
+LOCKED=
 lock() {
+    [[ -z $LOCKED ]] || return 0
+    LOCKED=1
     exec 9>"$LAB.lock"
     flock -w 900 9 || die "another heat-lab.sh holds $LAB.lock"
 }
@@ -211,21 +214,26 @@ stop_svc() {
 }
 
 stop_all() {
-    local svc i pid strays
-    for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do stop_svc "${SERVICES[i]}"; done
-    rm -f "$RUN/keystone-uwsgi.pid" "$DBDIR/mysqld.pid" 2>/dev/null || true
-    # leftovers whose pid files were lost (e.g. a state folder deleted by hand)
-    mapfile -t strays < <(stray_pids)
+    local svc i pid strays=() recorded=" "
+    for svc in "${SERVICES[@]}"; do recorded+="$(svc_pgid "$svc") "; done
+    # First, leftovers outside the recorded groups (pid files lost, e.g. a state folder
+    # deleted by hand while the lab ran): TERM, 5 s, KILL - one by one, not by group.
+    for pid in $(stray_pids); do
+        [[ $recorded == *" $(ps -o pgid= -p "$pid" | tr -d ' ') "* ]] || strays+=("$pid")
+    done
     if ((${#strays[@]})); then
         warn "stopping leftover lab processes: ${strays[*]}"
-        for pid in "${strays[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-        for ((i = 0; i < 50; i++)); do
-            mapfile -t strays < <(stray_pids)
-            ((${#strays[@]})) || break
+        kill -TERM "${strays[@]}" 2>/dev/null || true
+        for ((i = 0; i < 25; i++)); do
+            for pid in "${strays[@]}"; do is_our_pid "$pid" && break; pid=; done
+            [[ -n $pid ]] || break
             sleep 0.2
         done
-        for pid in "${strays[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+        for pid in "${strays[@]}"; do is_our_pid "$pid" && kill -KILL "$pid" 2>/dev/null; done
     fi
+    for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do stop_svc "${SERVICES[i]}"; done
+    rm -f "$RUN/keystone-uwsgi.pid" "$DBDIR/mysqld.pid" 2>/dev/null || true
+    return 0
 }
 
 port_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
@@ -852,9 +860,8 @@ cmd_env() {
 cmd_selftest() {
     [[ -f $LAB/openrc ]] || die "the lab is not initialised (run: $0 start)"
     cmd_status > /dev/null || die "the lab is not up (run: $0 start)"
-    load_secrets
     # shellcheck disable=SC1091
-    . "$LAB/openrc"
+    . "$LAB/openrc"     # readable by the sudo user too; secrets.env is not needed here
     local tmp tag=selftest-$$ fails=0 t=$SECONDS
     tmp=$(mktemp -d "${TMPDIR:-/tmp}/heat-lab-selftest.XXXXXX")
     local stacks=("$tag-hot" "$tag-fail" "$tag-cfn")
@@ -946,7 +953,7 @@ EOF
     # validate a bad template with curl: 400 and Heat's error JSON
     local tok pid body code
     tok=$(curl -s -D - -o /dev/null -X POST "$KS_URL/auth/tokens" -H 'Content-Type: application/json' \
-        -d "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":{\"name\":\"demo\",\"domain\":{\"name\":\"Default\"},\"password\":\"$DEMO_PASSWORD\"}}},\"scope\":{\"project\":{\"name\":\"demo\",\"domain\":{\"name\":\"Default\"}}}}}" |
+        -d "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":{\"name\":\"demo\",\"domain\":{\"name\":\"Default\"},\"password\":\"$OS_PASSWORD\"}}},\"scope\":{\"project\":{\"name\":\"demo\",\"domain\":{\"name\":\"Default\"}}}}}" |
         awk 'tolower($1)=="x-subject-token:" {print $2}' | tr -d '\r')
     pid=$("$PY" -c 'import json; print(json.load(open("'"$LAB"'/lab.json"))["project_id"])')
     body=$(curl -s -w '\n%{http_code}' -X POST "$HEAT_BASE/$pid/validate" -H "X-Auth-Token: $tok" \
