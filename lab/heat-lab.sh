@@ -159,7 +159,7 @@ stray_pids() {
     return 0
 }
 
-svc_pgid() { [[ -f $RUN/$1.pgid ]] && cat "$RUN/$1.pgid" 2>/dev/null || true; }
+svc_pgid() { if [[ -f $RUN/$1.pgid ]]; then cat "$RUN/$1.pgid" 2>/dev/null || true; fi; }
 svc_running() {
     local g; g=$(svc_pgid "$1")
     [[ -n $g ]] && [[ -n $(group_pids "$g") ]]
@@ -640,7 +640,7 @@ heat_root_answers() {
 # ---------------------------------------------------------------------------------------
 # first-run initialisation
 
-mysql_root() { mariadb --defaults-file="$MYCNF" "$@"; }
+mysql_root() { mariadb --defaults-file="$MYCNF"; }
 
 init_databases() {
     log "mariadb: creating databases keystone, heat"
@@ -965,7 +965,7 @@ EOF
     check grep -q '"error"' <<< "$body"
 
     echo "selftest: deleting stacks and the application credential"
-    openstack > "$tmp/delete.out" 2>&1 <<EOF || true
+    timeout $w openstack > "$tmp/delete.out" 2>&1 <<EOF || true
 application credential delete $tag-appcred
 stack delete --yes --wait ${stacks[*]}
 EOF
