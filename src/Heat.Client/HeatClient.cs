@@ -131,6 +131,14 @@ namespace Heat.Client
         /// </summary>
         public async Task<HeatStack> WaitForStackAsync(StackRef stack, TimeSpan timeout, Action<HeatStack> onStatus, CancellationToken cancellationToken)
         {
+            return await WaitForStackAsync(stack, timeout, onStatus, untilGone: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <param name="untilGone">For a deletion: Heat shows DELETE_COMPLETE for a moment (and still lists the
+        /// stack) before it forgets it; wait for that, up to a short grace, so that a list right after is clean.</param>
+        public async Task<HeatStack> WaitForStackAsync(StackRef stack, TimeSpan timeout, Action<HeatStack> onStatus, bool untilGone, CancellationToken cancellationToken)
+        {
+            DateTime? completeSince = null;
             var deadline = DateTime.UtcNow + timeout;
             var delay = TimeSpan.FromSeconds(1);
             string lastStatus = null;
@@ -153,13 +161,20 @@ namespace Heat.Client
                     lastStatus = seen.StackStatus;
                     onStatus?.Invoke(seen);
                 }
-                if (!seen.IsInProgress) return seen;
+                if (!seen.IsInProgress)
+                {
+                    bool stillListed = untilGone && seen.StackStatus == "DELETE_COMPLETE" && seen.IsDetailed;
+                    if (!stillListed) return seen;
+                    completeSince = completeSince ?? DateTime.UtcNow;
+                    if (DateTime.UtcNow - completeSince.Value > TimeSpan.FromSeconds(15)) return seen;
+                    delay = TimeSpan.FromMilliseconds(500);
+                }
                 if (DateTime.UtcNow + delay > deadline)
                 {
                     throw new TimeoutException($"Stack '{stack}' is still {seen.StackStatus} after {timeout.TotalMinutes:0.#} minutes.");
                 }
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 10000));
+                if (completeSince == null) delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 10000));
             }
         }
 

@@ -242,10 +242,10 @@ namespace Heat.PowerShell
         /// Waits for all <paramref name="stacks"/> at once, with one progress bar; returns each outcome. A stack that
         /// ends FAILED (or is still in progress at the timeout) is reported by the caller, not thrown.
         /// </summary>
-        internal IReadOnlyList<WaitOutcome> WaitForStacks(IReadOnlyList<StackRef> stacks, TimeSpan timeout, string activity)
+        internal IReadOnlyList<WaitOutcome> WaitForStacks(IReadOnlyList<StackRef> stacks, TimeSpan timeout, string activity, bool untilGone = false)
         {
             if (stacks.Count == 0) return new WaitOutcome[0];
-            var (all, outcomes) = StackWaiter.Start(Client, stacks, timeout, activity, Post, WriteProgress, CancellationToken);
+            var (all, outcomes) = StackWaiter.Start(Client, stacks, timeout, activity, Post, WriteProgress, CancellationToken, untilGone);
             try
             {
                 Await(all);

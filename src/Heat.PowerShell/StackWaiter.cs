@@ -28,7 +28,7 @@ namespace Heat.PowerShell
         /// <summary>Starts the waits; the caller awaits <c>Task</c> on the pipeline thread, draining its queue.</summary>
         public static (Task All, WaitOutcome[] Outcomes) Start(HeatClient client, IReadOnlyList<StackRef> stacks, TimeSpan timeout,
             string activity, Action<Action> post, Action<ProgressRecord> writeProgress, CancellationToken cancellationToken,
-            int maxConcurrent = 8)
+            bool untilGone = false, int maxConcurrent = 8)
         {
             var outcomes = stacks.Select(s => new WaitOutcome { Stack = s }).ToArray();
             var statuses = new string[stacks.Count];
@@ -54,7 +54,7 @@ namespace Heat.PowerShell
                     {
                         statuses[index] = seen.StackStatus;
                         post(Report);
-                    }, cancellationToken).ConfigureAwait(false);
+                    }, untilGone, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
                 {

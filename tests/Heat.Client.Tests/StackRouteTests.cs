@@ -213,6 +213,22 @@ namespace Heat.Client.Tests
         }
 
         [Fact]
+        public async Task Wait_UntilGone_GoesOnWhileHeatStillShowsDeleteComplete()
+        {
+            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
+            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks/web/" + StackId)
+                .RespondJson(HttpStatusCode.OK, "{\"stack\": " + TestCloud.StackJson("web", StackId, "DELETE_COMPLETE") + "}");
+            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks/web/" + StackId)
+                .RespondJson(HttpStatusCode.NotFound, "{\"error\": {\"message\": \"not found\"}}");
+            var client = TestCloud.Client(mock);
+
+            var final = await client.WaitForStackAsync(new StackRef("web", StackId), TimeSpan.FromMinutes(1), null, untilGone: true, default);
+
+            Assert.Equal("DELETE_COMPLETE", final.StackStatus);
+            mock.VerifyNoOutstandingExpectation();
+        }
+
+        [Fact]
         public async Task Validate_PostsTheTemplate_AndReadsParametersAndGroups()
         {
             var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);

@@ -376,6 +376,6 @@ Describe 'Tearing down through the pipeline' -Tag Lab {
         $gone = Get-HeatStack "$run-*" | Remove-HeatStack -Force -Wait -PassThru
         @($gone).Count | Should -Be $expected
         $gone.StackStatus | Select-Object -Unique | Should -Be 'DELETE_COMPLETE'
-        @(Get-HeatStack "$run-*").Count | Should -Be 0
+        Get-HeatStack "$run-*" | ForEach-Object { "$($_.StackName) $($_.StackStatus)" } | Should -BeNullOrEmpty
     }
 }

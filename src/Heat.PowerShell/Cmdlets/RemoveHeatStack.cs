@@ -75,7 +75,7 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void EndProcessing()
         {
-            foreach (var outcome in WaitForStacks(_toWait, TimeSpan.FromMinutes(WaitTimeoutMinutes), "Removing Heat stacks"))
+            foreach (var outcome in WaitForStacks(_toWait, TimeSpan.FromMinutes(WaitTimeoutMinutes), "Removing Heat stacks", untilGone: true))
             {
                 if (outcome.Error != null)
                 {
