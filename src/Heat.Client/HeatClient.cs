@@ -163,7 +163,8 @@ namespace Heat.Client
                 }
                 if (!seen.IsInProgress)
                 {
-                    bool stillListed = untilGone && seen.StackStatus == "DELETE_COMPLETE" && seen.IsDetailed;
+                    bool stillListed = untilGone && seen.StackStatus == "DELETE_COMPLETE" && seen.IsDetailed &&
+                        await IsListedAsync(current, cancellationToken).ConfigureAwait(false);
                     if (!stillListed) return seen;
                     completeSince = completeSince ?? DateTime.UtcNow;
                     if (DateTime.UtcNow - completeSince.Value > TimeSpan.FromSeconds(15)) return seen;
@@ -176,6 +177,17 @@ namespace Heat.Client
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                 if (completeSince == null) delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 10000));
             }
+        }
+
+        /// <summary>Whether the stack list still shows this stack (Heat shows a deleted stack by id for ever, and
+        /// lists it for a moment after it reports DELETE_COMPLETE).</summary>
+        private async Task<bool> IsListedAsync(StackRef stack, CancellationToken cancellationToken)
+        {
+            if (stack.StackName == null || stack.StackId == null) return false;
+            var options = new StackListOptions { PageSize = 50 };
+            options.Names.Add(stack.StackName);
+            var page = await ListStacksPageAsync(options, null, cancellationToken).ConfigureAwait(false);
+            return page.Items.Any(s => s.Id == stack.StackId);
         }
 
         // ---- events ----------------------------------------------------------------------------

@@ -213,18 +213,21 @@ namespace Heat.Client.Tests
         }
 
         [Fact]
-        public async Task Wait_UntilGone_GoesOnWhileHeatStillShowsDeleteComplete()
+        public async Task Wait_UntilGone_GoesOnWhileTheListStillShowsTheStack()
         {
             var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks/web/" + StackId)
+            var show = mock.When(HttpMethod.Get, TestCloud.Heat + "/stacks/web/" + StackId)
                 .RespondJson(HttpStatusCode.OK, "{\"stack\": " + TestCloud.StackJson("web", StackId, "DELETE_COMPLETE") + "}");
-            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks/web/" + StackId)
-                .RespondJson(HttpStatusCode.NotFound, "{\"error\": {\"message\": \"not found\"}}");
+            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks").WithQueryString("name", "web")
+                .RespondJson(HttpStatusCode.OK, "{\"stacks\": [" + TestCloud.StackJson("web", StackId, "DELETE_COMPLETE") + "]}");
+            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks").WithQueryString("name", "web")
+                .RespondJson(HttpStatusCode.OK, "{\"stacks\": []}");
             var client = TestCloud.Client(mock);
 
             var final = await client.WaitForStackAsync(new StackRef("web", StackId), TimeSpan.FromMinutes(1), null, untilGone: true, default);
 
             Assert.Equal("DELETE_COMPLETE", final.StackStatus);
+            Assert.Equal(2, mock.GetMatchCount(show));
             mock.VerifyNoOutstandingExpectation();
         }
 
