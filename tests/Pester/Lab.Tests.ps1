@@ -341,6 +341,48 @@ Describe 'Templates as operators keep them (files, child templates, environments
     }
 }
 
+Describe 'Edge layouts on a real Heat' -Tag Lab {
+    BeforeAll {
+        $script:edge = Join-Path $PSScriptRoot '../Heat.Client.Tests/Fixtures/templates/edge'
+        $script:edgeStacks = @(
+            @{ Name = "$run-paths"; TemplatePath = Join-Path $edge 'paths/top.yaml' }
+            @{ Name = "$run-nested"; TemplatePath = Join-Path $edge 'nested-stack/outer.yaml' }
+            @{ Name = "$run-cfnchild"; TemplatePath = Join-Path $edge 'cfn/stack.template' }
+        ) | ForEach-Object { [pscustomobject]$_ } | New-HeatStack -Wait -ErrorVariable edgeProblems -ErrorAction SilentlyContinue
+    }
+
+    It 'creates all three without an error' {
+        $edgeProblems | ForEach-Object { $_.Exception.Message } | Should -BeNullOrEmpty
+        $edgeStacks.StackStatus | Should -Be @('CREATE_COMPLETE', 'CREATE_COMPLETE', 'CREATE_COMPLETE')
+    }
+
+    It 'reads a get_file with spaces in its path through a child in a non-ASCII folder, used twice' {
+        $children = Get-HeatResource "$run-paths" -NestedDepth 1 | Where-Object ResourceName -eq greeting
+        @($children).Count | Should -Be 2
+        $value = (Get-HeatResource -StackName $children[0].StackId -ResourceName greeting).Attributes.value
+        $value | Should -Be (Get-Content -Raw (Join-Path $edge 'scripts/hello world.sh'))
+    }
+
+    It 'builds an OS::Heat::Stack from a template read with get_file, itself naming a child template' {
+        $inner = Get-HeatResource "$run-nested" inner
+        $inner.ResourceType | Should -Be 'OS::Heat::Stack'
+        # OS::Heat::Stack makes a stack of its own (not a nested one): its id is the resource's physical id.
+        (Get-HeatResource -StackName $inner.PhysicalResourceId).ResourceName | Should -Be 'leaf'
+    }
+
+    It 'resolves a CloudFormation template resource (Type: child.template)' {
+        $child = Get-HeatResource "$run-cfnchild" Child
+        $child.ResourceType | Should -Match '^file:///.*/cfn/child\.template$'
+        $child.ResourceStatus | Should -Be 'CREATE_COMPLETE'
+        (Get-HeatResource "$run-cfnchild" -NestedDepth 1 | Where-Object StackName -like "$run-cfnchild-Child-*").ResourceName | Should -Be 'Name'
+    }
+
+    AfterAll {
+        # The OS::Heat::Stack's own stack is deleted with its parent; take both out of the teardown tests' way.
+        Get-HeatStack "$run-paths", "$run-nested", "$run-cfnchild" -ErrorAction SilentlyContinue | Remove-HeatStack -Force -Wait
+    }
+}
+
 Describe 'A stack that fails' -Tag Lab {
     It 'shows CREATE_FAILED and Heat''s reason, and -Wait reports it as an error' {
         $s = New-HeatStack -Name "$run-fail" -TemplatePath (Join-Path $templates 'failing.yaml') -DisableRollback -Wait -ErrorVariable problems -ErrorAction SilentlyContinue
