@@ -295,6 +295,29 @@ namespace Heat.Client.Tests
         }
 
         [Fact]
+        public async Task ManyCallsAtOnce_OnAnExpiredToken_RenewItOnce()
+        {
+            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
+            int tokens = 0;
+            mock.When(HttpMethod.Post, "*/v3/auth/tokens").Respond(async () =>
+            {
+                var n = System.Threading.Interlocked.Increment(ref tokens);
+                await Task.Delay(50);
+                return n == 1 ? TestCloud.TokenResponse("old", "2000-01-01T00:00:00Z") : TestCloud.TokenResponse("new");
+            });
+            var withNew = mock.When(HttpMethod.Get, TestCloud.Heat + "/stacks").WithHeaders("X-Auth-Token", "new")
+                .RespondJson(HttpStatusCode.OK, "{\"stacks\": []}");
+            var session = await HeatSession.ConnectAsync(TestCloud.PasswordOptions(), mock);
+
+            // As parallel runspaces sharing one session would.
+            await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
+                new HeatClient(session).ListStacks(new StackListOptions(), default).ToList())));
+
+            Assert.Equal(2, tokens);
+            Assert.Equal(16, mock.GetMatchCount(withNew));
+        }
+
+        [Fact]
         public void SessionText_NeverShowsTheToken()
         {
             var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);

@@ -371,6 +371,34 @@ namespace Heat.PowerShell.Tests
         }
     }
 
+    public class StopTests
+    {
+        [Fact]
+        public void Stop_EndsARequestInFlight_NotJustTheNextOne()
+        {
+            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
+            var started = new System.Threading.ManualResetEventSlim();
+            mock.When(HttpMethod.Get, PowerShellHost.Heat + "/stacks").Respond(async () =>
+            {
+                started.Set();
+                await System.Threading.Tasks.Task.Delay(System.TimeSpan.FromSeconds(60));
+                return new HttpResponseMessage(HttpStatusCode.OK);
+            });
+            using var host = new PowerShellHost(mock);
+            using var ps = System.Management.Automation.PowerShell.Create();
+            ps.Runspace = host.Runspace;
+            ps.AddScript("Get-HeatStack -Session $session");
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+
+            var running = ps.BeginInvoke();
+            Assert.True(started.Wait(System.TimeSpan.FromSeconds(10)), "the request never started");
+            ps.Stop();
+
+            Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
+            Assert.True(watch.Elapsed < System.TimeSpan.FromSeconds(15), $"Stop took {watch.Elapsed}");
+        }
+    }
+
     public static class TestHooks
     {
         /// <summary>What Connect-HeatService does once it has a session; the fake session needs no Keystone.</summary>

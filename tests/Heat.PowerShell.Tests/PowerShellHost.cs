@@ -43,6 +43,8 @@ namespace Heat.PowerShell.Tests
 
         public MockHttpMessageHandler Mock { get; }
 
+        public Runspace Runspace => _runspace;
+
         public HeatSession Session { get; }
 
         public Result Run(string script)

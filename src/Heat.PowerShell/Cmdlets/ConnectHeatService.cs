@@ -25,7 +25,6 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = AppCredentialNameSet)]
         [Parameter(ParameterSetName = TokenSet)]
         [ValidateNotNullOrEmpty]
-        [Alias("OS_AUTH_URL")]
         public string AuthUrl { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = PasswordSet)]
