@@ -271,6 +271,13 @@ Describe 'Templates Heat judges' -Tag Lab {
         $v.ParameterGroups[0].label | Should -Be 'sizing'
     }
 
+    It 'includes the nested templates'' parameters with -ShowNested' {
+        $examples = Join-Path $PSScriptRoot '../../examples/templates'
+        $v = Test-HeatTemplate (Join-Path $examples 'app-tier.yaml') -EnvironmentPath (Join-Path $examples 'env/dev.yaml') -ShowNested
+        $v.NestedParameters.workers.NestedParameters.'0'.Type | Should -Be 'Demo::Worker'
+        $v.NestedParameters.workers.NestedParameters.'0'.Parameters.environment_name.Value | Should -Be 'dev'
+    }
+
     It 'reports an unknown resource type with Heat''s own message' {
         $v = Test-HeatTemplate (Join-Path $templates 'unknown-type.yaml') -ErrorVariable problems -ErrorAction SilentlyContinue
         $v | Should -BeNullOrEmpty

@@ -134,3 +134,57 @@ Describe 'Objects and formatting' {
         [Heat.Client.HeatSession].GetProperties().Name | Should -Not -Contain 'Token'
     }
 }
+
+Describe 'Test-HeatTemplate -Offline (no cloud, no session)' {
+    BeforeAll {
+        Disconnect-HeatService
+        $script:fixtures = Join-Path $PSScriptRoot '../Heat.Client.Tests/Fixtures/templates'
+        $script:examples = Join-Path $PSScriptRoot '../../examples/templates'
+    }
+
+    It 'returns what the template declares, with every file it pulls in' {
+        $v = Test-HeatTemplate -Offline (Join-Path $examples 'app-tier.yaml') -EnvironmentPath (Join-Path $examples 'env/dev.yaml')
+        $v.IsOffline | Should -BeTrue
+        $v.Parameters.Name | Should -Be @('worker_count', 'environment_name', 'admin_password_length')
+        ($v.Parameters | Where-Object Name -eq admin_password_length).NoEcho | Should -BeTrue
+        $v.Files | Where-Object { $_ -like 'file:///*/examples/templates/worker.yaml' } | Should -Not -BeNullOrEmpty
+        $v.Files | Where-Object { $_ -like 'file:///*/examples/templates/scripts/boot.sh' } | Should -Not -BeNullOrEmpty
+    }
+
+    It 'names the file, line and column of YAML that does not parse' {
+        $null = Test-HeatTemplate -Offline (Join-Path $fixtures 'edge/errors/bad-indent.yaml') -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'HeatTemplateInvalid,Heat.PowerShell.Cmdlets.TestHeatTemplate'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $problems[0].Exception.Message | Should -Match 'bad-indent\.yaml \(line 6, column 16\)'
+        $problems[0].Exception.Line | Should -Be 6
+    }
+
+    It 'names a get_file target that does not exist, and where it was named' {
+        $null = Test-HeatTemplate -Offline (Join-Path $fixtures 'edge/errors/missing-get-file.yaml') -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].Exception.Message | Should -Match 'missing-get-file\.yaml \(line 8, column 26\).*not-there\.sh does not exist'
+    }
+
+    It 'refuses a template without a version key' {
+        $null = Test-HeatTemplate -Offline (Join-Path $fixtures 'edge/errors/no-version.yaml') -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].Exception.Message | Should -Match 'heat_template_version'
+    }
+
+    It 'refuses a template over Heat''s 524288-byte limit before anything is sent' {
+        $big = Join-Path ([IO.Path]::GetTempPath()) "big-$(Get-Random).yaml"
+        try {
+            $body = "heat_template_version: 2018-08-31`ndescription: |`n" + ('  ' + ('x' * 100) + "`n") * 5300
+            Set-Content -Path $big -Value $body -NoNewline
+            $null = Test-HeatTemplate -Offline $big -ErrorVariable problems -ErrorAction SilentlyContinue
+            $problems[0].Exception.Message | Should -Match '524288'
+        }
+        finally { Remove-Item $big -ErrorAction SilentlyContinue }
+    }
+
+    It 'checks every piped file and goes on after a bad one' {
+        $files = Get-ChildItem (Join-Path $fixtures 'edge/errors') -Filter *.yaml
+        $ok = $files | Test-HeatTemplate -Offline -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems.Count + @($ok).Count | Should -Be $files.Count
+        $problems.Count | Should -BeGreaterThan 3
+    }
+}
