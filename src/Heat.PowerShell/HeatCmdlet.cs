@@ -10,46 +10,15 @@ using Heat.Client.Models;
 namespace Heat.PowerShell
 {
     /// <summary>
-    /// What every Heat cmdlet shares: the session, cancellation (Ctrl+C stops a request in flight), a queue
-    /// through which work on other threads reports back to the pipeline thread, and the one map from the
-    /// client's exceptions to error records.
+    /// Cancellation (Ctrl+C stops a request in flight) and a queue through which work on other threads reports
+    /// back to the pipeline thread. Every cmdlet of the module that waits for the client derives from this.
     /// </summary>
-    public abstract class HeatCmdlet : PSCmdlet, IDisposable
+    public abstract class AsyncCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly ConcurrentQueue<Action> _pipelineQueue = new ConcurrentQueue<Action>();
-        private HeatClient _client;
-
-        /// <summary>The session to use instead of the default one from Connect-HeatService.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public HeatSession Session { get; set; }
 
         protected CancellationToken CancellationToken => _cancellation.Token;
-
-        /// <summary>The client for this call, over -Session or the default session. Not connected: terminating.</summary>
-        protected HeatClient Client
-        {
-            get
-            {
-                if (_client != null) return _client;
-                var session = Session ?? SessionStore.Default;
-                if (session == null)
-                {
-                    ThrowTerminatingError(new ErrorRecord(
-                        new InvalidOperationException("Not connected to Heat. Run Connect-HeatService first, or pass -Session."),
-                        "HeatNotConnected", ErrorCategory.ConnectionError, null));
-                }
-                if (session.IsDisposed)
-                {
-                    ThrowTerminatingError(new ErrorRecord(
-                        new InvalidOperationException("This Heat session was disconnected. Run Connect-HeatService again."),
-                        "HeatSessionClosed", ErrorCategory.ConnectionError, session));
-                }
-                _client = new HeatClient(session, message => Post(() => WriteVerbose(message)));
-                return _client;
-            }
-        }
 
         protected override void StopProcessing()
         {
@@ -74,38 +43,19 @@ namespace Heat.PowerShell
         /// <summary>Waits for a task on the pipeline thread while writing what it reports as it goes.</summary>
         protected T Await<T>(Task<T> task)
         {
-            WaitDraining(task);
-            return Unwrap(task);
+            Await((Task)task);
+            return task.Result;
         }
 
+        /// <summary>
+        /// Task.Wait would throw the task's failure wrapped in an AggregateException: wait on the handle instead and
+        /// rethrow the client's own exception; a cancellation the user asked for stops the pipeline.
+        /// </summary>
         protected void Await(Task task)
-        {
-            WaitDraining(task);
-            Unwrap(task);
-        }
-
-        /// <summary>Task.Wait would throw the task's failure wrapped; wait on the handle and let Unwrap rethrow it as is.</summary>
-        private void WaitDraining(Task task)
         {
             var handle = ((IAsyncResult)task).AsyncWaitHandle;
             while (!handle.WaitOne(50)) Drain();
             Drain();
-        }
-
-        private T Unwrap<T>(Task<T> task)
-        {
-            try
-            {
-                return task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-        }
-
-        private void Unwrap(Task task)
-        {
             try
             {
                 task.GetAwaiter().GetResult();
@@ -141,14 +91,48 @@ namespace Heat.PowerShell
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// What every Heat cmdlet shares besides that: the session, and the one map from the client's exceptions
+    /// to error records.
+    /// </summary>
+    public abstract class HeatCmdlet : AsyncCmdlet
+    {
+        private HeatClient _client;
+
+        /// <summary>The session to use instead of the default one from Connect-HeatService.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public HeatSession Session { get; set; }
+
+        /// <summary>The client for this call, over -Session or the default session. Not connected: terminating.</summary>
+        protected HeatClient Client
+        {
+            get
+            {
+                if (_client != null) return _client;
+                var session = Session ?? SessionStore.Default;
+                if (session == null)
+                {
+                    ThrowTerminatingError(new ErrorRecord(
+                        new InvalidOperationException("Not connected to Heat. Run Connect-HeatService first, or pass -Session."),
+                        "HeatNotConnected", ErrorCategory.ConnectionError, null));
+                }
+                if (session.IsDisposed)
+                {
+                    ThrowTerminatingError(new ErrorRecord(
+                        new InvalidOperationException("This Heat session was disconnected. Run Connect-HeatService again."),
+                        "HeatSessionClosed", ErrorCategory.ConnectionError, session));
+                }
+                _client = new HeatClient(session, message => Post(() => WriteVerbose(message)));
+                return _client;
+            }
+        }
 
         /// <summary>An error record for a failed call about <paramref name="target"/>: <c>{noun}NotFound</c>, <c>{noun}...</c>.</summary>
         internal static ErrorRecord ToErrorRecord(Exception exception, string noun, object target)
         {
-            if (exception is AggregateException aggregate && aggregate.InnerExceptions.Count == 1)
-            {
-                exception = aggregate.InnerException;
-            }
             string id;
             ErrorCategory category;
             switch (exception)
@@ -236,7 +220,7 @@ namespace Heat.PowerShell
 
         private static bool IsItemFailure(Exception e) =>
             e is HeatException || e is TimeoutException || e is ArgumentException || e is System.IO.IOException ||
-            e is Heat.Client.Templates.TemplateException || e is AggregateException || e is UnauthorizedAccessException;
+            e is Heat.Client.Templates.TemplateException || e is UnauthorizedAccessException;
 
         /// <summary>
         /// Waits for all <paramref name="stacks"/> at once, with one progress bar; returns each outcome. A stack that
@@ -252,7 +236,7 @@ namespace Heat.PowerShell
             }
             finally
             {
-                var done = new ProgressRecord(Math.Abs(activity.GetHashCode() % 100000) + 1, activity, "Done") { RecordType = ProgressRecordType.Completed };
+                var done = new ProgressRecord(StackWaiter.ProgressId(activity), activity, "Done") { RecordType = ProgressRecordType.Completed };
                 WriteProgress(done);
             }
             return outcomes;

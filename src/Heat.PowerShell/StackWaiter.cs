@@ -25,6 +25,9 @@ namespace Heat.PowerShell
     /// </summary>
     internal static class StackWaiter
     {
+        /// <summary>The progress bar's id for an activity: the same for its updates and for its completion.</summary>
+        public static int ProgressId(string activity) => Math.Abs(activity.GetHashCode() % 100000) + 1;
+
         /// <summary>Starts the waits; the caller awaits <c>Task</c> on the pipeline thread, draining its queue.</summary>
         public static (Task All, WaitOutcome[] Outcomes) Start(HeatClient client, IReadOnlyList<StackRef> stacks, TimeSpan timeout,
             string activity, Action<Action> post, Action<ProgressRecord> writeProgress, CancellationToken cancellationToken,
@@ -34,7 +37,7 @@ namespace Heat.PowerShell
             var statuses = new string[stacks.Count];
             int done = 0;
             var gate = new SemaphoreSlim(maxConcurrent);
-            var progress = new ProgressRecord(Math.Abs(activity.GetHashCode() % 100000) + 1, activity, "Waiting for Heat");
+            var progress = new ProgressRecord(ProgressId(activity), activity, "Waiting for Heat");
 
             void Report()
             {

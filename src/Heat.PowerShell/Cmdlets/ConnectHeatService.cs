@@ -11,14 +11,12 @@ namespace Heat.PowerShell.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "HeatService", DefaultParameterSetName = PasswordSet)]
     [OutputType(typeof(HeatSession))]
-    public sealed class ConnectHeatService : PSCmdlet
+    public sealed class ConnectHeatService : AsyncCmdlet
     {
         public const string PasswordSet = "Password";
         public const string AppCredentialIdSet = "ApplicationCredentialId";
         public const string AppCredentialNameSet = "ApplicationCredentialName";
         public const string TokenSet = "Token";
-
-        private readonly System.Threading.CancellationTokenSource _cancellation = new System.Threading.CancellationTokenSource();
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PasswordSet)]
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = AppCredentialIdSet)]
@@ -100,28 +98,16 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void StopProcessing() => _cancellation.Cancel();
-
         protected override void EndProcessing()
         {
             var options = BuildOptions();
-            var messages = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            var task = HeatSession.ConnectAsync(options, trace: messages.Enqueue, cancellationToken: _cancellation.Token);
             HeatSession session;
             try
             {
-                var handle = ((IAsyncResult)task).AsyncWaitHandle;
-                while (!handle.WaitOne(50)) Flush(messages);
-                Flush(messages);
-                session = task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
+                session = Await(HeatSession.ConnectAsync(options, trace: message => Post(() => WriteVerbose(message)), cancellationToken: CancellationToken));
             }
             catch (Exception e) when (e is HeatException || e is ArgumentException || e is UriFormatException)
             {
-                Flush(messages);
                 var target = options.AuthUrl ?? options.HeatEndpoint;
                 var record = e is UriFormatException
                     ? new ErrorRecord(e, "HeatAuthUrlInvalid", ErrorCategory.InvalidArgument, target)
@@ -135,11 +121,6 @@ namespace Heat.PowerShell.Cmdlets
             WriteVerbose($"Connected to {session.HeatEndpoint} as {session.UserName ?? "(token)"} in project {session.ProjectName ?? session.ProjectId}" +
                          (session.ExpiresAt.HasValue ? $"; the token expires at {session.ExpiresAt:u}." : "."));
             if (PassThru) WriteObject(session);
-        }
-
-        private void Flush(System.Collections.Concurrent.ConcurrentQueue<string> messages)
-        {
-            while (messages.TryDequeue(out var message)) WriteVerbose(message);
         }
 
         private AuthOptions BuildOptions()
