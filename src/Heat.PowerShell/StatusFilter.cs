@@ -13,10 +13,13 @@ namespace Heat.PowerShell
     {
         private static readonly string[] States = { "COMPLETE", "FAILED", "IN_PROGRESS" };
         private readonly string[] _values;
+        private readonly WildcardPattern[] _patterns;
 
         public StatusFilter(string[] values)
         {
             _values = values ?? new string[0];
+            // Built once: Matches runs for every item of a list.
+            _patterns = _values.Select(v => new WildcardPattern(v, WildcardOptions.IgnoreCase)).ToArray();
         }
 
         public bool IsEmpty => _values.Length == 0;
@@ -31,15 +34,15 @@ namespace Heat.PowerShell
         {
             if (_values.Length == 0) return true;
             fullStatus = fullStatus ?? string.Empty;
-            foreach (var value in _values)
+            for (int i = 0; i < _values.Length; i++)
             {
-                var upper = value.ToUpperInvariant();
+                var upper = _values[i].ToUpperInvariant();
                 if (States.Contains(upper))
                 {
                     if (fullStatus.EndsWith("_" + upper, StringComparison.OrdinalIgnoreCase) || fullStatus.Equals(upper, StringComparison.OrdinalIgnoreCase)) return true;
                     continue;
                 }
-                if (new WildcardPattern(value, WildcardOptions.IgnoreCase).IsMatch(fullStatus)) return true;
+                if (_patterns[i].IsMatch(fullStatus)) return true;
             }
             return false;
         }

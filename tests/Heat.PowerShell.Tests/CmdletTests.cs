@@ -59,6 +59,21 @@ namespace Heat.PowerShell.Tests
         }
 
         [Fact]
+        public void GetHeatStack_AStateWithAFullStatus_IsNotNarrowedByHeatsStateFilter()
+        {
+            var mock = NewMock();
+            // Asking Heat for status=FAILED would drop the CREATE_COMPLETE stacks: the list must be unfiltered.
+            mock.When(HttpMethod.Get, PowerShellHost.Heat + "/stacks").WithExactQueryString("limit=100").Respond(HttpStatusCode.OK, "application/json",
+                "{\"stacks\": [" + Json.Stack("a", "1", "CREATE_FAILED") + "," + Json.Stack("b", "2", "CREATE_COMPLETE") + "," + Json.Stack("c", "3", "UPDATE_COMPLETE") + "]}");
+            using var host = new PowerShellHost(mock);
+
+            var result = host.Run("Get-HeatStack -Status FAILED, CREATE_COMPLETE -Session $session");
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(new[] { "a", "b" }, result.Objects<HeatStack>().Select(s => s.StackName));
+        }
+
+        [Fact]
         public void GetHeatStack_MissingName_IsANonTerminatingNotFound_AndTheOthersStillCome()
         {
             var mock = NewMock();

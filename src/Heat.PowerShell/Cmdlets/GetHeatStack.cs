@@ -69,7 +69,7 @@ namespace Heat.PowerShell.Cmdlets
                     TryItem("HeatStack", name, () =>
                     {
                         var stack = Await(Client.GetStackAsync(StackRef.FromNameOrId(name), CancellationToken));
-                        if (MatchesStatus(stack) && MatchesTags(stack)) WriteObject(stack);
+                        if (StatusFilter.Matches(stack.StackStatus) && MatchesTags(stack)) WriteObject(stack);
                     });
                 }
             }
@@ -83,21 +83,13 @@ namespace Heat.PowerShell.Cmdlets
         {
             var options = new StackListOptions { ShowNested = ShowNested, ShowDeleted = ShowDeleted };
             if (Tag != null) foreach (var tag in Tag) options.Tags.Add(tag);
-            // Heat filters by state (COMPLETE) or action (CREATE); a full status is split, a wildcard is matched here.
-            if (Status != null && Status.All(s => !WildcardPattern.ContainsWildcardCharacters(s)))
-            {
-                foreach (var status in Status)
-                {
-                    var upper = status.ToUpperInvariant();
-                    if (IsState(upper)) options.Statuses.Add(upper);
-                }
-            }
+            foreach (var state in StatusFilter.ServerStates) options.Statuses.Add(state);
             TryItem("HeatStack", null, () =>
             {
                 foreach (var stack in Stream(Client.ListStacks(options, CancellationToken)))
                 {
                     if (patterns.Count > 0 && !patterns.Any(p => p.IsMatch(stack.StackName ?? string.Empty))) continue;
-                    if (!MatchesStatus(stack)) continue;
+                    if (!StatusFilter.Matches(stack.StackStatus)) continue;
                     if (Detailed)
                     {
                         TryItem("HeatStack", stack.StackName, () => WriteObject(Await(Client.GetStackAsync(RefOf(stack), CancellationToken))));
@@ -110,19 +102,9 @@ namespace Heat.PowerShell.Cmdlets
             });
         }
 
-        private static bool IsState(string value) => value == "COMPLETE" || value == "FAILED" || value == "IN_PROGRESS";
+        private StatusFilter _statusFilter;
 
-        private bool MatchesStatus(HeatStack stack)
-        {
-            if (Status == null || Status.Length == 0) return true;
-            foreach (var status in Status)
-            {
-                var upper = status.ToUpperInvariant();
-                if (IsState(upper) && string.Equals(stack.State, upper, StringComparison.OrdinalIgnoreCase)) return true;
-                if (new WildcardPattern(status, WildcardOptions.IgnoreCase).IsMatch(stack.StackStatus ?? string.Empty)) return true;
-            }
-            return false;
-        }
+        private StatusFilter StatusFilter => _statusFilter ?? (_statusFilter = new StatusFilter(Status));
 
         private bool MatchesTags(HeatStack stack)
         {
