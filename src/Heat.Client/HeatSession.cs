@@ -173,20 +173,13 @@ namespace Heat.Client
             return SendCoreAsync(method, uri, body, null, trace, cancellationToken);
         }
 
-        /// <summary>Reads a URL that a template names (http or https), with no token: those are not Heat's.</summary>
+        /// <summary>Reads a URL that a template names (http or https), with no token: those are not Heat's.
+        /// Goes through the same sender, so redirects, timeouts and errors are handled as for Heat.</summary>
         internal async Task<string> FetchTextAsync(Uri uri, Action<string> trace, CancellationToken cancellationToken)
         {
             ThrowIfDisposed();
-            trace?.Invoke($"GET {uri}");
-            using (var response = await _http.GetAsync(uri, cancellationToken).ConfigureAwait(false))
-            {
-                var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw ErrorMapper.FromResponse(response.StatusCode, response.ReasonPhrase, text, "GET", uri);
-                }
-                return text;
-            }
+            var response = await SendCoreAsync(HttpMethod.Get, uri, null, null, trace, cancellationToken, parseJson: false).ConfigureAwait(false);
+            return response.Text;
         }
 
         private async Task<AuthState> ReauthenticateAsync(AuthState stale, Action<string> trace, CancellationToken cancellationToken)
@@ -208,7 +201,7 @@ namespace Heat.Client
             }
         }
 
-        private async Task<HeatResponse> SendCoreAsync(HttpMethod method, Uri uri, JToken body, string token, Action<string> trace, CancellationToken cancellationToken, bool followRedirects = true)
+        private async Task<HeatResponse> SendCoreAsync(HttpMethod method, Uri uri, JToken body, string token, Action<string> trace, CancellationToken cancellationToken, bool followRedirects = true, bool parseJson = true)
         {
             string payload = body == null ? null : HeatJson.Serialize(body);
             for (int hop = 0; ; hop++)
@@ -253,7 +246,7 @@ namespace Heat.Client
                             throw ErrorMapper.FromResponse(response.StatusCode, response.ReasonPhrase, text, method.Method, uri);
                         }
                         JToken json = null;
-                        if (!string.IsNullOrWhiteSpace(text))
+                        if (parseJson && !string.IsNullOrWhiteSpace(text))
                         {
                             try
                             {
@@ -264,7 +257,7 @@ namespace Heat.Client
                                 json = null;
                             }
                         }
-                        return new HeatResponse { StatusCode = response.StatusCode, Json = json, Headers = response.Headers, FinalUri = uri };
+                        return new HeatResponse { StatusCode = response.StatusCode, Text = text, Json = json, Headers = response.Headers, FinalUri = uri };
                     }
                 }
             }

@@ -260,6 +260,41 @@ namespace Heat.Client.Tests
         }
 
         [Fact]
+        public async Task TemplateUrl_IsFetchedWithoutTheToken_FollowingRedirects()
+        {
+            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
+            mock.Expect(HttpMethod.Get, "http://repo.test/templates/web.yaml")
+                .With(r => !r.Headers.Contains("X-Auth-Token"))
+                .Respond(_ =>
+                {
+                    var redirect = new HttpResponseMessage(HttpStatusCode.Found);
+                    redirect.Headers.Location = new Uri("http://cdn.test/web.yaml");
+                    return redirect;
+                });
+            mock.Expect(HttpMethod.Get, "http://cdn.test/web.yaml")
+                .With(r => !r.Headers.Contains("X-Auth-Token"))
+                .Respond(HttpStatusCode.OK, "text/plain", "{\"heat_template_version\": \"2018-08-31\"}");
+            var client = TestCloud.Client(mock);
+
+            var text = await client.FetchTextAsync(new Uri("http://repo.test/templates/web.yaml"), default);
+
+            Assert.Equal("{\"heat_template_version\": \"2018-08-31\"}", text);
+            mock.VerifyNoOutstandingExpectation();
+        }
+
+        [Fact]
+        public async Task TemplateUrl_NotFound_IsANotFoundError()
+        {
+            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
+            mock.When(HttpMethod.Get, "http://repo.test/missing.yaml").Respond(HttpStatusCode.NotFound, "text/html", "<h1>Not Found</h1>");
+            var client = TestCloud.Client(mock);
+
+            var error = await Assert.ThrowsAsync<HeatNotFoundException>(() => client.FetchTextAsync(new Uri("http://repo.test/missing.yaml"), default));
+
+            Assert.Equal("Not Found", error.Message);
+        }
+
+        [Fact]
         public async Task Validate_ShowNested_IsAQueryParameter()
         {
             var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);

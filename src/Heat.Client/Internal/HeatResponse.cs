@@ -9,6 +9,9 @@ namespace Heat.Client.Internal
     {
         public HttpStatusCode StatusCode { get; set; }
 
+        /// <summary>The body as text.</summary>
+        public string Text { get; set; }
+
         /// <summary>The parsed body, or null for an empty or non-JSON body.</summary>
         public JToken Json { get; set; }
 
