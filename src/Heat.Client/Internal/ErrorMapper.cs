@@ -73,11 +73,12 @@ namespace Heat.Client.Internal
             }
             if (message == null)
             {
-                var text = System.Text.RegularExpressions.Regex.Replace(body, "<[^>]+>", " ");
-                text = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+                // Not a JSON error: an HTML page from a proxy, or plain text from the WSGI server.
+                var text = StripMarkup(body);
                 message = text.Length > 500 ? text.Substring(0, 500) + "..." : text;
+                return;
             }
-            message = message == null ? null : StripMarkup(message);
+            message = StripMarkup(message);
         }
 
         /// <summary>Heat's WSGI layer puts HTML (<c>&lt;br /&gt;</c>) into some JSON messages.</summary>

@@ -8,19 +8,10 @@ using Newtonsoft.Json.Linq;
 
 namespace Heat.Client.Internal
 {
-    /// <summary>JSON settings and conversions shared by every call.</summary>
+    /// <summary>JSON parsing and conversions shared by every call.</summary>
     internal static class HeatJson
     {
-        public static readonly JsonSerializerSettings Settings = new JsonSerializerSettings
-        {
-            // Heat's times carry no zone and sometimes no 'Z'; HeatTime parses them, not Json.NET.
-            DateParseHandling = DateParseHandling.None,
-            NullValueHandling = NullValueHandling.Ignore,
-            MissingMemberHandling = MissingMemberHandling.Ignore,
-        };
-
-        public static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
-
+        /// <summary>Parses without Json.NET's date guessing: Heat's times carry no zone; HeatTime reads them.</summary>
         public static JToken Parse(string text)
         {
             using (var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None })
@@ -65,40 +56,6 @@ namespace Heat.Client.Internal
         }
 
         public static Hashtable ToHashtable(JToken token) => ToPlain(token) as Hashtable;
-
-        /// <summary>Turns a user's value (Hashtable, arrays, PSObject-unwrapped values) into JSON.</summary>
-        public static JToken FromPlain(object value)
-        {
-            switch (value)
-            {
-                case null: return JValue.CreateNull();
-                case JToken token: return token;
-                case string s: return new JValue(s);
-                case IDictionary dictionary:
-                    var obj = new JObject();
-                    foreach (DictionaryEntry entry in dictionary)
-                    {
-                        obj[Convert.ToString(entry.Key, CultureInfo.InvariantCulture)] = FromPlain(entry.Value);
-                    }
-                    return obj;
-                case IEnumerable enumerable:
-                    var arr = new JArray();
-                    foreach (var item in enumerable) arr.Add(FromPlain(item));
-                    return arr;
-                case DateTime dt: return new JValue(dt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-                case bool _:
-                case int _:
-                case long _:
-                case double _:
-                case float _:
-                case decimal _:
-                case short _:
-                case byte _:
-                    return new JValue(value);
-                default:
-                    return new JValue(Convert.ToString(value, CultureInfo.InvariantCulture));
-            }
-        }
     }
 
     /// <summary>Heat and Keystone write times in several ways ("2024-01-02T03:04:05", with "Z", with fractions, with offsets).</summary>

@@ -21,16 +21,5 @@ namespace Heat.Client.Internal
                 if (pointer != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(pointer);
             }
         }
-
-        public static SecureString Protect(string plain)
-        {
-            var secure = new SecureString();
-            if (plain != null)
-            {
-                foreach (var c in plain) secure.AppendChar(c);
-            }
-            secure.MakeReadOnly();
-            return secure;
-        }
     }
 }

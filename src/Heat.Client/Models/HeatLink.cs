@@ -61,18 +61,6 @@ namespace Heat.Client.Models
             }
             return false;
         }
-
-        /// <summary>Reads <c>.../resources/{name}</c> out of a resource link.</summary>
-        internal static string ParseResourceName(string href)
-        {
-            if (string.IsNullOrEmpty(href) || !Uri.TryCreate(href, UriKind.Absolute, out var uri)) return null;
-            var segments = uri.AbsolutePath.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
-            for (int i = 0; i < segments.Length - 1; i++)
-            {
-                if (segments[i] == "resources") return Uri.UnescapeDataString(segments[i + 1]);
-            }
-            return null;
-        }
     }
 
     /// <summary>Splits Heat's joined status ("CREATE_IN_PROGRESS") into action and state.</summary>
