@@ -215,7 +215,13 @@ namespace Heat.Client
         public IEnumerable<HeatEvent> ListEvents(StackRef stack, EventListOptions options, CancellationToken cancellationToken)
         {
             var start = options?.Marker;
-            return Paginate(marker => ListEventsPageAsync(stack, options, marker ?? start, cancellationToken), cancellationToken);
+            var resolved = stack;
+            return Paginate(async marker =>
+            {
+                // A resource's events need the stack's name and id: look it up once, not once a page.
+                if (options?.ResourceName != null) resolved = await ResolveStackAsync(resolved, cancellationToken).ConfigureAwait(false);
+                return await ListEventsPageAsync(resolved, options, marker ?? start, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken);
         }
 
         /// <summary>One event, which Heat addresses through its resource.</summary>

@@ -82,6 +82,30 @@ namespace Heat.Client.Tests
         }
 
         [Fact]
+        public void ResourceEvents_ByStackName_LookTheStackUpOnce_ForAllPages()
+        {
+            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
+            var lookup = mock.When(HttpMethod.Get, TestCloud.Heat + "/stacks/web").Respond(_ =>
+            {
+                var redirect = new HttpResponseMessage(HttpStatusCode.Found);
+                redirect.Headers.Location = new System.Uri(StackUrl);
+                return redirect;
+            });
+            mock.When(HttpMethod.Get, StackUrl + "/resources/rand/events").WithExactQueryString("sort_dir=asc&limit=1")
+                .RespondJson(HttpStatusCode.OK, "{\"events\": [" + EventJson("e1", "rand", "CREATE_IN_PROGRESS") + "]}");
+            mock.When(HttpMethod.Get, StackUrl + "/resources/rand/events").WithExactQueryString("sort_dir=asc&limit=1&marker=e1")
+                .RespondJson(HttpStatusCode.OK, "{\"events\": [" + EventJson("e2", "rand", "CREATE_COMPLETE") + "]}");
+            mock.When(HttpMethod.Get, StackUrl + "/resources/rand/events").WithExactQueryString("sort_dir=asc&limit=1&marker=e2")
+                .RespondJson(HttpStatusCode.OK, "{\"events\": []}");
+            var client = TestCloud.Client(mock);
+
+            var events = client.ListEvents(StackRef.FromNameOrId("web"), new EventListOptions { ResourceName = "rand", PageSize = 1 }, default).ToList();
+
+            Assert.Equal(new[] { "e1", "e2" }, events.Select(e => e.Id));
+            Assert.Equal(1, mock.GetMatchCount(lookup));
+        }
+
+        [Fact]
         public async Task OneEvent_IsAddressedThroughItsResource()
         {
             var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
