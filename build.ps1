@@ -111,9 +111,9 @@ function Invoke-XunitTests {
         }
         elseif ($code -ne 0) {
             $output | Select-Object -Last 40 | ForEach-Object { Write-Host $_ }
+            Write-Host "dotnet test $project failed before running tests."
             $failed += 1
         }
-        if ($code -ne 0 -and -not $summary) { Write-Host "dotnet test $project failed before running tests." }
     }
     [pscustomobject]@{ Passed = $passed; Failed = $failed }
 }
