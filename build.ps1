@@ -50,7 +50,11 @@ function Build-Module {
     if (Test-Path $moduleDir) { Remove-Item $moduleDir -Recurse -Force }
     New-Item -ItemType Directory -Path $moduleDir | Out-Null
     # An explicit allow-list: the module folder holds what a user installs, nothing else.
-    foreach ($file in 'Heat.PowerShell.dll', 'Heat.Client.dll', 'Newtonsoft.Json.dll', 'YamlDotNet.dll') {
+    # Polly.Core and its netstandard2.0 companions (Windows PowerShell needs them; pwsh prefers its own System.* copies).
+    $assemblies = 'Heat.PowerShell.dll', 'Heat.Client.dll', 'Newtonsoft.Json.dll', 'YamlDotNet.dll', 'Polly.Core.dll',
+        'Microsoft.Bcl.TimeProvider.dll', 'Microsoft.Bcl.AsyncInterfaces.dll', 'System.ComponentModel.Annotations.dll',
+        'System.Runtime.CompilerServices.Unsafe.dll', 'System.Threading.Tasks.Extensions.dll'
+    foreach ($file in $assemblies) {
         Copy-Item (Join-Path $publish $file) $moduleDir
     }
     foreach ($file in 'Heat.PowerShell.psd1', 'Heat.format.ps1xml', 'Heat.types.ps1xml') {

@@ -64,21 +64,21 @@ namespace Heat.Client
             if (marker != null) query.Add(Pair("marker", marker));
 
             var response = await GetAsync(HeatRoutes.WithQuery(HeatRoutes.Stacks(), query), cancellationToken).ConfigureAwait(false);
-            var items = (response.Json?["stacks"] as JArray ?? new JArray()).Select(s => HeatStack.FromJson(s, detailed: false)).ToList();
+            var items = response.Array("stacks").Select(s => HeatStack.FromJson(s, detailed: false)).ToList();
             return new Page<HeatStack>(items, NextMarker(response.Json, items.Count, options.PageSize, items.LastOrDefault()?.Id));
         }
 
         /// <summary>Every stack, page after page; each page is read only when the one before is used up.</summary>
         public IEnumerable<HeatStack> ListStacks(StackListOptions options, CancellationToken cancellationToken)
         {
-            return Paginate(marker => ListStacksPageAsync(options, marker, cancellationToken), cancellationToken);
+            return Paginate(marker => ListStacksPageAsync(options, marker, cancellationToken), s => s.Id, cancellationToken);
         }
 
         /// <summary>One stack with all its attributes. Heat resolves a name to name/id by redirect.</summary>
         public async Task<HeatStack> GetStackAsync(StackRef stack, CancellationToken cancellationToken)
         {
             var response = await GetAsync(HeatRoutes.Stack(stack), cancellationToken).ConfigureAwait(false);
-            return HeatStack.FromJson(response.Json?["stack"] ?? new JObject(), detailed: true);
+            return HeatStack.FromJson(response.Object("stack"), detailed: true);
         }
 
         /// <summary>
@@ -89,15 +89,21 @@ namespace Heat.Client
         {
             if (stack.StackName != null && stack.StackId != null) return stack;
             var response = await Session.SendAsync(HttpMethod.Get, Session.HeatUri(HeatRoutes.Stack(stack)), null, Trace, cancellationToken, followRedirects: false).ConfigureAwait(false);
-            var location = response.Headers?.Location;
-            if (location != null)
+            if (response.Location != null)
             {
-                var absolute = location.IsAbsoluteUri ? location : new Uri(response.FinalUri, location);
-                if (HeatLink.TryParseStack(absolute.ToString(), out var name, out var id)) return new StackRef(name, id);
+                if (HeatLink.TryParseStack(response.Location.ToString(), out var name, out var id) && !string.IsNullOrEmpty(name) && !string.IsNullOrEmpty(id))
+                {
+                    return new StackRef(name, id);
+                }
+                throw new HeatInvalidResponseException(response.StatusCode, "GET", response.FinalUri, response.ContentType,
+                    $"its redirect to {response.Location} does not name a stack");
             }
-            var json = response.Json?["stack"];
-            if (json != null) return new StackRef(json.Str("stack_name"), json.Str("id"));
-            throw new HeatException($"Heat did not say where stack '{stack}' is.");
+            var json = response.Object("stack");
+            if (json.Str("stack_name") == null || json.Str("id") == null)
+            {
+                throw new HeatInvalidResponseException(response.StatusCode, "GET", response.FinalUri, response.ContentType, "the stack it shows has no name or id");
+            }
+            return new StackRef(json.Str("stack_name"), json.Str("id"));
         }
 
         /// <summary>Creates a stack and returns what Heat answers: its id and links (plus the name given).</summary>
@@ -112,8 +118,25 @@ namespace Heat.Client
             body["disable_rollback"] = request.DisableRollback;
             if (request.Tags != null && request.Tags.Count > 0) body["tags"] = string.Join(",", request.Tags);
 
-            var response = await SendAsync(HttpMethod.Post, HeatRoutes.Stacks(), body, cancellationToken).ConfigureAwait(false);
-            var json = response.Json?["stack"] ?? new JObject();
+            HeatResponse response;
+            try
+            {
+                response = await SendAsync(HttpMethod.Post, HeatRoutes.Stacks(), body, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HeatException e) when (e.MayHaveBeenProcessed)
+            {
+                // Not sent again: a second create could make a second stack or fail on the first. Say what Heat shows now.
+                var found = await TryFindAsync(StackRef.FromNameOrId(request.StackName), cancellationToken).ConfigureAwait(false);
+                throw new HeatOutcomeUnknownException(
+                    $"Creating stack '{request.StackName}' got no clear answer ({e.Message}); it was not sent again. " +
+                    (found == null ? "Heat shows no stack of that name now." : $"Heat now shows it as {found.StackStatus} (id {found.Id}, created {found.CreationTime:u})."),
+                    found, e);
+            }
+            var json = response.Object("stack");
+            if (json.Str("id") == null)
+            {
+                throw new HeatInvalidResponseException(response.StatusCode, "POST", response.FinalUri, response.ContentType, "the stack it returns has no id");
+            }
             var created = HeatStack.FromJson(json, detailed: false);
             created.StackName = created.StackName ?? request.StackName;
             created.StackStatus = created.StackStatus ?? "CREATE_IN_PROGRESS";
@@ -122,7 +145,41 @@ namespace Heat.Client
 
         public async Task DeleteStackAsync(StackRef stack, CancellationToken cancellationToken)
         {
-            await SendAsync(HttpMethod.Delete, HeatRoutes.Stack(stack), null, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await SendAsync(HttpMethod.Delete, HeatRoutes.Stack(stack), null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HeatException e) when (e.MayHaveBeenProcessed)
+            {
+                // Not sent again blindly: look first. A stack that is gone or being deleted is what the caller wanted.
+                var found = await TryFindAsync(stack, cancellationToken).ConfigureAwait(false);
+                if (found == null || found.StackStatus == "DELETE_COMPLETE" || found.StackStatus == "DELETE_IN_PROGRESS")
+                {
+                    Trace?.Invoke($"The delete of '{stack}' got no clear answer ({e.Message}), but Heat shows it {found?.StackStatus ?? "gone"}.");
+                    return;
+                }
+                throw new HeatOutcomeUnknownException(
+                    $"Deleting stack '{stack}' got no clear answer ({e.Message}); it was not sent again. Heat now shows it as {found.StackStatus}.",
+                    found, e);
+            }
+        }
+
+        /// <summary>The stack as Heat shows it now, or null when Heat has none or cannot be asked.</summary>
+        private async Task<HeatStack> TryFindAsync(StackRef stack, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await GetStackAsync(stack, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HeatNotFoundException)
+            {
+                return null;
+            }
+            catch (HeatException e) when (!(e is HeatSessionClosedException))
+            {
+                Trace?.Invoke($"Could not look '{stack}' up: {e.Message}");
+                return null;
+            }
         }
 
         /// <summary>
@@ -154,6 +211,19 @@ namespace Heat.Client
                 catch (HeatNotFoundException)
                 {
                     seen = new HeatStack { StackName = stack.StackName, Id = stack.StackId, StackStatus = "DELETE_COMPLETE" };
+                }
+                catch (HeatException e) when (e.IsTransient && !(e is HeatSessionClosedException))
+                {
+                    // Heat restarting, a gateway hiccup: the stack has not changed because we could not see it. Keep
+                    // waiting (the sender already retried) until the deadline.
+                    Trace?.Invoke($"Heat did not answer about '{stack}' ({e.Message}); still waiting.");
+                    if (DateTime.UtcNow + delay > deadline)
+                    {
+                        throw new TimeoutException($"Stack '{stack}' was last seen {lastStatus ?? "(never)"}; Heat did not answer before the timeout of {timeout.TotalMinutes:0.#} minutes: {e.Message}");
+                    }
+                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                    delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 10000));
+                    continue;
                 }
                 if (seen.Id != null && seen.StackName != null) current = new StackRef(seen.StackName, seen.Id);
                 if (seen.StackStatus != lastStatus)
@@ -207,8 +277,7 @@ namespace Heat.Client
             if (options.ResourceName != null) stack = await ResolveStackAsync(stack, cancellationToken).ConfigureAwait(false);
             var path = options.ResourceName != null ? HeatRoutes.ResourceEvents(stack, options.ResourceName) : HeatRoutes.Events(stack);
             var response = await GetAsync(HeatRoutes.WithQuery(path, query), cancellationToken).ConfigureAwait(false);
-            var items = (response.Json?["events"] as JArray ?? new JArray())
-                .Select(e => HeatEvent.FromJson(e, stack.StackName, stack.StackId)).ToList();
+            var items = response.Array("events").Select(e => HeatEvent.FromJson(e, stack.StackName, stack.StackId)).ToList();
             return new Page<HeatEvent>(items, NextMarker(response.Json, items.Count, options.PageSize, items.LastOrDefault()?.Id));
         }
 
@@ -221,7 +290,7 @@ namespace Heat.Client
                 // A resource's events need the stack's name and id: look it up once, not once a page.
                 if (options?.ResourceName != null) resolved = await ResolveStackAsync(resolved, cancellationToken).ConfigureAwait(false);
                 return await ListEventsPageAsync(resolved, options, marker ?? start, cancellationToken).ConfigureAwait(false);
-            }, cancellationToken);
+            }, e => e.Id, cancellationToken);
         }
 
         /// <summary>One event, which Heat addresses through its resource.</summary>
@@ -229,7 +298,7 @@ namespace Heat.Client
         {
             stack = await ResolveStackAsync(stack, cancellationToken).ConfigureAwait(false);
             var response = await GetAsync(HeatRoutes.Event(stack, resourceName, eventId), cancellationToken).ConfigureAwait(false);
-            return HeatEvent.FromJson(response.Json?["event"] ?? new JObject(), stack.StackName, stack.StackId);
+            return HeatEvent.FromJson(response.Object("event"), stack.StackName, stack.StackId);
         }
 
         // ---- resources -------------------------------------------------------------------------
@@ -245,8 +314,7 @@ namespace Heat.Client
             foreach (var action in options.Actions) query.Add(Pair("action", action));
             foreach (var name in options.Names) query.Add(Pair("name", name));
             var response = await GetAsync(HeatRoutes.WithQuery(HeatRoutes.Resources(stack), query), cancellationToken).ConfigureAwait(false);
-            return (response.Json?["resources"] as JArray ?? new JArray())
-                .Select(r => HeatResource.FromJson(r, stack.StackName, stack.StackId)).ToList();
+            return response.Array("resources").Select(r => HeatResource.FromJson(r, stack.StackName, stack.StackId)).ToList();
         }
 
         /// <summary>One resource with its attributes, and its metadata.</summary>
@@ -254,12 +322,12 @@ namespace Heat.Client
         {
             stack = await ResolveStackAsync(stack, cancellationToken).ConfigureAwait(false);
             var response = await GetAsync(HeatRoutes.Resource(stack, resourceName), cancellationToken).ConfigureAwait(false);
-            var resource = HeatResource.FromJson(response.Json?["resource"] ?? new JObject(), stack.StackName, stack.StackId);
+            var resource = HeatResource.FromJson(response.Object("resource"), stack.StackName, stack.StackId);
             if (withMetadata)
             {
                 var owner = resource.StackName != null && resource.StackId != null ? new StackRef(resource.StackName, resource.StackId) : stack;
                 var metadata = await GetAsync(HeatRoutes.ResourceMetadata(owner, resourceName), cancellationToken).ConfigureAwait(false);
-                resource.Metadata = HeatJson.ToHashtable(metadata.Json?["metadata"]) ?? new System.Collections.Hashtable();
+                resource.Metadata = HeatJson.ToHashtable(metadata.Object("metadata")) ?? new System.Collections.Hashtable();
             }
             return resource;
         }
@@ -275,15 +343,20 @@ namespace Heat.Client
             {
                 body["parameters"] = TemplateParameters.Format(request.Parameters ?? new System.Collections.Hashtable(), request.ParameterFiles, request.BaseDirectory);
             }
-            var path = HeatRoutes.Validate();
-            if (request.IgnoreErrors) path = HeatRoutes.WithQuery(path, new[] { Pair("ignore_errors", "True") });
-            if (request.ShowNested) path = HeatRoutes.WithQuery(path, new[] { Pair("show_nested", "True") });
-            var response = await SendAsync(HttpMethod.Post, path, body, cancellationToken).ConfigureAwait(false);
-            return HeatTemplateValidation.FromJson(response.Json ?? new JObject(), source);
+            var query = new List<KeyValuePair<string, string>>();
+            if (request.IgnoreErrors.Count > 0) query.Add(Pair("ignore_errors", string.Join(",", request.IgnoreErrors)));
+            if (request.ShowNested) query.Add(Pair("show_nested", "True"));
+            // A validation changes nothing: safe to send again after a transient failure.
+            var response = await Session.SendAsync(HttpMethod.Post, Session.HeatUri(HeatRoutes.WithQuery(HeatRoutes.Validate(), query)), body, Trace,
+                cancellationToken, idempotent: true).ConfigureAwait(false);
+            return HeatTemplateValidation.FromJson(response.Body(), source);
         }
 
         /// <summary>Reads an http(s) URL that a template names.</summary>
-        public Task<string> FetchTextAsync(Uri uri, CancellationToken cancellationToken) => Session.FetchTextAsync(uri, Trace, cancellationToken);
+        public Task<string> FetchTextAsync(Uri uri, CancellationToken cancellationToken) => Session.FetchTextAsync(uri, MaxTemplateFileBytes, Trace, cancellationToken);
+
+        /// <summary>The most one fetched template file may hold.</summary>
+        internal const long MaxTemplateFileBytes = 16L * 1024 * 1024;
 
         // ---- plumbing --------------------------------------------------------------------------
 
@@ -332,17 +405,28 @@ namespace Heat.Client
             return count >= pageSize ? lastId : null;
         }
 
-        private static IEnumerable<T> Paginate<T>(Func<string, Task<Page<T>>> fetch, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads page after page. Stops on an empty page, on a page that brings nothing new, and on a marker seen before
+        /// (a server that ignores or invents markers would otherwise page for ever), and never yields the same id twice.
+        /// </summary>
+        private static IEnumerable<T> Paginate<T>(Func<string, Task<Page<T>>> fetch, Func<T, string> idOf, CancellationToken cancellationToken)
         {
             string marker = null;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var markers = new HashSet<string>(StringComparer.Ordinal);
+            var ids = new HashSet<string>(StringComparer.Ordinal);
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var page = fetch(marker).GetAwaiter().GetResult();
-                foreach (var item in page.Items) yield return item;
-                // A server that ignores the marker would send the same page for ever.
-                if (page.NextMarker == null || !seen.Add(page.NextMarker)) yield break;
+                int fresh = 0;
+                foreach (var item in page.Items)
+                {
+                    var id = idOf(item);
+                    if (id != null && !ids.Add(id)) continue;
+                    fresh++;
+                    yield return item;
+                }
+                if (fresh == 0 || page.NextMarker == null || !markers.Add(page.NextMarker)) yield break;
                 marker = page.NextMarker;
             }
         }

@@ -103,7 +103,8 @@ namespace Heat.Client
 
         public bool ShowNested { get; set; }
 
-        public bool IgnoreErrors { get; set; }
+        /// <summary>Heat's error codes to let pass (<c>ignore_errors=99001,...</c>), as heatclient's --ignore-errors.</summary>
+        public IList<string> IgnoreErrors { get; } = new List<string>();
 
         public IDictionary Parameters { get; set; }
 

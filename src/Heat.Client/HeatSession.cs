@@ -1,11 +1,8 @@
 using System;
-using System.Diagnostics;
-using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Heat.Client.Http;
 using Heat.Client.Internal;
 using Heat.Client.Keystone;
 using Newtonsoft.Json.Linq;
@@ -13,44 +10,35 @@ using Newtonsoft.Json.Linq;
 namespace Heat.Client
 {
     /// <summary>
-    /// A connection to one cloud's Heat: the token, its expiry, the endpoint and the HTTP client.
+    /// A connection to one cloud's Heat: the token, its expiry, the endpoint and the HTTP sender.
     /// Thread-safe: one session may serve many runspaces at once. It never shows its token.
-    /// Every request to Keystone or Heat goes through <see cref="SendAsync"/>: the one place for
-    /// authentication headers, redirects, error mapping and (re-)authentication.
+    /// Every request to Keystone or Heat goes through <see cref="SendAsync"/> and the one <see cref="HttpSender"/>:
+    /// authentication headers, redirects, limits, retries, error mapping and (re-)authentication.
     /// </summary>
     public sealed class HeatSession : IDisposable
     {
         internal static readonly string UserAgent = "Heat.PowerShell/" + typeof(HeatSession).Assembly.GetName().Version.ToString(3);
-        private const int MaxRedirects = 5;
 
-        private readonly HttpClient _http;
+        private readonly HttpSender _sender;
         private readonly AuthOptions _options;
         private readonly SemaphoreSlim _authLock = new SemaphoreSlim(1, 1);
-        private AuthState _auth;
-        private string _heatEndpoint;
-        private int _disposed;
+        private volatile AuthState _auth;
+        private volatile string _heatEndpoint;
 
         private HeatSession(AuthOptions options, HttpMessageHandler handler)
         {
+            // Our own copy, secrets included: the caller may dispose theirs once connected.
             _options = options.Clone();
-            if (handler == null)
+            _sender = new HttpSender(new SenderSettings
             {
-                var clientHandler = new HttpClientHandler
-                {
-                    // Heat answers a name with 302 to name/id; we follow it ourselves so that the
-                    // token and the method survive, and so that we learn the id.
-                    AllowAutoRedirect = false,
-                    AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-                };
-                if (options.SkipCertificateCheck)
-                {
-                    clientHandler.ServerCertificateCustomValidationCallback = (message, certificate, chain, errors) => true;
-                }
-                handler = clientHandler;
-            }
-            _http = new HttpClient(handler, disposeHandler: true) { Timeout = options.Timeout };
-            _http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
-            _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                Timeout = options.Timeout,
+                MaxRetries = options.MaxRetries,
+                RetryDelay = options.RetryDelay,
+                MaxResponseBytes = options.MaxResponseBytes,
+                SkipCertificateCheck = options.SkipCertificateCheck,
+            }, handler, UserAgent);
+            TrustIfAbsolute(options.AuthUrl);
+            TrustIfAbsolute(options.HeatEndpoint);
             ConnectedAt = DateTime.UtcNow;
         }
 
@@ -71,7 +59,7 @@ namespace Heat.Client
                     }
                     session._auth = new AuthState
                     {
-                        Token = Secrets.Reveal(options.Token),
+                        Token = Secrets.Reveal(session._options.Token),
                         ProjectId = ProjectIdFromEndpoint(options.HeatEndpoint),
                         Catalog = new ServiceCatalog(new CatalogEndpoint[0]),
                     };
@@ -80,7 +68,7 @@ namespace Heat.Client
                 {
                     session._auth = await KeystoneAuthenticator.AuthenticateAsync(session, session._options, trace, cancellationToken).ConfigureAwait(false);
                 }
-                session._heatEndpoint = session.ResolveEndpoint(session._auth);
+                session.SetEndpoint(session.ResolveEndpoint(session._auth));
                 return session;
             }
             catch
@@ -115,83 +103,127 @@ namespace Heat.Client
         /// <summary>Heat's base URL, including the project: <c>http://host:8004/v1/{project_id}</c>.</summary>
         public string HeatEndpoint => _heatEndpoint;
 
-        /// <summary>When the current token expires (UTC); null when unknown.</summary>
+        /// <summary>When the current token expires (UTC, as Keystone says); null when unknown.</summary>
         public DateTime? ExpiresAt => _auth?.ExpiresAt;
 
         public DateTime ConnectedAt { get; }
 
         public bool SkipCertificateCheck => _options.SkipCertificateCheck;
 
+        /// <summary>How long one request may take.</summary>
+        public TimeSpan Timeout => _options.Timeout;
+
+        /// <summary>How often a safe request is retried after a transient failure.</summary>
+        public int MaxRetries => _options.MaxRetries;
+
         /// <summary>True when the token has expired and the session cannot renew it itself.</summary>
-        public bool IsExpired => ExpiresAt.HasValue && ExpiresAt.Value <= DateTime.UtcNow && !CanReauthenticate;
+        public bool IsExpired => !CanReauthenticate && _auth?.LocalExpiresAt is DateTime expiry && expiry <= DateTime.UtcNow;
 
         /// <summary>Password and application-credential sessions renew their token when it expires.</summary>
         public bool CanReauthenticate => _options.Method != AuthMethod.Token;
 
         public ServiceCatalog Catalog => _auth?.Catalog;
 
-        public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+        public bool IsDisposed => _sender.IsClosed;
 
         public override string ToString() => $"{UserName ?? "(token)"}@{ProjectName ?? ProjectId} {HeatEndpoint}";
 
+        /// <summary>Closes the session: requests in flight end with <see cref="HeatSessionClosedException"/>; the secrets are wiped.</summary>
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-            _http.Dispose();
-            _authLock.Dispose();
+            if (_sender.IsClosed) return;
+            _sender.Dispose();
+            _options.DisposeSecrets();
         }
 
         /// <summary>Makes an absolute URL from a path relative to the Heat endpoint.</summary>
         internal Uri HeatUri(string relative) => new Uri(_heatEndpoint.TrimEnd('/') + "/" + relative.TrimStart('/'));
 
-        /// <summary>Sends one request to Heat with the session's token. Follows Heat's redirects, maps errors,
-        /// renews an expired token once (password and application-credential sessions).</summary>
-        internal async Task<HeatResponse> SendAsync(HttpMethod method, Uri uri, JToken body, Action<string> trace, CancellationToken cancellationToken, bool followRedirects = true)
+        /// <summary>Sends one request to Heat with the session's token. Follows Heat's redirects (same origin only),
+        /// retries what is safe, maps errors, renews the token before it expires or once after a 401.</summary>
+        /// <param name="idempotent">Whether the request may be sent twice; null: by its method (a validation is, a create is not).</param>
+        internal async Task<HeatResponse> SendAsync(HttpMethod method, Uri uri, JToken body, Action<string> trace, CancellationToken cancellationToken,
+            bool followRedirects = true, bool? idempotent = null)
         {
             ThrowIfDisposed();
             var auth = _auth;
-            if (CanReauthenticate && auth.ExpiresAt.HasValue && auth.ExpiresAt.Value <= DateTime.UtcNow.AddSeconds(30))
+            if (CanReauthenticate && auth.RenewBeforeExpiry && auth.LocalExpiresAt is DateTime expiry && expiry <= DateTime.UtcNow.AddSeconds(30))
             {
                 auth = await ReauthenticateAsync(auth, trace, cancellationToken).ConfigureAwait(false);
             }
+            HttpCall Call(string token) => new HttpCall(method, uri)
+            {
+                Token = token,
+                Payload = body == null ? null : HeatJson.Serialize(body),
+                FollowRedirects = followRedirects,
+                Idempotent = idempotent,
+                Trace = trace,
+            };
             try
             {
-                return await SendCoreAsync(method, uri, body, auth.Token, trace, cancellationToken, followRedirects).ConfigureAwait(false);
+                return await _sender.SendAsync(Call(auth.Token), cancellationToken).ConfigureAwait(false);
             }
             catch (HeatAuthenticationException) when (CanReauthenticate)
             {
                 trace?.Invoke("The token was refused; authenticating again.");
                 auth = await ReauthenticateAsync(auth, trace, cancellationToken).ConfigureAwait(false);
-                return await SendCoreAsync(method, uri, body, auth.Token, trace, cancellationToken, followRedirects).ConfigureAwait(false);
+                return await _sender.SendAsync(Call(auth.Token), cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <summary>For Keystone's token requests: no token header, and the body (which holds a secret) is never traced.</summary>
+        /// <summary>For Keystone's token requests: no token header; the body holds a secret, so it is never traced
+        /// and never follows a redirect to another origin. Asking for a token twice is harmless, so it is retried.</summary>
         internal Task<HeatResponse> SendUnauthenticatedAsync(HttpMethod method, Uri uri, JToken body, Action<string> trace, CancellationToken cancellationToken)
         {
             ThrowIfDisposed();
-            return SendCoreAsync(method, uri, body, null, trace, cancellationToken);
+            return _sender.SendAsync(new HttpCall(method, uri)
+            {
+                Payload = body == null ? null : HeatJson.Serialize(body),
+                PayloadIsSecret = true,
+                Idempotent = true,
+                Trace = trace,
+            }, cancellationToken);
         }
 
-        /// <summary>Reads a URL that a template names (http or https), with no token: those are not Heat's.
-        /// Goes through the same sender, so redirects, timeouts and errors are handled as for Heat.</summary>
-        internal async Task<string> FetchTextAsync(Uri uri, Action<string> trace, CancellationToken cancellationToken)
+        /// <summary>Reads a URL that a template names (http or https), with no token: those are not Heat's. Goes through
+        /// the same sender (redirects, timeouts, retries, limits); its certificate is always checked unless it is the
+        /// cloud's own host.</summary>
+        internal async Task<string> FetchTextAsync(Uri uri, long maxBytes, Action<string> trace, CancellationToken cancellationToken)
         {
             ThrowIfDisposed();
-            var response = await SendCoreAsync(HttpMethod.Get, uri, null, null, trace, cancellationToken, parseJson: false).ConfigureAwait(false);
-            return response.Text;
+            var response = await _sender.SendAsync(new HttpCall(HttpMethod.Get, uri)
+            {
+                Expect = ResponseBody.Text,
+                MaxBytes = maxBytes,
+                Trace = trace,
+            }, cancellationToken).ConfigureAwait(false);
+            return response.Text ?? string.Empty;
         }
 
         private async Task<AuthState> ReauthenticateAsync(AuthState stale, Action<string> trace, CancellationToken cancellationToken)
         {
-            await _authLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _authLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+                throw new HeatSessionClosedException();
+            }
             try
             {
                 // Another thread may have renewed it while we waited.
                 if (!ReferenceEquals(_auth, stale)) return _auth;
+                ThrowIfDisposed();
                 trace?.Invoke("Renewing the Keystone token.");
                 var fresh = await KeystoneAuthenticator.AuthenticateAsync(this, _options, trace, cancellationToken).ConfigureAwait(false);
-                _heatEndpoint = string.IsNullOrWhiteSpace(_options.HeatEndpoint) ? ResolveEndpoint(fresh) : _heatEndpoint;
+                if (fresh.LocalExpiresAt is DateTime expiry && expiry <= DateTime.UtcNow.AddSeconds(30))
+                {
+                    // Already "expired" by our clock although just issued: trust the server's 401 from now on.
+                    fresh.RenewBeforeExpiry = false;
+                    trace?.Invoke("The new token looks expired by this machine's clock; it is used until Heat refuses it.");
+                }
+                if (string.IsNullOrWhiteSpace(_options.HeatEndpoint)) SetEndpoint(ResolveEndpoint(fresh));
                 _auth = fresh;
                 return fresh;
             }
@@ -201,66 +233,15 @@ namespace Heat.Client
             }
         }
 
-        private async Task<HeatResponse> SendCoreAsync(HttpMethod method, Uri uri, JToken body, string token, Action<string> trace, CancellationToken cancellationToken, bool followRedirects = true, bool parseJson = true)
+        private void SetEndpoint(string endpoint)
         {
-            string payload = body == null ? null : HeatJson.Serialize(body);
-            for (int hop = 0; ; hop++)
-            {
-                using (var request = new HttpRequestMessage(method, uri))
-                {
-                    if (token != null) request.Headers.TryAddWithoutValidation("X-Auth-Token", token);
-                    if (payload != null) request.Content = new StringContent(payload, Encoding.UTF8, "application/json");
-                    trace?.Invoke($"{method} {uri}");
-                    var watch = Stopwatch.StartNew();
-                    HttpResponseMessage response;
-                    try
-                    {
-                        response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        throw new HeatException($"{method} {uri} took longer than the timeout of {_http.Timeout.TotalSeconds:0} s.");
-                    }
-                    catch (HttpRequestException e)
-                    {
-                        throw new HeatException($"{method} {uri} failed: {Innermost(e).Message}", e);
-                    }
-                    using (response)
-                    {
-                        var text = response.Content == null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                        trace?.Invoke($"{(int)response.StatusCode} {response.ReasonPhrase} in {watch.ElapsedMilliseconds} ms");
-                        var code = (int)response.StatusCode;
-                        if (code >= 300 && code < 400 && response.Headers.Location != null && !followRedirects)
-                        {
-                            return new HeatResponse { StatusCode = response.StatusCode, Headers = response.Headers, FinalUri = uri };
-                        }
-                        if (code >= 300 && code < 400 && response.Headers.Location != null)
-                        {
-                            if (hop >= MaxRedirects) throw new HeatException($"{method} {uri}: too many redirects.");
-                            var location = response.Headers.Location;
-                            uri = location.IsAbsoluteUri ? location : new Uri(uri, location);
-                            continue;
-                        }
-                        if (!response.IsSuccessStatusCode)
-                        {
-                            throw ErrorMapper.FromResponse(response.StatusCode, response.ReasonPhrase, text, method.Method, uri);
-                        }
-                        JToken json = null;
-                        if (parseJson && !string.IsNullOrWhiteSpace(text))
-                        {
-                            try
-                            {
-                                json = HeatJson.Parse(text);
-                            }
-                            catch (Newtonsoft.Json.JsonException)
-                            {
-                                json = null;
-                            }
-                        }
-                        return new HeatResponse { StatusCode = response.StatusCode, Text = text, Json = json, Headers = response.Headers, FinalUri = uri };
-                    }
-                }
-            }
+            TrustIfAbsolute(endpoint);
+            _heatEndpoint = endpoint;
+        }
+
+        private void TrustIfAbsolute(string url)
+        {
+            if (!string.IsNullOrWhiteSpace(url) && Uri.TryCreate(url, UriKind.Absolute, out var uri)) _sender.TrustOrigin(uri);
         }
 
         private string ResolveEndpoint(AuthState auth)
@@ -275,6 +256,10 @@ namespace Heat.Client
                 endpoint = endpoint.Replace("%(tenant_id)s", auth.ProjectId).Replace("%(project_id)s", auth.ProjectId)
                     .Replace("$(tenant_id)s", auth.ProjectId).Replace("$(project_id)s", auth.ProjectId);
             }
+            if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new HeatEndpointNotFoundException($"Heat's endpoint '{ErrorMapper.Clean(endpoint)}' is not an http or https URL.");
+            }
             return endpoint;
         }
 
@@ -288,15 +273,9 @@ namespace Heat.Client
             return null;
         }
 
-        private static Exception Innermost(Exception e)
-        {
-            while (e.InnerException != null) e = e.InnerException;
-            return e;
-        }
-
         private void ThrowIfDisposed()
         {
-            if (IsDisposed) throw new ObjectDisposedException(nameof(HeatSession), "This Heat session was disconnected; connect again with Connect-HeatService.");
+            if (IsDisposed) throw new HeatSessionClosedException();
         }
     }
 }

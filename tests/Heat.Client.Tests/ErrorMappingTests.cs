@@ -122,10 +122,12 @@ namespace Heat.Client.Tests
                 Token = TestCloud.Secure("t"),
                 HeatEndpoint = TestCloud.Heat,
                 Timeout = TimeSpan.FromMilliseconds(200),
+                MaxRetries = 0,
             }, mock);
 
-            var error = await Assert.ThrowsAsync<HeatException>(() => GetWeb(new HeatClient(session)));
+            var error = await Assert.ThrowsAsync<HeatConnectionException>(() => GetWeb(new HeatClient(session)));
 
+            Assert.True(error.IsTimeout);
             Assert.Contains("timeout", error.Message);
             Assert.Contains("/stacks/web", error.Message);
         }
@@ -165,7 +167,7 @@ namespace Heat.Client.Tests
             });
             var client = TestCloud.Client(mock);
 
-            var error = await Assert.ThrowsAsync<HeatException>(() => client.GetStackAsync(StackRef.FromNameOrId("loop"), default));
+            var error = await Assert.ThrowsAsync<HeatRedirectRefusedException>(() => client.GetStackAsync(StackRef.FromNameOrId("loop"), default));
 
             Assert.Contains("redirects", error.Message);
         }

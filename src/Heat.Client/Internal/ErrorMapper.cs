@@ -7,14 +7,28 @@ namespace Heat.Client.Internal
     /// <summary>The one map from an HTTP status to an exception, with the server's own message.</summary>
     internal static class ErrorMapper
     {
-        public static HeatException FromResponse(HttpStatusCode status, string reason, string body, string method, Uri uri)
+        /// <summary>What a server's error text may put on a user's screen or log: this many characters at most.</summary>
+        internal const int MaxMessageLength = 1000;
+
+        public static HeatException FromResponse(HttpStatusCode status, string reason, string body, string method, Uri uri, TimeSpan? retryAfter = null)
         {
             ReadMessage(body, out var message, out var type);
             if (string.IsNullOrWhiteSpace(message))
             {
-                message = string.IsNullOrWhiteSpace(reason) ? $"HTTP {(int)status}" : reason;
+                message = string.IsNullOrWhiteSpace(reason) ? $"HTTP {(int)status}" : Clean(reason);
             }
-            var code = (int)status;
+            var error = Create((int)status, status, message, type, method, uri);
+            // Gateways and rate limits say "not now", not "no": the same request may succeed in a moment.
+            error.IsTransient = (int)status == 429 || (int)status == 502 || (int)status == 503 || (int)status == 504;
+            // 429 means the server did not take the request; a gateway's 502/504 or a 503 may come after the
+            // request reached Heat.
+            error.MayHaveBeenProcessed = (int)status >= 500;
+            error.RetryAfter = retryAfter;
+            return error;
+        }
+
+        private static HeatException Create(int code, HttpStatusCode status, string message, string type, string method, Uri uri)
+        {
             switch (code)
             {
                 case 400: return new HeatBadRequestException(status, message, type, method, uri);
@@ -74,19 +88,33 @@ namespace Heat.Client.Internal
             if (message == null)
             {
                 // Not a JSON error: an HTML page from a proxy, or plain text from the WSGI server.
-                var text = StripMarkup(body);
-                message = text.Length > 500 ? text.Substring(0, 500) + "..." : text;
+                message = Clean(body);
                 return;
             }
-            message = StripMarkup(message);
+            message = Clean(message);
+            type = type == null ? null : Clean(type);
         }
 
-        /// <summary>Heat's WSGI layer puts HTML (<c>&lt;br /&gt;</c>) into some JSON messages.</summary>
-        private static string StripMarkup(string text)
+        /// <summary>
+        /// Server text made fit for a terminal and a log: no markup (Heat's WSGI layer puts <c>&lt;br /&gt;</c> into some
+        /// JSON messages), no control characters (an escape sequence could rewrite the user's screen or hide a line), one
+        /// line, and at most <see cref="MaxMessageLength"/> characters.
+        /// </summary>
+        internal static string Clean(string text)
         {
+            if (text == null) return null;
+            if (text.Length > MaxMessageLength * 8) text = text.Substring(0, MaxMessageLength * 8);
             text = System.Text.RegularExpressions.Regex.Replace(text, "<[^>]+>", " ");
             text = System.Net.WebUtility.HtmlDecode(text);
-            return System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+            var builder = new System.Text.StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                // C0 and C1 controls, DEL, and the bidirectional overrides that can make text read backwards.
+                bool control = char.IsControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+                builder.Append(control ? ' ' : c);
+            }
+            text = System.Text.RegularExpressions.Regex.Replace(builder.ToString(), @"\s+", " ").Trim();
+            return text.Length > MaxMessageLength ? text.Substring(0, MaxMessageLength) + "..." : text;
         }
 
         private static string FirstNonEmpty(params string[] values)

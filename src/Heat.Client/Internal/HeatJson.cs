@@ -11,12 +11,21 @@ namespace Heat.Client.Internal
     /// <summary>JSON parsing and conversions shared by every call.</summary>
     internal static class HeatJson
     {
-        /// <summary>Parses without Json.NET's date guessing: Heat's times carry no zone; HeatTime reads them.</summary>
+        /// <summary>Deeper than this, a response is refused: everything that walks a JSON tree here recurses.</summary>
+        public const int MaxDepth = 256;
+
+        /// <summary>Parses without Json.NET's date guessing: Heat's times carry no zone; HeatTime reads them.
+        /// One document only: text after it is an error, not ignored.</summary>
         public static JToken Parse(string text)
         {
-            using (var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None })
+            using (var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = MaxDepth })
             {
-                return JToken.ReadFrom(reader);
+                var token = JToken.ReadFrom(reader);
+                if (reader.Read())
+                {
+                    throw new JsonReaderException($"Extra text after the JSON document at line {reader.LineNumber}, position {reader.LinePosition}.");
+                }
+                return token;
             }
         }
 

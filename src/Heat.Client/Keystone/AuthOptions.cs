@@ -56,9 +56,44 @@ namespace Heat.Client.Keystone
         /// <summary>Accept any TLS certificate. Off unless the user asks.</summary>
         public bool SkipCertificateCheck { get; set; }
 
-        /// <summary>How long one HTTP request may take.</summary>
+        /// <summary>How long one HTTP request may take (each attempt, body included).</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
-        internal AuthOptions Clone() => (AuthOptions)MemberwiseClone();
+        /// <summary>How often a safe request is retried after a transient failure (refused or reset connection, 429, 502-504, timeout); 0 for never.</summary>
+        public int MaxRetries { get; set; } = 3;
+
+        /// <summary>The largest response body read from Keystone or Heat (after decompression).</summary>
+        public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
+
+        /// <summary>The first retry's delay (it doubles); tests make it short.</summary>
+        internal TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>
+        /// A copy the session owns: the caller may dispose or change its SecureStrings once connected, and the session
+        /// must still be able to authenticate again.
+        /// </summary>
+        internal AuthOptions Clone()
+        {
+            var copy = (AuthOptions)MemberwiseClone();
+            copy.Password = CopyOf(Password);
+            copy.ApplicationCredentialSecret = CopyOf(ApplicationCredentialSecret);
+            copy.Token = CopyOf(Token);
+            return copy;
+        }
+
+        internal void DisposeSecrets()
+        {
+            Password?.Dispose();
+            ApplicationCredentialSecret?.Dispose();
+            Token?.Dispose();
+        }
+
+        private static SecureString CopyOf(SecureString secret)
+        {
+            if (secret == null) return null;
+            var copy = secret.Copy();
+            copy.MakeReadOnly();
+            return copy;
+        }
     }
 }

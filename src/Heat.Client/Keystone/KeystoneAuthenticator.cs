@@ -45,11 +45,13 @@ namespace Heat.Client.Keystone
             {
                 throw new HeatException($"Keystone at {uri} answered without an X-Subject-Token header.");
             }
-            var json = response.Json?["token"];
+            CheckToken(token, uri);
+            var json = response.Object("token");
             return new AuthState
             {
                 Token = token,
                 ExpiresAt = HeatTime.Get(json, "expires_at"),
+                IssuedAt = HeatTime.Get(json, "issued_at"),
                 UserId = json?["user"].Str("id"),
                 UserName = json?["user"].Str("name"),
                 ProjectId = json?["project"].Str("id"),
@@ -57,6 +59,18 @@ namespace Heat.Client.Keystone
                 KeystoneVersion = "v3",
                 Catalog = ServiceCatalog.FromV3(json?["catalog"]),
             };
+        }
+
+        /// <summary>A token goes into a header of every request: one with line breaks or controls could inject headers.</summary>
+        private static void CheckToken(string token, Uri uri)
+        {
+            foreach (var c in token)
+            {
+                if (c <= ' ' || c >= 0x7F)
+                {
+                    throw new HeatException($"Keystone at {uri} answered a token that is not a valid header value.");
+                }
+            }
         }
 
         internal static JObject BuildV3Body(AuthOptions options)
@@ -141,16 +155,18 @@ namespace Heat.Client.Keystone
             if (!string.IsNullOrEmpty(options.ProjectId)) auth["tenantId"] = options.ProjectId;
             else if (!string.IsNullOrEmpty(options.ProjectName)) auth["tenantName"] = options.ProjectName;
             var response = await session.SendUnauthenticatedAsync(HttpMethod.Post, uri, new JObject { ["auth"] = auth }, trace, cancellationToken).ConfigureAwait(false);
-            var access = response.Json?["access"];
-            var token = access?["token"];
+            var access = response.Object("access");
+            var token = access["token"];
             if (token?.Str("id") == null)
             {
                 throw new HeatException($"Keystone at {uri} answered without access.token.id.");
             }
+            CheckToken(token.Str("id"), uri);
             return new AuthState
             {
                 Token = token.Str("id"),
                 ExpiresAt = HeatTime.Get(token, "expires"),
+                IssuedAt = HeatTime.Get(token, "issued_at"),
                 UserId = access["user"].Str("id"),
                 UserName = access["user"].Str("name") ?? access["user"].Str("username"),
                 ProjectId = token["tenant"].Str("id"),

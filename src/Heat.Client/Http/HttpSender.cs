@@ -1,0 +1,291 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Heat.Client.Internal;
+using Newtonsoft.Json.Linq;
+using Polly;
+using Polly.Retry;
+
+namespace Heat.Client.Http
+{
+    /// <summary>
+    /// The one place that sends HTTP: headers, redirects (by hand, under <see cref="RedirectPolicy"/>), a timeout per
+    /// attempt that covers the body too, capped bodies, the status→exception map, strict JSON, and retries of what is
+    /// safe to repeat (Polly). Thread-safe. Knows nothing of Keystone or Heat routes.
+    /// </summary>
+    internal sealed class HttpSender : IDisposable
+    {
+        private static readonly ResiliencePropertyKey<HttpCall> CallKey = new ResiliencePropertyKey<HttpCall>("heat.call");
+
+        private readonly HttpClient _http;
+        private readonly SenderSettings _settings;
+        private readonly ResiliencePipeline _retry;
+        private readonly CancellationTokenSource _lifetime = new CancellationTokenSource();
+        private readonly ConcurrentDictionary<string, bool> _cloudOrigins = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
+        /// <param name="handler">Replaces the HTTP stack (tests); null for the real one.</param>
+        public HttpSender(SenderSettings settings, HttpMessageHandler handler, string userAgent)
+        {
+            _settings = settings;
+            handler = handler ?? CreateHandler();
+            // The attempt's own token enforces the timeout, over the body as well as the headers.
+            _http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+            _http.DefaultRequestHeaders.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            _retry = BuildRetry(settings);
+        }
+
+        public bool IsClosed => _lifetime.IsCancellationRequested;
+
+        public TimeSpan Timeout => _settings.Timeout;
+
+        /// <summary>An origin of the cloud itself (Keystone, Heat): only these may skip the certificate check.</summary>
+        public void TrustOrigin(Uri uri)
+        {
+            if (uri != null) _cloudOrigins[RedirectPolicy.Origin(uri)] = true;
+        }
+
+        public void Dispose()
+        {
+            if (_lifetime.IsCancellationRequested) return;
+            // Cancel first, so that requests in flight end as "disconnected", not as a timeout or a disposed object.
+            _lifetime.Cancel();
+            _http.Dispose();
+        }
+
+        public async Task<HeatResponse> SendAsync(HttpCall call, CancellationToken cancellationToken)
+        {
+            if (IsClosed) throw new HeatSessionClosedException();
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(CallKey, call);
+            try
+            {
+                return await _retry.ExecuteAsync(
+                    (ctx, state) => new ValueTask<HeatResponse>(state.AttemptAsync(ctx.Properties.GetValue(CallKey, null), ctx.CancellationToken)),
+                    context, this).ConfigureAwait(false);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+        }
+
+        private HttpMessageHandler CreateHandler()
+        {
+            var handler = new HttpClientHandler
+            {
+                // Heat answers a name with 302 to name/id; we follow it ourselves so that the method survives, the id
+                // can be read, and a token never follows a redirect to another origin.
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            };
+            if (_settings.SkipCertificateCheck)
+            {
+                // Only the cloud's own endpoints: a template URL on a third host is checked as usual.
+                handler.ServerCertificateCustomValidationCallback = (request, certificate, chain, errors) =>
+                    errors == SslPolicyErrors.None || (request?.RequestUri != null && _cloudOrigins.ContainsKey(RedirectPolicy.Origin(request.RequestUri)));
+            }
+            return handler;
+        }
+
+        private ResiliencePipeline BuildRetry(SenderSettings settings)
+        {
+            if (settings.MaxRetries <= 0) return ResiliencePipeline.Empty;
+            return new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = settings.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = settings.RetryDelay,
+                MaxDelay = settings.MaxRetryDelay,
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.Context.Properties.GetValue(CallKey, null))),
+                // The server's Retry-After wins over the backoff (ShouldRetry has refused one that is too long).
+                DelayGenerator = args => new ValueTask<TimeSpan?>((args.Outcome.Exception as HeatException)?.RetryAfter),
+                OnRetry = args =>
+                {
+                    var call = args.Context.Properties.GetValue(CallKey, null);
+                    call?.Trace?.Invoke($"Retrying {call.Method} {call.Uri} in {args.RetryDelay.TotalSeconds:0.0} s " +
+                                        $"(retry {args.AttemptNumber + 1} of {settings.MaxRetries}): {args.Outcome.Exception?.Message}");
+                    return default;
+                },
+            }).Build();
+        }
+
+        private bool ShouldRetry(Exception exception, HttpCall call)
+        {
+            if (!(exception is HeatException error) || !error.IsTransient || call == null || IsClosed) return false;
+            if (error.RetryAfter.HasValue && error.RetryAfter.Value > _settings.MaxRetryAfter) return false;
+            // A create, update or delete is sent again only when it provably never arrived.
+            return call.IsIdempotent || !error.MayHaveBeenProcessed;
+        }
+
+        private async Task<HeatResponse> AttemptAsync(HttpCall call, CancellationToken cancellationToken)
+        {
+            using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token))
+            {
+                attempt.CancelAfter(_settings.Timeout);
+                try
+                {
+                    return await HopsAsync(call, attempt.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    if (IsClosed) throw new HeatSessionClosedException();
+                    throw new HeatConnectionException(call.Method.Method, call.Uri,
+                        $"{call.Method} {call.Uri} took longer than the timeout of {_settings.Timeout.TotalSeconds:0.#} s.")
+                    {
+                        IsTimeout = true,
+                        IsTransient = true,
+                        MayHaveBeenProcessed = true,
+                    };
+                }
+                catch (ObjectDisposedException) when (IsClosed)
+                {
+                    throw new HeatSessionClosedException();
+                }
+            }
+        }
+
+        private async Task<HeatResponse> HopsAsync(HttpCall call, CancellationToken cancellationToken)
+        {
+            var uri = call.Uri;
+            var method = call.Method;
+            var payload = call.Payload;
+            for (int hop = 0; ; hop++)
+            {
+                using (var request = new HttpRequestMessage(method, uri))
+                {
+                    if (call.Token != null) request.Headers.TryAddWithoutValidation("X-Auth-Token", call.Token);
+                    if (payload != null) request.Content = new StringContent(payload, Encoding.UTF8, "application/json");
+                    call.Trace?.Invoke($"{method} {uri}");
+                    var watch = Stopwatch.StartNew();
+                    HttpResponseMessage response;
+                    try
+                    {
+                        response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (HttpRequestException e)
+                    {
+                        throw ConnectionFailure(method, uri, e, beforeSending: RefusedBeforeSending(e));
+                    }
+                    using (response)
+                    {
+                        var code = (int)response.StatusCode;
+                        call.Trace?.Invoke($"{code} {ErrorMapper.Clean(response.ReasonPhrase)} in {watch.ElapsedMilliseconds} ms");
+                        var contentType = response.Content?.Headers.ContentType?.MediaType;
+                        if (RedirectPolicy.IsRedirect(code) && response.Headers.Location != null)
+                        {
+                            var next = response.Headers.Location.IsAbsoluteUri ? response.Headers.Location : new Uri(uri, response.Headers.Location);
+                            if (!call.FollowRedirects)
+                            {
+                                return new HeatResponse { StatusCode = response.StatusCode, Headers = response.Headers, FinalUri = uri, Location = next, ContentType = contentType };
+                            }
+                            RedirectPolicy.Check(call, uri, next, hop);
+                            if (code == 303)
+                            {
+                                method = HttpMethod.Get;
+                                payload = null;
+                            }
+                            uri = next;
+                            continue;
+                        }
+                        string text;
+                        try
+                        {
+                            text = await BodyReader.ReadAsync(response.Content, call.MaxBytes > 0 ? call.MaxBytes : _settings.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (BodyReader.TooLargeException e)
+                        {
+                            throw new HeatInvalidResponseException(response.StatusCode, method.Method, uri, contentType, e.Message);
+                        }
+                        catch (Exception e) when (e is IOException || e is HttpRequestException)
+                        {
+                            throw ConnectionFailure(method, uri, e, beforeSending: false);
+                        }
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            throw ErrorMapper.FromResponse(response.StatusCode, response.ReasonPhrase, text, method.Method, uri, RetryAfter(response));
+                        }
+                        JToken json = null;
+                        if (call.Expect == ResponseBody.Json && !string.IsNullOrWhiteSpace(text))
+                        {
+                            try
+                            {
+                                json = HeatJson.Parse(text);
+                            }
+                            catch (Newtonsoft.Json.JsonException e)
+                            {
+                                throw new HeatInvalidResponseException(response.StatusCode, method.Method, uri, contentType,
+                                    "its body is not the JSON the request expects: " + ErrorMapper.Clean(e.Message), e);
+                            }
+                        }
+                        return new HeatResponse
+                        {
+                            StatusCode = response.StatusCode,
+                            Text = text,
+                            Json = json,
+                            Headers = response.Headers,
+                            FinalUri = uri,
+                            ContentType = contentType,
+                            Method = method.Method,
+                        };
+                    }
+                }
+            }
+        }
+
+        private static TimeSpan? RetryAfter(HttpResponseMessage response)
+        {
+            var header = response.Headers.RetryAfter;
+            if (header == null) return null;
+            if (header.Delta.HasValue) return header.Delta.Value < TimeSpan.Zero ? TimeSpan.Zero : header.Delta.Value;
+            if (header.Date.HasValue)
+            {
+                var wait = header.Date.Value - DateTimeOffset.UtcNow;
+                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            }
+            return null;
+        }
+
+        /// <summary>Connection refused, or a name that did not resolve: the request never left this machine.</summary>
+        private static bool RefusedBeforeSending(Exception e)
+        {
+            for (var inner = e; inner != null; inner = inner.InnerException)
+            {
+                if (inner is SocketException socket)
+                {
+                    return socket.SocketErrorCode == SocketError.ConnectionRefused || socket.SocketErrorCode == SocketError.HostNotFound ||
+                           socket.SocketErrorCode == SocketError.TryAgain || socket.SocketErrorCode == SocketError.NetworkUnreachable ||
+                           socket.SocketErrorCode == SocketError.HostUnreachable;
+                }
+            }
+            return false;
+        }
+
+        private static HeatConnectionException ConnectionFailure(HttpMethod method, Uri uri, Exception e, bool beforeSending)
+        {
+            var innermost = e;
+            bool tls = false;
+            for (var inner = e; inner != null; inner = inner.InnerException)
+            {
+                innermost = inner;
+                tls |= inner is AuthenticationException;
+            }
+            return new HeatConnectionException(method.Method, uri, $"{method} {uri} failed: {ErrorMapper.Clean(innermost.Message)}", e)
+            {
+                // A certificate that is not trusted will not become trusted by asking again.
+                IsTransient = !tls,
+                MayHaveBeenProcessed = !beforeSending && !tls,
+            };
+        }
+    }
+}
