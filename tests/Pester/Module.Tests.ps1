@@ -22,7 +22,8 @@ Describe 'The module' {
     It 'ships only the allow-listed files' {
         (Get-ChildItem $modulePath).Name | Sort-Object | Should -Be (@(
             'Heat.Client.dll', 'Heat.format.ps1xml', 'Heat.PowerShell.dll', 'Heat.PowerShell.psd1', 'Heat.types.ps1xml',
-            'Newtonsoft.Json.dll', 'YamlDotNet.dll') | Sort-Object)
+            'Newtonsoft.Json.dll', 'YamlDotNet.dll', 'Polly.Core.dll', 'Microsoft.Bcl.TimeProvider.dll', 'Microsoft.Bcl.AsyncInterfaces.dll',
+            'System.ComponentModel.Annotations.dll', 'System.Runtime.CompilerServices.Unsafe.dll', 'System.Threading.Tasks.Extensions.dll') | Sort-Object)
     }
 
     It 'takes -Session on every cmdlet that talks to Heat' {

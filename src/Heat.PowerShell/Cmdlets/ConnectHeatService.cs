@@ -90,10 +90,17 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter SkipCertificateCheck { get; set; }
 
-        /// <summary>Seconds one HTTP request may take.</summary>
+        /// <summary>Seconds one HTTP request may take (each attempt, body included).</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 100;
+
+        /// <summary>How often a safe request (a read, a validation, a token request) is retried after a transient
+        /// failure: a refused or reset connection, 429, 502, 503, 504, a timeout. Creates, updates and deletes are never
+        /// sent twice unless the first provably did not arrive. 0 turns retries off.</summary>
+        [Parameter]
+        [ValidateRange(0, 10)]
+        public int MaxRetries { get; set; } = 3;
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -133,6 +140,7 @@ namespace Heat.PowerShell.Cmdlets
                 Interface = Interface,
                 SkipCertificateCheck = SkipCertificateCheck,
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                MaxRetries = MaxRetries,
                 UserDomainName = UserDomainName,
                 ProjectDomainName = ProjectDomainName,
             };

@@ -10,17 +10,8 @@ namespace Heat.PowerShell.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "HeatEvent")]
     [OutputType(typeof(HeatEvent))]
-    public sealed class GetHeatEvent : HeatCmdlet
+    public sealed class GetHeatEvent : StackTargetCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Name")]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(StackNameCompleter))]
-        public string StackName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string StackId { get; set; }
-
         /// <summary>Only this resource's events. A piped resource gives its own events.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -51,7 +42,11 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var stack = new StackRef(StackName, StackId);
+            foreach (var stack in Targets()) ListOrGet(stack);
+        }
+
+        private void ListOrGet(StackRef stack)
+        {
             var target = ResourceName != null ? $"{stack}/{ResourceName}" : stack.ToString();
             var noun = "HeatEvent";
             TryItem(noun, target, () =>

@@ -12,18 +12,9 @@ namespace Heat.PowerShell.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "HeatResource")]
     [OutputType(typeof(HeatResource))]
-    public sealed class GetHeatResource : HeatCmdlet
+    public sealed class GetHeatResource : StackTargetCmdlet
     {
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Name")]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(StackNameCompleter))]
-        public string StackName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string StackId { get; set; }
 
         /// <summary>One resource (with metadata); wildcards filter the list.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -55,14 +46,18 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var stack = new StackRef(StackName, StackId);
+            foreach (var stack in Targets()) ListOrGet(stack);
+        }
+
+        private void ListOrGet(StackRef stack)
+        {
             bool single = ResourceName != null && !WildcardPattern.ContainsWildcardCharacters(ResourceName);
-            if (single && StackId != null && PhysicalResourceId == StackId)
+            if (single && stack.StackId != null && PhysicalResourceId == stack.StackId)
             {
-                WriteVerbose($"Skipping the event of stack {StackName} itself: it is not a resource.");
+                WriteVerbose($"Skipping the event of stack {stack.StackName} itself: it is not a resource.");
                 return;
             }
-            var key = $"{StackId ?? StackName}/{(single ? ResourceName : "*")}";
+            var key = $"{stack.StackId ?? stack.StackName}/{(single ? ResourceName : "*")}";
             if (!_seen.Add(key)) return;
             var target = single ? $"{stack}/{ResourceName}" : stack.ToString();
             TryItem("HeatResource", target, () =>

@@ -16,12 +16,13 @@ namespace Heat.PowerShell.Cmdlets
     [OutputType(typeof(HeatStack))]
     public sealed class GetHeatStack : HeatCmdlet
     {
-        /// <summary>Names or ids; wildcards filter the list.</summary>
+        /// <summary>Names or ids; wildcards filter the list. Left out: every stack. Given but null or empty: an error.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("StackName")]
+        [Alias("Name")]
+        [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(StackNameCompleter))]
-        public string[] Name { get; set; }
+        public string[] StackName { get; set; }
 
         /// <summary>From a piped stack, event or resource: reload that exact stack.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -48,7 +49,15 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var names = Name ?? new string[0];
+            // Only leaving the name out means "every stack": an empty -StackId, or a piped object that carries no
+            // name or id, must not widen into a listing (a job whose variable is unset would act on everything).
+            if (StackName == null && string.IsNullOrEmpty(StackId) &&
+                (MyInvocation.ExpectingInput || MyInvocation.BoundParameters.ContainsKey(nameof(StackId))))
+            {
+                WriteEmptyNameError(MyInvocation.ExpectingInput ? "StackName" : "StackId", "stack");
+                return;
+            }
+            var names = StackName ?? new string[0];
             if (!string.IsNullOrEmpty(StackId))
             {
                 // A piped object: its id is exact, whatever its name says.

@@ -12,19 +12,10 @@ namespace Heat.PowerShell.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "HeatStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(HeatStack))]
-    public sealed class RemoveHeatStack : HeatCmdlet
+    public sealed class RemoveHeatStack : StackTargetCmdlet
     {
         private readonly List<StackRef> _toWait = new List<StackRef>();
         private readonly Dictionary<StackRef, HeatStack> _known = new Dictionary<StackRef, HeatStack>();
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("StackName")]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(StackNameCompleter))]
-        public string[] Name { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string StackId { get; set; }
 
         /// <summary>Delete without asking.</summary>
         [Parameter]
@@ -43,9 +34,9 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var name in Name)
+            foreach (var stackRef in Targets())
             {
-                var target = !string.IsNullOrEmpty(StackId) ? new StackRef(name, StackId) : StackRef.FromNameOrId(name);
+                var target = stackRef;
                 if (!Proceed(Describe(target))) continue;
                 TryItem("HeatStack", target.ToString(), () =>
                 {

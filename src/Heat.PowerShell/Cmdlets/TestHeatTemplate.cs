@@ -42,6 +42,11 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter]
         public Hashtable ParameterFile { get; set; }
 
+        /// <summary>Heat's error codes to let pass (for example 99001), as <c>openstack orchestration template validate --ignore-errors</c>.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] IgnoreErrors { get; set; }
+
         /// <summary>Include the nested templates' parameters.</summary>
         [Parameter]
         public SwitchParameter ShowNested { get; set; }
@@ -66,14 +71,16 @@ namespace Heat.PowerShell.Cmdlets
                 }
                 else
                 {
-                    validation = Await(Client.ValidateTemplateAsync(new ValidateTemplateRequest
+                    var validate = new ValidateTemplateRequest
                     {
                         Template = bundle,
                         ShowNested = ShowNested,
                         Parameters = Parameter,
                         ParameterFiles = ParameterFile,
                         BaseDirectory = request.BaseDirectory,
-                    }, source, CancellationToken));
+                    };
+                    foreach (var code in IgnoreErrors ?? new string[0]) validate.IgnoreErrors.Add(code);
+                    validation = Await(Client.ValidateTemplateAsync(validate, source, CancellationToken));
                 }
                 validation.Files = new System.Collections.Generic.List<string>(bundle.Files.Keys).ToArray();
                 validation.UncheckedUrls = new System.Collections.Generic.List<string>(bundle.UncheckedUrls).ToArray();

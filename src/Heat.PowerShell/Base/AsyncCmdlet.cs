@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Heat.Client;
+using Heat.Client.Models;
+
+namespace Heat.PowerShell
+{
+    /// <summary>
+    /// Cancellation (Ctrl+C stops a request in flight) and a queue through which work on other threads reports
+    /// back to the pipeline thread. Every cmdlet of the module that waits for the client derives from this.
+    /// </summary>
+    public abstract class AsyncCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private readonly ConcurrentQueue<Action> _pipelineQueue = new ConcurrentQueue<Action>();
+
+        protected CancellationToken CancellationToken => _cancellation.Token;
+
+        protected override void StopProcessing()
+        {
+            _cancellation.Cancel();
+        }
+
+        public void Dispose()
+        {
+            _cancellation.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Queues work (Write*, progress) that must run on the pipeline thread.</summary>
+        protected void Post(Action action) => _pipelineQueue.Enqueue(action);
+
+        /// <summary>Runs queued pipeline-thread work; call it from the pipeline thread only.</summary>
+        protected void Drain()
+        {
+            while (_pipelineQueue.TryDequeue(out var action)) action();
+        }
+
+        /// <summary>Waits for a task on the pipeline thread while writing what it reports as it goes.</summary>
+        protected T Await<T>(Task<T> task)
+        {
+            Await((Task)task);
+            return task.Result;
+        }
+
+        /// <summary>
+        /// Task.Wait would throw the task's failure wrapped in an AggregateException: wait on the handle instead and
+        /// rethrow the client's own exception; a cancellation the user asked for stops the pipeline.
+        /// </summary>
+        protected void Await(Task task)
+        {
+            var handle = ((IAsyncResult)task).AsyncWaitHandle;
+            while (!handle.WaitOne(50)) Drain();
+            Drain();
+            try
+            {
+                task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Enumerates a paged list, writing what each page request reports before its items.</summary>
+        protected IEnumerable<T> Stream<T>(IEnumerable<T> source)
+        {
+            using (var enumerator = source.GetEnumerator())
+            {
+                while (true)
+                {
+                    bool more;
+                    try
+                    {
+                        more = enumerator.MoveNext();
+                    }
+                    catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+                    {
+                        throw new PipelineStoppedException();
+                    }
+                    finally
+                    {
+                        Drain();
+                    }
+                    if (!more) yield break;
+                    yield return enumerator.Current;
+                }
+            }
+        }
+    }
+}

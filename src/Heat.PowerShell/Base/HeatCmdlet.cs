@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using Heat.Client;
+using Heat.Client.Models;
+
+namespace Heat.PowerShell
+{
+    /// <summary>What every Heat cmdlet shares: the session, the client over it, and per-item failures as error records.</summary>
+    public abstract class HeatCmdlet : AsyncCmdlet
+    {
+        private HeatClient _client;
+
+        /// <summary>The session to use instead of the default one from Connect-HeatService.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public HeatSession Session { get; set; }
+
+        /// <summary>The client for this call, over -Session or the default session. Not connected: terminating.</summary>
+        protected HeatClient Client
+        {
+            get
+            {
+                if (_client != null) return _client;
+                var session = Session ?? SessionStore.Default;
+                if (session == null)
+                {
+                    ThrowTerminatingError(new ErrorRecord(
+                        new InvalidOperationException("Not connected to Heat. Run Connect-HeatService first, or pass -Session."),
+                        "HeatNotConnected", ErrorCategory.ConnectionError, null));
+                }
+                if (session.IsDisposed)
+                {
+                    ThrowTerminatingError(new ErrorRecord(
+                        new InvalidOperationException("This Heat session was disconnected. Run Connect-HeatService again."),
+                        "HeatSessionClosed", ErrorCategory.ConnectionError, session));
+                }
+                _client = new HeatClient(session, message => Post(() => WriteVerbose(message)));
+                return _client;
+            }
+        }
+
+        internal static ErrorRecord ToErrorRecord(Exception exception, string noun, object target) =>
+            ErrorCatalog.ToErrorRecord(exception, noun, target);
+
+        /// <summary>Runs one item's work; a failure becomes a non-terminating error so the pipeline goes on.</summary>
+        protected bool TryItem(string noun, object target, Action work)
+        {
+            try
+            {
+                work();
+                return true;
+            }
+            catch (PipelineStoppedException)
+            {
+                throw;
+            }
+            catch (Exception e) when (ErrorCatalog.IsItemFailure(e))
+            {
+                Drain();
+                WriteError(ToErrorRecord(e, noun, target));
+                return false;
+            }
+        }
+
+        /// <summary>A non-terminating error for an argument that names nothing (null or empty): never read as "all".</summary>
+        protected void WriteEmptyNameError(string parameter, string what)
+        {
+            WriteError(new ErrorRecord(
+                new PSArgumentException($"-{parameter} is null or empty: name a {what}. (Leave -{parameter} out to mean every {what}.)", parameter),
+                "HeatNameEmpty", ErrorCategory.InvalidArgument, null));
+        }
+
+        /// <summary>
+        /// Waits for all <paramref name="stacks"/> at once, with one progress bar; returns each outcome. A stack that
+        /// ends FAILED (or is still in progress at the timeout) is reported by the caller, not thrown.
+        /// </summary>
+        internal IReadOnlyList<WaitOutcome> WaitForStacks(IReadOnlyList<StackRef> stacks, TimeSpan timeout, string activity, bool untilGone = false)
+        {
+            if (stacks.Count == 0) return new WaitOutcome[0];
+            var (all, outcomes) = StackWaiter.Start(Client, stacks, timeout, activity, Post, WriteProgress, CancellationToken, untilGone);
+            try
+            {
+                Await(all);
+            }
+            finally
+            {
+                var done = new ProgressRecord(StackWaiter.ProgressId(activity), activity, "Done") { RecordType = ProgressRecordType.Completed };
+                WriteProgress(done);
+            }
+            return outcomes;
+        }
+
+        /// <summary>A template request from a cmdlet's -TemplatePath | -Template | -TemplateUrl and -EnvironmentPath,
+        /// with PowerShell paths resolved against the current location; URLs stay URLs.</summary>
+        internal Heat.Client.Templates.TemplateRequest NewTemplateRequest(string path, string text, string url, string[] environmentPaths)
+        {
+            var request = new Heat.Client.Templates.TemplateRequest
+            {
+                BaseDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
+                TemplatePath = path == null ? null : LocalPathOrUrl(path),
+                TemplateText = path == null && url == null ? text : null,
+                TemplateUrl = path == null ? url : null,
+            };
+            foreach (var environment in environmentPaths ?? new string[0])
+            {
+                request.EnvironmentPaths.Add(LocalPathOrUrl(environment));
+            }
+            return request;
+        }
+
+        /// <summary>An http(s) or file URL as it is; a PowerShell path (drive, ~, relative) as a file system path.</summary>
+        private string LocalPathOrUrl(string path)
+        {
+            if (Uri.TryCreate(path, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeFile))
+            {
+                return path;
+            }
+            return GetUnresolvedProviderPathFromPSPath(path);
+        }
+
+        /// <summary>Names a stack for a message: "name (id)".</summary>
+        protected static string Describe(StackRef stack) =>
+            stack.StackName != null && stack.StackId != null ? $"{stack.StackName} ({stack.StackId})" : stack.ToString();
+
+        protected static StackRef RefOf(HeatStack stack) => new StackRef(stack.StackName, stack.Id);
+    }
+}
