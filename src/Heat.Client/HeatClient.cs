@@ -256,8 +256,17 @@ namespace Heat.Client
             if (stack.StackName == null || stack.StackId == null) return false;
             var options = new StackListOptions { PageSize = 50 };
             options.Names.Add(stack.StackName);
-            var page = await ListStacksPageAsync(options, null, cancellationToken).ConfigureAwait(false);
-            return page.Items.Any(s => s.Id == stack.StackId);
+            try
+            {
+                var page = await ListStacksPageAsync(options, null, cancellationToken).ConfigureAwait(false);
+                return page.Items.Any(s => s.Id == stack.StackId);
+            }
+            catch (HeatException e) when (e.IsTransient && !(e is HeatSessionClosedException))
+            {
+                // Could not look: count it as still listed, so the wait goes on until Heat answers or the deadline.
+                Trace?.Invoke($"Heat did not answer the list ({e.Message}); still waiting.");
+                return true;
+            }
         }
 
         // ---- events ----------------------------------------------------------------------------
