@@ -11,7 +11,7 @@ namespace Heat.Client.Tests
 {
     public class ErrorMappingTests
     {
-        private static Task<Models.HeatStack> GetWeb(HeatClient client) => client.GetStackAsync(StackRef.FromNameOrId("web"), default);
+        private static Task<Models.HeatStack> GetWeb(HeatClient client) => client.Stacks.GetAsync(StackRef.FromNameOrId("web"), default);
 
         [Fact]
         public async Task BadRequest_CarriesHeatsMessageAndType()
@@ -24,7 +24,7 @@ namespace Heat.Client.Tests
                 ""title"": ""Bad Request""}");
             var client = TestCloud.Client(mock);
 
-            var error = await Assert.ThrowsAsync<HeatBadRequestException>(() => client.ValidateTemplateAsync(
+            var error = await Assert.ThrowsAsync<HeatBadRequestException>(() => client.Templates.ValidateAsync(
                 new ValidateTemplateRequest { Template = new Heat.Client.Templates.TemplateBundle { Template = new Newtonsoft.Json.Linq.JObject() } }, "t", default));
 
             Assert.Equal("The template version is invalid: heat_template_version: 2099-01-01", error.Message);
@@ -63,7 +63,7 @@ namespace Heat.Client.Tests
                 "{\"explanation\": \"The resource could not be found.\", \"code\": 404, \"error\": {\"message\": \"The Stack (nope) could not be found.\", \"traceback\": null, \"type\": \"EntityNotFound\"}, \"title\": \"Not Found\"}");
             var client = TestCloud.Client(mock);
 
-            var error = await Assert.ThrowsAsync<HeatNotFoundException>(() => client.GetStackAsync(StackRef.FromNameOrId("nope"), default));
+            var error = await Assert.ThrowsAsync<HeatNotFoundException>(() => client.Stacks.GetAsync(StackRef.FromNameOrId("nope"), default));
 
             Assert.Equal("The Stack (nope) could not be found.", error.Message);
             Assert.Equal("EntityNotFound", error.ErrorType);
@@ -147,7 +147,7 @@ namespace Heat.Client.Tests
             using var cancellation = new CancellationTokenSource();
             var watch = System.Diagnostics.Stopwatch.StartNew();
 
-            var call = client.GetStackAsync(StackRef.FromNameOrId("web"), cancellation.Token);
+            var call = client.Stacks.GetAsync(StackRef.FromNameOrId("web"), cancellation.Token);
             await started.Task;
             cancellation.Cancel();
 
@@ -167,7 +167,7 @@ namespace Heat.Client.Tests
             });
             var client = TestCloud.Client(mock);
 
-            var error = await Assert.ThrowsAsync<HeatRedirectRefusedException>(() => client.GetStackAsync(StackRef.FromNameOrId("loop"), default));
+            var error = await Assert.ThrowsAsync<HeatRedirectRefusedException>(() => client.Stacks.GetAsync(StackRef.FromNameOrId("loop"), default));
 
             Assert.Contains("redirects", error.Message);
         }

@@ -33,7 +33,7 @@ namespace Heat.Client.Tests
                 .RespondJson(HttpStatusCode.OK, "{\"events\": [" + EventJson("e3", "rand", "CREATE_COMPLETE") + "]}");
             var client = TestCloud.Client(mock);
 
-            var events = client.ListEvents(new StackRef("web", Sid), new EventListOptions { NestedDepth = 2, PageSize = 2 }, default).ToList();
+            var events = client.Events.List(new StackRef("web", Sid), new EventListOptions { NestedDepth = 2, PageSize = 2 }, default).ToList();
 
             mock.VerifyNoOutstandingExpectation();
             Assert.Equal(new[] { "e1", "e2", "e3" }, events.Select(e => e.Id));
@@ -56,7 +56,7 @@ namespace Heat.Client.Tests
             options.ResourceStatuses.Add("FAILED");
             options.ResourceActions.Add("CREATE");
 
-            client.ListEvents(new StackRef("web", Sid), options, default).ToList();
+            client.Events.List(new StackRef("web", Sid), options, default).ToList();
 
             mock.VerifyNoOutstandingExpectation();
         }
@@ -75,7 +75,7 @@ namespace Heat.Client.Tests
                 .RespondJson(HttpStatusCode.OK, "{\"resource\": " + ResourceJson("rand", "OS::Heat::RandomString") + "}");
             var client = TestCloud.Client(mock);
 
-            var resource = await client.GetResourceAsync(StackRef.FromNameOrId("web"), "rand", withMetadata: false, default);
+            var resource = await client.Resources.GetAsync(StackRef.FromNameOrId("web"), "rand", withMetadata: false, default);
 
             mock.VerifyNoOutstandingExpectation();
             Assert.Equal(Sid, resource.StackId);
@@ -99,7 +99,7 @@ namespace Heat.Client.Tests
                 .RespondJson(HttpStatusCode.OK, "{\"events\": []}");
             var client = TestCloud.Client(mock);
 
-            var events = client.ListEvents(StackRef.FromNameOrId("web"), new EventListOptions { ResourceName = "rand", PageSize = 1 }, default).ToList();
+            var events = client.Events.List(StackRef.FromNameOrId("web"), new EventListOptions { ResourceName = "rand", PageSize = 1 }, default).ToList();
 
             Assert.Equal(new[] { "e1", "e2" }, events.Select(e => e.Id));
             Assert.Equal(1, mock.GetMatchCount(lookup));
@@ -114,7 +114,7 @@ namespace Heat.Client.Tests
                     ", \"resource_type\": \"OS::Heat::RandomString\", \"resource_properties\": {\"length\": 8}}}");
             var client = TestCloud.Client(mock);
 
-            var evt = await client.GetEventAsync(new StackRef("web", Sid), "rand", "e1", default);
+            var evt = await client.Events.GetAsync(new StackRef("web", Sid), "rand", "e1", default);
 
             Assert.Equal("OS::Heat::RandomString", evt.ResourceType);
             Assert.Equal(8, evt.ResourceProperties["length"]);
@@ -138,7 +138,7 @@ namespace Heat.Client.Tests
                     ResourceJson("0", "OS::Heat::RandomString", "web-group-abc", NestedId) + "]}");
             var client = TestCloud.Client(mock);
 
-            var resources = await client.ListResourcesAsync(new StackRef("web", Sid), new ResourceListOptions { NestedDepth = 1 }, default);
+            var resources = await client.Resources.ListAsync(new StackRef("web", Sid), new ResourceListOptions { NestedDepth = 1 }, default);
 
             mock.VerifyNoOutstandingExpectation();
             Assert.Equal(NestedId, resources[0].NestedStackId);
@@ -159,7 +159,7 @@ namespace Heat.Client.Tests
                 .RespondJson(HttpStatusCode.OK, "{\"metadata\": {\"role\": \"web\", \"ports\": [80, 443]}}");
             var client = TestCloud.Client(mock);
 
-            var resource = await client.GetResourceAsync(new StackRef("web", Sid), "rand", withMetadata: true, default);
+            var resource = await client.Resources.GetAsync(new StackRef("web", Sid), "rand", withMetadata: true, default);
 
             mock.VerifyNoOutstandingExpectation();
             Assert.Equal("abc", resource.Attributes["value"]);

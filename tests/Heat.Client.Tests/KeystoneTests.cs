@@ -51,7 +51,7 @@ namespace Heat.Client.Tests
                 .RespondJson(HttpStatusCode.OK, "{\"stacks\": []}");
             var client = new HeatClient(await HeatSession.ConnectAsync(TestCloud.PasswordOptions(), mock));
 
-            var stacks = client.ListStacks(new StackListOptions(), default).ToList();
+            var stacks = client.Stacks.List(new StackListOptions(), default).ToList();
 
             Assert.Empty(stacks);
             mock.VerifyNoOutstandingExpectation();
@@ -219,7 +219,7 @@ namespace Heat.Client.Tests
                 ProjectName = "legacy",
                 Interface = "internal",
             }, mock);
-            new HeatClient(session).ListStacks(new StackListOptions(), default).ToList();
+            new HeatClient(session).Stacks.List(new StackListOptions(), default).ToList();
 
             Assert.Equal("runbook", (string)sent["auth"]["passwordCredentials"]["username"]);
             Assert.Equal("pw", (string)sent["auth"]["passwordCredentials"]["password"]);
@@ -269,7 +269,7 @@ namespace Heat.Client.Tests
                 .RespondJson(HttpStatusCode.OK, "{\"stacks\": []}");
             var client = new HeatClient(await HeatSession.ConnectAsync(TestCloud.PasswordOptions(), mock));
 
-            client.ListStacks(new StackListOptions(), default).ToList();
+            client.Stacks.List(new StackListOptions(), default).ToList();
 
             Assert.Equal(2, tokens);
             mock.VerifyNoOutstandingExpectation();
@@ -287,7 +287,7 @@ namespace Heat.Client.Tests
                 .RespondJson(HttpStatusCode.OK, "{\"stacks\": [" + TestCloud.StackJson("a", "1") + "]}");
             var client = new HeatClient(await HeatSession.ConnectAsync(TestCloud.PasswordOptions(), mock));
 
-            var stacks = client.ListStacks(new StackListOptions(), default).ToList();
+            var stacks = client.Stacks.List(new StackListOptions(), default).ToList();
 
             Assert.Single(stacks);
             Assert.Equal(2, tokens);
@@ -311,7 +311,7 @@ namespace Heat.Client.Tests
 
             // As parallel runspaces sharing one session would.
             await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
-                new HeatClient(session).ListStacks(new StackListOptions(), default).ToList())));
+                new HeatClient(session).Stacks.List(new StackListOptions(), default).ToList())));
 
             Assert.Equal(2, tokens);
             Assert.Equal(16, mock.GetMatchCount(withNew));

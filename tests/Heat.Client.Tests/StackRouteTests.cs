@@ -25,7 +25,7 @@ namespace Heat.Client.Tests
                 .RespondJson(HttpStatusCode.OK, "{\"stacks\": [" + TestCloud.StackJson("c", "id-c") + "]}");
             var client = TestCloud.Client(mock);
 
-            var names = client.ListStacks(new StackListOptions { PageSize = 2 }, default).Select(s => s.StackName).ToList();
+            var names = client.Stacks.List(new StackListOptions { PageSize = 2 }, default).Select(s => s.StackName).ToList();
 
             Assert.Equal(new[] { "a", "b", "c" }, names);
             mock.VerifyNoOutstandingExpectation();
@@ -41,7 +41,7 @@ namespace Heat.Client.Tests
                 .RespondJson(HttpStatusCode.OK, "{\"stacks\": [" + TestCloud.StackJson("b", "id-b") + "]}");
             var client = TestCloud.Client(mock);
 
-            var firstOnly = client.ListStacks(new StackListOptions { PageSize = 1 }, default).First();
+            var firstOnly = client.Stacks.List(new StackListOptions { PageSize = 1 }, default).First();
 
             Assert.Equal("a", firstOnly.StackName);
             Assert.Equal(1, mock.GetMatchCount(first));
@@ -63,7 +63,7 @@ namespace Heat.Client.Tests
             options.Tags.Add("ci");
             options.Tags.Add("nightly");
 
-            client.ListStacks(options, default).ToList();
+            client.Stacks.List(options, default).ToList();
 
             mock.VerifyNoOutstandingExpectation();
         }
@@ -91,7 +91,7 @@ namespace Heat.Client.Tests
                     ""links"": [{""href"": """ + TestCloud.Heat + "/stacks/web/" + StackId + @""", ""rel"": ""self""}]}}");
             var client = TestCloud.Client(mock);
 
-            var stack = await client.GetStackAsync(StackRef.FromNameOrId("web"), default);
+            var stack = await client.Stacks.GetAsync(StackRef.FromNameOrId("web"), default);
 
             mock.VerifyNoOutstandingExpectation();
             Assert.Equal(StackId, stack.Id);
@@ -120,7 +120,7 @@ namespace Heat.Client.Tests
                 .RespondJson(HttpStatusCode.OK, "{\"stack\": " + TestCloud.StackJson("my stack", StackId) + "}");
             var client = TestCloud.Client(mock);
 
-            var stack = await client.GetStackAsync(new StackRef("my stack", StackId), default);
+            var stack = await client.Stacks.GetAsync(new StackRef("my stack", StackId), default);
 
             Assert.Equal("my stack", stack.StackName);
             mock.VerifyNoOutstandingExpectation();
@@ -142,14 +142,14 @@ namespace Heat.Client.Tests
             {
                 StackName = "web",
                 Template = bundle,
-                Parameters = new Hashtable { ["count"] = 2, ["names"] = new object[] { "a", "b" }, ["flag"] = true, ["map"] = new Hashtable { ["k"] = "v" } },
+                Parameters = new System.Collections.Generic.Dictionary<string, object> { ["count"] = 2, ["names"] = new object[] { "a", "b" }, ["flag"] = true, ["map"] = new Hashtable { ["k"] = "v" } },
                 TimeoutMinutes = 15,
                 DisableRollback = true,
             };
             request.Tags.Add("ci");
             request.Tags.Add("web");
 
-            var created = await client.CreateStackAsync(request, default);
+            var created = await client.Stacks.CreateAsync(request, default);
 
             mock.VerifyNoOutstandingExpectation();
             Assert.Equal("web", (string)sent["stack_name"]);
@@ -177,7 +177,7 @@ namespace Heat.Client.Tests
             mock.Expect(HttpMethod.Delete, TestCloud.Heat + "/stacks/web/" + StackId).Respond(HttpStatusCode.NoContent);
             var client = TestCloud.Client(mock);
 
-            await client.DeleteStackAsync(new StackRef("web", StackId), default);
+            await client.Stacks.DeleteAsync(new StackRef("web", StackId), default);
 
             mock.VerifyNoOutstandingExpectation();
         }
@@ -193,7 +193,7 @@ namespace Heat.Client.Tests
             var client = TestCloud.Client(mock);
             var seen = new System.Collections.Generic.List<string>();
 
-            var final = await client.WaitForStackAsync(new StackRef("web", StackId), TimeSpan.FromMinutes(1), s => seen.Add(s.StackStatus), default);
+            var final = await client.Stacks.WaitAsync(new StackRef("web", StackId), TimeSpan.FromMinutes(1), s => seen.Add(s.StackStatus), untilGone: false, default);
 
             Assert.Equal("CREATE_COMPLETE", final.StackStatus);
             Assert.Equal(new[] { "CREATE_IN_PROGRESS", "CREATE_COMPLETE" }, seen);
@@ -207,7 +207,7 @@ namespace Heat.Client.Tests
                 .RespondJson(HttpStatusCode.NotFound, "{\"error\": {\"message\": \"The Stack (web) could not be found.\", \"type\": \"EntityNotFound\"}}");
             var client = TestCloud.Client(mock);
 
-            var final = await client.WaitForStackAsync(new StackRef("web", StackId), TimeSpan.FromMinutes(1), null, default);
+            var final = await client.Stacks.WaitAsync(new StackRef("web", StackId), TimeSpan.FromMinutes(1), null, untilGone: false, default);
 
             Assert.Equal("DELETE_COMPLETE", final.StackStatus);
         }
@@ -224,7 +224,7 @@ namespace Heat.Client.Tests
                 .RespondJson(HttpStatusCode.OK, "{\"stacks\": []}");
             var client = TestCloud.Client(mock);
 
-            var final = await client.WaitForStackAsync(new StackRef("web", StackId), TimeSpan.FromMinutes(1), null, untilGone: true, default);
+            var final = await client.Stacks.WaitAsync(new StackRef("web", StackId), TimeSpan.FromMinutes(1), null, untilGone: true, default);
 
             Assert.Equal("DELETE_COMPLETE", final.StackStatus);
             Assert.Equal(2, mock.GetMatchCount(show));
@@ -244,7 +244,7 @@ namespace Heat.Client.Tests
                     ""ParameterGroups"": [{""label"": ""sizing"", ""parameters"": [""count""]}]}");
             var client = TestCloud.Client(mock);
 
-            var result = await client.ValidateTemplateAsync(new ValidateTemplateRequest
+            var result = await client.Templates.ValidateAsync(new ValidateTemplateRequest
             {
                 Template = new TemplateBundle { Template = JObject.Parse("{\"heat_template_version\": \"2018-08-31\"}") },
             }, "t.yaml", default);
@@ -276,7 +276,7 @@ namespace Heat.Client.Tests
                 .Respond(HttpStatusCode.OK, "text/plain", "{\"heat_template_version\": \"2018-08-31\"}");
             var client = TestCloud.Client(mock);
 
-            var text = await client.FetchTextAsync(new Uri("http://repo.test/templates/web.yaml"), default);
+            var text = await client.Templates.FetchTextAsync(new Uri("http://repo.test/templates/web.yaml"), default);
 
             Assert.Equal("{\"heat_template_version\": \"2018-08-31\"}", text);
             mock.VerifyNoOutstandingExpectation();
@@ -289,7 +289,7 @@ namespace Heat.Client.Tests
             mock.When(HttpMethod.Get, "http://repo.test/missing.yaml").Respond(HttpStatusCode.NotFound, "text/html", "<h1>Not Found</h1>");
             var client = TestCloud.Client(mock);
 
-            var error = await Assert.ThrowsAsync<HeatNotFoundException>(() => client.FetchTextAsync(new Uri("http://repo.test/missing.yaml"), default));
+            var error = await Assert.ThrowsAsync<HeatNotFoundException>(() => client.Templates.FetchTextAsync(new Uri("http://repo.test/missing.yaml"), default));
 
             Assert.Equal("Not Found", error.Message);
         }
@@ -302,7 +302,7 @@ namespace Heat.Client.Tests
                 .RespondJson(HttpStatusCode.OK, "{\"Description\": \"x\", \"Parameters\": {}}");
             var client = TestCloud.Client(mock);
 
-            await client.ValidateTemplateAsync(new ValidateTemplateRequest
+            await client.Templates.ValidateAsync(new ValidateTemplateRequest
             {
                 Template = new TemplateBundle { Template = JObject.Parse("{}") },
                 ShowNested = true,

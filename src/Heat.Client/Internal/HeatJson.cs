@@ -31,6 +31,16 @@ namespace Heat.Client.Internal
 
         public static string Serialize(JToken token) => token.ToString(Formatting.None);
 
+        private static readonly JsonSerializer ModelSerializer = JsonSerializer.Create(new JsonSerializerSettings
+        {
+            DateParseHandling = DateParseHandling.None,
+            MaxDepth = MaxDepth,
+            MissingMemberHandling = MissingMemberHandling.Ignore,
+        });
+
+        /// <summary>A model from JSON by its [JsonProperty] names; a value of the wrong shape throws JsonException.</summary>
+        public static T ToModel<T>(JToken token) => token.ToObject<T>(ModelSerializer);
+
         /// <summary>
         /// Turns JSON into what PowerShell users handle: case-insensitive Hashtables, object[] and plain values.
         /// Users never see a JToken.

@@ -1,32 +1,42 @@
 using System;
 using System.Collections;
 using Heat.Client.Internal;
-using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 
 namespace Heat.Client.Models
 {
     /// <summary>One event of a stack: a resource changing state.</summary>
+    [JsonObject(MemberSerialization.OptIn)]
     public sealed class HeatEvent
     {
+        [JsonProperty("id")]
         public string Id { get; set; }
 
+        [JsonProperty("event_time"), JsonConverter(typeof(HeatTimeConverter))]
         public DateTime? EventTime { get; set; }
 
+        [JsonProperty("resource_name")]
         public string ResourceName { get; set; }
 
+        [JsonProperty("logical_resource_id")]
         public string LogicalResourceId { get; set; }
 
+        [JsonProperty("physical_resource_id")]
         public string PhysicalResourceId { get; set; }
 
         /// <summary>Heat's joined status, for example <c>CREATE_COMPLETE</c>.</summary>
+        [JsonProperty("resource_status")]
         public string ResourceStatus { get; set; }
 
         public string ResourceAction => HeatStatus.Action(ResourceStatus);
 
+        [JsonProperty("resource_status_reason")]
         public string ResourceStatusReason { get; set; }
 
+        [JsonProperty("resource_type")]
         public string ResourceType { get; set; }
 
+        [JsonProperty("resource_properties"), JsonConverter(typeof(PlainConverter))]
         public Hashtable ResourceProperties { get; set; }
 
         /// <summary>The stack the resource belongs to (for a nested event, the nested stack).</summary>
@@ -37,29 +47,18 @@ namespace Heat.Client.Models
         /// <summary>The stack asked about, when the event comes from a nested stack (<c>-NestedDepth</c>).</summary>
         public string RootStackId { get; set; }
 
+        [JsonProperty("links")]
         public HeatLink[] Links { get; set; } = new HeatLink[0];
 
         public override string ToString() => $"{ResourceName} {ResourceStatus}";
 
-        internal static HeatEvent FromJson(JToken json, string fallbackStackName, string fallbackStackId)
+        /// <summary>Heat says which stack an event belongs to only through its links; the asked stack is the fallback.</summary>
+        internal HeatEvent Locate(string askedStackName, string askedStackId)
         {
-            var links = HeatLink.ListFrom(json);
-            var evt = new HeatEvent
-            {
-                Id = json.Str("id"),
-                EventTime = HeatTime.Get(json, "event_time"),
-                ResourceName = json.Str("resource_name"),
-                LogicalResourceId = json.Str("logical_resource_id"),
-                PhysicalResourceId = json.Str("physical_resource_id"),
-                ResourceStatus = json.Str("resource_status"),
-                ResourceStatusReason = json.Str("resource_status_reason"),
-                ResourceType = json.Str("resource_type"),
-                ResourceProperties = HeatJson.ToHashtable(json["resource_properties"]),
-                Links = links,
-            };
-            (evt.StackName, evt.StackId) = HeatLink.StackOf(links, "stack", fallbackStackName, fallbackStackId);
-            evt.RootStackId = HeatLink.StackOf(links, "root_stack", null, null).Id;
-            return evt;
+            Links = Links ?? new HeatLink[0];
+            (StackName, StackId) = HeatLink.StackOf(Links, "stack", askedStackName, askedStackId);
+            RootStackId = HeatLink.StackOf(Links, "root_stack", null, null).Id;
+            return this;
         }
     }
 }

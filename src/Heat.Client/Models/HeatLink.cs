@@ -1,31 +1,19 @@
 using System;
-using System.Collections.Generic;
-using Heat.Client.Internal;
-using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 
 namespace Heat.Client.Models
 {
     /// <summary>One of Heat's <c>links</c>: where an object lives (<c>self</c>) and what it belongs to (<c>stack</c>, <c>resource</c>, <c>nested</c>).</summary>
+    [JsonObject(MemberSerialization.OptIn)]
     public sealed class HeatLink
     {
+        [JsonProperty("href")]
         public string Href { get; set; }
 
+        [JsonProperty("rel")]
         public string Rel { get; set; }
 
         public override string ToString() => $"{Rel}: {Href}";
-
-        internal static HeatLink[] ListFrom(JToken owner)
-        {
-            var list = new List<HeatLink>();
-            if (owner?["links"] is JArray links)
-            {
-                foreach (var link in links)
-                {
-                    list.Add(new HeatLink { Href = link.Str("href"), Rel = link.Str("rel") });
-                }
-            }
-            return list.ToArray();
-        }
 
         internal static HeatLink Find(HeatLink[] links, string rel)
         {
@@ -60,24 +48,6 @@ namespace Heat.Client.Models
                 }
             }
             return false;
-        }
-    }
-
-    /// <summary>Splits Heat's joined status ("CREATE_IN_PROGRESS") into action and state.</summary>
-    internal static class HeatStatus
-    {
-        public static string Action(string status)
-        {
-            if (string.IsNullOrEmpty(status)) return null;
-            int i = status.IndexOf('_');
-            return i > 0 ? status.Substring(0, i) : null;
-        }
-
-        public static string State(string status)
-        {
-            if (string.IsNullOrEmpty(status)) return null;
-            int i = status.IndexOf('_');
-            return i > 0 ? status.Substring(i + 1) : status;
         }
     }
 }

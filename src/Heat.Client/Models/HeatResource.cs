@@ -1,41 +1,55 @@
 using System;
 using System.Collections;
 using Heat.Client.Internal;
-using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 
 namespace Heat.Client.Models
 {
     /// <summary>One resource of a stack.</summary>
+    [JsonObject(MemberSerialization.OptIn)]
     public sealed class HeatResource
     {
+        [JsonProperty("resource_name")]
         public string ResourceName { get; set; }
 
+        [JsonProperty("logical_resource_id")]
         public string LogicalResourceId { get; set; }
 
+        [JsonProperty("physical_resource_id")]
         public string PhysicalResourceId { get; set; }
 
+        [JsonProperty("resource_type")]
         public string ResourceType { get; set; }
 
         /// <summary>Heat's joined status, for example <c>CREATE_COMPLETE</c>.</summary>
+        [JsonProperty("resource_status")]
         public string ResourceStatus { get; set; }
 
         public string ResourceAction => HeatStatus.Action(ResourceStatus);
 
+        [JsonProperty("resource_status_reason")]
         public string ResourceStatusReason { get; set; }
 
+        [JsonProperty("creation_time"), JsonConverter(typeof(HeatTimeConverter))]
         public DateTime? CreationTime { get; set; }
 
+        [JsonProperty("updated_time"), JsonConverter(typeof(HeatTimeConverter))]
         public DateTime? UpdatedTime { get; set; }
 
+        [JsonProperty("required_by"), JsonConverter(typeof(StringListConverter))]
         public string[] RequiredBy { get; set; } = new string[0];
 
         /// <summary>With <c>-NestedDepth</c>: the resource of the parent stack that this resource's stack implements.</summary>
+        [JsonProperty("parent_resource")]
         public string ParentResource { get; set; }
 
+        [JsonProperty("description")]
         public string Description { get; set; }
 
+        [JsonProperty("attributes"), JsonConverter(typeof(PlainConverter))]
         public Hashtable Attributes { get; set; }
 
+        [JsonProperty("properties"), JsonConverter(typeof(PlainConverter))]
         public Hashtable Properties { get; set; }
 
         /// <summary>The resource's metadata, read when one resource is asked for by name.</summary>
@@ -49,33 +63,19 @@ namespace Heat.Client.Models
         /// <summary>For a resource that is itself a stack (a group, a template resource): that stack's id.</summary>
         public string NestedStackId { get; set; }
 
+        [JsonProperty("links")]
         public HeatLink[] Links { get; set; } = new HeatLink[0];
 
         public override string ToString() => ResourceName;
 
-        internal static HeatResource FromJson(JToken json, string fallbackStackName, string fallbackStackId)
+        /// <summary>Heat says which stack a resource belongs to (and which stack it is) only through its links.</summary>
+        internal HeatResource Locate(string askedStackName, string askedStackId)
         {
-            var links = HeatLink.ListFrom(json);
-            var resource = new HeatResource
-            {
-                ResourceName = json.Str("resource_name"),
-                LogicalResourceId = json.Str("logical_resource_id"),
-                PhysicalResourceId = json.Str("physical_resource_id"),
-                ResourceType = json.Str("resource_type"),
-                ResourceStatus = json.Str("resource_status"),
-                ResourceStatusReason = json.Str("resource_status_reason"),
-                CreationTime = HeatTime.Get(json, "creation_time"),
-                UpdatedTime = HeatTime.Get(json, "updated_time"),
-                RequiredBy = json.Strings("required_by"),
-                ParentResource = json.Str("parent_resource"),
-                Description = json.Str("description"),
-                Attributes = HeatJson.ToHashtable(json["attributes"]),
-                Properties = HeatJson.ToHashtable(json["properties"]),
-                Links = links,
-            };
-            (resource.StackName, resource.StackId) = HeatLink.StackOf(links, "stack", fallbackStackName, fallbackStackId);
-            resource.NestedStackId = HeatLink.StackOf(links, "nested", null, null).Id;
-            return resource;
+            Links = Links ?? new HeatLink[0];
+            RequiredBy = RequiredBy ?? new string[0];
+            (StackName, StackId) = HeatLink.StackOf(Links, "stack", askedStackName, askedStackId);
+            NestedStackId = HeatLink.StackOf(Links, "nested", null, null).Id;
+            return this;
         }
     }
 }

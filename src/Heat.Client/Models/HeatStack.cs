@@ -1,25 +1,31 @@
 using System;
 using System.Collections;
-using System.Collections.Generic;
+using System.Runtime.Serialization;
 using Heat.Client.Internal;
-using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 
 namespace Heat.Client.Models
 {
     /// <summary>A Heat stack, as <c>GET /stacks</c> (summary) or <c>GET /stacks/{name}/{id}</c> (all attributes) reports it.</summary>
+    [JsonObject(MemberSerialization.OptIn)]
     public sealed class HeatStack
     {
+        [JsonProperty("id")]
         public string Id { get; set; }
 
         /// <summary>Same as <see cref="Id"/>: lets a stack pipe into any cmdlet that takes <c>-StackId</c>.</summary>
         public string StackId => Id;
 
+        [JsonProperty("stack_name")]
         public string StackName { get; set; }
 
+        [JsonProperty("description")]
         public string Description { get; set; }
 
+        [JsonProperty("stack_status")]
         public string StackStatus { get; set; }
 
+        [JsonProperty("stack_status_reason")]
         public string StackStatusReason { get; set; }
 
         /// <summary>The action part of <see cref="StackStatus"/> (CREATE, UPDATE, DELETE ...).</summary>
@@ -28,41 +34,57 @@ namespace Heat.Client.Models
         /// <summary>The state part of <see cref="StackStatus"/> (IN_PROGRESS, COMPLETE, FAILED).</summary>
         public string State => HeatStatus.State(StackStatus);
 
+        [JsonProperty("creation_time"), JsonConverter(typeof(HeatTimeConverter))]
         public DateTime? CreationTime { get; set; }
 
+        [JsonProperty("updated_time"), JsonConverter(typeof(HeatTimeConverter))]
         public DateTime? UpdatedTime { get; set; }
 
+        [JsonProperty("deletion_time"), JsonConverter(typeof(HeatTimeConverter))]
         public DateTime? DeletionTime { get; set; }
 
+        [JsonProperty("tags"), JsonConverter(typeof(StringListConverter))]
         public string[] Tags { get; set; } = new string[0];
 
         /// <summary>The id of the parent stack, for a nested stack.</summary>
+        [JsonProperty("parent")]
         public string Parent { get; set; }
 
+        [JsonProperty("stack_owner")]
         public string StackOwner { get; set; }
 
+        [JsonProperty("stack_user_project_id")]
         public string StackUserProjectId { get; set; }
 
+        [JsonProperty("project")]
         public string Project { get; set; }
 
+        [JsonProperty("parameters"), JsonConverter(typeof(PlainConverter))]
         public Hashtable Parameters { get; set; }
 
         /// <summary>Output key to value, for <c>$stack.Outputs.web_url</c>.</summary>
         public Hashtable Outputs { get; set; }
 
         /// <summary>Each output with its description and, when Heat could not compute it, its error.</summary>
+        [JsonProperty("outputs")]
         public HeatStackOutput[] OutputDetails { get; set; } = new HeatStackOutput[0];
 
+        [JsonProperty("capabilities"), JsonConverter(typeof(PlainConverter))]
         public object[] Capabilities { get; set; }
 
+        [JsonProperty("notification_topics"), JsonConverter(typeof(PlainConverter))]
         public object[] NotificationTopics { get; set; }
 
+        [JsonProperty("timeout_mins")]
         public int? TimeoutMins { get; set; }
 
+        [JsonProperty("disable_rollback")]
         public bool? DisableRollback { get; set; }
 
+        [JsonProperty("template_description")]
         public string TemplateDescription { get; set; }
 
+        [JsonProperty("links")]
         public HeatLink[] Links { get; set; } = new HeatLink[0];
 
         /// <summary>True when this object came from a full read of the stack (parameters, outputs ...), not a list.</summary>
@@ -76,71 +98,25 @@ namespace Heat.Client.Models
 
         public override string ToString() => StackName ?? Id;
 
-        internal static HeatStack FromJson(JToken json, bool detailed)
+        // Heat lists outputs as objects; users want $stack.Outputs.key as well, and each output names its stack.
+        [OnDeserialized]
+        private void OnDeserialized(StreamingContext context)
         {
-            var stack = new HeatStack
+            Tags = Tags ?? new string[0];
+            Links = Links ?? new HeatLink[0];
+            if (OutputDetails == null)
             {
-                Id = json.Str("id"),
-                StackName = json.Str("stack_name"),
-                Description = json.Str("description"),
-                StackStatus = json.Str("stack_status"),
-                StackStatusReason = json.Str("stack_status_reason"),
-                CreationTime = HeatTime.Get(json, "creation_time"),
-                UpdatedTime = HeatTime.Get(json, "updated_time"),
-                DeletionTime = HeatTime.Get(json, "deletion_time"),
-                Tags = json.Strings("tags"),
-                Parent = json.Str("parent"),
-                StackOwner = json.Str("stack_owner"),
-                StackUserProjectId = json.Str("stack_user_project_id"),
-                Project = json.Str("project"),
-                TimeoutMins = json.Int("timeout_mins"),
-                DisableRollback = json.Bool("disable_rollback"),
-                TemplateDescription = json.Str("template_description"),
-                Links = HeatLink.ListFrom(json),
-                IsDetailed = detailed,
-                Parameters = HeatJson.ToHashtable(json["parameters"]),
-                Capabilities = HeatJson.ToPlain(json["capabilities"]) as object[],
-                NotificationTopics = HeatJson.ToPlain(json["notification_topics"]) as object[],
-            };
-            if (json["outputs"] is JArray outputs)
-            {
-                var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
-                var details = new List<HeatStackOutput>();
-                foreach (var output in outputs)
-                {
-                    var detail = new HeatStackOutput
-                    {
-                        OutputKey = output.Str("output_key"),
-                        OutputValue = HeatJson.ToPlain(output["output_value"]),
-                        Description = output.Str("description"),
-                        OutputError = output.Str("output_error"),
-                        StackName = stack.StackName,
-                        StackId = stack.Id,
-                    };
-                    details.Add(detail);
-                    if (detail.OutputKey != null) table[detail.OutputKey] = detail.OutputValue;
-                }
-                stack.Outputs = table;
-                stack.OutputDetails = details.ToArray();
+                OutputDetails = new HeatStackOutput[0];
+                return;
             }
-            return stack;
+            var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var output in OutputDetails)
+            {
+                output.StackName = StackName;
+                output.StackId = Id;
+                if (output.OutputKey != null) table[output.OutputKey] = output.OutputValue;
+            }
+            Outputs = table;
         }
-    }
-
-    public sealed class HeatStackOutput
-    {
-        public string OutputKey { get; set; }
-
-        public object OutputValue { get; set; }
-
-        public string Description { get; set; }
-
-        public string OutputError { get; set; }
-
-        public string StackName { get; set; }
-
-        public string StackId { get; set; }
-
-        public override string ToString() => OutputKey;
     }
 }

@@ -91,6 +91,37 @@ namespace Heat.PowerShell
             return outcomes;
         }
 
+        /// <summary>
+        /// Waits for every stack a -Wait left pending, all at once, and reports each: an error record when it did not
+        /// reach <paramref name="expectedStatus"/> (a rollback that completed is a failure too), else what
+        /// <paramref name="output"/> makes of it (null: nothing is written).
+        /// </summary>
+        internal void FinishWaits(IReadOnlyList<StackRef> pending, TimeSpan timeout, string activity, string expectedStatus, bool untilGone,
+            Func<WaitOutcome, HeatStack> output, bool outputFailed = false)
+        {
+            foreach (var outcome in WaitForStacks(pending, timeout, activity, untilGone))
+            {
+                if (outcome.Error != null)
+                {
+                    WriteError(ToErrorRecord(outcome.Error, "HeatStack", outcome.Stack.ToString()));
+                    continue;
+                }
+                bool failed = outcome.Final.StackStatus != expectedStatus;
+                if (failed)
+                {
+                    var final = outcome.Final;
+                    WriteError(ToErrorRecord(new HeatStackFailedException(
+                        $"Stack {Describe(outcome.Stack)} is {final.StackStatus}, not {expectedStatus}: {final.StackStatusReason}".TrimEnd(' ', ':'), final),
+                        "HeatStack", outcome.Stack.ToString()));
+                }
+                if ((!failed || outputFailed) && output != null)
+                {
+                    var written = output(outcome);
+                    if (written != null) WriteObject(written);
+                }
+            }
+        }
+
         /// <summary>A template request from a cmdlet's -TemplatePath | -Template | -TemplateUrl and -EnvironmentPath,
         /// with PowerShell paths resolved against the current location; URLs stay URLs.</summary>
         internal Heat.Client.Templates.TemplateRequest NewTemplateRequest(string path, string text, string url, string[] environmentPaths)

@@ -53,7 +53,7 @@ namespace Heat.PowerShell.Cmdlets
             {
                 if (Id != null && ResourceName != null)
                 {
-                    WriteObject(Await(Client.GetEventAsync(stack, ResourceName, Id, CancellationToken)));
+                    WriteObject(Await(Client.Events.GetAsync(stack, ResourceName, Id, CancellationToken)));
                     return;
                 }
                 var status = new StatusFilter(Status);
@@ -63,7 +63,7 @@ namespace Heat.PowerShell.Cmdlets
                 if (Action != null) foreach (var action in Action) options.ResourceActions.Add(action.ToUpperInvariant());
                 if (ResourceType != null) foreach (var type in ResourceType) options.ResourceTypes.Add(type);
                 bool found = false;
-                foreach (var evt in Stream(Client.ListEvents(stack, options, CancellationToken)))
+                foreach (var evt in Stream(Client.Events.List(stack, options, CancellationToken)))
                 {
                     if (Id != null)
                     {

@@ -64,7 +64,7 @@ namespace Heat.PowerShell.Cmdlets
             {
                 if (single)
                 {
-                    WriteObject(Await(Client.GetResourceAsync(stack, ResourceName, withMetadata: true, CancellationToken)));
+                    WriteObject(Await(Client.Resources.GetAsync(stack, ResourceName, withMetadata: true, CancellationToken)));
                     return;
                 }
                 var options = new ResourceListOptions { WithDetail = Detailed };
@@ -81,7 +81,7 @@ namespace Heat.PowerShell.Cmdlets
                     }
                 }
                 var namePattern = ResourceName != null ? new WildcardPattern(ResourceName, WildcardOptions.IgnoreCase) : null;
-                foreach (var resource in Await(Client.ListResourcesAsync(stack, options, CancellationToken)))
+                foreach (var resource in Await(Client.Resources.ListAsync(stack, options, CancellationToken)))
                 {
                     if (namePattern != null && !namePattern.IsMatch(resource.ResourceName ?? string.Empty)) continue;
                     if (!status.Matches(resource.ResourceStatus)) continue;

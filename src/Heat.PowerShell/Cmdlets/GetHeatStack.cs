@@ -62,7 +62,7 @@ namespace Heat.PowerShell.Cmdlets
             {
                 // A piped object: its id is exact, whatever its name says.
                 var stackRef = new StackRef(names.FirstOrDefault(), StackId);
-                TryItem("HeatStack", stackRef.ToString(), () => WriteObject(Await(Client.GetStackAsync(stackRef, CancellationToken))));
+                TryItem("HeatStack", stackRef.ToString(), () => WriteObject(Await(Client.Stacks.GetAsync(stackRef, CancellationToken))));
                 return;
             }
 
@@ -77,7 +77,7 @@ namespace Heat.PowerShell.Cmdlets
                 {
                     TryItem("HeatStack", name, () =>
                     {
-                        var stack = Await(Client.GetStackAsync(StackRef.FromNameOrId(name), CancellationToken));
+                        var stack = Await(Client.Stacks.GetAsync(StackRef.FromNameOrId(name), CancellationToken));
                         if (StatusFilter.Matches(stack.StackStatus) && MatchesTags(stack)) WriteObject(stack);
                     });
                 }
@@ -95,13 +95,13 @@ namespace Heat.PowerShell.Cmdlets
             foreach (var state in StatusFilter.ServerStates) options.Statuses.Add(state);
             TryItem("HeatStack", null, () =>
             {
-                foreach (var stack in Stream(Client.ListStacks(options, CancellationToken)))
+                foreach (var stack in Stream(Client.Stacks.List(options, CancellationToken)))
                 {
                     if (patterns.Count > 0 && !patterns.Any(p => p.IsMatch(stack.StackName ?? string.Empty))) continue;
                     if (!StatusFilter.Matches(stack.StackStatus)) continue;
                     if (Detailed)
                     {
-                        TryItem("HeatStack", stack.StackName, () => WriteObject(Await(Client.GetStackAsync(RefOf(stack), CancellationToken))));
+                        TryItem("HeatStack", stack.StackName, () => WriteObject(Await(Client.Stacks.GetAsync(RefOf(stack), CancellationToken))));
                     }
                     else
                     {

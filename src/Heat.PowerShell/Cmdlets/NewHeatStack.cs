@@ -1,10 +1,8 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Models;
-using Heat.Client.Templates;
 
 namespace Heat.PowerShell.Cmdlets
 {
@@ -15,45 +13,14 @@ namespace Heat.PowerShell.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.New, "HeatStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(HeatStack))]
-    public sealed class NewHeatStack : HeatCmdlet
+    public sealed class NewHeatStack : TemplateSourceCmdlet
     {
-        public const string PathSet = "TemplatePath";
-        public const string BodySet = "Template";
-        public const string UrlSet = "TemplateUrl";
-
         private readonly List<StackRef> _toWait = new List<StackRef>();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("StackName")]
+        [Alias("Name")]
         [ValidateNotNullOrEmpty]
-        public string Name { get; set; }
-
-        [Parameter(Mandatory = true, Position = 1, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("Path", "FullName")]
-        [ValidateNotNullOrEmpty]
-        public string TemplatePath { get; set; }
-
-        /// <summary>The template's text.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = BodySet)]
-        [ValidateNotNullOrEmpty]
-        public string Template { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = UrlSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string TemplateUrl { get; set; }
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[] EnvironmentPath { get; set; }
-
-        /// <summary>Parameter values; lists, hashtables, numbers and booleans are sent as Heat expects them.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Parameters")]
-        public Hashtable Parameter { get; set; }
-
-        /// <summary>Parameter name to a file whose content is the value (a script, a key, a certificate).</summary>
-        [Parameter]
-        public Hashtable ParameterFile { get; set; }
+        public string StackName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Tags")]
@@ -77,22 +44,19 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(Name, "Create Heat stack")) return;
-            TryItem("HeatStack", Name, () =>
+            if (!ShouldProcess(StackName, "Create Heat stack")) return;
+            TryItem("HeatStack", StackName, () =>
             {
-                var bundle = Await(TemplateLoader.LoadAsync(NewTemplateRequest(TemplatePath, Template, TemplateUrl, EnvironmentPath), Client.FetchTextAsync, CancellationToken));
                 var request = new CreateStackRequest
                 {
-                    StackName = Name,
-                    Template = bundle,
-                    Parameters = Parameter,
-                    ParameterFiles = ParameterFile,
-                    BaseDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
+                    StackName = StackName,
+                    Template = LoadTemplate(),
+                    Parameters = ParameterValues(),
                     DisableRollback = DisableRollback,
                     TimeoutMinutes = MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutMinutes)) ? TimeoutMinutes : (int?)null,
                 };
                 if (Tag != null) foreach (var tag in Tag) request.Tags.Add(tag);
-                var created = Await(Client.CreateStackAsync(request, CancellationToken));
+                var created = Await(Client.Stacks.CreateAsync(request, CancellationToken));
                 WriteVerbose($"Creating stack {created.StackName} ({created.Id}).");
                 if (Wait) _toWait.Add(RefOf(created));
                 else WriteObject(created);
@@ -101,22 +65,9 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void EndProcessing()
         {
-            foreach (var outcome in WaitForStacks(_toWait, TimeSpan.FromMinutes(WaitTimeoutMinutes), "Creating Heat stacks"))
-            {
-                if (outcome.Error != null)
-                {
-                    WriteError(ToErrorRecord(outcome.Error, "HeatStack", outcome.Stack.ToString()));
-                    continue;
-                }
-                // A create that rolled back (ROLLBACK_COMPLETE) failed too.
-                if (outcome.Final.StackStatus != "CREATE_COMPLETE")
-                {
-                    WriteError(ToErrorRecord(new HeatStackFailedException(
-                        $"Stack {outcome.Final.StackName} is {outcome.Final.StackStatus}: {outcome.Final.StackStatusReason}", outcome.Final),
-                        "HeatStack", outcome.Final));
-                }
-                WriteObject(outcome.Final);
-            }
+            // A create that rolled back (ROLLBACK_COMPLETE) failed too; the final stack is written either way.
+            FinishWaits(_toWait, TimeSpan.FromMinutes(WaitTimeoutMinutes), "Creating Heat stacks", "CREATE_COMPLETE",
+                untilGone: false, output: outcome => outcome.Final, outputFailed: true);
         }
     }
 }

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Models;
@@ -12,86 +10,43 @@ namespace Heat.PowerShell.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "HeatStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(HeatStack))]
-    public sealed class RemoveHeatStack : StackTargetCmdlet
+    public sealed class RemoveHeatStack : StackActionCmdlet
     {
-        private readonly List<StackRef> _toWait = new List<StackRef>();
-        private readonly Dictionary<StackRef, HeatStack> _known = new Dictionary<StackRef, HeatStack>();
+        protected override string ExpectedStatus => "DELETE_COMPLETE";
 
-        /// <summary>Delete without asking.</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
+        protected override string WaitActivity => "Removing Heat stacks";
 
-        /// <summary>Wait until the stacks are gone (all at once, after every deletion has started).</summary>
-        [Parameter]
-        public SwitchParameter Wait { get; set; }
-
-        [Parameter]
-        [ValidateRange(1, 1440)]
-        public int WaitTimeoutMinutes { get; set; } = 60;
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        protected override bool WaitUntilGone => true;
 
         protected override void ProcessRecord()
         {
             foreach (var stackRef in Targets())
             {
                 var target = stackRef;
-                if (!Proceed(Describe(target))) continue;
+                if (!Proceed(Describe(target), "Remove Heat stack")) continue;
                 TryItem("HeatStack", target.ToString(), () =>
                 {
                     HeatStack stack = null;
                     if (target.StackId == null || target.StackName == null)
                     {
                         // Resolve once: the id makes the delete and any wait exact.
-                        stack = Await(Client.GetStackAsync(target, CancellationToken));
+                        stack = Await(Client.Stacks.GetAsync(target, CancellationToken));
                         target = RefOf(stack);
                     }
-                    Await(Client.DeleteStackAsync(target, CancellationToken));
+                    Await(Client.Stacks.DeleteAsync(target, CancellationToken));
                     WriteVerbose($"Deleting stack {Describe(target)}.");
                     stack = stack ?? new HeatStack { StackName = target.StackName, Id = target.StackId };
                     stack.StackStatus = "DELETE_IN_PROGRESS";
-                    if (Wait)
-                    {
-                        _toWait.Add(target);
-                        _known[target] = stack;
-                    }
-                    else if (PassThru)
-                    {
-                        WriteObject(stack);
-                    }
+                    Started(target, stack);
                 });
             }
         }
 
-        protected override void EndProcessing()
+        /// <summary>A deleted stack as it was before, marked DELETE_COMPLETE (Heat no longer shows it).</summary>
+        protected override HeatStack Final(HeatStack started, HeatStack seen)
         {
-            foreach (var outcome in WaitForStacks(_toWait, TimeSpan.FromMinutes(WaitTimeoutMinutes), "Removing Heat stacks", untilGone: true))
-            {
-                if (outcome.Error != null)
-                {
-                    WriteError(ToErrorRecord(outcome.Error, "HeatStack", outcome.Stack.ToString()));
-                }
-                else if (outcome.Final.StackStatus != "DELETE_COMPLETE")
-                {
-                    WriteError(ToErrorRecord(new HeatStackFailedException(
-                        $"Stack {Describe(outcome.Stack)} was not deleted: {outcome.Final.StackStatus} {outcome.Final.StackStatusReason}".TrimEnd(),
-                        outcome.Final), "HeatStack", outcome.Stack.ToString()));
-                }
-                else if (PassThru)
-                {
-                    var final = _known[outcome.Stack];
-                    final.StackStatus = "DELETE_COMPLETE";
-                    WriteObject(final);
-                }
-            }
-        }
-
-        private bool Proceed(string target)
-        {
-            // -Force skips the prompt but not -WhatIf.
-            if (Force && !MyInvocation.BoundParameters.ContainsKey("WhatIf")) return true;
-            return ShouldProcess(target, "Remove Heat stack");
+            started.StackStatus = "DELETE_COMPLETE";
+            return started;
         }
     }
 }

@@ -1,4 +1,4 @@
-using System.Collections;
+using System.Linq;
 using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Models;
@@ -12,36 +12,8 @@ namespace Heat.PowerShell.Cmdlets
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "HeatTemplate", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(HeatTemplateValidation))]
-    public sealed class TestHeatTemplate : HeatCmdlet
+    public sealed class TestHeatTemplate : TemplateSourceCmdlet
     {
-        public const string PathSet = "TemplatePath";
-        public const string BodySet = "Template";
-        public const string UrlSet = "TemplateUrl";
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Path", "FullName")]
-        [ValidateNotNullOrEmpty]
-        public string TemplatePath { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = BodySet)]
-        [ValidateNotNullOrEmpty]
-        public string Template { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = UrlSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string TemplateUrl { get; set; }
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[] EnvironmentPath { get; set; }
-
-        /// <summary>Values to validate the template with.</summary>
-        [Parameter]
-        public Hashtable Parameter { get; set; }
-
-        [Parameter]
-        public Hashtable ParameterFile { get; set; }
-
         /// <summary>Heat's error codes to let pass (for example 99001), as <c>openstack orchestration template validate --ignore-errors</c>.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -57,33 +29,25 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var request = NewTemplateRequest(TemplatePath, Template, TemplateUrl, EnvironmentPath);
-            var source = request.TemplatePath ?? request.TemplateUrl ?? "(template text)";
+            var source = TemplateSource;
             TryItem("HeatTemplate", source, () =>
             {
-                var bundle = Offline
-                    ? TemplateLoader.CheckLocal(request)
-                    : Await(TemplateLoader.LoadAsync(request, Client.FetchTextAsync, CancellationToken));
+                TemplateBundle bundle;
                 HeatTemplateValidation validation;
                 if (Offline)
                 {
+                    bundle = TemplateLoader.CheckLocal(NewTemplateRequest());
                     validation = HeatTemplateValidation.FromTemplate(bundle.Template, source);
                 }
                 else
                 {
-                    var validate = new ValidateTemplateRequest
-                    {
-                        Template = bundle,
-                        ShowNested = ShowNested,
-                        Parameters = Parameter,
-                        ParameterFiles = ParameterFile,
-                        BaseDirectory = request.BaseDirectory,
-                    };
+                    bundle = LoadTemplate();
+                    var validate = new ValidateTemplateRequest { Template = bundle, ShowNested = ShowNested, Parameters = ParameterValues() };
                     foreach (var code in IgnoreErrors ?? new string[0]) validate.IgnoreErrors.Add(code);
-                    validation = Await(Client.ValidateTemplateAsync(validate, source, CancellationToken));
+                    validation = Await(Client.Templates.ValidateAsync(validate, source, CancellationToken));
                 }
-                validation.Files = new System.Collections.Generic.List<string>(bundle.Files.Keys).ToArray();
-                validation.UncheckedUrls = new System.Collections.Generic.List<string>(bundle.UncheckedUrls).ToArray();
+                validation.Files = bundle.Files.Keys.ToArray();
+                validation.UncheckedUrls = bundle.UncheckedUrls.ToArray();
                 var undeclared = TemplateLint.FindUndeclaredParameters(bundle, source);
                 if (undeclared.Count > 0)
                 {

@@ -24,7 +24,7 @@ namespace Heat.PowerShell
                 using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
                 {
                     var client = new HeatClient(session);
-                    foreach (var stack in client.ListStacks(new StackListOptions(), timeout.Token).Take(500))
+                    foreach (var stack in client.Stacks.List(new StackListOptions(), timeout.Token).Take(500))
                     {
                         if (stack.StackName == null || !pattern.IsMatch(stack.StackName)) continue;
                         var text = stack.StackName.IndexOfAny(new[] { ' ', '\'', '"', '$', '`' }) >= 0 ? $"'{stack.StackName.Replace("'", "''")}'" : stack.StackName;

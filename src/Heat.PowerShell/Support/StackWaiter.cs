@@ -53,7 +53,7 @@ namespace Heat.PowerShell
                 await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    outcomes[index].Final = await client.WaitForStackAsync(stack, timeout, seen =>
+                    outcomes[index].Final = await client.Stacks.WaitAsync(stack, timeout, seen =>
                     {
                         statuses[index] = seen.StackStatus;
                         post(Report);

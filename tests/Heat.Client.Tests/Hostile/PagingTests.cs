@@ -26,7 +26,7 @@ namespace Heat.Client.Tests.Hostile
                 return FakeReply.Json(Page(0, 3, "http://heat/v1/p1/stacks?marker=m" + n));
             }))
             {
-                var stacks = Hostile.Client(heat).ListStacks(new StackListOptions { PageSize = 3 }, default).ToList();
+                var stacks = Hostile.Client(heat).Stacks.List(new StackListOptions { PageSize = 3 }, default).ToList();
 
                 Assert.Equal(new[] { "id-0", "id-1", "id-2" }, stacks.Select(s => s.Id));
                 Assert.Equal(2, calls);
@@ -40,7 +40,7 @@ namespace Heat.Client.Tests.Hostile
                 ? FakeReply.Json(Page(2, 3, "http://heat/v1/p1/stacks?marker=same"))
                 : FakeReply.Json(Page(0, 3, "http://heat/v1/p1/stacks?marker=same"))))
             {
-                var stacks = Hostile.Client(heat).ListStacks(new StackListOptions { PageSize = 3 }, default).ToList();
+                var stacks = Hostile.Client(heat).Stacks.List(new StackListOptions { PageSize = 3 }, default).ToList();
 
                 Assert.Equal(new[] { "id-0", "id-1", "id-2", "id-3", "id-4" }, stacks.Select(s => s.Id));
                 Assert.Equal(2, heat.Requests.Count);
@@ -57,7 +57,7 @@ namespace Heat.Client.Tests.Hostile
                 return FakeReply.Json(n == 1 ? Page(0, 2, "http://heat/v1/p1/stacks?marker=a") : "{\"stacks\": [], \"links\": [{\"rel\": \"next\", \"href\": \"http://heat/v1/p1/stacks?marker=x" + n + "\"}]}");
             }))
             {
-                var stacks = Hostile.Client(heat).ListStacks(new StackListOptions { PageSize = 2 }, default).ToList();
+                var stacks = Hostile.Client(heat).Stacks.List(new StackListOptions { PageSize = 2 }, default).ToList();
 
                 Assert.Equal(2, stacks.Count);
                 Assert.Equal(2, calls);
@@ -74,7 +74,7 @@ namespace Heat.Client.Tests.Hostile
                 return FakeReply.Json(Page(from, Math.Min(3, 10 - from)));
             }))
             {
-                var stacks = Hostile.Client(heat).ListStacks(new StackListOptions { PageSize = 3 }, default).ToList();
+                var stacks = Hostile.Client(heat).Stacks.List(new StackListOptions { PageSize = 3 }, default).ToList();
 
                 Assert.Equal(Enumerable.Range(0, 10).Select(i => "id-" + i), stacks.Select(s => s.Id));
             }

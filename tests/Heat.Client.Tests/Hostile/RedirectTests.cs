@@ -18,7 +18,7 @@ namespace Heat.Client.Tests.Hostile
             {
                 var client = Hostile.Client(heat);
 
-                var error = await Hostile.Throws<HeatRedirectRefusedException>(() => client.GetStackAsync(StackRef.FromNameOrId("web"), default));
+                var error = await Hostile.Throws<HeatRedirectRefusedException>(() => client.Stacks.GetAsync(StackRef.FromNameOrId("web"), default));
 
                 Assert.Contains("another host", error.Message);
                 Assert.Empty(other.Requests);
@@ -34,7 +34,7 @@ namespace Heat.Client.Tests.Hostile
             {
                 var client = Hostile.Client(heat);
 
-                await Hostile.Throws<HeatRedirectRefusedException>(() => client.GetStackAsync(StackRef.FromNameOrId("web"), default));
+                await Hostile.Throws<HeatRedirectRefusedException>(() => client.Stacks.GetAsync(StackRef.FromNameOrId("web"), default));
 
                 Assert.Empty(other.Requests);
             }
@@ -49,7 +49,7 @@ namespace Heat.Client.Tests.Hostile
                 : FakeReply.Json(Hostile.StackJson("web", "1")));
             using (heat)
             {
-                var stack = await Hostile.Client(heat).GetStackAsync(StackRef.FromNameOrId("web"), default);
+                var stack = await Hostile.Client(heat).Stacks.GetAsync(StackRef.FromNameOrId("web"), default);
 
                 Assert.Equal("1", stack.Id);
                 Assert.Equal(2, heat.Requests.Count);
@@ -88,7 +88,7 @@ namespace Heat.Client.Tests.Hostile
             {
                 var client = Hostile.Client(heat, o => o.SkipCertificateCheck = true);
 
-                var error = await Hostile.Throws<HeatRedirectRefusedException>(() => client.GetStackAsync(StackRef.FromNameOrId("web"), default));
+                var error = await Hostile.Throws<HeatRedirectRefusedException>(() => client.Stacks.GetAsync(StackRef.FromNameOrId("web"), default));
 
                 Assert.Contains("plain http", error.Message);
                 Assert.Empty(plain.Requests);
@@ -104,7 +104,7 @@ namespace Heat.Client.Tests.Hostile
             {
                 var client = Hostile.Client(heat);
 
-                var text = await client.FetchTextAsync(new Uri(templates.Url("t.yaml")), default);
+                var text = await client.Templates.FetchTextAsync(new Uri(templates.Url("t.yaml")), default);
 
                 Assert.StartsWith("heat_template_version", text);
                 Assert.False(templates.Requests.Single().Headers.ContainsKey("X-Auth-Token"));
@@ -121,7 +121,7 @@ namespace Heat.Client.Tests.Hostile
                 // The template host is trusted here only to reach its redirect: make it the cloud's own origin.
                 var client = Hostile.Client(templates, o => o.SkipCertificateCheck = true);
 
-                await Hostile.Throws<HeatRedirectRefusedException>(() => client.FetchTextAsync(new Uri(templates.Url("t.yaml")), default));
+                await Hostile.Throws<HeatRedirectRefusedException>(() => client.Templates.FetchTextAsync(new Uri(templates.Url("t.yaml")), default));
 
                 Assert.Empty(plain.Requests);
             }
@@ -135,8 +135,8 @@ namespace Heat.Client.Tests.Hostile
             {
                 var client = Hostile.Client(heat, o => o.SkipCertificateCheck = true);
 
-                var stack = await client.GetStackAsync(new StackRef("web", "1"), default);
-                var error = await Hostile.Throws<HeatConnectionException>(() => client.FetchTextAsync(new Uri(templates.Url("t.yaml")), default));
+                var stack = await client.Stacks.GetAsync(new StackRef("web", "1"), default);
+                var error = await Hostile.Throws<HeatConnectionException>(() => client.Templates.FetchTextAsync(new Uri(templates.Url("t.yaml")), default));
 
                 Assert.Equal("1", stack.Id);
                 Assert.False(error.IsTransient);

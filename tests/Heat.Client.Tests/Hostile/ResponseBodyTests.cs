@@ -12,7 +12,7 @@ namespace Heat.Client.Tests.Hostile
     /// <summary>A 2xx is read only when it is what the route promises, and never without a ceiling.</summary>
     public class ResponseBodyTests
     {
-        private static Task<Models.HeatStack> GetWeb(HeatClient client) => client.GetStackAsync(new StackRef("web", "1"), default);
+        private static Task<Models.HeatStack> GetWeb(HeatClient client) => client.Stacks.GetAsync(new StackRef("web", "1"), default);
 
         [Fact]
         public async Task ProxyLoginPage_IsAnError_NamingUrlStatusAndContentType()
@@ -34,7 +34,7 @@ namespace Heat.Client.Tests.Hostile
             {
                 var client = Hostile.Client(heat);
 
-                await Hostile.Throws<HeatInvalidResponseException>(() => Task.Run(() => client.ListStacks(new StackListOptions(), default).GetEnumerator().MoveNext()));
+                await Hostile.Throws<HeatInvalidResponseException>(() => Task.Run(() => client.Stacks.List(new StackListOptions(), default).GetEnumerator().MoveNext()));
             }
         }
 

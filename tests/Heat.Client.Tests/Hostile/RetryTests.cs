@@ -30,7 +30,7 @@ namespace Heat.Client.Tests.Hostile
                 ? FakeReply.Text("busy", status: 503)
                 : FakeReply.Json(Hostile.StackJson("web", "1"))))
             {
-                var stack = await Hostile.Client(heat, trace: trace).GetStackAsync(new StackRef("web", "1"), default);
+                var stack = await Hostile.Client(heat, trace: trace).Stacks.GetAsync(new StackRef("web", "1"), default);
 
                 Assert.Equal("1", stack.Id);
                 Assert.Equal(3, calls);
@@ -43,7 +43,7 @@ namespace Heat.Client.Tests.Hostile
         {
             using (var heat = new FakeServer(_ => FakeReply.Text("bad gateway", status: 502)))
             {
-                var error = await Hostile.Throws<HeatServerException>(() => Hostile.Client(heat, o => o.MaxRetries = 2).GetStackAsync(new StackRef("web", "1"), default));
+                var error = await Hostile.Throws<HeatServerException>(() => Hostile.Client(heat, o => o.MaxRetries = 2).Stacks.GetAsync(new StackRef("web", "1"), default));
 
                 Assert.Equal(3, heat.Requests.Count);
                 Assert.True(error.IsTransient);
@@ -60,7 +60,7 @@ namespace Heat.Client.Tests.Hostile
             {
                 var watch = Stopwatch.StartNew();
 
-                await Hostile.Client(heat).GetStackAsync(new StackRef("web", "1"), default);
+                await Hostile.Client(heat).Stacks.GetAsync(new StackRef("web", "1"), default);
 
                 Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(0.9), $"took {watch.Elapsed}");
             }
@@ -73,7 +73,7 @@ namespace Heat.Client.Tests.Hostile
             {
                 var watch = Stopwatch.StartNew();
 
-                await Hostile.Throws<HeatServerException>(() => Hostile.Client(heat).GetStackAsync(new StackRef("web", "1"), default));
+                await Hostile.Throws<HeatServerException>(() => Hostile.Client(heat).Stacks.GetAsync(new StackRef("web", "1"), default));
 
                 Assert.Single(heat.Requests);
                 Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5));
@@ -89,7 +89,7 @@ namespace Heat.Client.Tests.Hostile
             options.MaxRetries = 2;
             var client = new HeatClient(await HeatSession.ConnectAsync(options), l => { lock (trace) trace.Add(l); });
 
-            var error = await Hostile.Throws<HeatConnectionException>(() => client.GetStackAsync(new StackRef("web", "1"), default));
+            var error = await Hostile.Throws<HeatConnectionException>(() => client.Stacks.GetAsync(new StackRef("web", "1"), default));
 
             Assert.True(error.IsTransient);
             Assert.False(error.MayHaveBeenProcessed);
@@ -104,7 +104,7 @@ namespace Heat.Client.Tests.Hostile
                 ? FakeReply.Text("rate limited", status: 429)
                 : FakeReply.Json("{\"stack\": {\"id\": \"new-id\", \"links\": []}}", 201)))
             {
-                var created = await Hostile.Client(heat).CreateStackAsync(NewWeb(), default);
+                var created = await Hostile.Client(heat).Stacks.CreateAsync(NewWeb(), default);
 
                 Assert.Equal("new-id", created.Id);
                 Assert.Equal(2, heat.Requests.Count(r => r.Method == "POST"));
@@ -118,7 +118,7 @@ namespace Heat.Client.Tests.Hostile
                 ? FakeReply.Text("gateway lost the backend", status: 503)
                 : FakeReply.Json(Hostile.StackJson("web", "made-anyway", "CREATE_IN_PROGRESS"))))
             {
-                var error = await Hostile.Throws<HeatOutcomeUnknownException>(() => Hostile.Client(heat).CreateStackAsync(NewWeb(), default));
+                var error = await Hostile.Throws<HeatOutcomeUnknownException>(() => Hostile.Client(heat).Stacks.CreateAsync(NewWeb(), default));
 
                 Assert.Single(heat.Requests, r => r.Method == "POST");
                 Assert.Equal("made-anyway", error.Found.Id);
@@ -132,7 +132,7 @@ namespace Heat.Client.Tests.Hostile
         {
             using (var heat = new FakeServer(r => r.Method == "POST" ? new FakeReply { Reset = true } : FakeReply.Json("{\"error\": {\"message\": \"not found\"}}", 404)))
             {
-                var error = await Hostile.Throws<HeatOutcomeUnknownException>(() => Hostile.Client(heat).CreateStackAsync(NewWeb(), default));
+                var error = await Hostile.Throws<HeatOutcomeUnknownException>(() => Hostile.Client(heat).Stacks.CreateAsync(NewWeb(), default));
 
                 Assert.Single(heat.Requests, r => r.Method == "POST");
                 Assert.Null(error.Found);
@@ -147,7 +147,7 @@ namespace Heat.Client.Tests.Hostile
                 ? new FakeReply { Reset = true }
                 : FakeReply.Json(Hostile.StackJson("web", "1", "DELETE_IN_PROGRESS"))))
             {
-                await Hostile.Client(heat).DeleteStackAsync(new StackRef("web", "1"), default);
+                await Hostile.Client(heat).Stacks.DeleteAsync(new StackRef("web", "1"), default);
 
                 Assert.Single(heat.Requests, r => r.Method == "DELETE");
             }
@@ -160,7 +160,7 @@ namespace Heat.Client.Tests.Hostile
                 ? new FakeReply { Reset = true }
                 : FakeReply.Json(Hostile.StackJson("web", "1", "CREATE_COMPLETE"))))
             {
-                var error = await Hostile.Throws<HeatOutcomeUnknownException>(() => Hostile.Client(heat).DeleteStackAsync(new StackRef("web", "1"), default));
+                var error = await Hostile.Throws<HeatOutcomeUnknownException>(() => Hostile.Client(heat).Stacks.DeleteAsync(new StackRef("web", "1"), default));
 
                 Assert.Single(heat.Requests, r => r.Method == "DELETE");
                 Assert.Contains("CREATE_COMPLETE", error.Message);
@@ -175,7 +175,7 @@ namespace Heat.Client.Tests.Hostile
                 ? FakeReply.Text("busy", status: 503)
                 : FakeReply.Json("{\"Description\": \"d\", \"Parameters\": {}}")))
             {
-                await Hostile.Client(heat).ValidateTemplateAsync(new ValidateTemplateRequest
+                await Hostile.Client(heat).Templates.ValidateAsync(new ValidateTemplateRequest
                 {
                     Template = NewWeb().Template,
                     ShowNested = true,

@@ -36,7 +36,7 @@ namespace Heat.Client.Tests.Hostile
                 var session = await HeatSession.ConnectAsync(PasswordOptions(keystone, password));
                 password.Dispose();
 
-                var stack = await new HeatClient(session).GetStackAsync(new StackRef("web", "1"), default);
+                var stack = await new HeatClient(session).Stacks.GetAsync(new StackRef("web", "1"), default);
 
                 Assert.Equal("1", stack.Id);
                 Assert.Equal(2, tokens);
@@ -54,7 +54,7 @@ namespace Heat.Client.Tests.Hostile
             {
                 var client = new HeatClient(await HeatSession.ConnectAsync(PasswordOptions(keystone, TestCloud.Secure(Hostile.Password))));
 
-                for (int i = 0; i < 5; i++) await client.GetStackAsync(new StackRef("web", "1"), default);
+                for (int i = 0; i < 5; i++) await client.Stacks.GetAsync(new StackRef("web", "1"), default);
 
                 Assert.Single(keystone.Requests);
             }
@@ -69,7 +69,7 @@ namespace Heat.Client.Tests.Hostile
                 var trace = new System.Collections.Generic.List<string>();
                 var client = new HeatClient(await HeatSession.ConnectAsync(PasswordOptions(keystone, TestCloud.Secure(Hostile.Password))), l => trace.Add(l));
 
-                for (int i = 0; i < 5; i++) await client.GetStackAsync(new StackRef("web", "1"), default);
+                for (int i = 0; i < 5; i++) await client.Stacks.GetAsync(new StackRef("web", "1"), default);
 
                 Assert.Equal(2, keystone.Requests.Count);
                 Assert.Contains(trace, l => l.Contains("used until Heat refuses it"));
@@ -82,14 +82,14 @@ namespace Heat.Client.Tests.Hostile
             using (var heat = new FakeServer(_ => new FakeReply { Delay = TimeSpan.FromSeconds(30) }))
             {
                 var client = Hostile.Client(heat);
-                var pending = client.GetStackAsync(new StackRef("web", "1"), default);
+                var pending = client.Stacks.GetAsync(new StackRef("web", "1"), default);
                 while (heat.Requests.IsEmpty) await Task.Delay(10);
 
                 client.Session.Dispose();
 
                 var error = await Hostile.Throws<HeatSessionClosedException>(() => pending);
                 Assert.Contains("disconnected", error.Message);
-                await Hostile.Throws<HeatSessionClosedException>(() => client.GetStackAsync(new StackRef("web", "1"), default));
+                await Hostile.Throws<HeatSessionClosedException>(() => client.Stacks.GetAsync(new StackRef("web", "1"), default));
             }
         }
 

@@ -1,0 +1,26 @@
+using System;
+
+namespace Heat.Client
+{
+    /// <summary>A stack by name, id or both. With both, no lookup redirect is needed.</summary>
+    public sealed class StackRef
+    {
+        public StackRef(string stackName, string stackId)
+        {
+            if (string.IsNullOrEmpty(stackName) && string.IsNullOrEmpty(stackId))
+            {
+                throw new ArgumentException("A stack needs a name or an id.");
+            }
+            StackName = string.IsNullOrEmpty(stackName) ? null : stackName;
+            StackId = string.IsNullOrEmpty(stackId) ? null : stackId;
+        }
+
+        public static StackRef FromNameOrId(string nameOrId) => new StackRef(nameOrId, null);
+
+        public string StackName { get; }
+
+        public string StackId { get; }
+
+        public override string ToString() => StackName ?? StackId;
+    }
+}

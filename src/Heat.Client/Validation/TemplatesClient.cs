@@ -1,0 +1,48 @@
+using System;
+using System.Collections;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Heat.Client.Internal;
+using Heat.Client.Models;
+using Heat.Client.Templates;
+using Newtonsoft.Json.Linq;
+
+namespace Heat.Client
+{
+    /// <summary>Templates: Heat's <c>/validate</c>, and the template files that URLs name.</summary>
+    public sealed class TemplatesClient
+    {
+        /// <summary>The most one fetched template file may hold.</summary>
+        internal const long MaxFetchBytes = 16L * 1024 * 1024;
+
+        private readonly HeatApi _api;
+
+        internal TemplatesClient(HeatApi api)
+        {
+            _api = api;
+        }
+
+        internal static string ValidateRoute() => "validate";
+
+        /// <summary>Asks Heat whether a template is valid; a 400 carries Heat's reason.</summary>
+        public async Task<HeatTemplateValidation> ValidateAsync(ValidateTemplateRequest request, string source, CancellationToken cancellationToken)
+        {
+            var body = new JObject();
+            TemplateBody.Add(body, request.Template);
+            if (request.Parameters != null && request.Parameters.Count > 0)
+            {
+                body["parameters"] = TemplateParameters.Format((IDictionary)request.Parameters);
+            }
+            // A validation changes nothing: safe to send again after a transient failure.
+            var response = await _api.SendAsync(HttpMethod.Post, Query.Append(ValidateRoute(), Query.From(request)), body, cancellationToken,
+                idempotent: true).ConfigureAwait(false);
+            return HeatTemplateValidation.FromJson(response.Body(), source);
+        }
+
+        /// <summary>Reads an http(s) URL that a template names: no token, certificate always checked unless it is
+        /// the cloud's own host, at most <see cref="MaxFetchBytes"/>.</summary>
+        public Task<string> FetchTextAsync(Uri uri, CancellationToken cancellationToken) =>
+            _api.Session.FetchTextAsync(uri, MaxFetchBytes, _api.Trace, cancellationToken);
+    }
+}
