@@ -11,16 +11,8 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('Heat.format.ps1xml')
     TypesToProcess       = @('Heat.types.ps1xml')
-    CmdletsToExport      = @(
-        'Connect-HeatService',
-        'Disconnect-HeatService',
-        'Get-HeatStack',
-        'New-HeatStack',
-        'Remove-HeatStack',
-        'Get-HeatEvent',
-        'Get-HeatResource',
-        'Test-HeatTemplate'
-    )
+    # Stamped by build.ps1 from the cmdlet classes in Heat.PowerShell.dll: a new cmdlet registers by being one.
+    CmdletsToExport      = @()
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -60,8 +60,18 @@ function Build-Module {
     foreach ($file in 'Heat.PowerShell.psd1', 'Heat.format.ps1xml', 'Heat.types.ps1xml') {
         Copy-Item (Join-Path $root $file) $moduleDir
     }
+    Set-ExportedCmdlets (Join-Path $moduleDir 'Heat.PowerShell.psd1') (Join-Path $moduleDir 'Heat.PowerShell.dll')
     Write-Host "Module built in $moduleDir"
     $moduleDir
+}
+
+function Set-ExportedCmdlets([string] $Manifest, [string] $Assembly) {
+    # The cmdlet classes are the one list: read them in a child process (this one must not hold the new DLL).
+    $names = Invoke-Pwsh -NoProfile -NonInteractive -Command "(Get-Command -Module (Import-Module '$Assembly' -PassThru)).Name | Sort-Object"
+    if ($LASTEXITCODE -ne 0 -or -not $names) { throw "Could not list the cmdlets of $Assembly" }
+    $list = ($names | ForEach-Object { "        '$_'" }) -join ",`n"
+    $text = (Get-Content $Manifest -Raw) -replace 'CmdletsToExport\s*=\s*@\(\s*\)', "CmdletsToExport      = @(`n$list`n    )"
+    Set-Content -Path $Manifest -Value $text -NoNewline
 }
 
 function Get-PesterModule {

@@ -4,8 +4,13 @@
 BeforeAll {
     $modulePath = if ($env:HEAT_MODULE_PATH) { $env:HEAT_MODULE_PATH } else { Join-Path $PSScriptRoot '../../out/Heat.PowerShell' }
     Import-Module (Join-Path $modulePath 'Heat.PowerShell.psd1') -Force
-    $script:expected = 'Connect-HeatService', 'Disconnect-HeatService', 'Get-HeatEvent', 'Get-HeatResource', 'Get-HeatStack',
-        'New-HeatStack', 'Remove-HeatStack', 'Test-HeatTemplate'
+    # What the assembly defines is the truth; the manifest, formats and docs must follow it.
+    $assembly = [System.Reflection.Assembly]::LoadFrom((Join-Path $modulePath 'Heat.PowerShell.dll'))
+    $script:cmdletTypes = $assembly.GetExportedTypes() | Where-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) }
+    $script:expected = $cmdletTypes | ForEach-Object {
+        $attribute = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+        '{0}-{1}' -f $attribute.VerbName, $attribute.NounName
+    }
 }
 
 Describe 'The module' {
@@ -17,6 +22,22 @@ Describe 'The module' {
 
     It 'exports exactly the cmdlets it declares' {
         (Get-Command -Module Heat.PowerShell).Name | Sort-Object | Should -Be ($expected | Sort-Object)
+        (Test-ModuleManifest (Join-Path $modulePath 'Heat.PowerShell.psd1')).ExportedCmdlets.Keys | Sort-Object | Should -Be ($expected | Sort-Object)
+    }
+
+    It 'has a view for every type a cmdlet outputs' {
+        [xml] $formats = Get-Content (Join-Path $modulePath 'Heat.format.ps1xml') -Raw
+        $viewed = $formats.Configuration.ViewDefinitions.View.ViewSelectedBy.TypeName
+        foreach ($type in $cmdletTypes) {
+            foreach ($output in $type.GetCustomAttributes([System.Management.Automation.OutputTypeAttribute], $false).Type) {
+                $viewed | Should -Contain $output.Type.FullName -Because "$($type.Name) outputs it"
+            }
+        }
+    }
+
+    It 'documents every cmdlet in docs/cmdlets.md' {
+        $headings = Select-String -Path (Join-Path $PSScriptRoot '../../docs/cmdlets.md') -Pattern '^## (\S+)' | ForEach-Object { $_.Matches[0].Groups[1].Value }
+        foreach ($name in $expected) { $headings | Should -Contain $name }
     }
 
     It 'ships only the allow-listed files' {
