@@ -11,8 +11,9 @@
 param(
     # Build: the module folder in out/Heat.PowerShell. Test: every xunit and Pester test (starts the lab).
     # UnitTest: only what needs no Heat. Demo: the runbook in examples/. LabStart/LabStop: the local Heat.
+    # Bench: the measurements in bench/ (numbers, not tests): hostile inputs, each in its own process.
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'UnitTest', 'Demo', 'LabStart', 'LabStop')]
+    [ValidateSet('Build', 'Test', 'UnitTest', 'Demo', 'LabStart', 'LabStop', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -162,6 +163,10 @@ switch ($Task) {
     'Build' { Build-Module | Out-Null }
     'LabStart' { Start-Lab | Out-Null }
     'LabStop' { Stop-Lab }
+    'Bench' {
+        Invoke-Native dotnet @('build', (Join-Path $root 'bench/Heat.Bench'), '-c', 'Release', '--nologo', '-v', 'q')
+        Invoke-Native dotnet @((Join-Path $root 'bench/Heat.Bench/bin/Release/net10.0/Heat.Bench.dll'), 'hostile')
+    }
     { $_ -in 'Test', 'UnitTest' } {
         $withLab = $Task -eq 'Test'
         $startedLab = $false
