@@ -122,6 +122,10 @@ namespace Heat.PowerShell
             }
         }
 
+        /// <summary>The template with every file it names, read through the session (URLs) and from disk.</summary>
+        internal Heat.Client.Templates.TemplateBundle LoadTemplate(TemplateSourceParameters template) =>
+            Await(Heat.Client.Templates.TemplateLoader.LoadAsync(template.ToRequest(this), Client.Templates.FetchTextAsync, CancellationToken));
+
         /// <summary>A template request from a cmdlet's -TemplatePath | -Template | -TemplateUrl and -EnvironmentPath,
         /// with PowerShell paths resolved against the current location; URLs stay URLs.</summary>
         internal Heat.Client.Templates.TemplateRequest NewTemplateRequest(string path, string text, string url, string[] environmentPaths)

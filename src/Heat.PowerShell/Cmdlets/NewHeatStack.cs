@@ -11,11 +11,16 @@ namespace Heat.PowerShell.Cmdlets
     /// <para type="description">Returns the new stack (name, id, links). With -Wait, every creation is started
     /// first, then all are waited for at once and the finished stacks are returned in full.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "HeatStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
+    [Cmdlet(VerbsCommon.New, "HeatStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        DefaultParameterSetName = TemplateSourceParameters.PathSet)]
     [OutputType(typeof(HeatStack))]
-    public sealed class NewHeatStack : TemplateSourceCmdlet
+    public sealed class NewHeatStack : HeatCmdlet, IDynamicParameters
     {
         private readonly List<StackRef> _toWait = new List<StackRef>();
+        private readonly TemplateSourceParameters _template = new TemplateSourceParameters();
+
+        /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile.</summary>
+        public object GetDynamicParameters() => _template;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
@@ -50,8 +55,8 @@ namespace Heat.PowerShell.Cmdlets
                 var request = new CreateStackRequest
                 {
                     StackName = StackName,
-                    Template = LoadTemplate(),
-                    Parameters = ParameterValues(),
+                    Template = LoadTemplate(_template),
+                    Parameters = _template.Values(this),
                     DisableRollback = DisableRollback,
                     TimeoutMinutes = MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutMinutes)) ? TimeoutMinutes : (int?)null,
                 };

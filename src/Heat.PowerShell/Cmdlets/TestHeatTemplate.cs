@@ -10,10 +10,15 @@ namespace Heat.PowerShell.Cmdlets
     /// <para type="synopsis">Validates a template through Heat and returns what Heat says of it: description, parameters, groups.</para>
     /// <para type="description">An invalid template is an error record carrying Heat's own message; the next piped template is still checked.</para>
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "HeatTemplate", DefaultParameterSetName = PathSet)]
+    [Cmdlet(VerbsDiagnostic.Test, "HeatTemplate", DefaultParameterSetName = TemplateSourceParameters.PathSet)]
     [OutputType(typeof(HeatTemplateValidation))]
-    public sealed class TestHeatTemplate : TemplateSourceCmdlet
+    public sealed class TestHeatTemplate : HeatCmdlet, IDynamicParameters
     {
+        private readonly TemplateSourceParameters _template = new TemplateSourceParameters();
+
+        /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile.</summary>
+        public object GetDynamicParameters() => _template;
+
         /// <summary>Heat's error codes to let pass (for example 99001), as <c>openstack orchestration template validate --ignore-errors</c>.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -29,20 +34,20 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var source = TemplateSource;
+            var source = _template.Source(this);
             TryItem("HeatTemplate", source, () =>
             {
                 TemplateBundle bundle;
                 HeatTemplateValidation validation;
                 if (Offline)
                 {
-                    bundle = TemplateLoader.CheckLocal(NewTemplateRequest());
+                    bundle = TemplateLoader.CheckLocal(_template.ToRequest(this));
                     validation = HeatTemplateValidation.FromTemplate(bundle.Template, source);
                 }
                 else
                 {
-                    bundle = LoadTemplate();
-                    var validate = new ValidateTemplateRequest { Template = bundle, ShowNested = ShowNested, Parameters = ParameterValues() };
+                    bundle = LoadTemplate(_template);
+                    var validate = new ValidateTemplateRequest { Template = bundle, ShowNested = ShowNested, Parameters = _template.Values(this) };
                     foreach (var code in IgnoreErrors ?? new string[0]) validate.IgnoreErrors.Add(code);
                     validation = Await(Client.Templates.ValidateAsync(validate, source, CancellationToken));
                 }

@@ -6,10 +6,12 @@ using Heat.Client.Templates;
 namespace Heat.PowerShell
 {
     /// <summary>
-    /// A cmdlet that takes a template: a path, its text or a URL (one parameter set each), environments, and
-    /// parameter values and files. Loads the bundle (files, children, environments) the way heatclient does.
+    /// The template parameters, as one group that any cmdlet takes by returning it from
+    /// <see cref="IDynamicParameters.GetDynamicParameters"/>: a path, its text or a URL (one parameter set each),
+    /// environments, and parameter values and files. A group, not a base class, because a cmdlet may also need a
+    /// stack target (Update-HeatStack) and C# gives it one base.
     /// </summary>
-    public abstract class TemplateSourceCmdlet : HeatCmdlet
+    public sealed class TemplateSourceParameters
     {
         public const string PathSet = "TemplatePath";
         public const string BodySet = "Template";
@@ -46,25 +48,21 @@ namespace Heat.PowerShell
         [Parameter]
         public Hashtable ParameterFile { get; set; }
 
+        /// <summary>Whether a template was given (a PATCH update may keep the stack's own).</summary>
+        internal bool HasTemplate => TemplatePath != null || Template != null || TemplateUrl != null;
+
+        /// <summary>The template request, with PowerShell paths resolved against the cmdlet's current location.</summary>
+        internal TemplateRequest ToRequest(HeatCmdlet cmdlet) => cmdlet.NewTemplateRequest(TemplatePath, Template, TemplateUrl, EnvironmentPath);
+
         /// <summary>Where the template comes from (the full path, the URL, or "(template text)"), for messages and error targets.</summary>
-        protected string TemplateSource
+        internal string Source(HeatCmdlet cmdlet)
         {
-            get
-            {
-                var request = NewTemplateRequest();
-                return request.TemplatePath ?? request.TemplateUrl ?? "(template text)";
-            }
+            var request = ToRequest(cmdlet);
+            return request.TemplatePath ?? request.TemplateUrl ?? "(template text)";
         }
 
-        /// <summary>The template request, with PowerShell paths resolved against the current location.</summary>
-        protected TemplateRequest NewTemplateRequest() => NewTemplateRequest(TemplatePath, Template, TemplateUrl, EnvironmentPath);
-
-        /// <summary>The template with every file it names, read through the session (URLs) and from disk.</summary>
-        protected TemplateBundle LoadTemplate() =>
-            Await(TemplateLoader.LoadAsync(NewTemplateRequest(), Client.Templates.FetchTextAsync, CancellationToken));
-
         /// <summary>-Parameter and -ParameterFile as plain values by name.</summary>
-        protected Dictionary<string, object> ParameterValues() =>
-            PowerShell.ParameterValues.Build(Parameter, ParameterFile, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+        internal Dictionary<string, object> Values(PSCmdlet cmdlet) =>
+            ParameterValues.Build(Parameter, ParameterFile, cmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath);
     }
 }
