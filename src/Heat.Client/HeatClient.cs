@@ -19,7 +19,11 @@ namespace Heat.Client
             Stacks = new StacksClient(api);
             Events = new EventsClient(api, Stacks);
             Resources = new ResourcesClient(api, Stacks);
+            Stacks.Join(Events, Resources);
             Templates = new TemplatesClient(api);
+            Outputs = new OutputsClient(api, Stacks);
+            StackData = new StackDataClient(api, Stacks);
+            Snapshots = new SnapshotsClient(api, Stacks);
         }
 
         public HeatSession Session { get; }
@@ -33,5 +37,12 @@ namespace Heat.Client
         public ResourcesClient Resources { get; }
 
         public TemplatesClient Templates { get; }
+
+        public OutputsClient Outputs { get; }
+
+        /// <summary>A stack's template, environment, files and export.</summary>
+        public StackDataClient StackData { get; }
+
+        public SnapshotsClient Snapshots { get; }
     }
 }

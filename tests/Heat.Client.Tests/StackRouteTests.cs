@@ -183,55 +183,6 @@ namespace Heat.Client.Tests
         }
 
         [Fact]
-        public async Task Wait_PollsUntilTheStackLeavesInProgress()
-        {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks/web/" + StackId)
-                .RespondJson(HttpStatusCode.OK, "{\"stack\": " + TestCloud.StackJson("web", StackId, "CREATE_IN_PROGRESS") + "}");
-            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks/web/" + StackId)
-                .RespondJson(HttpStatusCode.OK, "{\"stack\": " + TestCloud.StackJson("web", StackId, "CREATE_COMPLETE") + "}");
-            var client = TestCloud.Client(mock);
-            var seen = new System.Collections.Generic.List<string>();
-
-            var final = await client.Stacks.WaitAsync(new StackRef("web", StackId), TimeSpan.FromMinutes(1), s => seen.Add(s.StackStatus), untilGone: false, default);
-
-            Assert.Equal("CREATE_COMPLETE", final.StackStatus);
-            Assert.Equal(new[] { "CREATE_IN_PROGRESS", "CREATE_COMPLETE" }, seen);
-        }
-
-        [Fact]
-        public async Task Wait_ForADeletedStack_EndsWhenHeatNoLongerKnowsIt()
-        {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks/web/" + StackId)
-                .RespondJson(HttpStatusCode.NotFound, "{\"error\": {\"message\": \"The Stack (web) could not be found.\", \"type\": \"EntityNotFound\"}}");
-            var client = TestCloud.Client(mock);
-
-            var final = await client.Stacks.WaitAsync(new StackRef("web", StackId), TimeSpan.FromMinutes(1), null, untilGone: false, default);
-
-            Assert.Equal("DELETE_COMPLETE", final.StackStatus);
-        }
-
-        [Fact]
-        public async Task Wait_UntilGone_GoesOnWhileTheListStillShowsTheStack()
-        {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            var show = mock.When(HttpMethod.Get, TestCloud.Heat + "/stacks/web/" + StackId)
-                .RespondJson(HttpStatusCode.OK, "{\"stack\": " + TestCloud.StackJson("web", StackId, "DELETE_COMPLETE") + "}");
-            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks").WithQueryString("name", "web")
-                .RespondJson(HttpStatusCode.OK, "{\"stacks\": [" + TestCloud.StackJson("web", StackId, "DELETE_COMPLETE") + "]}");
-            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks").WithQueryString("name", "web")
-                .RespondJson(HttpStatusCode.OK, "{\"stacks\": []}");
-            var client = TestCloud.Client(mock);
-
-            var final = await client.Stacks.WaitAsync(new StackRef("web", StackId), TimeSpan.FromMinutes(1), null, untilGone: true, default);
-
-            Assert.Equal("DELETE_COMPLETE", final.StackStatus);
-            Assert.Equal(2, mock.GetMatchCount(show));
-            mock.VerifyNoOutstandingExpectation();
-        }
-
-        [Fact]
         public async Task Validate_PostsTheTemplate_AndReadsParametersAndGroups()
         {
             var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);

@@ -24,5 +24,12 @@ namespace Heat.Client.Models
         public string StackId { get; set; }
 
         public override string ToString() => OutputKey;
+
+        internal HeatStackOutput Of(StackRef stack)
+        {
+            StackName = stack.StackName;
+            StackId = stack.StackId;
+            return this;
+        }
     }
 }

@@ -16,10 +16,19 @@ namespace Heat.Client
     public sealed class StacksClient
     {
         private readonly HeatApi _api;
+        private StackWatcher _watcher;
+        private EventsClient _events;
 
         internal StacksClient(HeatApi api)
         {
             _api = api;
+        }
+
+        /// <summary>Waits read events and resources: the clients are made together, then joined here.</summary>
+        internal void Join(EventsClient events, ResourcesClient resources)
+        {
+            _events = events;
+            _watcher = new StackWatcher(this, events, resources, _api.Trace);
         }
 
         // ---- routes --------------------------------------------------------------------------------------------
@@ -49,9 +58,11 @@ namespace Heat.Client
             HeatApi.Paginate(marker => ListPageAsync(options, marker, cancellationToken), s => s.Id, null, cancellationToken);
 
         /// <summary>One stack with all its attributes. Heat resolves a name to name/id by redirect.</summary>
-        public async Task<HeatStack> GetAsync(StackRef stack, CancellationToken cancellationToken)
+        /// <param name="resolveOutputs">False skips computing outputs (cheaper: how a wait polls).</param>
+        public async Task<HeatStack> GetAsync(StackRef stack, CancellationToken cancellationToken, bool resolveOutputs = true)
         {
-            var found = await _api.GetAsync<HeatStack>(Route(stack), "stack", cancellationToken).ConfigureAwait(false);
+            var route = resolveOutputs ? Route(stack) : Query.Append(Route(stack), new[] { Query.Pair("resolve_outputs", "False") });
+            var found = await _api.GetAsync<HeatStack>(route, "stack", cancellationToken).ConfigureAwait(false);
             found.IsDetailed = true;
             return found;
         }
@@ -118,6 +129,53 @@ namespace Heat.Client
             return created;
         }
 
+        /// <summary>
+        /// Updates a stack: PUT with a whole new template and parameters, or PATCH (<see cref="UpdateStackRequest.Existing"/>)
+        /// keeping what is not given. Heat answers 202 and works on; wait for the result. Not sent twice on a guess.
+        /// </summary>
+        public async Task UpdateAsync(StackRef stack, UpdateStackRequest request, CancellationToken cancellationToken)
+        {
+            var body = UpdateBody(request);
+            try
+            {
+                await _api.SendAsync(request.Existing ? Patch : HttpMethod.Put, Route(stack), body, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HeatException e) when (e.MayHaveBeenProcessed)
+            {
+                var found = await TryGetAsync(stack, cancellationToken).ConfigureAwait(false);
+                throw new HeatOutcomeUnknownException(
+                    $"Updating stack '{stack}' got no clear answer ({e.Message}); it was not sent again. " +
+                    (found == null ? "Heat shows no such stack now." : $"Heat now shows it as {found.StackStatus} (updated {found.UpdatedTime:u})."),
+                    found, e);
+            }
+        }
+
+        /// <summary>What an update would do to each resource (Heat's preview); changes nothing.</summary>
+        public async Task<IReadOnlyList<HeatResourceChange>> PreviewUpdateAsync(StackRef stack, UpdateStackRequest request, bool showNested, CancellationToken cancellationToken)
+        {
+            var route = Query.Append(Route(stack) + "/preview", showNested ? new[] { Query.Pair("show_nested", "True") } : new KeyValuePair<string, string>[0]);
+            // A preview changes nothing: safe to send again after a transient failure.
+            var response = await _api.SendAsync(request.Existing ? Patch : HttpMethod.Put, route, UpdateBody(request), cancellationToken, idempotent: true).ConfigureAwait(false);
+            var changes = response.Object("resource_changes");
+            var result = new List<HeatResourceChange>();
+            foreach (var (key, name) in ChangeKinds)
+            {
+                if (changes[key] == null || changes[key].Type == JTokenType.Null) continue;
+                if (!(changes[key] is JArray items))
+                {
+                    throw new HeatInvalidResponseException(response.StatusCode, response.Method, response.FinalUri, response.ContentType, $"its \"{key}\" is not a list");
+                }
+                result.AddRange(items.Select(item => HeatApi.Read<HeatResourceChange>(response, item).As(name)));
+            }
+            return result;
+        }
+
+        /// <summary>Starts one of Heat's stack actions (suspend, resume, check, cancel_update, cancel_without_rollback).</summary>
+        public async Task ActionAsync(StackRef stack, StackAction action, CancellationToken cancellationToken)
+        {
+            await _api.SendAsync(HttpMethod.Post, Route(stack) + "/actions", new JObject { [ActionName(action)] = null }, cancellationToken).ConfigureAwait(false);
+        }
+
         /// <summary>Deletes a stack. After an unclear failure it looks first: a stack gone or being deleted is success.</summary>
         public async Task DeleteAsync(StackRef stack, CancellationToken cancellationToken)
         {
@@ -140,13 +198,19 @@ namespace Heat.Client
         }
 
         /// <summary>
-        /// Polls a stack until it leaves IN_PROGRESS, with a growing interval. A stack that is gone counts as
-        /// DELETE_COMPLETE; a Heat that does not answer for a while (a restart) is waited for until the deadline.
+        /// Waits until the stack ends the awaited action (see <see cref="StackWatchOptions"/>), reporting what it sees.
+        /// A stack that is gone counts as DELETE_COMPLETE.
         /// </summary>
-        /// <param name="untilGone">For a deletion: Heat shows DELETE_COMPLETE for a moment (and still lists the
-        /// stack) before it forgets it; wait for that, up to a short grace, so that a list right after is clean.</param>
-        public Task<HeatStack> WaitAsync(StackRef stack, TimeSpan timeout, Action<HeatStack> onStatus, bool untilGone, CancellationToken cancellationToken) =>
-            new StackPoller(this, _api.Trace).WaitAsync(stack, timeout, onStatus, untilGone, cancellationToken);
+        /// <exception cref="TimeoutException">Still in progress at the deadline.</exception>
+        public Task<HeatStack> WaitAsync(StackRef stack, StackWatchOptions options, Action<StackProgress> onProgress, CancellationToken cancellationToken) =>
+            _watcher.WatchAsync(stack, options, onProgress, cancellationToken);
+
+        /// <summary>The newest event's id: the marker to take before an action, so that its wait reads only what follows.</summary>
+        public async Task<string> NewestEventIdAsync(StackRef stack, CancellationToken cancellationToken)
+        {
+            var page = await _events.ListPageAsync(stack, new EventListOptions { SortDirection = "desc", PageSize = 1 }, null, cancellationToken).ConfigureAwait(false);
+            return page.Items.FirstOrDefault()?.Id;
+        }
 
         /// <summary>Whether the stack list still shows this stack (Heat shows a deleted stack by id for ever, and
         /// lists it for a moment after it reports DELETE_COMPLETE).</summary>
@@ -157,6 +221,44 @@ namespace Heat.Client
             options.Names.Add(stack.StackName);
             var page = await ListPageAsync(options, null, cancellationToken).ConfigureAwait(false);
             return page.Items.Any(s => s.Id == stack.StackId);
+        }
+
+        private static readonly HttpMethod Patch = new HttpMethod("PATCH");
+
+        private static readonly (string Key, string Name)[] ChangeKinds =
+        {
+            ("added", "Added"), ("replaced", "Replaced"), ("updated", "Updated"), ("deleted", "Deleted"), ("unchanged", "Unchanged"),
+        };
+
+        private static string ActionName(StackAction action)
+        {
+            switch (action)
+            {
+                case StackAction.Suspend: return "suspend";
+                case StackAction.Resume: return "resume";
+                case StackAction.Check: return "check";
+                case StackAction.CancelUpdate: return "cancel_update";
+                case StackAction.CancelWithoutRollback: return "cancel_without_rollback";
+                default: throw new ArgumentOutOfRangeException(nameof(action));
+            }
+        }
+
+        private static JObject UpdateBody(UpdateStackRequest request)
+        {
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            var body = new JObject();
+            if (request.Template != null) TemplateBody.Add(body, request.Template);
+            else if (!request.Existing) throw new ArgumentException("A full update needs a template; use Existing to keep the stack's own.");
+            if (request.Parameters != null && (request.Parameters.Count > 0 || !request.Existing))
+            {
+                body["parameters"] = TemplateParameters.Format((IDictionary)request.Parameters);
+            }
+            if (request.ClearParameters != null && request.ClearParameters.Count > 0) body["clear_parameters"] = new JArray(request.ClearParameters.ToArray());
+            if (request.TimeoutMinutes.HasValue) body["timeout_mins"] = request.TimeoutMinutes.Value;
+            if (request.DisableRollback.HasValue) body["disable_rollback"] = request.DisableRollback.Value;
+            if (request.Tags != null) body["tags"] = string.Join(",", request.Tags);
+            if (request.Converge) body["converge"] = true;
+            return body;
         }
 
         /// <summary>The stack as Heat shows it now, or null when Heat has none or cannot be asked.</summary>

@@ -38,7 +38,12 @@ namespace Heat.PowerShell
         protected void Drain()
         {
             while (_pipelineQueue.TryDequeue(out var action)) action();
+            Tick?.Invoke();
         }
+
+        /// <summary>Runs on the pipeline thread at every turn of a wait (about every 50 ms): where a progress display
+        /// decides, by its own clock, whether to draw.</summary>
+        internal Action Tick { get; set; }
 
         /// <summary>Waits for a task on the pipeline thread while writing what it reports as it goes.</summary>
         protected T Await<T>(Task<T> task)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Models;
@@ -72,53 +73,77 @@ namespace Heat.PowerShell
         }
 
         /// <summary>
-        /// Waits for all <paramref name="stacks"/> at once, with one progress bar; returns each outcome. A stack that
-        /// ends FAILED (or is still in progress at the timeout) is reported by the caller, not thrown.
+        /// Waits for all <paramref name="pending"/> stacks at once, with progress; returns each outcome. Whether a stack
+        /// succeeded is for the caller (see <see cref="FinishWaits"/>).
         /// </summary>
-        internal IReadOnlyList<WaitOutcome> WaitForStacks(IReadOnlyList<StackRef> stacks, TimeSpan timeout, string activity, bool untilGone = false)
+        internal IReadOnlyList<WaitOutcome> WaitForStacks(IReadOnlyList<PendingWait> pending, string activity)
         {
-            if (stacks.Count == 0) return new WaitOutcome[0];
-            var (all, outcomes) = StackWaiter.Start(Client, stacks, timeout, activity, Post, WriteProgress, CancellationToken, untilGone);
+            if (pending.Count == 0) return new WaitOutcome[0];
+            var waiter = new StackWaiter(pending, activity);
+            var all = waiter.StartAsync(Client, CancellationToken);
+            Tick = () => waiter.Render(WriteProgress);
             try
             {
                 Await(all);
             }
             finally
             {
-                var done = new ProgressRecord(StackWaiter.ProgressId(activity), activity, "Done") { RecordType = ProgressRecordType.Completed };
-                WriteProgress(done);
+                Tick = null;
+                waiter.Complete(WriteProgress);
             }
-            return outcomes;
+            return waiter.Outcomes;
         }
 
+        /// <summary>A wait for a stack this call acts on; <paramref name="marker"/> is the newest event before the action.</summary>
+        internal static PendingWait Pending(StackRef stack, WaitGoal goal, TimeSpan timeout, string marker = null, bool isNew = false) =>
+            new PendingWait(stack, new StackWatchOptions { Actions = goal.Actions, Timeout = timeout, Marker = marker, IsNew = isNew, UntilGone = goal.UntilGone });
+
         /// <summary>
-        /// Waits for every stack a -Wait left pending, all at once, and reports each: an error record when it did not
-        /// reach <paramref name="expectedStatus"/> (a rollback that completed is a failure too), else what
-        /// <paramref name="output"/> makes of it (null: nothing is written).
+        /// Waits for every stack a -Wait left pending, all at once, and reports each: an error record carrying Heat's
+        /// reason and the failed resources' reasons when it did not succeed (a rollback that completed is a failure
+        /// too), else what <paramref name="output"/> makes of it (null: nothing is written).
         /// </summary>
-        internal void FinishWaits(IReadOnlyList<StackRef> pending, TimeSpan timeout, string activity, string expectedStatus, bool untilGone,
-            Func<WaitOutcome, HeatStack> output, bool outputFailed = false)
+        internal void FinishWaits(IReadOnlyList<PendingWait> pending, WaitGoal goal, Func<WaitOutcome, HeatStack> output, bool outputFailed = false)
         {
-            foreach (var outcome in WaitForStacks(pending, timeout, activity, untilGone))
+            foreach (var outcome in WaitForStacks(pending, goal.Activity))
             {
                 if (outcome.Error != null)
                 {
                     WriteError(ToErrorRecord(outcome.Error, "HeatStack", outcome.Stack.ToString()));
                     continue;
                 }
-                bool failed = outcome.Final.StackStatus != expectedStatus;
+                bool failed = !goal.Succeeded(outcome.Final);
                 if (failed)
                 {
                     var final = outcome.Final;
-                    WriteError(ToErrorRecord(new HeatStackFailedException(
-                        $"Stack {Describe(outcome.Stack)} is {final.StackStatus}, not {expectedStatus}: {final.StackStatusReason}".TrimEnd(' ', ':'), final),
-                        "HeatStack", outcome.Stack.ToString()));
+                    var message = $"Stack {Describe(outcome.Stack)} is {final.StackStatus}, not {goal.Expected}";
+                    if (!string.IsNullOrEmpty(final.StackStatusReason)) message += ": " + final.StackStatusReason;
+                    message += FailedResources(outcome.Stack);
+                    WriteError(ToErrorRecord(new HeatStackFailedException(message, final), "HeatStack", outcome.Stack.ToString()));
                 }
                 if ((!failed || outputFailed) && output != null)
                 {
                     var written = output(outcome);
                     if (written != null) WriteObject(written);
                 }
+            }
+        }
+
+        /// <summary>" Failed resources: name (type) STATUS: reason; ..." for a stack that failed, nested ones included.</summary>
+        private string FailedResources(StackRef stack)
+        {
+            try
+            {
+                var options = new ResourceListOptions { NestedDepth = 5 };
+                options.Statuses.Add("FAILED");
+                var failed = Await(Client.Resources.ListAsync(stack, options, CancellationToken));
+                if (failed.Count == 0) return string.Empty;
+                return ". Failed resources: " + string.Join("; ", failed.Select(r =>
+                    $"{(r.StackName != stack.StackName ? r.StackName + "/" : string.Empty)}{r.ResourceName} ({r.ResourceType}) {r.ResourceStatus}: {r.ResourceStatusReason}"));
+            }
+            catch (HeatException)
+            {
+                return string.Empty;
             }
         }
 

@@ -12,7 +12,7 @@ namespace Heat.PowerShell
     /// </summary>
     public abstract class StackActionCmdlet : StackTargetCmdlet
     {
-        private readonly List<StackRef> _pending = new List<StackRef>();
+        private readonly List<PendingWait> _pending = new List<PendingWait>();
         private readonly Dictionary<StackRef, HeatStack> _started = new Dictionary<StackRef, HeatStack>();
 
         /// <summary>Act without asking.</summary>
@@ -31,14 +31,8 @@ namespace Heat.PowerShell
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>The status that means success, for example DELETE_COMPLETE.</summary>
-        protected abstract string ExpectedStatus { get; }
-
-        /// <summary>The progress bar's title while waiting, for example "Removing Heat stacks".</summary>
-        protected abstract string WaitActivity { get; }
-
-        /// <summary>A deletion: wait until Heat no longer lists the stack either.</summary>
-        protected virtual bool WaitUntilGone => false;
+        /// <summary>What -Wait waits for and what counts as success.</summary>
+        internal abstract WaitGoal Goal { get; }
 
         /// <summary>Whether to go ahead with <paramref name="action"/> on <paramref name="target"/>.</summary>
         protected bool Proceed(string target, string action)
@@ -47,12 +41,27 @@ namespace Heat.PowerShell
             return ShouldProcess(target, action);
         }
 
+        /// <summary>The newest event before an action, when -Wait will need it (one request; none without -Wait).</summary>
+        protected string MarkerBeforeAction(StackRef stack)
+        {
+            if (!Wait) return null;
+            try
+            {
+                return Await(Client.Stacks.NewestEventIdAsync(stack, CancellationToken));
+            }
+            catch (HeatException e) when (!(e is HeatSessionClosedException))
+            {
+                WriteVerbose($"Could not read the newest event of {Describe(stack)} ({e.Message}); the wait will start from now.");
+                return null;
+            }
+        }
+
         /// <summary>Records a started action: waited for with -Wait, written now with -PassThru otherwise.</summary>
-        protected void Started(StackRef stack, HeatStack shown)
+        protected void Started(StackRef stack, HeatStack shown, string marker = null)
         {
             if (Wait)
             {
-                _pending.Add(stack);
+                _pending.Add(Pending(stack, Goal, TimeSpan.FromMinutes(WaitTimeoutMinutes), marker));
                 _started[stack] = shown;
             }
             else if (PassThru)
@@ -63,8 +72,7 @@ namespace Heat.PowerShell
 
         protected override void EndProcessing()
         {
-            FinishWaits(_pending, TimeSpan.FromMinutes(WaitTimeoutMinutes), WaitActivity, ExpectedStatus, WaitUntilGone,
-                output: outcome => PassThru ? Final(_started[outcome.Stack], outcome.Final) : null);
+            FinishWaits(_pending, Goal, output: outcome => PassThru ? Final(_started[outcome.Stack], outcome.Final) : null);
         }
 
         /// <summary>What -PassThru writes once a wait succeeded: the stack as the wait last saw it.</summary>

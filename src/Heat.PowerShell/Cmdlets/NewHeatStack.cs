@@ -16,7 +16,7 @@ namespace Heat.PowerShell.Cmdlets
     [OutputType(typeof(HeatStack))]
     public sealed class NewHeatStack : HeatCmdlet, IDynamicParameters
     {
-        private readonly List<StackRef> _toWait = new List<StackRef>();
+        private readonly List<PendingWait> _toWait = new List<PendingWait>();
         private readonly TemplateSourceParameters _template = new TemplateSourceParameters();
 
         /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile.</summary>
@@ -63,7 +63,7 @@ namespace Heat.PowerShell.Cmdlets
                 if (Tag != null) foreach (var tag in Tag) request.Tags.Add(tag);
                 var created = Await(Client.Stacks.CreateAsync(request, CancellationToken));
                 WriteVerbose($"Creating stack {created.StackName} ({created.Id}).");
-                if (Wait) _toWait.Add(RefOf(created));
+                if (Wait) _toWait.Add(Pending(RefOf(created), WaitGoal.Create, TimeSpan.FromMinutes(WaitTimeoutMinutes), isNew: true));
                 else WriteObject(created);
             });
         }
@@ -71,8 +71,7 @@ namespace Heat.PowerShell.Cmdlets
         protected override void EndProcessing()
         {
             // A create that rolled back (ROLLBACK_COMPLETE) failed too; the final stack is written either way.
-            FinishWaits(_toWait, TimeSpan.FromMinutes(WaitTimeoutMinutes), "Creating Heat stacks", "CREATE_COMPLETE",
-                untilGone: false, output: outcome => outcome.Final, outputFailed: true);
+            FinishWaits(_toWait, WaitGoal.Create, output: outcome => outcome.Final, outputFailed: true);
         }
     }
 }

@@ -12,11 +12,7 @@ namespace Heat.PowerShell.Cmdlets
     [OutputType(typeof(HeatStack))]
     public sealed class RemoveHeatStack : StackActionCmdlet
     {
-        protected override string ExpectedStatus => "DELETE_COMPLETE";
-
-        protected override string WaitActivity => "Removing Heat stacks";
-
-        protected override bool WaitUntilGone => true;
+        internal override WaitGoal Goal => WaitGoal.Delete;
 
         protected override void ProcessRecord()
         {
@@ -33,11 +29,12 @@ namespace Heat.PowerShell.Cmdlets
                         stack = Await(Client.Stacks.GetAsync(target, CancellationToken));
                         target = RefOf(stack);
                     }
+                    var marker = MarkerBeforeAction(target);
                     Await(Client.Stacks.DeleteAsync(target, CancellationToken));
                     WriteVerbose($"Deleting stack {Describe(target)}.");
                     stack = stack ?? new HeatStack { StackName = target.StackName, Id = target.StackId };
                     stack.StackStatus = "DELETE_IN_PROGRESS";
-                    Started(target, stack);
+                    Started(target, stack, marker);
                 });
             }
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
@@ -19,58 +20,161 @@ namespace Heat.PowerShell
         public Exception Error { get; set; }
     }
 
-    /// <summary>
-    /// Waits for many stacks at once: each stack is polled by the client on its own task, and what they
-    /// report goes through the cmdlet's queue so that progress is written from the pipeline thread only.
-    /// </summary>
-    internal static class StackWaiter
+    /// <summary>One stack to wait for, and what its wait waits for.</summary>
+    internal sealed class PendingWait
     {
-        /// <summary>The progress bar's id for an activity: the same for its updates and for its completion.</summary>
-        public static int ProgressId(string activity) => Math.Abs(activity.GetHashCode() % 100000) + 1;
-
-        /// <summary>Starts the waits; the caller awaits <c>Task</c> on the pipeline thread, draining its queue.</summary>
-        public static (Task All, WaitOutcome[] Outcomes) Start(HeatClient client, IReadOnlyList<StackRef> stacks, TimeSpan timeout,
-            string activity, Action<Action> post, Action<ProgressRecord> writeProgress, CancellationToken cancellationToken,
-            bool untilGone = false, int maxConcurrent = 8)
+        public PendingWait(StackRef stack, StackWatchOptions options)
         {
-            var outcomes = stacks.Select(s => new WaitOutcome { Stack = s }).ToArray();
-            var statuses = new string[stacks.Count];
-            int done = 0;
+            Stack = stack;
+            Options = options;
+        }
+
+        public StackRef Stack { get; }
+
+        public StackWatchOptions Options { get; }
+    }
+
+    /// <summary>
+    /// Waits for many stacks at once (a few watched at a time), and shows it: one overall bar and one bar per stack in
+    /// progress (resources done of total, the newest event). Drawing a bar in a terminal costs a round trip to it (seen:
+    /// 1.6 s each under a pseudo-terminal), so the waits only record what they see, and the pipeline thread draws the
+    /// latest state at most once a second (less often when drawing is slow), never a backlog of old states.
+    /// </summary>
+    internal sealed class StackWaiter
+    {
+        private const int MaxChildBars = 10;
+        private static readonly TimeSpan MinRenderInterval = TimeSpan.FromSeconds(1);
+
+        private readonly IReadOnlyList<PendingWait> _waits;
+        private readonly string _activity;
+        private readonly int _parentId;
+        private readonly StackProgress[] _latest;
+        private readonly bool[] _finished;
+        private readonly bool[] _shown;
+        private readonly Stopwatch _sinceRender = new Stopwatch();
+        private TimeSpan _renderCost;
+        private int _version;
+        private int _rendered = -1;
+        private int _done;
+
+        public StackWaiter(IReadOnlyList<PendingWait> waits, string activity)
+        {
+            _waits = waits;
+            _activity = activity;
+            _parentId = ProgressId(activity);
+            _latest = new StackProgress[waits.Count];
+            _finished = new bool[waits.Count];
+            _shown = new bool[waits.Count];
+            Outcomes = waits.Select(w => new WaitOutcome { Stack = w.Stack }).ToArray();
+        }
+
+        public WaitOutcome[] Outcomes { get; }
+
+        /// <summary>How many renders reached the host (tests hold this to the clock, not to the number of events).</summary>
+        public int Renders { get; private set; }
+
+        /// <summary>The progress bar's id for an activity: the same for its updates and for its completion.</summary>
+        public static int ProgressId(string activity) => (Math.Abs(activity.GetHashCode() % 100000) + 1) * 100;
+
+        public Task StartAsync(HeatClient client, CancellationToken cancellationToken, int maxConcurrent = 8)
+        {
             var gate = new SemaphoreSlim(maxConcurrent);
-            var progress = new ProgressRecord(ProgressId(activity), activity, "Waiting for Heat");
-
-            void Report()
-            {
-                var finished = Volatile.Read(ref done);
-                progress.PercentComplete = stacks.Count == 0 ? 100 : Math.Min(100, finished * 100 / stacks.Count);
-                var busy = statuses.Select((s, i) => s == null ? null : $"{stacks[i]}: {s}").Where(s => s != null).Take(3);
-                progress.StatusDescription = $"{finished} of {stacks.Count} done. {string.Join("; ", busy)}";
-                writeProgress(progress);
-            }
-
-            var tasks = stacks.Select(async (stack, index) =>
+            var tasks = _waits.Select(async (wait, index) =>
             {
                 await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    outcomes[index].Final = await client.Stacks.WaitAsync(stack, timeout, seen =>
+                    Outcomes[index].Final = await client.Stacks.WaitAsync(wait.Stack, wait.Options, seen =>
                     {
-                        statuses[index] = seen.StackStatus;
-                        post(Report);
-                    }, untilGone, cancellationToken).ConfigureAwait(false);
+                        Volatile.Write(ref _latest[index], Copy(seen));
+                        Interlocked.Increment(ref _version);
+                    }, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
                 {
-                    outcomes[index].Error = e;
+                    Outcomes[index].Error = e;
                 }
                 finally
                 {
                     gate.Release();
-                    Interlocked.Increment(ref done);
-                    post(Report);
+                    Volatile.Write(ref _finished[index], true);
+                    Interlocked.Increment(ref _done);
+                    Interlocked.Increment(ref _version);
                 }
             }).ToArray();
-            return (Task.WhenAll(tasks), outcomes);
+            _sinceRender.Start();
+            return Task.WhenAll(tasks);
         }
+
+        /// <summary>Draws the latest state if it changed and the last drawing is old enough. Pipeline thread only.</summary>
+        public void Render(Action<ProgressRecord> write)
+        {
+            var version = Volatile.Read(ref _version);
+            var interval = _renderCost.Ticks * 4 > MinRenderInterval.Ticks ? TimeSpan.FromTicks(_renderCost.Ticks * 4) : MinRenderInterval;
+            if (version == _rendered || (_rendered >= 0 && _sinceRender.Elapsed < interval)) return;
+            var watch = Stopwatch.StartNew();
+            var done = Volatile.Read(ref _done);
+            var total = _waits.Count;
+            write(new ProgressRecord(_parentId, _activity, $"{done} of {total} done")
+            {
+                PercentComplete = total == 0 ? 100 : Math.Min(100, done * 100 / total),
+            });
+            int children = 0;
+            for (int i = 0; i < total; i++)
+            {
+                var seen = Volatile.Read(ref _latest[i]);
+                if (Volatile.Read(ref _finished[i]))
+                {
+                    if (_shown[i]) write(Child(i, seen, completed: true));
+                    _shown[i] = false;
+                }
+                else if (seen != null && children < MaxChildBars)
+                {
+                    write(Child(i, seen, completed: false));
+                    _shown[i] = true;
+                    children++;
+                }
+            }
+            Renders++;
+            _rendered = version;
+            _renderCost = watch.Elapsed;
+            _sinceRender.Restart();
+        }
+
+        /// <summary>Removes every bar of this wait.</summary>
+        public void Complete(Action<ProgressRecord> write)
+        {
+            for (int i = 0; i < _waits.Count; i++)
+            {
+                if (_shown[i]) write(Child(i, Volatile.Read(ref _latest[i]), completed: true));
+            }
+            write(new ProgressRecord(_parentId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        private ProgressRecord Child(int index, StackProgress seen, bool completed)
+        {
+            var stack = _waits[index].Stack;
+            var status = seen?.StackStatus ?? "waiting";
+            var text = status;
+            if (seen != null && seen.ResourcesTotal > 0) text += $", {Math.Min(seen.ResourcesDone, seen.ResourcesTotal)} of {seen.ResourcesTotal} resources";
+            var latest = seen?.LatestEvent;
+            if (latest != null) text += $"; {latest.ResourceName} {latest.ResourceStatus}";
+            var record = new ProgressRecord(_parentId + 1 + (index % 99), stack.StackName ?? stack.StackId, text)
+            {
+                ParentActivityId = _parentId,
+                RecordType = completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            };
+            if (seen != null && seen.ResourcesTotal > 0) record.PercentComplete = Math.Min(100, seen.ResourcesDone * 100 / seen.ResourcesTotal);
+            return record;
+        }
+
+        private static StackProgress Copy(StackProgress seen) => new StackProgress
+        {
+            Stack = seen.Stack,
+            StackStatus = seen.StackStatus,
+            LatestEvent = seen.LatestEvent,
+            ResourcesDone = seen.ResourcesDone,
+            ResourcesTotal = seen.ResourcesTotal,
+        };
     }
 }

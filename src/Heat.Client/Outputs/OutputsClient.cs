@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Heat.Client.Internal;
+using Heat.Client.Models;
+
+namespace Heat.Client
+{
+    /// <summary>A stack's outputs through Heat's own routes (<c>.../outputs</c>), without reading the whole stack.</summary>
+    public sealed class OutputsClient
+    {
+        private const int ParallelReads = 4;
+
+        private readonly HeatApi _api;
+        private readonly StacksClient _stacks;
+
+        internal OutputsClient(HeatApi api, StacksClient stacks)
+        {
+            _api = api;
+            _stacks = stacks;
+        }
+
+        internal static string ListRoute(StackRef stack) => StacksClient.Route(stack) + "/outputs";
+
+        internal static string Route(StackRef stack, string key) => ListRoute(stack) + "/" + Query.Segment(key);
+
+        /// <summary>The outputs' keys and descriptions (Heat's list has no values).</summary>
+        public async Task<IReadOnlyList<HeatStackOutput>> ListAsync(StackRef stack, CancellationToken cancellationToken)
+        {
+            stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
+            var outputs = await _api.GetListAsync<HeatStackOutput>(ListRoute(stack), "outputs", cancellationToken).ConfigureAwait(false);
+            return outputs.Select(o => o.Of(stack)).ToList();
+        }
+
+        /// <summary>One output with its value (or the error Heat met computing it).</summary>
+        public async Task<HeatStackOutput> GetAsync(StackRef stack, string key, CancellationToken cancellationToken)
+        {
+            stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
+            var output = await _api.GetAsync<HeatStackOutput>(Route(stack, key), "output", cancellationToken).ConfigureAwait(false);
+            return output.Of(stack);
+        }
+
+        /// <summary>Every output with its value: the list, then each one (a few at a time), in the list's order.</summary>
+        public async Task<IReadOnlyList<HeatStackOutput>> GetAllAsync(StackRef stack, CancellationToken cancellationToken)
+        {
+            stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
+            var keys = (await ListAsync(stack, cancellationToken).ConfigureAwait(false)).Select(o => o.OutputKey).Where(k => k != null).ToList();
+            using (var gate = new SemaphoreSlim(ParallelReads))
+            {
+                var reads = keys.Select(async key =>
+                {
+                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        return await GetAsync(stack, key, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                }).ToList();
+                return await Task.WhenAll(reads).ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Collections;
+using System.Threading;
+using System.Threading.Tasks;
+using Heat.Client.Internal;
+using Newtonsoft.Json.Linq;
+
+namespace Heat.Client
+{
+    /// <summary>What Heat holds for a stack: its template, environment, files, and export data. Each is returned as
+    /// Heat sends it (JSON without an envelope), as plain data: a template can be written back to a file and sent again.</summary>
+    public sealed class StackDataClient
+    {
+        private readonly HeatApi _api;
+        private readonly StacksClient _stacks;
+
+        internal StackDataClient(HeatApi api, StacksClient stacks)
+        {
+            _api = api;
+            _stacks = stacks;
+        }
+
+        internal static string TemplateRoute(StackRef stack) => StacksClient.Route(stack) + "/template";
+
+        internal static string EnvironmentRoute(StackRef stack) => StacksClient.Route(stack) + "/environment";
+
+        internal static string FilesRoute(StackRef stack) => StacksClient.Route(stack) + "/files";
+
+        internal static string ExportRoute(StackRef stack) => StacksClient.Route(stack) + "/export";
+
+        /// <summary>The template as JSON text, exactly as Heat holds it.</summary>
+        public Task<string> GetTemplateJsonAsync(StackRef stack, CancellationToken cancellationToken) => GetJsonAsync(stack, TemplateRoute, cancellationToken);
+
+        public async Task<Hashtable> GetEnvironmentAsync(StackRef stack, CancellationToken cancellationToken) =>
+            HeatJson.ToHashtable(JObject.Parse(await GetJsonAsync(stack, EnvironmentRoute, cancellationToken).ConfigureAwait(false)));
+
+        /// <summary>The files the stack was created or updated with: URL (as the client named it) → content.</summary>
+        public async Task<Hashtable> GetFilesAsync(StackRef stack, CancellationToken cancellationToken) =>
+            HeatJson.ToHashtable(JObject.Parse(await GetJsonAsync(stack, FilesRoute, cancellationToken).ConfigureAwait(false)));
+
+        /// <summary>Heat's export of the stack (template, environment, resources' data) as JSON text, the input of an adopt.</summary>
+        public Task<string> ExportJsonAsync(StackRef stack, CancellationToken cancellationToken) => GetJsonAsync(stack, ExportRoute, cancellationToken);
+
+        private async Task<string> GetJsonAsync(StackRef stack, System.Func<StackRef, string> route, CancellationToken cancellationToken)
+        {
+            stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
+            var response = await _api.SendAsync(System.Net.Http.HttpMethod.Get, route(stack), null, cancellationToken).ConfigureAwait(false);
+            return HeatJson.Serialize(response.Body());
+        }
+    }
+}
