@@ -1,0 +1,88 @@
+using System.Linq;
+using System.Management.Automation;
+using Heat.Client.Models;
+using Heat.Tests.Shared;
+using Xunit;
+
+namespace Heat.PowerShell.Tests
+{
+    public class RemoveHeatStackTests
+    {
+        [Fact]
+        public void OneMissingInThePipeline_GivesOneError_AndTheRestAreDeleted()
+        {
+            var heat = new FakeHeat()
+                .ShowsStack(HeatFixtures.StackDetail("a", "1")).MissingStack("missing").ShowsStack(HeatFixtures.StackDetail("b", "2"))
+                .DeletesStack("a", "1").DeletesStack("b", "2");
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run("'a', 'missing', 'b' | Remove-HeatStack -Force -Session $session");
+
+            Assert.Empty(result.Output);
+            Assert.Equal(new[] { "DELETE stacks/a/1", "DELETE stacks/b/2" }, heat.Log.Where(l => l.StartsWith("DELETE")));
+            var error = Assert.Single(result.Errors);
+            Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+            Assert.Equal("HeatStackNotFound,Heat.PowerShell.Cmdlets.RemoveHeatStack", error.FullyQualifiedErrorId);
+            Assert.Equal("missing", error.TargetObject);
+        }
+
+        [Fact]
+        public void PipedStacks_AreDeletedByIdWithoutALookup()
+        {
+            var heat = new FakeHeat()
+                .ListsStacks(HeatFixtures.Stack("ci-1", "1"), HeatFixtures.Stack("ci-2", "2"), HeatFixtures.Stack("keep", "3"))
+                .DeletesStack("ci-1", "1").DeletesStack("ci-2", "2").DeletesStack("keep", "3");
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run("Get-HeatStack ci-* -Session $session | Remove-HeatStack -Force -PassThru -Session $session");
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(new[] { "ci-1", "ci-2" }, result.Objects<HeatStack>().Select(s => s.StackName));
+            Assert.All(result.Objects<HeatStack>(), s => Assert.Equal("DELETE_IN_PROGRESS", s.StackStatus));
+            Assert.Equal(new[] { "GET stacks?limit=100", "DELETE stacks/ci-1/1", "DELETE stacks/ci-2/2" }, heat.Log);
+        }
+
+        [Fact]
+        public void WhatIf_DeletesNothing_EvenWithForce()
+        {
+            var heat = new FakeHeat().ListsStacks(HeatFixtures.Stack("ci-1", "1"), HeatFixtures.Stack("ci-2", "2")).DeletesStack("ci-1", "1");
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run("Get-HeatStack -Session $session | Remove-HeatStack -WhatIf -Force -Session $session");
+
+            Assert.Empty(result.Errors);
+            Assert.Empty(result.Output);
+            Assert.Equal(new[] { "GET stacks?limit=100" }, heat.Log);
+        }
+
+        [Fact]
+        public void IsHighImpact_SoItAsksUnlessForced()
+        {
+            using var host = new PowerShellHost(null);
+
+            var result = host.Run("(Get-Command Remove-HeatStack).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact");
+
+            Assert.Equal("High", result.Output.Single().ToString());
+        }
+
+        [Fact]
+        public void Wait_WaitsForEveryStack_AndReportsOneThatFailed()
+        {
+            var heat = new FakeHeat()
+                .ListsStacks(HeatFixtures.Stack("a", "1"), HeatFixtures.Stack("b", "2"))
+                .DeletesStack("a", "1").DeletesStack("b", "2")
+                .MissingStack("a", "1")
+                .ShowsStack(HeatFixtures.StackDetail("b", "2", "DELETE_FAILED").With("stack_status_reason", "Resource DELETE failed: boom"));
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run("Get-HeatStack -Session $session | Remove-HeatStack -Force -Wait -PassThru -Session $session");
+
+            Assert.Equal("a", result.Objects<HeatStack>().Single().StackName);
+            Assert.Equal("DELETE_COMPLETE", result.Objects<HeatStack>().Single().StackStatus);
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("HeatStackFailed,Heat.PowerShell.Cmdlets.RemoveHeatStack", error.FullyQualifiedErrorId);
+            Assert.Contains("DELETE_FAILED", error.Exception.Message);
+            Assert.Contains("boom", error.Exception.Message);
+        }
+    }
+}
