@@ -45,6 +45,7 @@ namespace Heat.PowerShell.Tests
 
             Assert.Empty(result.Errors);
             Assert.Empty(result.Output);
+            Assert.Equal(new[] { "What if: Performing the operation \"Create Heat stack\" on target \"web\"." }, result.HostLines);
             Assert.Empty(heat.Requests);
         }
 

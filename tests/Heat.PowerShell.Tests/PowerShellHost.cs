@@ -11,17 +11,20 @@ using Xunit.Sdk;
 namespace Heat.PowerShell.Tests
 {
     /// <summary>
-    /// Runs script in an in-process runspace with the module loaded and <c>$session</c> bound to a fake Heat. <see cref="Run"/> fails the test when the script
+    /// Runs script in an in-process runspace with the module loaded, a <see cref="TestHost"/> that keeps what the
+    /// console would show, and <c>$session</c> bound to a fake Heat. <see cref="Run"/> fails the test when the script
     /// ends in a terminating error; a test that expects one says so with <see cref="RunExpectingTermination"/>.
     /// </summary>
     internal sealed class PowerShellHost : IDisposable
     {
         private const string TerminatingVariable = "__HeatTestTerminating";
 
+        private readonly TestHost _host = new TestHost();
+
         /// <param name="heat">The fake the session talks to; null for a runspace that never connected.</param>
         public PowerShellHost(FakeHeat heat)
         {
-            Runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+            Runspace = RunspaceFactory.CreateRunspace(_host, InitialSessionState.CreateDefault2());
             Runspace.Open();
             Heat = heat;
             if (heat != null)
@@ -41,6 +44,8 @@ namespace Heat.PowerShell.Tests
         public Runspace Runspace { get; }
 
         public HeatSession Session { get; }
+
+        public TestHost Host => _host;
 
         /// <summary>Runs <paramref name="script"/>; a terminating error fails the test, naming the error.</summary>
         public Result Run(string script)
@@ -79,6 +84,7 @@ namespace Heat.PowerShell.Tests
 
         private Result Invoke(string script)
         {
+            var hostLines = _host.Lines.Count;
             Runspace.SessionStateProxy.SetVariable(TerminatingVariable, null);
             using (var ps = System.Management.Automation.PowerShell.Create())
             {
@@ -100,7 +106,7 @@ namespace Heat.PowerShell.Tests
                 result.Terminating = result.Terminating ?? (caught as ErrorRecord ?? (caught as PSObject)?.BaseObject as ErrorRecord);
                 result.Errors = ps.Streams.Error.ToList();
                 result.Verbose = ps.Streams.Verbose.Select(v => v.Message).ToList();
-                result.Warnings = ps.Streams.Warning.Select(w => w.Message).ToList();
+                result.HostLines = _host.Lines.Skip(hostLines).ToList();
                 return result;
             }
         }
@@ -116,7 +122,8 @@ namespace Heat.PowerShell.Tests
 
             public List<string> Verbose { get; set; }
 
-            public List<string> Warnings { get; set; }
+            /// <summary>What the command wrote to the host (the console), line by line: "What if: ..." among others.</summary>
+            public List<string> HostLines { get; set; }
 
             public IEnumerable<T> Objects<T>() => Output.Select(o => o.BaseObject).OfType<T>();
         }

@@ -52,17 +52,54 @@ namespace Heat.PowerShell.Tests
 
             Assert.Empty(result.Errors);
             Assert.Empty(result.Output);
+            Assert.Equal(new[]
+            {
+                "What if: Performing the operation \"Remove Heat stack\" on target \"ci-1 (1)\".",
+                "What if: Performing the operation \"Remove Heat stack\" on target \"ci-2 (2)\".",
+            }, result.HostLines);
             Assert.Equal(new[] { "GET stacks?limit=100" }, heat.Log);
         }
 
         [Fact]
-        public void IsHighImpact_SoItAsksUnlessForced()
+        public void WhatIf_ByName_NamesTheStackAsGiven_AndLooksNothingUp()
         {
-            using var host = new PowerShellHost(null);
+            var heat = new FakeHeat().ShowsStack(HeatFixtures.StackDetail("web", "1")).DeletesStack("web", "1");
+            using var host = new PowerShellHost(heat);
 
-            var result = host.Run("(Get-Command Remove-HeatStack).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact");
+            var result = host.Run("Remove-HeatStack web -WhatIf -Session $session");
 
-            Assert.Equal("High", result.Output.Single().ToString());
+            Assert.Empty(result.Errors);
+            Assert.Equal(new[] { "What if: Performing the operation \"Remove Heat stack\" on target \"web\"." }, result.HostLines);
+            Assert.Empty(heat.Requests);
+        }
+
+        [Fact]
+        public void WithoutForce_AsksFirst_AndNoKeepsTheStack()
+        {
+            var heat = new FakeHeat().ShowsStack(HeatFixtures.StackDetail("web", "1")).DeletesStack("web", "1");
+            using var host = new PowerShellHost(heat);
+            host.Host.AnswerNextChoice("No");
+
+            var result = host.Run("Remove-HeatStack web -Session $session");
+
+            Assert.Empty(result.Errors);
+            var prompt = Assert.Single(host.Host.Prompts);
+            Assert.Contains("Performing the operation \"Remove Heat stack\" on target \"web\".", prompt);
+            Assert.Empty(heat.Requests);
+        }
+
+        [Fact]
+        public void WithoutForce_AsksFirst_AndYesDeletes()
+        {
+            var heat = new FakeHeat().ShowsStack(HeatFixtures.StackDetail("web", "1")).DeletesStack("web", "1");
+            using var host = new PowerShellHost(heat);
+            host.Host.AnswerNextChoice("Yes");
+
+            var result = host.Run("Remove-HeatStack web -Session $session");
+
+            Assert.Empty(result.Errors);
+            Assert.Single(host.Host.Prompts);
+            Assert.Equal(new[] { "GET stacks/web", "GET stacks/web/1", "DELETE stacks/web/1" }, heat.Log);
         }
 
         [Fact]
