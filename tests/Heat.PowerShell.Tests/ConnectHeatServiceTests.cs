@@ -24,10 +24,7 @@ namespace Heat.PowerShell.Tests
             {
                 if (request.Path == "/v3/auth/tokens")
                 {
-                    if (refuseLogin)
-                    {
-                        return FakeReply.Json("{\"error\": {\"code\": 401, \"message\": \"The request you have made requires authentication.\", \"title\": \"Unauthorized\"}}", 401);
-                    }
+                    if (refuseLogin) return FakeReply.Json(HeatFixtures.KeystoneUnauthorized().ToString(), 401);
                     var body = HeatFixtures.KeystoneV3Token(heatEndpoint: HeatUrl(cloud));
                     return FakeReply.Json(body.ToString(), 201).Header("X-Subject-Token", IssuedToken);
                 }

@@ -152,10 +152,7 @@ namespace Heat.Tests.Shared
         /// <summary>Keystone v3 refuses the credentials, as it words it.</summary>
         public FakeHeat RefusesLogin()
         {
-            On(HttpMethod.Post, KeystoneV3Url + "/auth/tokens").Json(HttpStatusCode.Unauthorized, new JObject
-            {
-                ["error"] = new JObject { ["code"] = 401, ["message"] = "The request you have made requires authentication.", ["title"] = "Unauthorized" },
-            });
+            On(HttpMethod.Post, KeystoneV3Url + "/auth/tokens").Json(HttpStatusCode.Unauthorized, HeatFixtures.KeystoneUnauthorized());
             return this;
         }
 

@@ -67,7 +67,7 @@ namespace Heat.Tests.Shared
             var query = url.Contains('?') ? url.Substring(url.IndexOf('?') + 1) : null;
             var mocked = _mock.When(method, query == null ? url : url.Substring(0, url.IndexOf('?')));
             if (query != null) mocked.WithExactQueryString(query);
-            return new FakeRoute(_mock, mocked);
+            return new FakeRoute(mocked);
         }
 
         /// <summary>A fresh handler for one session: a session disposes its handler, the fake outlives it.</summary>
@@ -181,15 +181,11 @@ namespace Heat.Tests.Shared
     /// </summary>
     internal sealed class FakeRoute
     {
-        private readonly MockHttpMessageHandler _mock;
-        private readonly MockedRequest _mocked;
         private readonly List<Func<HttpRequestMessage, Task<HttpResponseMessage>>> _answers = new List<Func<HttpRequestMessage, Task<HttpResponseMessage>>>();
         private int _next = -1;
 
-        public FakeRoute(MockHttpMessageHandler mock, MockedRequest mocked)
+        public FakeRoute(MockedRequest mocked)
         {
-            _mock = mock;
-            _mocked = mocked;
             mocked.Respond(request =>
             {
                 var index = Math.Min(Interlocked.Increment(ref _next), _answers.Count - 1);
@@ -197,9 +193,6 @@ namespace Heat.Tests.Shared
                 return _answers[index](request);
             });
         }
-
-        /// <summary>How many requests this route answered.</summary>
-        public int Count => _mock.GetMatchCount(_mocked);
 
         public FakeRoute Answer(Func<HttpRequestMessage, Task<HttpResponseMessage>> answer)
         {

@@ -154,6 +154,12 @@ namespace Heat.Tests.Shared
             };
         }
 
+        /// <summary>Keystone's answer to credentials it refuses.</summary>
+        public static JObject KeystoneUnauthorized() => new JObject
+        {
+            ["error"] = new JObject { ["code"] = 401, ["message"] = "The request you have made requires authentication.", ["title"] = "Unauthorized" },
+        };
+
         /// <summary>Keystone v2.0's access body: the token id, tenant and user, and a catalog with the three URLs.</summary>
         public static JObject KeystoneV2Access(string token, string expires, string tenantId, string tenantName, string userName, string heatHost) => new JObject
         {
