@@ -11,7 +11,7 @@ namespace Heat.PowerShell.Tests
     /// </summary>
     public class EmptyNameTests
     {
-        /// <summary>A fake that would answer anything the command might send: a test then shows nothing was sent.</summary>
+        /// <summary>A project whose one stack a name misread as "every stack" would reach; the log shows anything sent, answered or not.</summary>
         private static FakeHeat AnyStack() => new FakeHeat()
             .ListsStacks(HeatFixtures.Stack("prod-db", "1"))
             .ShowsStack(HeatFixtures.StackDetail("prod-db", "1"))
