@@ -1,10 +1,10 @@
 using System;
-using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using RichardSzalay.MockHttp;
+using Heat.Tests.Shared;
+using Newtonsoft.Json.Linq;
 using Xunit;
 
 namespace Heat.Client.Tests
@@ -16,16 +16,12 @@ namespace Heat.Client.Tests
         [Fact]
         public async Task BadRequest_CarriesHeatsMessageAndType()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.When(HttpMethod.Post, TestCloud.Heat + "/validate").RespondJson(HttpStatusCode.BadRequest, @"{
-                ""explanation"": ""The server could not comply with the request since it is either malformed or otherwise incorrect."",
-                ""code"": 400,
-                ""error"": {""message"": ""The template version is invalid: heat_template_version: 2099-01-01"", ""traceback"": null, ""type"": ""InvalidTemplateVersion""},
-                ""title"": ""Bad Request""}");
-            var client = TestCloud.Client(mock);
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Post, "validate").Error(HttpStatusCode.BadRequest,
+                "The template version is invalid: heat_template_version: 2099-01-01", "InvalidTemplateVersion");
 
-            var error = await Assert.ThrowsAsync<HeatBadRequestException>(() => client.Templates.ValidateAsync(
-                new ValidateTemplateRequest { Template = new Heat.Client.Templates.TemplateBundle { Template = new Newtonsoft.Json.Linq.JObject() } }, "t", default));
+            var error = await Assert.ThrowsAsync<HeatBadRequestException>(() => heat.Client().Templates.ValidateAsync(
+                new ValidateTemplateRequest { Template = new Heat.Client.Templates.TemplateBundle { Template = new JObject() } }, "t", default));
 
             Assert.Equal("The template version is invalid: heat_template_version: 2099-01-01", error.Message);
             Assert.Equal("InvalidTemplateVersion", error.ErrorType);
@@ -43,12 +39,14 @@ namespace Heat.Client.Tests
         [InlineData((HttpStatusCode)413, typeof(HeatException))]
         public async Task EachStatus_HasItsException(HttpStatusCode status, Type expected)
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.When(HttpMethod.Get, TestCloud.Heat + "/stacks/web").RespondJson(status,
-                "{\"error\": {\"message\": \"said by the server\", \"type\": \"SomeType\"}}");
-            var client = TestCloud.Client(mock);
+            var heat = new FakeHeat();
+            // Only error.message and error.type: the client must not need the rest of Heat's envelope.
+            heat.On(HttpMethod.Get, "stacks/web").Json(status, new JObject
+            {
+                ["error"] = new JObject { ["message"] = "said by the server", ["type"] = "SomeType" },
+            });
 
-            var error = await Assert.ThrowsAnyAsync<HeatException>(() => GetWeb(client));
+            var error = await Assert.ThrowsAnyAsync<HeatException>(() => GetWeb(heat.Client(o => o.RetryDelay = TimeSpan.FromMilliseconds(1))));
 
             Assert.IsType(expected, error);
             Assert.Equal("said by the server", error.Message);
@@ -58,12 +56,9 @@ namespace Heat.Client.Tests
         [Fact]
         public async Task NotFound_SaysWhichStack()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.When(HttpMethod.Get, TestCloud.Heat + "/stacks/nope").RespondJson(HttpStatusCode.NotFound,
-                "{\"explanation\": \"The resource could not be found.\", \"code\": 404, \"error\": {\"message\": \"The Stack (nope) could not be found.\", \"traceback\": null, \"type\": \"EntityNotFound\"}, \"title\": \"Not Found\"}");
-            var client = TestCloud.Client(mock);
+            var heat = new FakeHeat().MissingStack("nope");
 
-            var error = await Assert.ThrowsAsync<HeatNotFoundException>(() => client.Stacks.GetAsync(StackRef.FromNameOrId("nope"), default));
+            var error = await Assert.ThrowsAsync<HeatNotFoundException>(() => heat.Client().Stacks.GetAsync(StackRef.FromNameOrId("nope"), default));
 
             Assert.Equal("The Stack (nope) could not be found.", error.Message);
             Assert.Equal("EntityNotFound", error.ErrorType);
@@ -72,12 +67,11 @@ namespace Heat.Client.Tests
         [Fact]
         public async Task HtmlErrorPage_BecomesReadableText()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.When(HttpMethod.Get, TestCloud.Heat + "/stacks/web").Respond(HttpStatusCode.BadGateway, "text/html",
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Get, "stacks/web").Text(HttpStatusCode.BadGateway, "text/html",
                 "<html><body><h1>502 Bad Gateway</h1>\n<p>The proxy got no answer.</p></body></html>");
-            var client = TestCloud.Client(mock);
 
-            var error = await Assert.ThrowsAsync<HeatServerException>(() => GetWeb(client));
+            var error = await Assert.ThrowsAsync<HeatServerException>(() => GetWeb(heat.Client(o => o.RetryDelay = TimeSpan.FromMilliseconds(1))));
 
             Assert.Equal("502 Bad Gateway The proxy got no answer.", error.Message);
         }
@@ -85,11 +79,10 @@ namespace Heat.Client.Tests
         [Fact]
         public async Task EmptyErrorBody_UsesTheReasonPhrase()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.When(HttpMethod.Get, TestCloud.Heat + "/stacks/web").Respond(HttpStatusCode.InternalServerError);
-            var client = TestCloud.Client(mock);
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Get, "stacks/web").Status(HttpStatusCode.InternalServerError);
 
-            var error = await Assert.ThrowsAsync<HeatServerException>(() => GetWeb(client));
+            var error = await Assert.ThrowsAsync<HeatServerException>(() => GetWeb(heat.Client()));
 
             Assert.Equal("Internal Server Error", error.Message);
         }
@@ -97,35 +90,26 @@ namespace Heat.Client.Tests
         [Fact]
         public async Task TokenSession_DoesNotRetryA401()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            var heat = mock.When(HttpMethod.Get, TestCloud.Heat + "/stacks/web").RespondJson(HttpStatusCode.Unauthorized,
-                "{\"error\": {\"message\": \"Authentication required\"}}");
-            var client = TestCloud.Client(mock);
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Get, "stacks/web").Error(HttpStatusCode.Unauthorized, "Authentication required");
 
-            await Assert.ThrowsAsync<HeatAuthenticationException>(() => GetWeb(client));
+            await Assert.ThrowsAsync<HeatAuthenticationException>(() => GetWeb(heat.Client()));
 
-            Assert.Equal(1, mock.GetMatchCount(heat));
+            Assert.Equal(new[] { "GET stacks/web" }, heat.Log);
         }
 
         [Fact]
         public async Task SlowServer_IsATimeoutError_NamingTheRequest()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.When(HttpMethod.Get, TestCloud.Heat + "/stacks/web").Respond(async () =>
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Get, "stacks/web").Hang();
+            var client = heat.Client(o =>
             {
-                await Task.Delay(TimeSpan.FromSeconds(10));
-                return new HttpResponseMessage(HttpStatusCode.OK);
+                o.Timeout = TimeSpan.FromMilliseconds(200);
+                o.MaxRetries = 0;
             });
-            var session = await HeatSession.ConnectAsync(new Keystone.AuthOptions
-            {
-                Method = Keystone.AuthMethod.Token,
-                Token = TestCloud.Secure("t"),
-                HeatEndpoint = TestCloud.Heat,
-                Timeout = TimeSpan.FromMilliseconds(200),
-                MaxRetries = 0,
-            }, mock);
 
-            var error = await Assert.ThrowsAsync<HeatConnectionException>(() => GetWeb(new HeatClient(session)));
+            var error = await Assert.ThrowsAsync<HeatConnectionException>(() => GetWeb(client));
 
             Assert.True(error.IsTimeout);
             Assert.Contains("timeout", error.Message);
@@ -135,15 +119,10 @@ namespace Heat.Client.Tests
         [Fact]
         public async Task Cancellation_StopsARequestInFlight()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
+            var heat = new FakeHeat();
             var started = new TaskCompletionSource<bool>();
-            mock.When(HttpMethod.Get, TestCloud.Heat + "/stacks/web").Respond(async () =>
-            {
-                started.SetResult(true);
-                await Task.Delay(TimeSpan.FromSeconds(30));
-                return new HttpResponseMessage(HttpStatusCode.OK);
-            });
-            var client = TestCloud.Client(mock);
+            heat.On(HttpMethod.Get, "stacks/web").Hang(() => started.SetResult(true));
+            var client = heat.Client();
             using var cancellation = new CancellationTokenSource();
             var watch = System.Diagnostics.Stopwatch.StartNew();
 
@@ -158,16 +137,10 @@ namespace Heat.Client.Tests
         [Fact]
         public async Task TooManyRedirects_AreAnError()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.When(HttpMethod.Get, TestCloud.Heat + "/stacks/loop").Respond(_ =>
-            {
-                var redirect = new HttpResponseMessage(HttpStatusCode.Found);
-                redirect.Headers.Location = new Uri(TestCloud.Heat + "/stacks/loop");
-                return redirect;
-            });
-            var client = TestCloud.Client(mock);
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Get, "stacks/loop").Redirect(heat.Endpoint + "/stacks/loop");
 
-            var error = await Assert.ThrowsAsync<HeatRedirectRefusedException>(() => client.Stacks.GetAsync(StackRef.FromNameOrId("loop"), default));
+            var error = await Assert.ThrowsAsync<HeatRedirectRefusedException>(() => heat.Client().Stacks.GetAsync(StackRef.FromNameOrId("loop"), default));
 
             Assert.Contains("redirects", error.Message);
         }

@@ -1,42 +1,43 @@
 using System;
 using System.Linq;
-using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Heat.Client.Keystone;
+using Heat.Tests.Shared;
 using Newtonsoft.Json.Linq;
-using RichardSzalay.MockHttp;
 using Xunit;
 
 namespace Heat.Client.Tests
 {
     public class KeystoneTests
     {
+        private const string TokensUrl = FakeHeat.KeystoneV3Url + "/auth/tokens";
+        private const string Expired = "2000-01-01T00:00:00Z";
+
+        private static JObject TokenRequest(FakeHeat heat) => heat.Sent(HttpMethod.Post).First(r => r.Uri.AbsoluteUri == TokensUrl).Json;
+
         [Fact]
         public async Task V3Password_SendsUserDomainAndProjectScope_AndKeepsTokenFromHeader()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            JObject sent = null;
-            mock.Expect(HttpMethod.Post, "http://keystone.test:5000/v3/auth/tokens")
-                .With(r => { sent = JObject.Parse(r.Content.ReadAsStringAsync().Result); return true; })
-                .Respond(_ => TestCloud.TokenResponse());
-            var options = TestCloud.PasswordOptions();
+            var heat = new FakeHeat().IssuesToken();
+            var options = FakeHeat.PasswordOptions();
             options.UserDomainName = "Users";
             options.ProjectDomainName = "Projects";
 
-            var session = await HeatSession.ConnectAsync(options, mock);
+            var session = await heat.ConnectAsync(options);
 
-            mock.VerifyNoOutstandingExpectation();
+            Assert.Equal(new[] { "POST " + TokensUrl }, heat.Log);
+            var sent = TokenRequest(heat);
             Assert.Equal(new[] { "password" }, sent["auth"]["identity"]["methods"].Select(m => (string)m));
             var user = sent["auth"]["identity"]["password"]["user"];
             Assert.Equal("demo", (string)user["name"]);
             Assert.Equal("Users", (string)user["domain"]["name"]);
-            Assert.Equal("s3cret-Pa55", (string)user["password"]);
+            Assert.Equal(FakeHeat.Password, (string)user["password"]);
             Assert.Equal("demo", (string)sent["auth"]["scope"]["project"]["name"]);
             Assert.Equal("Projects", (string)sent["auth"]["scope"]["project"]["domain"]["name"]);
-            Assert.Equal(TestCloud.Heat, session.HeatEndpoint);
+            Assert.Equal(FakeHeat.DefaultEndpoint, session.HeatEndpoint);
             Assert.Equal("demo", session.UserName);
-            Assert.Equal(TestCloud.ProjectId, session.ProjectId);
+            Assert.Equal(FakeHeat.ProjectId, session.ProjectId);
             Assert.Equal(new DateTime(2099, 1, 1, 0, 0, 0, DateTimeKind.Utc), session.ExpiresAt);
             Assert.Equal(DateTimeKind.Utc, session.ExpiresAt.Value.Kind);
             Assert.Equal("v3", session.KeystoneVersion);
@@ -45,45 +46,38 @@ namespace Heat.Client.Tests
         [Fact]
         public async Task V3_SessionSendsTheTokenToHeat()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.When(HttpMethod.Post, "http://keystone.test:5000/v3/auth/tokens").Respond(_ => TestCloud.TokenResponse("tok-abc"));
-            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks").WithHeaders("X-Auth-Token", "tok-abc")
-                .RespondJson(HttpStatusCode.OK, "{\"stacks\": []}");
-            var client = new HeatClient(await HeatSession.ConnectAsync(TestCloud.PasswordOptions(), mock));
+            var heat = new FakeHeat().IssuesToken("tok-abc").ListsStacks();
+            var client = new HeatClient(await heat.ConnectAsync(FakeHeat.PasswordOptions()));
 
             var stacks = client.Stacks.List(new StackListOptions(), default).ToList();
 
             Assert.Empty(stacks);
-            mock.VerifyNoOutstandingExpectation();
+            Assert.Equal("tok-abc", heat.Sent(HttpMethod.Get).Single().Header("X-Auth-Token"));
         }
 
         [Fact]
         public async Task BareAuthUrl_GetsV3Path()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.Expect(HttpMethod.Post, "http://keystone.test:5000/v3/auth/tokens").Respond(_ => TestCloud.TokenResponse());
-            var options = TestCloud.PasswordOptions();
+            var heat = new FakeHeat().IssuesToken();
+            var options = FakeHeat.PasswordOptions();
             options.AuthUrl = "http://keystone.test:5000/";
 
-            await HeatSession.ConnectAsync(options, mock);
+            await heat.ConnectAsync(options);
 
-            mock.VerifyNoOutstandingExpectation();
+            Assert.Equal(new[] { "POST " + TokensUrl }, heat.Log);
         }
 
         [Fact]
         public async Task ProjectId_ScopesById()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            JObject sent = null;
-            mock.When(HttpMethod.Post, "*/v3/auth/tokens")
-                .With(r => { sent = JObject.Parse(r.Content.ReadAsStringAsync().Result); return true; })
-                .Respond(_ => TestCloud.TokenResponse());
-            var options = TestCloud.PasswordOptions();
+            var heat = new FakeHeat().IssuesToken();
+            var options = FakeHeat.PasswordOptions();
             options.ProjectName = null;
             options.ProjectId = "p-42";
 
-            await HeatSession.ConnectAsync(options, mock);
+            await heat.ConnectAsync(options);
 
+            var sent = TokenRequest(heat);
             Assert.Equal("p-42", (string)sent["auth"]["scope"]["project"]["id"]);
             Assert.Null(sent["auth"]["scope"]["project"]["name"]);
         }
@@ -91,20 +85,17 @@ namespace Heat.Client.Tests
         [Fact]
         public async Task ApplicationCredentialById_SendsIdAndSecret_AndNoScope()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            JObject sent = null;
-            mock.When(HttpMethod.Post, "*/v3/auth/tokens")
-                .With(r => { sent = JObject.Parse(r.Content.ReadAsStringAsync().Result); return true; })
-                .Respond(_ => TestCloud.TokenResponse());
+            var heat = new FakeHeat().IssuesToken();
 
-            await HeatSession.ConnectAsync(new AuthOptions
+            await heat.ConnectAsync(new AuthOptions
             {
                 Method = AuthMethod.ApplicationCredential,
-                AuthUrl = TestCloud.AuthUrl,
+                AuthUrl = FakeHeat.KeystoneV3Url,
                 ApplicationCredentialId = "ac-1",
-                ApplicationCredentialSecret = TestCloud.Secure("ac-secret"),
-            }, mock);
+                ApplicationCredentialSecret = FakeHeat.Secure("ac-secret"),
+            });
 
+            var sent = TokenRequest(heat);
             var identity = sent["auth"]["identity"];
             Assert.Equal("application_credential", (string)identity["methods"][0]);
             Assert.Equal("ac-1", (string)identity["application_credential"]["id"]);
@@ -115,41 +106,36 @@ namespace Heat.Client.Tests
         [Fact]
         public async Task ApplicationCredentialByName_SendsTheOwningUser()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            JObject sent = null;
-            mock.When(HttpMethod.Post, "*/v3/auth/tokens")
-                .With(r => { sent = JObject.Parse(r.Content.ReadAsStringAsync().Result); return true; })
-                .Respond(_ => TestCloud.TokenResponse());
+            var heat = new FakeHeat().IssuesToken();
 
-            await HeatSession.ConnectAsync(new AuthOptions
+            await heat.ConnectAsync(new AuthOptions
             {
                 Method = AuthMethod.ApplicationCredential,
-                AuthUrl = TestCloud.AuthUrl,
+                AuthUrl = FakeHeat.KeystoneV3Url,
                 ApplicationCredentialName = "ci-bot",
                 UserName = "demo",
                 UserDomainName = "Default",
-                ApplicationCredentialSecret = TestCloud.Secure("ac-secret"),
-            }, mock);
+                ApplicationCredentialSecret = FakeHeat.Secure("ac-secret"),
+            });
 
-            var credential = sent["auth"]["identity"]["application_credential"];
+            var credential = TokenRequest(heat)["auth"]["identity"]["application_credential"];
             Assert.Equal("ci-bot", (string)credential["name"]);
             Assert.Equal("demo", (string)credential["user"]["name"]);
             Assert.Equal("Default", (string)credential["user"]["domain"]["name"]);
         }
 
         [Theory]
-        [InlineData("internal", null, "http://heat-internal.test:8004/v1/" + TestCloud.ProjectId)]
-        [InlineData("public", "RegionTwo", "http://heat-two.test:8004/v1/" + TestCloud.ProjectId)]
-        [InlineData("public", "RegionOne", TestCloud.Heat)]
+        [InlineData("internal", null, "http://heat-internal.test:8004/v1/" + FakeHeat.ProjectId)]
+        [InlineData("public", "RegionTwo", "http://heat-two.test:8004/v1/" + FakeHeat.ProjectId)]
+        [InlineData("public", "RegionOne", FakeHeat.DefaultEndpoint)]
         public async Task Endpoint_IsChosenByInterfaceAndRegion(string iface, string region, string expected)
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.When(HttpMethod.Post, "*/v3/auth/tokens").Respond(_ => TestCloud.TokenResponse());
-            var options = TestCloud.PasswordOptions();
+            var heat = new FakeHeat().IssuesToken();
+            var options = FakeHeat.PasswordOptions();
             options.Interface = iface;
             options.Region = region;
 
-            var session = await HeatSession.ConnectAsync(options, mock);
+            var session = await heat.ConnectAsync(options);
 
             Assert.Equal(expected, session.HeatEndpoint);
         }
@@ -157,12 +143,11 @@ namespace Heat.Client.Tests
         [Fact]
         public async Task MissingEndpoint_SaysWhatTheCatalogHas()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.When(HttpMethod.Post, "*/v3/auth/tokens").Respond(_ => TestCloud.TokenResponse());
-            var options = TestCloud.PasswordOptions();
+            var heat = new FakeHeat().IssuesToken();
+            var options = FakeHeat.PasswordOptions();
             options.Interface = "admin";
 
-            var error = await Assert.ThrowsAsync<HeatEndpointNotFoundException>(() => HeatSession.ConnectAsync(options, mock));
+            var error = await Assert.ThrowsAsync<HeatEndpointNotFoundException>(() => heat.ConnectAsync(options));
 
             Assert.Contains("admin", error.Message);
             Assert.Contains("public/RegionOne", error.Message);
@@ -172,12 +157,11 @@ namespace Heat.Client.Tests
         [Fact]
         public async Task HeatEndpointOption_OverridesTheCatalog()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.When(HttpMethod.Post, "*/v3/auth/tokens").Respond(_ => TestCloud.TokenResponse());
-            var options = TestCloud.PasswordOptions();
+            var heat = new FakeHeat().IssuesToken();
+            var options = FakeHeat.PasswordOptions();
             options.HeatEndpoint = "https://heat.example.test/v1/xyz/";
 
-            var session = await HeatSession.ConnectAsync(options, mock);
+            var session = await heat.ConnectAsync(options);
 
             Assert.Equal("https://heat.example.test/v1/xyz", session.HeatEndpoint);
         }
@@ -185,149 +169,135 @@ namespace Heat.Client.Tests
         [Fact]
         public async Task WrongPassword_IsAuthenticationError_ThatDoesNotEchoThePassword()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.When(HttpMethod.Post, "*/v3/auth/tokens").RespondJson(HttpStatusCode.Unauthorized,
-                "{\"error\": {\"code\": 401, \"message\": \"The request you have made requires authentication.\", \"title\": \"Unauthorized\"}}");
+            var heat = new FakeHeat().RefusesLogin();
 
-            var error = await Assert.ThrowsAsync<HeatAuthenticationException>(() => HeatSession.ConnectAsync(TestCloud.PasswordOptions(), mock));
+            var error = await Assert.ThrowsAsync<HeatAuthenticationException>(() => heat.ConnectAsync(FakeHeat.PasswordOptions()));
 
             Assert.Equal("The request you have made requires authentication.", error.Message);
-            Assert.DoesNotContain("s3cret-Pa55", error.ToString());
+            Assert.DoesNotContain(FakeHeat.Password, error.ToString());
         }
 
         [Fact]
         public async Task V2_PostsPasswordCredentialsWithTenant_AndReadsServiceCatalog()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            JObject sent = null;
-            mock.Expect(HttpMethod.Post, "http://old-keystone.test:5000/v2.0/tokens")
-                .With(r => { sent = JObject.Parse(r.Content.ReadAsStringAsync().Result); return true; })
-                .RespondJson(HttpStatusCode.OK, @"{""access"": {
-                    ""token"": {""id"": ""v2-token"", ""expires"": ""2099-02-03T04:05:06Z"", ""tenant"": {""id"": ""t-9"", ""name"": ""legacy""}},
-                    ""user"": {""id"": ""u-9"", ""name"": ""runbook""},
-                    ""serviceCatalog"": [
-                      {""type"": ""orchestration"", ""name"": ""heat"", ""endpoints"": [
-                        {""region"": ""RegionOne"", ""publicURL"": ""http://heat-v2.test:8004/v1/t-9"", ""internalURL"": ""http://heat-v2-int.test:8004/v1/t-9"", ""adminURL"": ""http://heat-v2-adm.test:8004/v1/t-9""}]}]}}");
-            mock.Expect(HttpMethod.Get, "http://heat-v2-int.test:8004/v1/t-9/stacks").WithHeaders("X-Auth-Token", "v2-token")
-                .RespondJson(HttpStatusCode.OK, "{\"stacks\": []}");
+            var heat = new FakeHeat("http://heat-v2-int.test:8004/v1/t-9")
+                .IssuesV2Token("v2-token", "2099-02-03T04:05:06Z", "t-9", "legacy", "runbook")
+                .ListsStacks();
 
-            var session = await HeatSession.ConnectAsync(new AuthOptions
+            var session = await heat.ConnectAsync(new AuthOptions
             {
-                AuthUrl = "http://old-keystone.test:5000/v2.0",
+                AuthUrl = FakeHeat.KeystoneV2Url,
                 UserName = "runbook",
-                Password = TestCloud.Secure("pw"),
+                Password = FakeHeat.Secure("pw"),
                 ProjectName = "legacy",
                 Interface = "internal",
-            }, mock);
+            });
             new HeatClient(session).Stacks.List(new StackListOptions(), default).ToList();
 
+            Assert.Equal(new[] { "POST " + FakeHeat.KeystoneV2Url + "/tokens", "GET stacks?limit=100" }, heat.Log);
+            var sent = heat.Requests[0].Json;
             Assert.Equal("runbook", (string)sent["auth"]["passwordCredentials"]["username"]);
             Assert.Equal("pw", (string)sent["auth"]["passwordCredentials"]["password"]);
             Assert.Equal("legacy", (string)sent["auth"]["tenantName"]);
+            Assert.Equal("v2-token", heat.Requests[1].Header("X-Auth-Token"));
             Assert.Equal("v2.0", session.KeystoneVersion);
             Assert.Equal("legacy", session.ProjectName);
             Assert.Equal(new DateTime(2099, 2, 3, 4, 5, 6, DateTimeKind.Utc), session.ExpiresAt);
-            mock.VerifyNoOutstandingExpectation();
         }
 
         [Fact]
         public async Task V2_RefusesApplicationCredentials()
         {
-            var error = await Assert.ThrowsAsync<ArgumentException>(() => HeatSession.ConnectAsync(new AuthOptions
+            var heat = new FakeHeat();
+
+            var error = await Assert.ThrowsAsync<ArgumentException>(() => heat.ConnectAsync(new AuthOptions
             {
                 Method = AuthMethod.ApplicationCredential,
-                AuthUrl = "http://old-keystone.test:5000/v2.0/",
+                AuthUrl = FakeHeat.KeystoneV2Url + "/",
                 ApplicationCredentialId = "x",
-                ApplicationCredentialSecret = TestCloud.Secure("y"),
-            }, new MockHttpMessageHandler(BackendDefinitionBehavior.Always)));
+                ApplicationCredentialSecret = FakeHeat.Secure("y"),
+            }));
+
             Assert.Contains("v2.0", error.Message);
+            Assert.Empty(heat.Requests);
         }
 
         [Fact]
         public async Task TokenWithoutEndpoint_IsRefused()
         {
-            var error = await Assert.ThrowsAsync<ArgumentException>(() => HeatSession.ConnectAsync(new AuthOptions
+            var heat = new FakeHeat();
+
+            var error = await Assert.ThrowsAsync<ArgumentException>(() => heat.ConnectAsync(new AuthOptions
             {
                 Method = AuthMethod.Token,
-                Token = TestCloud.Secure("t"),
-            }, new MockHttpMessageHandler(BackendDefinitionBehavior.Always)));
+                Token = FakeHeat.Secure("t"),
+            }));
+
             Assert.Contains("HeatEndpoint", error.Message);
         }
 
         [Fact]
         public async Task ExpiredToken_IsRenewedBeforeTheNextCall()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            int tokens = 0;
-            mock.When(HttpMethod.Post, "*/v3/auth/tokens").Respond(_ =>
-            {
-                tokens++;
-                // The first token is already expired; the second is good for long.
-                return tokens == 1 ? TestCloud.TokenResponse("old", "2000-01-01T00:00:00Z") : TestCloud.TokenResponse("new");
-            });
-            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks").WithHeaders("X-Auth-Token", "new")
-                .RespondJson(HttpStatusCode.OK, "{\"stacks\": []}");
-            var client = new HeatClient(await HeatSession.ConnectAsync(TestCloud.PasswordOptions(), mock));
+            var heat = new FakeHeat().IssuesToken("old", Expired).IssuesToken("new").ListsStacks();
+            var client = new HeatClient(await heat.ConnectAsync(FakeHeat.PasswordOptions()));
 
             client.Stacks.List(new StackListOptions(), default).ToList();
 
-            Assert.Equal(2, tokens);
-            mock.VerifyNoOutstandingExpectation();
+            Assert.Equal(new[] { "POST " + TokensUrl, "POST " + TokensUrl, "GET stacks?limit=100" }, heat.Log);
+            Assert.Equal("new", heat.Requests[2].Header("X-Auth-Token"));
         }
 
         [Fact]
         public async Task RefusedToken_IsRenewedOnce_AndTheCallRetried()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            int tokens = 0;
-            mock.When(HttpMethod.Post, "*/v3/auth/tokens").Respond(_ => TestCloud.TokenResponse(++tokens == 1 ? "revoked" : "fresh"));
-            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks").WithHeaders("X-Auth-Token", "revoked")
-                .RespondJson(HttpStatusCode.Unauthorized, "{\"error\": {\"message\": \"Authentication required\"}}");
-            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks").WithHeaders("X-Auth-Token", "fresh")
-                .RespondJson(HttpStatusCode.OK, "{\"stacks\": [" + TestCloud.StackJson("a", "1") + "]}");
-            var client = new HeatClient(await HeatSession.ConnectAsync(TestCloud.PasswordOptions(), mock));
+            var heat = new FakeHeat().IssuesToken("revoked").IssuesToken("fresh");
+            heat.On(HttpMethod.Get, "stacks")
+                .Error(System.Net.HttpStatusCode.Unauthorized, "Authentication required")
+                .Json(System.Net.HttpStatusCode.OK, HeatFixtures.List("stacks", HeatFixtures.Stack("a", "1")));
+            var client = new HeatClient(await heat.ConnectAsync(FakeHeat.PasswordOptions()));
 
             var stacks = client.Stacks.List(new StackListOptions(), default).ToList();
 
             Assert.Single(stacks);
-            Assert.Equal(2, tokens);
-            mock.VerifyNoOutstandingExpectation();
+            Assert.Equal(new[] { "POST " + TokensUrl, "GET stacks?limit=100", "POST " + TokensUrl, "GET stacks?limit=100" }, heat.Log);
+            Assert.Equal(new[] { "revoked", "fresh" }, heat.Sent(HttpMethod.Get).Select(r => r.Header("X-Auth-Token")));
         }
 
         [Fact]
         public async Task ManyCallsAtOnce_OnAnExpiredToken_RenewItOnce()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
+            var heat = new FakeHeat().ListsStacks();
             int tokens = 0;
-            mock.When(HttpMethod.Post, "*/v3/auth/tokens").Respond(async () =>
+            // Slow enough that the callers pile up behind the renewal.
+            heat.On(HttpMethod.Post, TokensUrl).Answer(async _ =>
             {
                 var n = System.Threading.Interlocked.Increment(ref tokens);
                 await Task.Delay(50);
-                return n == 1 ? TestCloud.TokenResponse("old", "2000-01-01T00:00:00Z") : TestCloud.TokenResponse("new");
+                var response = FakeHeat.JsonResponse(System.Net.HttpStatusCode.Created, HeatFixtures.KeystoneV3Token(n == 1 ? Expired : HeatFixtures.FarFuture));
+                response.Headers.Add("X-Subject-Token", n == 1 ? "old" : "new");
+                return response;
             });
-            var withNew = mock.When(HttpMethod.Get, TestCloud.Heat + "/stacks").WithHeaders("X-Auth-Token", "new")
-                .RespondJson(HttpStatusCode.OK, "{\"stacks\": []}");
-            var session = await HeatSession.ConnectAsync(TestCloud.PasswordOptions(), mock);
+            var session = await heat.ConnectAsync(FakeHeat.PasswordOptions());
 
             // As parallel runspaces sharing one session would.
             await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
                 new HeatClient(session).Stacks.List(new StackListOptions(), default).ToList())));
 
             Assert.Equal(2, tokens);
-            Assert.Equal(16, mock.GetMatchCount(withNew));
+            Assert.Equal(Enumerable.Repeat("new", 16), heat.Sent(HttpMethod.Get).Select(r => r.Header("X-Auth-Token")));
         }
 
         [Fact]
         public void SessionText_NeverShowsTheToken()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            var session = TestCloud.TokenSession(mock);
+            var session = new FakeHeat().TokenSession();
 
-            Assert.DoesNotContain(TestCloud.Token, session.ToString());
+            Assert.DoesNotContain(FakeHeat.Token, session.ToString());
             foreach (var property in typeof(HeatSession).GetProperties())
             {
                 var value = property.GetValue(session);
-                Assert.DoesNotContain(TestCloud.Token, value?.ToString() ?? string.Empty);
+                Assert.DoesNotContain(FakeHeat.Token, value?.ToString() ?? string.Empty);
             }
         }
     }

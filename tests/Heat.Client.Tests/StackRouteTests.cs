@@ -5,8 +5,8 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Heat.Client.Templates;
+using Heat.Tests.Shared;
 using Newtonsoft.Json.Linq;
-using RichardSzalay.MockHttp;
 using Xunit;
 
 namespace Heat.Client.Tests
@@ -18,44 +18,29 @@ namespace Heat.Client.Tests
         [Fact]
         public void List_ReadsEveryPage_WithTheLastIdAsMarker()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks").WithExactQueryString("limit=2")
-                .RespondJson(HttpStatusCode.OK, "{\"stacks\": [" + TestCloud.StackJson("a", "id-a") + "," + TestCloud.StackJson("b", "id-b") + "]}");
-            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks").WithExactQueryString("limit=2&marker=id-b")
-                .RespondJson(HttpStatusCode.OK, "{\"stacks\": [" + TestCloud.StackJson("c", "id-c") + "]}");
-            var client = TestCloud.Client(mock);
+            var heat = new FakeHeat().ListsStacks(HeatFixtures.Stack("a", "id-a"), HeatFixtures.Stack("b", "id-b"), HeatFixtures.Stack("c", "id-c"));
 
-            var names = client.Stacks.List(new StackListOptions { PageSize = 2 }, default).Select(s => s.StackName).ToList();
+            var names = heat.Client().Stacks.List(new StackListOptions { PageSize = 2 }, default).Select(s => s.StackName).ToList();
 
             Assert.Equal(new[] { "a", "b", "c" }, names);
-            mock.VerifyNoOutstandingExpectation();
+            Assert.Equal(new[] { "GET stacks?limit=2", "GET stacks?limit=2&marker=id-b" }, heat.Log);
         }
 
         [Fact]
         public void List_ReadsPagesOnlyAsTheyAreUsed()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            var first = mock.When(HttpMethod.Get, TestCloud.Heat + "/stacks").WithExactQueryString("limit=1")
-                .RespondJson(HttpStatusCode.OK, "{\"stacks\": [" + TestCloud.StackJson("a", "id-a") + "]}");
-            var second = mock.When(HttpMethod.Get, TestCloud.Heat + "/stacks").WithExactQueryString("limit=1&marker=id-a")
-                .RespondJson(HttpStatusCode.OK, "{\"stacks\": [" + TestCloud.StackJson("b", "id-b") + "]}");
-            var client = TestCloud.Client(mock);
+            var heat = new FakeHeat().ListsStacks(HeatFixtures.Stack("a", "id-a"), HeatFixtures.Stack("b", "id-b"));
 
-            var firstOnly = client.Stacks.List(new StackListOptions { PageSize = 1 }, default).First();
+            var firstOnly = heat.Client().Stacks.List(new StackListOptions { PageSize = 1 }, default).First();
 
             Assert.Equal("a", firstOnly.StackName);
-            Assert.Equal(1, mock.GetMatchCount(first));
-            Assert.Equal(0, mock.GetMatchCount(second));
+            Assert.Equal(new[] { "GET stacks?limit=1" }, heat.Log);
         }
 
         [Fact]
         public void List_SendsHeatsFilters()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks")
-                .WithExactQueryString("name=web&status=FAILED&status=COMPLETE&tags=ci%2Cnightly&show_nested=True&show_deleted=True&limit=100")
-                .RespondJson(HttpStatusCode.OK, "{\"stacks\": []}");
-            var client = TestCloud.Client(mock);
+            var heat = new FakeHeat().ListsStacks();
             var options = new StackListOptions { ShowNested = true, ShowDeleted = true };
             options.Names.Add("web");
             options.Statuses.Add("FAILED");
@@ -63,37 +48,28 @@ namespace Heat.Client.Tests
             options.Tags.Add("ci");
             options.Tags.Add("nightly");
 
-            client.Stacks.List(options, default).ToList();
+            heat.Client().Stacks.List(options, default).ToList();
 
-            mock.VerifyNoOutstandingExpectation();
+            Assert.Equal(new[] { "GET stacks?name=web&status=FAILED&status=COMPLETE&tags=ci%2Cnightly&show_nested=True&show_deleted=True&limit=100" }, heat.Log);
         }
 
         [Fact]
         public async Task Get_ByName_FollowsHeatsRedirect_KeepingTheToken()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks/web").WithHeaders("X-Auth-Token", TestCloud.Token)
-                .Respond(_ =>
-                {
-                    var redirect = new HttpResponseMessage(HttpStatusCode.Found);
-                    redirect.Headers.Location = new Uri(TestCloud.Heat + "/stacks/web/" + StackId);
-                    return redirect;
-                });
-            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks/web/" + StackId).WithHeaders("X-Auth-Token", TestCloud.Token)
-                .RespondJson(HttpStatusCode.OK, @"{""stack"": {
-                    ""id"": """ + StackId + @""", ""stack_name"": ""web"", ""stack_status"": ""CREATE_COMPLETE"",
-                    ""creation_time"": ""2026-11-25T10:00:00"", ""updated_time"": ""2026-11-25T10:05:30.123456"",
-                    ""parameters"": {""count"": ""2"", ""OS::stack_name"": ""web""},
-                    ""outputs"": [{""output_key"": ""url"", ""output_value"": ""http://web"", ""description"": ""The URL""},
-                                  {""output_key"": ""ids"", ""output_value"": [""x"", ""y""], ""description"": ""ids""}],
-                    ""capabilities"": [], ""timeout_mins"": 30, ""disable_rollback"": true, ""tags"": null,
-                    ""template_description"": ""Web tier"",
-                    ""links"": [{""href"": """ + TestCloud.Heat + "/stacks/web/" + StackId + @""", ""rel"": ""self""}]}}");
-            var client = TestCloud.Client(mock);
+            var heat = new FakeHeat().ShowsStack(HeatFixtures.StackDetail("web", StackId)
+                .With("creation_time", "2026-11-25T10:00:00")
+                .With("updated_time", "2026-11-25T10:05:30.123456")
+                .With("parameters", new JObject { ["count"] = "2", ["OS::stack_name"] = "web" })
+                .With("outputs", new JArray(
+                    new JObject { ["output_key"] = "url", ["output_value"] = "http://web", ["description"] = "The URL" },
+                    new JObject { ["output_key"] = "ids", ["output_value"] = new JArray("x", "y"), ["description"] = "ids" }))
+                .With("timeout_mins", 30)
+                .With("tags", null));
 
-            var stack = await client.Stacks.GetAsync(StackRef.FromNameOrId("web"), default);
+            var stack = await heat.Client().Stacks.GetAsync(StackRef.FromNameOrId("web"), default);
 
-            mock.VerifyNoOutstandingExpectation();
+            Assert.Equal(new[] { "GET stacks/web", "GET stacks/web/" + StackId }, heat.Log);
+            Assert.All(heat.Requests, r => Assert.Equal(FakeHeat.Token, r.Header("X-Auth-Token")));
             Assert.Equal(StackId, stack.Id);
             Assert.Equal(StackId, stack.StackId);
             Assert.Equal("CREATE", stack.Action);
@@ -115,27 +91,18 @@ namespace Heat.Client.Tests
         [Fact]
         public async Task Get_WithNameAndId_GoesStraightToTheStack()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.Expect(HttpMethod.Get, TestCloud.Heat + "/stacks/my%20stack/" + StackId)
-                .RespondJson(HttpStatusCode.OK, "{\"stack\": " + TestCloud.StackJson("my stack", StackId) + "}");
-            var client = TestCloud.Client(mock);
+            var heat = new FakeHeat().ShowsStack(HeatFixtures.StackDetail("my stack", StackId));
 
-            var stack = await client.Stacks.GetAsync(new StackRef("my stack", StackId), default);
+            var stack = await heat.Client().Stacks.GetAsync(new StackRef("my stack", StackId), default);
 
             Assert.Equal("my stack", stack.StackName);
-            mock.VerifyNoOutstandingExpectation();
+            Assert.Equal(new[] { "GET stacks/my%20stack/" + StackId }, heat.Log);
         }
 
         [Fact]
         public async Task Create_PostsNameTemplateParametersTagsTimeoutAndRollback()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            JObject sent = null;
-            mock.Expect(HttpMethod.Post, TestCloud.Heat + "/stacks")
-                .WithHeaders("Content-Type", "application/json; charset=utf-8")
-                .With(r => { sent = JObject.Parse(r.Content.ReadAsStringAsync().Result); return true; })
-                .RespondJson(HttpStatusCode.Created, @"{""stack"": {""id"": """ + StackId + @""", ""links"": [{""href"": """ + TestCloud.Heat + "/stacks/web/" + StackId + @""", ""rel"": ""self""}]}}");
-            var client = TestCloud.Client(mock);
+            var heat = new FakeHeat().CreatesStack("web", StackId);
             var bundle = new TemplateBundle { Template = JObject.Parse("{\"heat_template_version\": \"2018-08-31\", \"resources\": {}}") };
             bundle.Files["file:///t/boot.sh"] = "#!/bin/sh";
             var request = new CreateStackRequest
@@ -149,9 +116,12 @@ namespace Heat.Client.Tests
             request.Tags.Add("ci");
             request.Tags.Add("web");
 
-            var created = await client.Stacks.CreateAsync(request, default);
+            var created = await heat.Client().Stacks.CreateAsync(request, default);
 
-            mock.VerifyNoOutstandingExpectation();
+            var post = Assert.Single(heat.Requests);
+            Assert.Equal("POST stacks", post.ToString());
+            Assert.Equal("application/json; charset=utf-8", post.Header("Content-Type"));
+            var sent = post.Json;
             Assert.Equal("web", (string)sent["stack_name"]);
             Assert.Equal("2018-08-31", (string)sent["template"]["heat_template_version"]);
             Assert.Equal("#!/bin/sh", (string)sent["files"]["file:///t/boot.sh"]);
@@ -173,34 +143,27 @@ namespace Heat.Client.Tests
         [Fact]
         public async Task Delete_SendsDeleteToNameAndId()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.Expect(HttpMethod.Delete, TestCloud.Heat + "/stacks/web/" + StackId).Respond(HttpStatusCode.NoContent);
-            var client = TestCloud.Client(mock);
+            var heat = new FakeHeat().DeletesStack("web", StackId);
 
-            await client.Stacks.DeleteAsync(new StackRef("web", StackId), default);
+            await heat.Client().Stacks.DeleteAsync(new StackRef("web", StackId), default);
 
-            mock.VerifyNoOutstandingExpectation();
+            Assert.Equal(new[] { "DELETE stacks/web/" + StackId }, heat.Log);
         }
 
         [Fact]
         public async Task Validate_PostsTheTemplate_AndReadsParametersAndGroups()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            JObject sent = null;
-            mock.Expect(HttpMethod.Post, TestCloud.Heat + "/validate")
-                .With(r => { sent = JObject.Parse(r.Content.ReadAsStringAsync().Result); return true; })
-                .RespondJson(HttpStatusCode.OK, @"{""Description"": ""Web tier"",
-                    ""Parameters"": {""count"": {""Type"": ""Number"", ""Default"": 2, ""Description"": ""How many"", ""Label"": ""count"", ""NoEcho"": ""false""},
-                                     ""db_password"": {""Type"": ""String"", ""Description"": ""secret"", ""Label"": ""db_password"", ""NoEcho"": ""true""}},
-                    ""ParameterGroups"": [{""label"": ""sizing"", ""parameters"": [""count""]}]}");
-            var client = TestCloud.Client(mock);
+            var heat = new FakeHeat().Validates(JObject.Parse(@"{""Description"": ""Web tier"",
+                ""Parameters"": {""count"": {""Type"": ""Number"", ""Default"": 2, ""Description"": ""How many"", ""Label"": ""count"", ""NoEcho"": ""false""},
+                                 ""db_password"": {""Type"": ""String"", ""Description"": ""secret"", ""Label"": ""db_password"", ""NoEcho"": ""true""}},
+                ""ParameterGroups"": [{""label"": ""sizing"", ""parameters"": [""count""]}]}"));
 
-            var result = await client.Templates.ValidateAsync(new ValidateTemplateRequest
+            var result = await heat.Client().Templates.ValidateAsync(new ValidateTemplateRequest
             {
                 Template = new TemplateBundle { Template = JObject.Parse("{\"heat_template_version\": \"2018-08-31\"}") },
             }, "t.yaml", default);
 
-            Assert.Equal("2018-08-31", (string)sent["template"]["heat_template_version"]);
+            Assert.Equal("2018-08-31", (string)Assert.Single(heat.Sent(HttpMethod.Post)).Json["template"]["heat_template_version"]);
             Assert.Equal("Web tier", result.Description);
             var count = result.Parameters.Single(p => p.Name == "count");
             Assert.Equal("Number", count.Type);
@@ -213,34 +176,24 @@ namespace Heat.Client.Tests
         [Fact]
         public async Task TemplateUrl_IsFetchedWithoutTheToken_FollowingRedirects()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.Expect(HttpMethod.Get, "http://repo.test/templates/web.yaml")
-                .With(r => !r.Headers.Contains("X-Auth-Token"))
-                .Respond(_ =>
-                {
-                    var redirect = new HttpResponseMessage(HttpStatusCode.Found);
-                    redirect.Headers.Location = new Uri("http://cdn.test/web.yaml");
-                    return redirect;
-                });
-            mock.Expect(HttpMethod.Get, "http://cdn.test/web.yaml")
-                .With(r => !r.Headers.Contains("X-Auth-Token"))
-                .Respond(HttpStatusCode.OK, "text/plain", "{\"heat_template_version\": \"2018-08-31\"}");
-            var client = TestCloud.Client(mock);
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Get, "http://repo.test/templates/web.yaml").Redirect("http://cdn.test/web.yaml");
+            heat.On(HttpMethod.Get, "http://cdn.test/web.yaml").Text(HttpStatusCode.OK, "text/plain", "{\"heat_template_version\": \"2018-08-31\"}");
 
-            var text = await client.Templates.FetchTextAsync(new Uri("http://repo.test/templates/web.yaml"), default);
+            var text = await heat.Client().Templates.FetchTextAsync(new Uri("http://repo.test/templates/web.yaml"), default);
 
             Assert.Equal("{\"heat_template_version\": \"2018-08-31\"}", text);
-            mock.VerifyNoOutstandingExpectation();
+            Assert.Equal(new[] { "GET http://repo.test/templates/web.yaml", "GET http://cdn.test/web.yaml" }, heat.Log);
+            Assert.All(heat.Requests, r => Assert.Null(r.Header("X-Auth-Token")));
         }
 
         [Fact]
         public async Task TemplateUrl_NotFound_IsANotFoundError()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.When(HttpMethod.Get, "http://repo.test/missing.yaml").Respond(HttpStatusCode.NotFound, "text/html", "<h1>Not Found</h1>");
-            var client = TestCloud.Client(mock);
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Get, "http://repo.test/missing.yaml").Text(HttpStatusCode.NotFound, "text/html", "<h1>Not Found</h1>");
 
-            var error = await Assert.ThrowsAsync<HeatNotFoundException>(() => client.Templates.FetchTextAsync(new Uri("http://repo.test/missing.yaml"), default));
+            var error = await Assert.ThrowsAsync<HeatNotFoundException>(() => heat.Client().Templates.FetchTextAsync(new Uri("http://repo.test/missing.yaml"), default));
 
             Assert.Equal("Not Found", error.Message);
         }
@@ -248,18 +201,15 @@ namespace Heat.Client.Tests
         [Fact]
         public async Task Validate_ShowNested_IsAQueryParameter()
         {
-            var mock = new MockHttpMessageHandler(BackendDefinitionBehavior.Always);
-            mock.Expect(HttpMethod.Post, TestCloud.Heat + "/validate").WithExactQueryString("show_nested=True")
-                .RespondJson(HttpStatusCode.OK, "{\"Description\": \"x\", \"Parameters\": {}}");
-            var client = TestCloud.Client(mock);
+            var heat = new FakeHeat().Validates();
 
-            await client.Templates.ValidateAsync(new ValidateTemplateRequest
+            await heat.Client().Templates.ValidateAsync(new ValidateTemplateRequest
             {
                 Template = new TemplateBundle { Template = JObject.Parse("{}") },
                 ShowNested = true,
             }, "t", default);
 
-            mock.VerifyNoOutstandingExpectation();
+            Assert.Equal(new[] { "POST validate?show_nested=True" }, heat.Log);
         }
     }
 }

@@ -1,58 +1,97 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using System.Security;
 using Heat.Client;
-using Heat.Client.Keystone;
 using Heat.PowerShell.Cmdlets;
-using RichardSzalay.MockHttp;
+using Heat.Tests.Shared;
+using Xunit.Sdk;
 
 namespace Heat.PowerShell.Tests
 {
-    /// <summary>Runs script in an in-process runspace with the module loaded and $session bound to a fake Heat.</summary>
+    /// <summary>
+    /// Runs script in an in-process runspace with the module loaded, a <see cref="TestHost"/> that keeps what the
+    /// console would show, and <c>$session</c> bound to a fake Heat. <see cref="Run"/> fails the test when the script
+    /// ends in a terminating error; a test that expects one says so with <see cref="RunExpectingTermination"/>.
+    /// </summary>
     internal sealed class PowerShellHost : IDisposable
     {
-        public const string ProjectId = "p1";
-        public const string Heat = "http://heat.test:8004/v1/" + ProjectId;
+        private const string TerminatingVariable = "__HeatTestTerminating";
 
-        private readonly Runspace _runspace;
+        private readonly TestHost _host = new TestHost();
 
-        public PowerShellHost(MockHttpMessageHandler mock)
+        /// <param name="heat">The fake the session talks to; null for a runspace that never connected.</param>
+        public PowerShellHost(FakeHeat heat)
         {
-            var state = InitialSessionState.CreateDefault2();
-            _runspace = RunspaceFactory.CreateRunspace(state);
-            _runspace.Open();
-            Mock = mock;
-            if (mock != null)
+            Runspace = RunspaceFactory.CreateRunspace(_host, InitialSessionState.CreateDefault2());
+            Runspace.Open();
+            Heat = heat;
+            if (heat != null)
             {
-                var token = new SecureString();
-                foreach (var c in "test-token") token.AppendChar(c);
-                Session = HeatSession.ConnectAsync(new AuthOptions { Method = AuthMethod.Token, Token = token, HeatEndpoint = Heat }, mock)
-                    .GetAwaiter().GetResult();
-                _runspace.SessionStateProxy.SetVariable("session", Session);
+                Session = heat.TokenSession();
+                Runspace.SessionStateProxy.SetVariable("session", Session);
             }
             using (var ps = System.Management.Automation.PowerShell.Create())
             {
-                ps.Runspace = _runspace;
+                ps.Runspace = Runspace;
                 ps.AddCommand("Import-Module").AddParameter("Assembly", typeof(GetHeatStack).Assembly).Invoke();
             }
         }
 
-        public MockHttpMessageHandler Mock { get; }
+        public FakeHeat Heat { get; }
 
-        public Runspace Runspace => _runspace;
+        public Runspace Runspace { get; }
 
         public HeatSession Session { get; }
 
+        public TestHost Host => _host;
+
+        /// <summary>Runs <paramref name="script"/>; a terminating error fails the test, naming the error.</summary>
         public Result Run(string script)
         {
+            var result = Invoke(script);
+            if (result.Terminating != null)
+            {
+                var error = result.Terminating;
+                throw new XunitException($"The script ended in a terminating error {error.FullyQualifiedErrorId}: {error.Exception?.Message}" +
+                                         $"{Environment.NewLine}Script: {script}");
+            }
+            return result;
+        }
+
+        /// <summary>Runs <paramref name="script"/>, which must end in a terminating error (in <see cref="Result.Terminating"/>).</summary>
+        public Result RunExpectingTermination(string script)
+        {
+            var result = Invoke(script);
+            if (result.Terminating == null)
+            {
+                throw new XunitException($"The script was expected to end in a terminating error but did not; it wrote {result.Errors.Count} " +
+                                         $"non-terminating error(s){string.Concat(result.Errors.Select(e => Environment.NewLine + "  " + e.FullyQualifiedErrorId))}" +
+                                         $"{Environment.NewLine}Script: {script}");
+            }
+            return result;
+        }
+
+        /// <summary>Makes $session the runspace's default, as Connect-HeatService does, without a Keystone.</summary>
+        public void MakeSessionTheDefault() => Run("[Heat.PowerShell.Tests.TestHooks]::SetDefault($session)");
+
+        public void Dispose()
+        {
+            Runspace.Dispose();
+            Session?.Dispose();
+        }
+
+        private Result Invoke(string script)
+        {
+            var hostLines = _host.Lines.Count;
+            Runspace.SessionStateProxy.SetVariable(TerminatingVariable, null);
             using (var ps = System.Management.Automation.PowerShell.Create())
             {
-                ps.Runspace = _runspace;
-                ps.AddScript(script);
+                ps.Runspace = Runspace;
+                // A statement-terminating error (ThrowTerminatingError, a failed parameter binding) would otherwise be
+                // written to the error stream like any other and the script go on: only try/catch tells them apart.
+                ps.AddScript("try {" + Environment.NewLine + script + Environment.NewLine + "} catch { $global:" + TerminatingVariable + " = $_ }");
                 var result = new Result();
                 try
                 {
@@ -63,62 +102,36 @@ namespace Heat.PowerShell.Tests
                     result.Terminating = e.ErrorRecord;
                     result.Output = new List<PSObject>();
                 }
+                var caught = Runspace.SessionStateProxy.GetVariable(TerminatingVariable);
+                result.Terminating = result.Terminating ?? (caught as ErrorRecord ?? (caught as PSObject)?.BaseObject as ErrorRecord);
                 result.Errors = ps.Streams.Error.ToList();
                 result.Verbose = ps.Streams.Verbose.Select(v => v.Message).ToList();
-                result.WhatIf = ps.Streams.Information.Select(i => i.MessageData?.ToString()).ToList();
+                result.HostLines = _host.Lines.Skip(hostLines).ToList();
                 return result;
             }
-        }
-
-        /// <summary>
-        /// The error that stopped <paramref name="command"/>, or null. Only a terminating error reaches catch when
-        /// non-terminating ones are silenced, so this tells the two apart as a script would.
-        /// </summary>
-        public ErrorRecord Terminating(string command)
-        {
-            var result = Run("try { " + command + " -ErrorAction SilentlyContinue | Out-Null; $null } catch { $_ }");
-            return result.Output.Select(o => o?.BaseObject).OfType<ErrorRecord>().FirstOrDefault();
-        }
-
-        public void Dispose()
-        {
-            _runspace.Dispose();
-            Session?.Dispose();
         }
 
         internal sealed class Result
         {
             public List<PSObject> Output { get; set; }
 
+            /// <summary>Non-terminating errors.</summary>
             public List<ErrorRecord> Errors { get; set; }
 
             public ErrorRecord Terminating { get; set; }
 
             public List<string> Verbose { get; set; }
 
-            public List<string> WhatIf { get; set; }
+            /// <summary>What the command wrote to the host (the console), line by line: "What if: ..." among others.</summary>
+            public List<string> HostLines { get; set; }
 
             public IEnumerable<T> Objects<T>() => Output.Select(o => o.BaseObject).OfType<T>();
         }
     }
 
-    internal static class Json
+    public static class TestHooks
     {
-        public static string Stack(string name, string id, string status = "CREATE_COMPLETE", string tags = "[]") => @"{
-            ""id"": """ + id + @""", ""stack_name"": """ + name + @""", ""stack_status"": """ + status + @""",
-            ""stack_status_reason"": ""reason of " + name + @""", ""creation_time"": ""2026-11-25T10:00:00Z"", ""tags"": " + tags + @",
-            ""links"": [{""href"": """ + PowerShellHost.Heat + "/stacks/" + name + "/" + id + @""", ""rel"": ""self""}]}";
-
-        public static string Event(string id, string resource, string status, string stack, string stackId, string physical = null) => @"{
-            ""id"": """ + id + @""", ""event_time"": ""2026-11-25T10:00:01Z"", ""resource_name"": """ + resource + @""",
-            ""logical_resource_id"": """ + resource + @""", ""physical_resource_id"": """ + (physical ?? "phys-" + resource) + @""",
-            ""resource_status"": """ + status + @""", ""resource_status_reason"": ""state changed"",
-            ""links"": [{""href"": """ + PowerShellHost.Heat + "/stacks/" + stack + "/" + stackId + @""", ""rel"": ""stack""}]}";
-
-        public static string Resource(string name, string type, string stack, string stackId) => @"{
-            ""resource_name"": """ + name + @""", ""logical_resource_id"": """ + name + @""", ""physical_resource_id"": ""phys-" + name + @""",
-            ""resource_type"": """ + type + @""", ""resource_status"": ""CREATE_COMPLETE"", ""resource_status_reason"": ""state changed"",
-            ""creation_time"": ""2026-11-25T10:00:00Z"", ""required_by"": [],
-            ""links"": [{""href"": """ + PowerShellHost.Heat + "/stacks/" + stack + "/" + stackId + @""", ""rel"": ""stack""}]}";
+        /// <summary>What Connect-HeatService does once it has a session; the fake session needs no Keystone.</summary>
+        public static void SetDefault(HeatSession session) => SessionStore.Default = session;
     }
 }

@@ -1,0 +1,66 @@
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using Heat.Client.Models;
+using Heat.Tests.Shared;
+using Xunit;
+
+namespace Heat.PowerShell.Tests
+{
+    public class NewHeatStackTests
+    {
+        private const string Template = "'heat_template_version: 2018-08-31'";
+
+        [Fact]
+        public void SendsTemplateAndTypedParameters_AndReturnsTheNewStack()
+        {
+            var heat = new FakeHeat().CreatesStack("web", "new-1");
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run($@"New-HeatStack -Name web -Template {Template} `
+                -Parameter @{{ count = 2; names = @('a', 'b'); debug = $true }} -Tag ci, web -TimeoutMinutes 20 -DisableRollback -Session $session");
+
+            Assert.Empty(result.Errors);
+            var stack = result.Objects<HeatStack>().Single();
+            Assert.Equal("web", stack.StackName);
+            Assert.Equal("new-1", stack.Id);
+            var sent = Assert.Single(heat.Sent(HttpMethod.Post)).Json;
+            Assert.Equal("web", (string)sent["stack_name"]);
+            Assert.Equal("2018-08-31", (string)sent["template"]["heat_template_version"]);
+            Assert.Equal(2, (int)sent["parameters"]["count"]);
+            Assert.Equal(new[] { "a", "b" }, sent["parameters"]["names"].Select(t => (string)t));
+            Assert.True((bool)sent["parameters"]["debug"]);
+            Assert.Equal("ci,web", (string)sent["tags"]);
+            Assert.Equal(20, (int)sent["timeout_mins"]);
+            Assert.True((bool)sent["disable_rollback"]);
+        }
+
+        [Fact]
+        public void WhatIf_CreatesNothing()
+        {
+            var heat = new FakeHeat().CreatesStack("web", "new-1");
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run($"New-HeatStack -Name web -Template {Template} -WhatIf -Session $session");
+
+            Assert.Empty(result.Errors);
+            Assert.Empty(result.Output);
+            Assert.Equal(new[] { "What if: Performing the operation \"Create Heat stack\" on target \"web\"." }, result.HostLines);
+            Assert.Empty(heat.Requests);
+        }
+
+        [Fact]
+        public void NameTaken_IsAConflictError()
+        {
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Post, "stacks").Error(HttpStatusCode.Conflict, "The Stack (web) already exists.", "StackExists");
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run($"New-HeatStack -Name web -Template {Template} -Session $session");
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("HeatStackConflict,Heat.PowerShell.Cmdlets.NewHeatStack", error.FullyQualifiedErrorId);
+            Assert.Equal("The Stack (web) already exists.", error.Exception.Message);
+        }
+    }
+}
