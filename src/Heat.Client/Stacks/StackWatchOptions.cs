@@ -17,6 +17,15 @@ namespace Heat.Client
         /// <summary>A stack created by this call: every event is news, no marker is needed.</summary>
         public bool IsNew { get; set; }
 
+        /// <summary>
+        /// The <see cref="Marker"/> was taken just before an action was sent: a final state read at once may be the one
+        /// before the action, so only the stack's own event after the marker (or <see cref="NotBegunGrace"/>) ends the wait.
+        /// </summary>
+        public bool AfterAction { get; set; }
+
+        /// <summary>Events of nested stacks this many levels down are reported too (they never end the wait).</summary>
+        public int? NestedDepth { get; set; }
+
         public TimeSpan Timeout { get; set; } = TimeSpan.FromHours(1);
 
         /// <summary>For a deletion: wait until Heat no longer lists the stack (it lists it for a moment after DELETE_COMPLETE).</summary>

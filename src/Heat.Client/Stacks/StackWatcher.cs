@@ -45,7 +45,7 @@ namespace Heat.Client
             progress.StackStatus = first.StackStatus;
             // With a marker from before the action, a final state read now may be the one before the action: only the
             // stack's own event after the marker (or the grace) ends the wait.
-            bool ownEventSeen = options.Marker == null;
+            bool ownEventSeen = !options.AfterAction;
             if (ownEventSeen && IsDone(first, options, started) &&
                 !(options.UntilGone && first.StackStatus == "DELETE_COMPLETE" && await StillListedAsync(stack, cancellationToken).ConfigureAwait(false)))
             {
@@ -65,7 +65,7 @@ namespace Heat.Client
                 List<HeatEvent> fresh = null;
                 try
                 {
-                    fresh = await Task.Run(() => _events.List(stack, new EventListOptions(), cancellationToken, marker).ToList(), cancellationToken).ConfigureAwait(false);
+                    fresh = await Task.Run(() => _events.List(stack, new EventListOptions { NestedDepth = options.NestedDepth }, cancellationToken, marker).ToList(), cancellationToken).ConfigureAwait(false);
                 }
                 catch (HeatNotFoundException)
                 {

@@ -96,14 +96,22 @@ namespace Heat.PowerShell
 
         /// <summary>A wait for a stack this call acts on; <paramref name="marker"/> is the newest event before the action.</summary>
         internal static PendingWait Pending(StackRef stack, WaitGoal goal, TimeSpan timeout, string marker = null, bool isNew = false) =>
-            new PendingWait(stack, new StackWatchOptions { Actions = goal.Actions, Timeout = timeout, Marker = marker, IsNew = isNew, UntilGone = goal.UntilGone });
+            new PendingWait(stack, new StackWatchOptions
+            {
+                Actions = goal.Actions,
+                Timeout = timeout,
+                Marker = marker,
+                AfterAction = marker != null,
+                IsNew = isNew,
+                UntilGone = goal.UntilGone,
+            });
 
         /// <summary>
         /// Waits for every stack a -Wait left pending, all at once, and reports each: an error record carrying Heat's
         /// reason and the failed resources' reasons when it did not succeed (a rollback that completed is a failure
         /// too), else what <paramref name="output"/> makes of it (null: nothing is written).
         /// </summary>
-        internal void FinishWaits(IReadOnlyList<PendingWait> pending, WaitGoal goal, Func<WaitOutcome, HeatStack> output, bool outputFailed = false)
+        internal void FinishWaits(IReadOnlyList<PendingWait> pending, WaitGoal goal, Func<WaitOutcome, object> output, bool outputFailed = false)
         {
             foreach (var outcome in WaitForStacks(pending, goal.Activity))
             {

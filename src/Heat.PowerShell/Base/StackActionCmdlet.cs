@@ -1,19 +1,22 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using Heat.Client;
 using Heat.Client.Models;
 
 namespace Heat.PowerShell
 {
     /// <summary>
-    /// A cmdlet that changes existing stacks: the stack target, confirmation (-Force skips the prompt, never -WhatIf),
-    /// and -Wait for every stack at once after all have started, until each reaches <see cref="ExpectedStatus"/>.
+    /// A cmdlet that changes existing stacks: the stack target (wildcards allowed), confirmation (-Force skips the
+    /// prompt, never -WhatIf), the actions run concurrently (-ThrottleLimit) as stacks arrive, and -Wait for every stack
+    /// at once after all have started, until each reaches its <see cref="Goal"/>.
     /// </summary>
     public abstract class StackActionCmdlet : StackTargetCmdlet
     {
-        private readonly List<PendingWait> _pending = new List<PendingWait>();
-        private readonly Dictionary<StackRef, HeatStack> _started = new Dictionary<StackRef, HeatStack>();
+        private readonly List<Started> _started = new List<Started>();
+        private SemaphoreSlim _throttle;
 
         /// <summary>Act without asking.</summary>
         [Parameter]
@@ -27,55 +30,118 @@ namespace Heat.PowerShell
         [ValidateRange(1, 1440)]
         public int WaitTimeoutMinutes { get; set; } = 60;
 
-        /// <summary>Write the stacks acted on.</summary>
+        /// <summary>How many stacks are acted on at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        /// <summary>Write the stacks acted on (with -Wait: as they ended).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         /// <summary>What -Wait waits for and what counts as success.</summary>
         internal abstract WaitGoal Goal { get; }
 
-        /// <summary>Whether to go ahead with <paramref name="action"/> on <paramref name="target"/>.</summary>
-        protected bool Proceed(string target, string action)
+        /// <summary>The status a stack shows once the action has begun (SUSPEND_IN_PROGRESS ...).</summary>
+        protected abstract string StartedStatus { get; }
+
+        /// <summary>The ShouldProcess action, for example "Suspend Heat stack".</summary>
+        protected abstract string ActionText { get; }
+
+        /// <summary>Sends the action for one stack (name and id known).</summary>
+        protected abstract Task StartAsync(HeatClient client, StackRef stack, CancellationToken cancellationToken);
+
+        /// <summary>Whether to go ahead with the action on <paramref name="target"/>.</summary>
+        protected bool Proceed(string target)
         {
             if (Force && !MyInvocation.BoundParameters.ContainsKey("WhatIf")) return true;
-            return ShouldProcess(target, action);
+            return ShouldProcess(target, ActionText);
         }
 
-        /// <summary>The newest event before an action, when -Wait will need it (one request; none without -Wait).</summary>
-        protected string MarkerBeforeAction(StackRef stack)
+        protected override void ProcessRecord()
         {
-            if (!Wait) return null;
-            try
+            var client = Client;
+            _throttle = _throttle ?? new SemaphoreSlim(ThrottleLimit);
+            foreach (var target in ResolveTargets())
             {
-                return Await(Client.Stacks.NewestEventIdAsync(stack, CancellationToken));
+                if (!Proceed(Describe(target))) continue;
+                var started = new Started { Target = target };
+                started.Task = Task.Run(() => RunAsync(client, started), CancellationToken);
+                _started.Add(started);
             }
-            catch (HeatException e) when (!(e is HeatSessionClosedException))
-            {
-                WriteVerbose($"Could not read the newest event of {Describe(stack)} ({e.Message}); the wait will start from now.");
-                return null;
-            }
-        }
-
-        /// <summary>Records a started action: waited for with -Wait, written now with -PassThru otherwise.</summary>
-        protected void Started(StackRef stack, HeatStack shown, string marker = null)
-        {
-            if (Wait)
-            {
-                _pending.Add(Pending(stack, Goal, TimeSpan.FromMinutes(WaitTimeoutMinutes), marker));
-                _started[stack] = shown;
-            }
-            else if (PassThru)
-            {
-                WriteObject(shown);
-            }
+            Drain();
         }
 
         protected override void EndProcessing()
         {
-            FinishWaits(_pending, Goal, output: outcome => PassThru ? Final(_started[outcome.Stack], outcome.Final) : null);
+            var pending = new List<PendingWait>();
+            foreach (var started in _started)
+            {
+                try
+                {
+                    Await(started.Task);
+                }
+                catch (PipelineStoppedException)
+                {
+                    throw;
+                }
+                catch (Exception e) when (ErrorCatalog.IsItemFailure(e))
+                {
+                    WriteError(ToErrorRecord(e, "HeatStack", started.Target.ToString()));
+                    continue;
+                }
+                var shown = new HeatStack { StackName = started.Stack.StackName, Id = started.Stack.StackId, StackStatus = StartedStatus };
+                started.Shown = shown;
+                if (Wait) pending.Add(Pending(started.Stack, Goal, TimeSpan.FromMinutes(WaitTimeoutMinutes), started.Marker));
+                else if (PassThru) WriteObject(shown);
+            }
+            if (pending.Count == 0) return;
+            var byStack = new Dictionary<StackRef, Started>();
+            foreach (var started in _started) if (started.Stack != null) byStack[started.Stack] = started;
+            FinishWaits(pending, Goal, output: outcome => PassThru ? Final(byStack[outcome.Stack].Shown, outcome.Final) : null);
         }
 
         /// <summary>What -PassThru writes once a wait succeeded: the stack as the wait last saw it.</summary>
         protected virtual HeatStack Final(HeatStack started, HeatStack seen) => seen;
+
+        private async Task RunAsync(HeatClient client, Started started)
+        {
+            await _throttle.WaitAsync(CancellationToken).ConfigureAwait(false);
+            try
+            {
+                // One lookup (the redirect, not the whole stack): the id makes the action and any wait exact.
+                started.Stack = await client.Stacks.ResolveAsync(started.Target, CancellationToken).ConfigureAwait(false);
+                if (Wait) started.Marker = await MarkerAsync(client, started.Stack).ConfigureAwait(false);
+                await StartAsync(client, started.Stack, CancellationToken).ConfigureAwait(false);
+                Post(() => WriteVerbose($"{ActionText}: {Describe(started.Stack)} started."));
+            }
+            finally
+            {
+                _throttle.Release();
+            }
+        }
+
+        /// <summary>The newest event before the action, so that its wait reads only what follows.</summary>
+        private async Task<string> MarkerAsync(HeatClient client, StackRef stack)
+        {
+            try
+            {
+                return await client.Stacks.NewestEventIdAsync(stack, CancellationToken).ConfigureAwait(false);
+            }
+            catch (HeatException e) when (!(e is HeatSessionClosedException))
+            {
+                Post(() => WriteVerbose($"Could not read the newest event of {Describe(stack)} ({e.Message}); the wait will start from now."));
+                return null;
+            }
+        }
+
+        private sealed class Started
+        {
+            public StackRef Target;
+            public StackRef Stack;
+            public string Marker;
+            public Task Task;
+            public HeatStack Shown;
+        }
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using Heat.Client;
+using Heat.Client.Models;
 
 namespace Heat.PowerShell
 {
@@ -11,9 +13,11 @@ namespace Heat.PowerShell
     /// </summary>
     public abstract class StackTargetCmdlet : HeatCmdlet
     {
+        /// <summary>Names or ids; wildcards match the stack list (Heat's names never hold *, ? or [).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(StackNameCompleter))]
         public string[] StackName { get; set; }
 
@@ -21,7 +25,37 @@ namespace Heat.PowerShell
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string StackId { get; set; }
 
-        /// <summary>The stacks named by this pipeline record. An empty -StackId (a blank CSV cell) counts as absent.</summary>
+        /// <summary>The stacks named by this pipeline record, a wildcard name matched against the list (each match once).</summary>
+        protected IEnumerable<StackRef> ResolveTargets()
+        {
+            List<HeatStack> listed = null;
+            foreach (var target in Targets())
+            {
+                if (target.StackId != null || !WildcardPattern.ContainsWildcardCharacters(target.StackName))
+                {
+                    yield return target;
+                    continue;
+                }
+                listed = listed ?? ListAll();
+                var pattern = new WildcardPattern(target.StackName, WildcardOptions.IgnoreCase);
+                int matched = 0;
+                foreach (var stack in listed.Where(s => s.StackName != null && pattern.IsMatch(s.StackName)))
+                {
+                    matched++;
+                    yield return RefOf(stack);
+                }
+                if (matched == 0) WriteVerbose($"No stack matches '{target.StackName}'.");
+            }
+        }
+
+        private List<HeatStack> ListAll()
+        {
+            var all = new List<HeatStack>();
+            TryItem("HeatStack", null, () => all.AddRange(Stream(Client.Stacks.List(new StackListOptions(), CancellationToken))));
+            return all;
+        }
+
+        /// <summary>The stacks named by this pipeline record, as given. An empty -StackId (a blank CSV cell) counts as absent.</summary>
         protected IEnumerable<StackRef> Targets()
         {
             var id = string.IsNullOrEmpty(StackId) ? null : StackId;

@@ -46,7 +46,7 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var stack in Targets()) ListOrGet(stack);
+            foreach (var stack in ResolveTargets()) ListOrGet(stack);
         }
 
         private void ListOrGet(StackRef stack)

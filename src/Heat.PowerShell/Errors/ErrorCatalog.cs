@@ -23,6 +23,7 @@ namespace Heat.PowerShell
             (typeof(HeatServerException), "HeatServerError", ErrorCategory.InvalidResult),
             (typeof(HeatStackFailedException), "{noun}Failed", ErrorCategory.InvalidResult),
             (typeof(HeatOutcomeUnknownException), "{noun}OutcomeUnknown", ErrorCategory.InvalidResult),
+            (typeof(HeatReplaceRefusedException), "{noun}ReplaceRefused", ErrorCategory.InvalidOperation),
             (typeof(HeatEndpointNotFoundException), "HeatEndpointNotFound", ErrorCategory.ObjectNotFound),
             (typeof(HeatInvalidResponseException), "HeatInvalidResponse", ErrorCategory.InvalidResult),
             (typeof(HeatRedirectRefusedException), "HeatRedirectRefused", ErrorCategory.SecurityError),

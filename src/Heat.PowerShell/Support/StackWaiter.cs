@@ -43,19 +43,23 @@ namespace Heat.PowerShell
     internal sealed class StackWaiter
     {
         private const int MaxChildBars = 10;
+        private static readonly TimeSpan FirstRenderDelay = TimeSpan.FromSeconds(3);
         private static readonly TimeSpan MinRenderInterval = TimeSpan.FromSeconds(1);
+        private static readonly TimeSpan SlowRenderInterval = TimeSpan.FromSeconds(30);
+        private static readonly TimeSpan SlowRecord = TimeSpan.FromMilliseconds(250);
 
         private readonly IReadOnlyList<PendingWait> _waits;
         private readonly string _activity;
         private readonly int _parentId;
         private readonly StackProgress[] _latest;
         private readonly bool[] _finished;
-        private readonly bool[] _shown;
+        private readonly StackProgress[] _shown;
         private readonly Stopwatch _sinceRender = new Stopwatch();
-        private TimeSpan _renderCost;
         private int _version;
         private int _rendered = -1;
         private int _done;
+        private bool _parentShown;
+        private bool _slowHost;
 
         public StackWaiter(IReadOnlyList<PendingWait> waits, string activity)
         {
@@ -64,14 +68,17 @@ namespace Heat.PowerShell
             _parentId = ProgressId(activity);
             _latest = new StackProgress[waits.Count];
             _finished = new bool[waits.Count];
-            _shown = new bool[waits.Count];
+            _shown = new StackProgress[waits.Count];
             Outcomes = waits.Select(w => new WaitOutcome { Stack = w.Stack }).ToArray();
         }
 
         public WaitOutcome[] Outcomes { get; }
 
-        /// <summary>How many renders reached the host (tests hold this to the clock, not to the number of events).</summary>
+        /// <summary>How many times the bars were drawn, and how many records that wrote (tests hold these to the clock,
+        /// not to the number of events).</summary>
         public int Renders { get; private set; }
+
+        public int Records { get; private set; }
 
         /// <summary>The progress bar's id for an activity: the same for its updates and for its completion.</summary>
         public static int ProgressId(string activity) => (Math.Abs(activity.GetHashCode() % 100000) + 1) * 100;
@@ -106,49 +113,70 @@ namespace Heat.PowerShell
             return Task.WhenAll(tasks);
         }
 
-        /// <summary>Draws the latest state if it changed and the last drawing is old enough. Pipeline thread only.</summary>
+        /// <summary>
+        /// Draws what changed since the last drawing, when that is old enough. Nothing in the first seconds (a short wait
+        /// costs no drawing at all); then the overall bar first, timing it. A host that draws fast gets the bars of the
+        /// stacks in progress too, at most once a second. A host that takes long to draw (a terminal that never answers
+        /// the cursor-position query costs seconds a record) gets the overall bar only, at most every 30 seconds.
+        /// Only records that changed are written. Pipeline thread only.
+        /// </summary>
         public void Render(Action<ProgressRecord> write)
         {
             var version = Volatile.Read(ref _version);
-            var interval = _renderCost.Ticks * 4 > MinRenderInterval.Ticks ? TimeSpan.FromTicks(_renderCost.Ticks * 4) : MinRenderInterval;
-            if (version == _rendered || (_rendered >= 0 && _sinceRender.Elapsed < interval)) return;
-            var watch = Stopwatch.StartNew();
-            var done = Volatile.Read(ref _done);
             var total = _waits.Count;
+            var done = Volatile.Read(ref _done);
+            if (version == _rendered || done == total) return;
+            var interval = _slowHost ? SlowRenderInterval : _parentShown ? MinRenderInterval : FirstRenderDelay;
+            if (_sinceRender.Elapsed < interval) return;
+            var watch = Stopwatch.StartNew();
+            int records = 0;
+            var latest = Enumerable.Range(0, total).Select(i => Volatile.Read(ref _latest[i])).Where(p => p?.LatestEvent != null)
+                .OrderByDescending(p => p.LatestEvent.EventTime).FirstOrDefault();
             write(new ProgressRecord(_parentId, _activity, $"{done} of {total} done")
             {
                 PercentComplete = total == 0 ? 100 : Math.Min(100, done * 100 / total),
+                CurrentOperation = latest == null ? null : $"{latest.Stack}: {latest.LatestEvent.ResourceName} {latest.LatestEvent.ResourceStatus}",
             });
-            int children = 0;
-            for (int i = 0; i < total; i++)
+            records++;
+            _parentShown = true;
+            if (!_slowHost && Renders > 0)
             {
-                var seen = Volatile.Read(ref _latest[i]);
-                if (Volatile.Read(ref _finished[i]))
+                int children = 0;
+                for (int i = 0; i < total; i++)
                 {
-                    if (_shown[i]) write(Child(i, seen, completed: true));
-                    _shown[i] = false;
-                }
-                else if (seen != null && children < MaxChildBars)
-                {
-                    write(Child(i, seen, completed: false));
-                    _shown[i] = true;
-                    children++;
+                    var seen = Volatile.Read(ref _latest[i]);
+                    if (Volatile.Read(ref _finished[i]))
+                    {
+                        if (_shown[i] != null) write(Child(i, seen, completed: true));
+                        _shown[i] = null;
+                    }
+                    else if (seen != null && (_shown[i] != null || children < MaxChildBars))
+                    {
+                        children++;
+                        if (ReferenceEquals(_shown[i], seen)) continue;
+                        write(Child(i, seen, completed: false));
+                        records++;
+                        _shown[i] = seen;
+                    }
                 }
             }
             Renders++;
+            Records += records;
             _rendered = version;
-            _renderCost = watch.Elapsed;
+            _slowHost |= watch.Elapsed.Ticks / records > SlowRecord.Ticks;
             _sinceRender.Restart();
         }
 
-        /// <summary>Removes every bar of this wait.</summary>
+        /// <summary>Removes every bar this wait drew (none if it never drew).</summary>
         public void Complete(Action<ProgressRecord> write)
         {
             for (int i = 0; i < _waits.Count; i++)
             {
-                if (_shown[i]) write(Child(i, Volatile.Read(ref _latest[i]), completed: true));
+                if (_shown[i] != null) write(Child(i, _shown[i], completed: true));
+                _shown[i] = null;
             }
-            write(new ProgressRecord(_parentId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+            if (_parentShown) write(new ProgressRecord(_parentId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+            _parentShown = false;
         }
 
         private ProgressRecord Child(int index, StackProgress seen, bool completed)

@@ -82,6 +82,7 @@ namespace Heat.Client.Tests.Waiting
             {
                 var options = Options("DELETE");
                 options.Marker = "ev-001";
+                options.AfterAction = true;
 
                 var final = await Client(heat).Stacks.WaitAsync(Web, options, null, default);
 
