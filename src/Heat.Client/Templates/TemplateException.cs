@@ -29,6 +29,12 @@ namespace Heat.Client.Templates
 
         /// <summary>A reference whose scheme this client cannot read (only file, http and https).</summary>
         UnsupportedReference,
+
+        /// <summary>
+        /// A file read over http(s) names something that is not an http(s) URL: a local path, a <c>file:</c> URL, a drive
+        /// or UNC path. Refused before any file system access, so the message says nothing about the local file.
+        /// </summary>
+        ForbiddenReference,
     }
 
     /// <summary>

@@ -21,7 +21,9 @@ namespace Heat.Client.Templates
     /// is processed the same way, recursively, and stored as its processed JSON; any other file is stored as its text
     /// (base64 when it is not UTF-8). Beyond heatclient: CloudFormation <c>Resources.*.Type</c> is resolved too, a
     /// child named by <c>type</c> or a resource_registry entry must parse as a template (heatclient would send the raw
-    /// text and let Heat fail), and cycles are reported instead of recursing for ever.
+    /// text and let Heat fail), and cycles are reported instead of recursing for ever. A template, child or environment
+    /// read over http(s) may name only http(s) URLs: a local path, <c>file:</c> URL, drive or UNC path in it is refused
+    /// (<see cref="TemplateProblem.ForbiddenReference"/>), or a server could make this machine send its files to Heat.
     /// </remarks>
     public static class TemplateLoader
     {
@@ -76,6 +78,9 @@ namespace Heat.Client.Templates
     {
         private const string TextTemplateName = "(template text)";
 
+        private const string RemoteRule =
+            "a file read over http(s) may name only http(s) URLs (relative to its own URL, or absolute), not local files";
+
         private readonly Func<Uri, CancellationToken, Task<string>> _fetchUrl;
         private readonly bool _offline;
         private readonly CancellationToken _cancellationToken;
@@ -94,6 +99,18 @@ namespace Heat.Client.Templates
             GetFile,
             TemplateType,
             Registry,
+        }
+
+        /// <summary>A file whose references are being resolved.</summary>
+        private sealed class Parent
+        {
+            public string Url; // null for template text
+            public string Name;
+
+            // Read over http(s): someone else's file, which may name only http(s) URLs, never one of our local files.
+            public bool Remote;
+
+            public static Parent Of(string url) => new Parent { Url = url, Name = HeatUrl.Display(url), Remote = HeatUrl.IsHttp(url) };
         }
 
         /// <summary>Who names a file, for error messages: the file, the token (for its position) and how it names it.</summary>
@@ -130,7 +147,7 @@ namespace Heat.Client.Templates
                 TemplateFormat.CheckSize(size, TextTemplateName, "the template");
                 var template = TemplateFormat.ParseTemplate(request.TemplateText, TextTemplateName);
                 var baseDirectory = string.IsNullOrEmpty(request.BaseDirectory) ? Directory.GetCurrentDirectory() : request.BaseDirectory;
-                await ResolveTemplateAsync(template, HeatUrl.DirectoryUrl(baseDirectory), TextTemplateName).ConfigureAwait(false);
+                await ResolveTemplateAsync(template, HeatUrl.DirectoryUrl(baseDirectory), new Parent { Name = TextTemplateName }).ConfigureAwait(false);
                 _bundle.Template = template;
             }
             else
@@ -172,14 +189,14 @@ namespace Heat.Client.Templates
             TemplateFormat.CheckSize(content.Size, name, "the template");
             var template = TemplateFormat.ParseTemplate(text, name);
             _inProgress.Add(url);
-            await ResolveTemplateAsync(template, HeatUrl.BaseUrlFor(url), name).ConfigureAwait(false);
+            await ResolveTemplateAsync(template, HeatUrl.BaseUrlFor(url), Parent.Of(url)).ConfigureAwait(false);
             _inProgress.RemoveAt(_inProgress.Count - 1);
             return template;
         }
 
-        private async Task ResolveTemplateAsync(JObject template, string baseUrl, string fileName)
+        private async Task ResolveTemplateAsync(JObject template, string baseUrl, Parent parent)
         {
-            await WalkAsync(template, baseUrl, fileName).ConfigureAwait(false);
+            await WalkAsync(template, baseUrl, parent).ConfigureAwait(false);
 
             // heatclient looks only at lowercase "type"; a CFN template names its template resources with "Type".
             if (TemplateFormat.IsCloudFormation(template) && template["Resources"] is JObject resources)
@@ -188,14 +205,14 @@ namespace Heat.Client.Templates
                 {
                     if (resource.Value is JObject body && body.Property("Type") is JProperty type && IsTemplateType(type.Value))
                     {
-                        await ResolveReferenceAsync(type, ReferenceKind.TemplateType, baseUrl, fileName).ConfigureAwait(false);
+                        await ResolveReferenceAsync(type, ReferenceKind.TemplateType, baseUrl, parent).ConfigureAwait(false);
                     }
                 }
             }
         }
 
         /// <summary>heatclient's get_file_contents over a template: children first, then this mapping's own keys.</summary>
-        private async Task WalkAsync(JToken node, string baseUrl, string fileName)
+        private async Task WalkAsync(JToken node, string baseUrl, Parent parent)
         {
             if (node is JArray array)
             {
@@ -203,7 +220,7 @@ namespace Heat.Client.Templates
                 {
                     if (item is JContainer)
                     {
-                        await WalkAsync(item, baseUrl, fileName).ConfigureAwait(false);
+                        await WalkAsync(item, baseUrl, parent).ConfigureAwait(false);
                     }
                 }
                 return;
@@ -216,18 +233,18 @@ namespace Heat.Client.Templates
             {
                 if (property.Value is JContainer)
                 {
-                    await WalkAsync(property.Value, baseUrl, fileName).ConfigureAwait(false);
+                    await WalkAsync(property.Value, baseUrl, parent).ConfigureAwait(false);
                 }
             }
             foreach (var property in new List<JProperty>(mapping.Properties()))
             {
                 if (property.Name == "get_file" && property.Value.Type == JTokenType.String)
                 {
-                    await ResolveReferenceAsync(property, ReferenceKind.GetFile, baseUrl, fileName).ConfigureAwait(false);
+                    await ResolveReferenceAsync(property, ReferenceKind.GetFile, baseUrl, parent).ConfigureAwait(false);
                 }
                 else if (property.Name == "type" && IsTemplateType(property.Value))
                 {
-                    await ResolveReferenceAsync(property, ReferenceKind.TemplateType, baseUrl, fileName).ConfigureAwait(false);
+                    await ResolveReferenceAsync(property, ReferenceKind.TemplateType, baseUrl, parent).ConfigureAwait(false);
                 }
             }
         }
@@ -242,18 +259,24 @@ namespace Heat.Client.Templates
             return text.EndsWith(".yaml", StringComparison.Ordinal) || text.EndsWith(".template", StringComparison.Ordinal);
         }
 
-        private async Task ResolveReferenceAsync(JProperty property, ReferenceKind kind, string baseUrl, string fileName)
+        private async Task ResolveReferenceAsync(JProperty property, ReferenceKind kind, string baseUrl, Parent parent)
         {
             var reference = (string)property.Value;
             var url = HeatUrl.Resolve(baseUrl, reference);
             var referrer = new Referrer
             {
-                FileName = fileName,
+                FileName = parent.Name,
                 Token = property.Value,
                 How = kind == ReferenceKind.GetFile ? "get_file '" + reference + "'"
                     : kind == ReferenceKind.TemplateType ? property.Name + " '" + reference + "'"
                     : "resource_registry entry '" + property.Name + ": " + reference + "'",
             };
+            // Judged on the joined URL alone, before any look at the disk, so that the answer is the same whether
+            // or not such a local file exists.
+            if (parent.Remote && !HeatUrl.IsHttp(url))
+            {
+                throw Fail(TemplateProblem.ForbiddenReference, referrer, referrer.How + " is refused: " + RemoteRule, url);
+            }
             if (!_bundle.Files.ContainsKey(url))
             {
                 if (_inProgress.Contains(url))
@@ -296,7 +319,7 @@ namespace Heat.Client.Templates
                     return content.Text;
                 }
                 _inProgress.Add(url);
-                await ResolveTemplateAsync(template, HeatUrl.BaseUrlFor(url), HeatUrl.Display(url)).ConfigureAwait(false);
+                await ResolveTemplateAsync(template, HeatUrl.BaseUrlFor(url), Parent.Of(url)).ConfigureAwait(false);
                 _inProgress.RemoveAt(_inProgress.Count - 1);
             }
             else
@@ -330,15 +353,16 @@ namespace Heat.Client.Templates
                     throw new TemplateException(TemplateProblem.InvalidStructure, name, at?.Line, at?.Column,
                         "resource_registry must be a mapping");
                 }
-                var registryBase = BaseUrlOf(registry, HeatUrl.BaseUrlFor(url), url);
-                await ResolveRegistryAsync(registry, registryBase, name).ConfigureAwait(false);
+                var parent = Parent.Of(url);
+                var registryBase = BaseUrlOf(registry, HeatUrl.BaseUrlFor(url), parent);
+                await ResolveRegistryAsync(registry, registryBase, parent).ConfigureAwait(false);
                 if (registry["resources"] is JObject resources)
                 {
                     foreach (var resource in resources.Properties())
                     {
                         if (resource.Value is JObject perResource)
                         {
-                            await ResolveRegistryAsync(perResource, BaseUrlOf(perResource, registryBase, url), name).ConfigureAwait(false);
+                            await ResolveRegistryAsync(perResource, BaseUrlOf(perResource, registryBase, parent), parent).ConfigureAwait(false);
                         }
                     }
                 }
@@ -349,19 +373,25 @@ namespace Heat.Client.Templates
             return environment;
         }
 
-        private static string BaseUrlOf(JObject registry, string inherited, string environmentUrl)
+        private static string BaseUrlOf(JObject registry, string inherited, Parent environment)
         {
             if (registry["base_url"] is JValue value && value.Type == JTokenType.String)
             {
                 var baseUrl = (string)value;
                 // heatclient needs a URL here; a plain path is taken relative to the environment's folder.
-                return HeatUrl.HasScheme(baseUrl) ? baseUrl : HeatUrl.Resolve(HeatUrl.BaseUrlFor(environmentUrl), baseUrl);
+                var resolved = HeatUrl.HasScheme(baseUrl) ? baseUrl : HeatUrl.Resolve(HeatUrl.BaseUrlFor(environment.Url), baseUrl);
+                if (environment.Remote && !HeatUrl.IsHttp(resolved))
+                {
+                    var referrer = new Referrer { FileName = environment.Name, Token = value };
+                    throw Fail(TemplateProblem.ForbiddenReference, referrer, "base_url '" + baseUrl + "' is refused: " + RemoteRule, resolved);
+                }
+                return resolved;
             }
             return inherited;
         }
 
         /// <summary>heatclient's resolve_environment_urls: string values that are not type names (no "::") are files.</summary>
-        private async Task ResolveRegistryAsync(JObject registry, string baseUrl, string fileName)
+        private async Task ResolveRegistryAsync(JObject registry, string baseUrl, Parent parent)
         {
             foreach (var entry in new List<JProperty>(registry.Properties()))
             {
@@ -370,7 +400,7 @@ namespace Heat.Client.Templates
                 {
                     continue;
                 }
-                await ResolveReferenceAsync(entry, ReferenceKind.Registry, baseUrl, fileName).ConfigureAwait(false);
+                await ResolveReferenceAsync(entry, ReferenceKind.Registry, baseUrl, parent).ConfigureAwait(false);
             }
         }
 
