@@ -102,6 +102,39 @@ namespace Heat.Client.Templates
         {
             public JToken Token;
             public int Nodes;
+            public int Height; // levels of collections the node spans once expanded: 0 for a scalar
+        }
+
+        /// <summary>A collection being read.</summary>
+        private sealed class Frame
+        {
+            public ParsingEvent Start;
+            public AnchorName Anchor;
+            public int NodesBefore;
+            public int OuterDeepest;
+            public JArray Array; // null for a mapping
+            public JToken Key; // a mapping's pending key, read but still without its value
+            public ParsingEvent KeyAt; // null when no key is pending
+            public readonly List<KeyValuePair<string, JToken>> Merged = new List<KeyValuePair<string, JToken>>();
+            public readonly List<KeyValuePair<string, JToken>> Own = new List<KeyValuePair<string, JToken>>();
+
+            /// <summary>
+            /// PyYAML's flatten_mapping: pairs from merge keys come first, in order, then the mapping's own pairs; a later
+            /// pair wins but a key keeps the place where it first appeared (a Python dict).
+            /// </summary>
+            public JObject BuildMapping()
+            {
+                var result = new JObject();
+                foreach (var pair in Merged)
+                {
+                    result[pair.Key] = pair.Value.Parent == null ? pair.Value : JsonTree.Clone(pair.Value);
+                }
+                foreach (var pair in Own)
+                {
+                    result[pair.Key] = pair.Value;
+                }
+                return result;
+            }
         }
 
         private sealed class Reader
@@ -109,6 +142,12 @@ namespace Heat.Client.Templates
             private readonly string _fileName;
             private readonly Dictionary<string, Anchored> _anchors = new Dictionary<string, Anchored>(StringComparer.Ordinal);
             private int _nodes;
+
+            // Collections open around the current node, and the deepest level reached (aliases expanded) since the
+            // innermost of them opened. Bounding them keeps every later recursive walk of the tree (json.dumps,
+            // Json.NET's writer, the cmdlets' conversions) within the stack.
+            private int _depth;
+            private int _deepest;
 
             public Reader(string fileName)
             {
@@ -121,57 +160,155 @@ namespace Heat.Client.Templates
                     at == null ? (int?)null : (int)at.Start.Column, detail);
             }
 
-            /// <summary>Reads the node at the parser's current event; leaves the parser on the node's last event.</summary>
+            /// <summary>
+            /// Reads the node at the parser's current event; leaves the parser on the node's last event. Open collections
+            /// are kept on a stack of our own, not the thread's: reading costs the same stack at any depth.
+            /// </summary>
             public JToken ReadNode(IParser parser)
             {
-                var start = parser.Current;
+                var open = new Stack<Frame>();
+                while (true)
+                {
+                    var current = parser.Current;
+                    JToken done;
+                    ParsingEvent doneAt;
+                    switch (current)
+                    {
+                        case AnchorAlias alias:
+                            done = Expand(alias);
+                            doneAt = alias;
+                            break;
+                        case Scalar scalar:
+                            var nodesBefore = _nodes;
+                            Count(scalar);
+                            done = YamlScalars.Resolve(scalar, _fileName);
+                            Register(scalar.Anchor, done, nodesBefore, 0);
+                            done.AddAnnotation(new SourcePosition((int)scalar.Start.Line, (int)scalar.Start.Column));
+                            doneAt = scalar;
+                            break;
+                        case SequenceStart sequence:
+                            open.Push(Open(sequence, sequence.Anchor, sequence.Tag, "seq"));
+                            done = null;
+                            doneAt = null;
+                            break;
+                        case MappingStart mapping:
+                            open.Push(Open(mapping, mapping.Anchor, mapping.Tag, "map"));
+                            done = null;
+                            doneAt = null;
+                            break;
+                        case SequenceEnd _:
+                        case MappingEnd _:
+                            var frame = open.Pop();
+                            done = frame.Array ?? (JToken)frame.BuildMapping();
+                            Register(frame.Anchor, done, frame.NodesBefore, Leave(frame.OuterDeepest));
+                            done.AddAnnotation(new SourcePosition((int)frame.Start.Start.Line, (int)frame.Start.Start.Column));
+                            doneAt = frame.Start;
+                            break;
+                        default:
+                            throw Error(current, "unexpected " + (current?.GetType().Name ?? "end of stream"));
+                    }
+                    if (done != null)
+                    {
+                        if (open.Count == 0)
+                        {
+                            return done;
+                        }
+                        Add(open.Peek(), done, doneAt);
+                    }
+                    if (!parser.MoveNext())
+                    {
+                        throw Error(null, "unexpected end of stream");
+                    }
+                }
+            }
+
+            private JToken Expand(AnchorAlias alias)
+            {
+                Count(alias);
+                if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
+                {
+                    throw Error(alias, "found undefined alias '" + alias.Value.Value + "'");
+                }
+                if (anchored.Token == null)
+                {
+                    throw Error(alias, "found recursive alias '" + alias.Value.Value + "', which JSON cannot represent");
+                }
+                _nodes += anchored.Nodes;
+                if (_nodes > MaxNodes)
+                {
+                    throw new TemplateException(TemplateProblem.TooLarge, _fileName, (int)alias.Start.Line,
+                        (int)alias.Start.Column, "aliases expand to more than " + MaxNodes + " nodes");
+                }
+                var reach = _depth + anchored.Height;
+                if (reach > TemplateLimits.MaxDocumentDepth)
+                {
+                    throw new TemplateException(TemplateProblem.TooDeep, _fileName, (int)alias.Start.Line, (int)alias.Start.Column,
+                        "the alias '*" + alias.Value.Value + "' expands to " + reach + " levels of nesting here, deeper than the limit of " +
+                        TemplateLimits.MaxDocumentDepth);
+                }
+                _deepest = Math.Max(_deepest, reach);
+                // The copy keeps the anchored node's positions: a later error points at what the alias stands for.
+                return JsonTree.Clone(anchored.Token);
+            }
+
+            private Frame Open(ParsingEvent start, AnchorName anchor, TagName tag, string expected)
+            {
                 var nodesBefore = _nodes;
                 Count(start);
-                JToken token;
-                switch (start)
+                Reserve(anchor);
+                CheckCollectionTag(start, tag, expected);
+                var frame = new Frame { Start = start, Anchor = anchor, NodesBefore = nodesBefore, OuterDeepest = Enter(start) };
+                if (expected == "seq")
                 {
-                    case AnchorAlias alias:
-                        if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
-                        {
-                            throw Error(alias, "found undefined alias '" + alias.Value.Value + "'");
-                        }
-                        if (anchored.Token == null)
-                        {
-                            throw Error(alias, "found recursive alias '" + alias.Value.Value + "', which JSON cannot represent");
-                        }
-                        _nodes += anchored.Nodes;
-                        if (_nodes > MaxNodes)
-                        {
-                            throw new TemplateException(TemplateProblem.TooLarge, _fileName, (int)alias.Start.Line,
-                                (int)alias.Start.Column, "aliases expand to more than " + MaxNodes + " nodes");
-                        }
-                        return anchored.Token.DeepClone();
-                    case Scalar scalar:
-                        token = YamlScalars.Resolve(scalar, _fileName);
-                        Register(scalar.Anchor, token, nodesBefore);
-                        break;
-                    case SequenceStart sequence:
-                        Reserve(sequence.Anchor);
-                        CheckCollectionTag(sequence, sequence.Tag, "seq");
-                        var array = new JArray();
-                        while (parser.MoveNext() && !(parser.Current is SequenceEnd))
-                        {
-                            array.Add(ReadNode(parser));
-                        }
-                        token = array;
-                        Register(sequence.Anchor, token, nodesBefore);
-                        break;
-                    case MappingStart mapping:
-                        Reserve(mapping.Anchor);
-                        CheckCollectionTag(mapping, mapping.Tag, "map");
-                        token = ReadMapping(parser);
-                        Register(mapping.Anchor, token, nodesBefore);
-                        break;
-                    default:
-                        throw Error(start, "unexpected " + (start?.GetType().Name ?? "end of stream"));
+                    frame.Array = new JArray();
                 }
-                token.AddAnnotation(new SourcePosition((int)start.Start.Line, (int)start.Start.Column));
-                return token;
+                return frame;
+            }
+
+            /// <summary>Adds a finished node to the collection that holds it: an item, a mapping key or a mapping value.</summary>
+            private void Add(Frame frame, JToken node, ParsingEvent at)
+            {
+                if (frame.Array != null)
+                {
+                    frame.Array.Add(node);
+                    return;
+                }
+                if (frame.KeyAt == null)
+                {
+                    frame.Key = node;
+                    frame.KeyAt = at;
+                    return;
+                }
+                var keyAt = frame.KeyAt;
+                frame.KeyAt = null;
+                if (keyAt is Scalar keyScalar && keyScalar.Style == ScalarStyle.Plain && keyScalar.Tag.IsEmpty && keyScalar.Value == "<<")
+                {
+                    AddMerge(frame.Merged, node, at);
+                    return;
+                }
+                frame.Own.Add(new KeyValuePair<string, JToken>(KeyText(frame.Key, keyAt), node));
+            }
+
+            /// <summary>Opens a collection; returns the deepest level reached outside it, for <see cref="Leave"/>.</summary>
+            private int Enter(ParsingEvent at)
+            {
+                if (++_depth > TemplateLimits.MaxDocumentDepth)
+                {
+                    throw new TemplateException(TemplateProblem.TooDeep, _fileName, (int)at.Start.Line, (int)at.Start.Column,
+                        "the document nests deeper than the limit of " + TemplateLimits.MaxDocumentDepth + " levels of mappings and lists");
+                }
+                var outerDeepest = _deepest;
+                _deepest = _depth;
+                return outerDeepest;
+            }
+
+            /// <summary>Closes a collection; returns its height (its levels and the deepest below it).</summary>
+            private int Leave(int outerDeepest)
+            {
+                var height = _deepest - _depth + 1;
+                _depth--;
+                _deepest = Math.Max(outerDeepest, _deepest);
+                return height;
             }
 
             private void Count(ParsingEvent at)
@@ -201,46 +338,12 @@ namespace Heat.Client.Templates
                 }
             }
 
-            private void Register(AnchorName anchor, JToken token, int nodesBefore)
+            private void Register(AnchorName anchor, JToken token, int nodesBefore, int height)
             {
                 if (!anchor.IsEmpty)
                 {
-                    _anchors[anchor.Value] = new Anchored { Token = token, Nodes = _nodes - nodesBefore };
+                    _anchors[anchor.Value] = new Anchored { Token = token, Nodes = _nodes - nodesBefore, Height = height };
                 }
-            }
-
-            private JObject ReadMapping(IParser parser)
-            {
-                // PyYAML's flatten_mapping: pairs from merge keys come first, in order, then the mapping's own pairs;
-                // a later pair wins but a key keeps the place where it first appeared (a Python dict).
-                var merged = new List<KeyValuePair<string, JToken>>();
-                var own = new List<KeyValuePair<string, JToken>>();
-                while (parser.MoveNext() && !(parser.Current is MappingEnd))
-                {
-                    var keyEvent = parser.Current;
-                    var isMergeKey = keyEvent is Scalar keyScalar && keyScalar.Style == ScalarStyle.Plain &&
-                                     keyScalar.Tag.IsEmpty && keyScalar.Value == "<<";
-                    var key = ReadNode(parser);
-                    parser.MoveNext();
-                    var valueEvent = parser.Current;
-                    var value = ReadNode(parser);
-                    if (isMergeKey)
-                    {
-                        AddMerge(merged, value, valueEvent);
-                        continue;
-                    }
-                    own.Add(new KeyValuePair<string, JToken>(KeyText(key, keyEvent), value));
-                }
-                var result = new JObject();
-                foreach (var pair in merged)
-                {
-                    result[pair.Key] = pair.Value.Parent == null ? pair.Value : pair.Value.DeepClone();
-                }
-                foreach (var pair in own)
-                {
-                    result[pair.Key] = pair.Value;
-                }
-                return result;
             }
 
             private void AddMerge(List<KeyValuePair<string, JToken>> merged, JToken value, ParsingEvent at)

@@ -35,6 +35,12 @@ namespace Heat.Client.Templates
         /// or UNC path. Refused before any file system access, so the message says nothing about the local file.
         /// </summary>
         ForbiddenReference,
+
+        /// <summary>
+        /// A document nests deeper than <see cref="TemplateLimits.MaxDocumentDepth"/> (counting what YAML aliases expand
+        /// to); <see cref="TemplateException.Line"/> says where.
+        /// </summary>
+        TooDeep,
     }
 
     /// <summary>

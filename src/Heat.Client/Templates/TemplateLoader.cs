@@ -211,42 +211,58 @@ namespace Heat.Client.Templates
             }
         }
 
-        /// <summary>heatclient's get_file_contents over a template: children first, then this mapping's own keys.</summary>
-        private async Task WalkAsync(JToken node, string baseUrl, Parent parent)
+        private async Task WalkAsync(JObject template, string baseUrl, Parent parent)
         {
-            if (node is JArray array)
+            foreach (var reference in FindReferences(template))
             {
-                foreach (var item in array)
+                await ResolveReferenceAsync(reference.Key, reference.Value, baseUrl, parent).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// The get_file and type references in heatclient's get_file_contents order: a node's children first, then a
+        /// mapping's own keys. Found with a stack of our own rather than recursion: the depth of a template then costs
+        /// heap, and only resolving them (which replaces string values, never a node that holds references) is async.
+        /// </summary>
+        private static List<KeyValuePair<JProperty, ReferenceKind>> FindReferences(JObject template)
+        {
+            var found = new List<KeyValuePair<JProperty, ReferenceKind>>();
+            var open = new Stack<KeyValuePair<JContainer, IEnumerator<JToken>>>();
+            open.Push(new KeyValuePair<JContainer, IEnumerator<JToken>>(template, ChildrenOf(template)));
+            while (open.Count > 0)
+            {
+                var current = open.Peek();
+                if (current.Value.MoveNext())
                 {
-                    if (item is JContainer)
+                    if (current.Value.Current is JContainer child)
                     {
-                        await WalkAsync(item, baseUrl, parent).ConfigureAwait(false);
+                        open.Push(new KeyValuePair<JContainer, IEnumerator<JToken>>(child, ChildrenOf(child)));
+                    }
+                    continue;
+                }
+                open.Pop();
+                if (!(current.Key is JObject mapping))
+                {
+                    continue;
+                }
+                foreach (var property in mapping.Properties())
+                {
+                    if (property.Name == "get_file" && property.Value.Type == JTokenType.String)
+                    {
+                        found.Add(new KeyValuePair<JProperty, ReferenceKind>(property, ReferenceKind.GetFile));
+                    }
+                    else if (property.Name == "type" && IsTemplateType(property.Value))
+                    {
+                        found.Add(new KeyValuePair<JProperty, ReferenceKind>(property, ReferenceKind.TemplateType));
                     }
                 }
-                return;
             }
-            if (!(node is JObject mapping))
-            {
-                return;
-            }
-            foreach (var property in mapping.Properties())
-            {
-                if (property.Value is JContainer)
-                {
-                    await WalkAsync(property.Value, baseUrl, parent).ConfigureAwait(false);
-                }
-            }
-            foreach (var property in new List<JProperty>(mapping.Properties()))
-            {
-                if (property.Name == "get_file" && property.Value.Type == JTokenType.String)
-                {
-                    await ResolveReferenceAsync(property, ReferenceKind.GetFile, baseUrl, parent).ConfigureAwait(false);
-                }
-                else if (property.Name == "type" && IsTemplateType(property.Value))
-                {
-                    await ResolveReferenceAsync(property, ReferenceKind.TemplateType, baseUrl, parent).ConfigureAwait(false);
-                }
-            }
+            return found;
+        }
+
+        private static IEnumerator<JToken> ChildrenOf(JContainer node)
+        {
+            return node is JObject mapping ? mapping.PropertyValues().GetEnumerator() : node.Children().GetEnumerator();
         }
 
         private static bool IsTemplateType(JToken value)
@@ -507,7 +523,7 @@ namespace Heat.Client.Templates
                 }
                 else
                 {
-                    old[property.Name] = property.Value.DeepClone();
+                    old[property.Name] = JsonTree.Clone(property.Value);
                 }
             }
             return old;

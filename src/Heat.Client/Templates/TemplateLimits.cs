@@ -1,0 +1,19 @@
+namespace Heat.Client.Templates
+{
+    /// <summary>
+    /// The bounds the template loader keeps to, in one place. A template tree can come from someone else's server, so
+    /// none of it may exhaust the stack, memory or time; each bound is far above what real templates use.
+    /// </summary>
+    public static class TemplateLimits
+    {
+        /// <summary>
+        /// Nested mappings and lists in one YAML or JSON document, counting what YAML aliases expand to; checked while
+        /// reading, as a stack overflow cannot be caught and would end pwsh. Real templates stay under 30 levels.
+        /// Measured on .NET 10 (Release) with a document this deep: loading it, PythonJson.Dumps, Json.NET's writer,
+        /// HeatJson.ToPlain and TemplateLint all fit in 160 KiB of stack; Json.NET's DeepClone of nested mappings, the
+        /// hungriest walk (about 1.7 KiB a level), in 512 KiB. So there is room to spare on a 1 MiB thread stack. The
+        /// old JSON bound of 512 would not leave that room.
+        /// </summary>
+        public const int MaxDocumentDepth = 256;
+    }
+}
