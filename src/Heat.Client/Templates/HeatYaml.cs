@@ -10,35 +10,6 @@ using YamlDotNet.Core.Events;
 
 namespace Heat.Client.Templates
 {
-    /// <summary>Where a token came from in its file (1-based), kept as a JToken annotation.</summary>
-    internal sealed class SourcePosition
-    {
-        public SourcePosition(int line, int column)
-        {
-            Line = line;
-            Column = column;
-        }
-
-        public int Line { get; }
-
-        public int Column { get; }
-
-        public static SourcePosition Of(JToken token)
-        {
-            if (token == null)
-            {
-                return null;
-            }
-            var annotated = token.Annotation<SourcePosition>();
-            if (annotated != null)
-            {
-                return annotated;
-            }
-            var info = (Newtonsoft.Json.IJsonLineInfo)token;
-            return info.HasLineInfo() ? new SourcePosition(info.LineNumber, info.LinePosition) : null;
-        }
-    }
-
     /// <summary>
     /// Reads YAML into JSON the way Heat (and heatclient) load it: PyYAML's SafeLoader, YAML 1.1 implicit types
     /// (ints incl. 0o/0x/0b/sexagesimal, floats that need a dot, yes/no/on/off booleans, ~/null/empty nulls),
