@@ -18,7 +18,10 @@ namespace Heat.Client.Templates
         /// <summary>A template, environment, <c>get_file</c> target or child template does not exist.</summary>
         FileNotFound,
 
-        /// <summary>A template or environment is over Heat's <c>max_template_size</c> (524288 bytes).</summary>
+        /// <summary>
+        /// A template or environment is over Heat's <c>max_template_size</c> (524288 bytes), or a file, or all files of one
+        /// template together, are over one of the caps of <see cref="TemplateLimits"/>.
+        /// </summary>
         TooLarge,
 
         /// <summary>A child template includes, directly or not, a template that is still being read.</summary>
@@ -41,6 +44,12 @@ namespace Heat.Client.Templates
         /// to); <see cref="TemplateException.Line"/> says where.
         /// </summary>
         TooDeep,
+
+        /// <summary>
+        /// A path names a FIFO, a socket or a device rather than a regular file: opening it can block for ever and reading
+        /// it may never end, so it is refused before it is opened.
+        /// </summary>
+        NotRegularFile,
     }
 
     /// <summary>

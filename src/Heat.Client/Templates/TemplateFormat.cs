@@ -11,7 +11,7 @@ namespace Heat.Client.Templates
     internal static class TemplateFormat
     {
         /// <summary>Heat's default <c>max_template_size</c>.</summary>
-        public const int MaxTemplateSize = 524288;
+        public const int MaxTemplateSize = TemplateLimits.MaxTemplateBytes;
 
         public static readonly string[] VersionKeys = { "heat_template_version", "AWSTemplateFormatVersion", "HeatTemplateFormatVersion" };
 

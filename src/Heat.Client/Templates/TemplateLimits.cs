@@ -7,6 +7,24 @@ namespace Heat.Client.Templates
     public static class TemplateLimits
     {
         /// <summary>
+        /// Heat's default <c>max_template_size</c>, for each template and environment (the file, and the JSON it becomes):
+        /// Heat refuses anything bigger, so it is refused here from the file's length, before it is read.
+        /// </summary>
+        public const int MaxTemplateBytes = 524288;
+
+        /// <summary>
+        /// Any one file read for a template (a get_file target: a script, a certificate, a cloud-config). Heat keeps files
+        /// in its database with the stack; real ones are kilobytes.
+        /// </summary>
+        public const int MaxFileBytes = 16 * 1024 * 1024;
+
+        /// <summary>All files read for one template, its children and environments together.</summary>
+        public const long MaxBundleBytes = 64 * 1024 * 1024;
+
+        /// <summary>Files read for one template, its children and environments together.</summary>
+        public const int MaxFiles = 1000;
+
+        /// <summary>
         /// Nested mappings and lists in one YAML or JSON document, counting what YAML aliases expand to; checked while
         /// reading, as a stack overflow cannot be caught and would end pwsh. Real templates stay under 30 levels.
         /// Measured on .NET 10 (Release) with a document this deep: loading it, PythonJson.Dumps, Json.NET's writer,

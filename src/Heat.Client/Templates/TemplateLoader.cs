@@ -24,6 +24,7 @@ namespace Heat.Client.Templates
     /// text and let Heat fail), and cycles are reported instead of recursing for ever. A template, child or environment
     /// read over http(s) may name only http(s) URLs: a local path, <c>file:</c> URL, drive or UNC path in it is refused
     /// (<see cref="TemplateProblem.ForbiddenReference"/>), or a server could make this machine send its files to Heat.
+    /// Sizes, counts and depths are bounded by <see cref="TemplateLimits"/>; FIFOs, devices and sockets are not opened.
     /// </remarks>
     public static class TemplateLoader
     {
@@ -154,7 +155,7 @@ namespace Heat.Client.Templates
                 }
                 else
                 {
-                    var content = await ReadAsync(url, null).ConfigureAwait(false);
+                    var content = await ReadAsync(url, null, "the template").ConfigureAwait(false);
                     _bundle.Template = await LoadTemplateAsync(url, content).ConfigureAwait(false);
                 }
             }
@@ -179,7 +180,6 @@ namespace Heat.Client.Templates
         {
             var name = HeatUrl.Display(url);
             var text = content.Text ?? TemplateFormat.DecodeText(content.Bytes, name);
-            TemplateFormat.CheckSize(content.Size, name, "the template");
             var template = TemplateFormat.ParseTemplate(text, name);
             _inProgress.Add(url);
             await ResolveTemplateAsync(template, HeatUrl.BaseUrlFor(url), Parent.Of(url)).ConfigureAwait(false);
@@ -313,7 +313,7 @@ namespace Heat.Client.Templates
 
         private async Task<string> ReadReferencedAsync(string url, ReferenceKind kind, Referrer referrer)
         {
-            var content = await ReadAsync(url, referrer).ConfigureAwait(false);
+            var content = await ReadAsync(url, referrer, kind == ReferenceKind.GetFile ? null : "the template").ConfigureAwait(false);
             JObject template;
             if (kind == ReferenceKind.GetFile)
             {
@@ -349,8 +349,7 @@ namespace Heat.Client.Templates
                 AddUnchecked(url);
                 return null;
             }
-            var content = await ReadAsync(url, null).ConfigureAwait(false);
-            TemplateFormat.CheckSize(content.Size, name, "the environment");
+            var content = await ReadAsync(url, null, "the environment").ConfigureAwait(false);
             var environment = TemplateFormat.ParseEnvironment(content.Text ?? TemplateFormat.DecodeText(content.Bytes, name), name);
 
             var registryToken = environment["resource_registry"];
