@@ -41,7 +41,8 @@ namespace Heat.Client.Templates
 
         /// <summary>
         /// A document nests deeper than <see cref="TemplateLimits.MaxDocumentDepth"/> (counting what YAML aliases expand
-        /// to); <see cref="TemplateException.Line"/> says where.
+        /// to; <see cref="TemplateException.Line"/> says where), or child templates nest deeper than
+        /// <see cref="TemplateLimits.MaxNestingDepth"/>.
         /// </summary>
         TooDeep,
 

@@ -25,6 +25,14 @@ namespace Heat.Client.Templates
         public const int MaxFiles = 1000;
 
         /// <summary>
+        /// Levels of files below the top template or an environment: a child (type:, a get_file template, a registry
+        /// entry) is one level below the file that names it, and a file at this depth may name no further file. Heat's
+        /// own max_nested_stack_depth is 5 by default and an operator may raise it; this is twice that default. Cycle
+        /// detection alone cannot stop a server that answers every child with a new name.
+        /// </summary>
+        public const int MaxNestingDepth = 10;
+
+        /// <summary>
         /// Nested mappings and lists in one YAML or JSON document, counting what YAML aliases expand to; checked while
         /// reading, as a stack overflow cannot be caught and would end pwsh. Real templates stay under 30 levels.
         /// Measured on .NET 10 (Release) with a document this deep: loading it, PythonJson.Dumps, Json.NET's writer,

@@ -111,7 +111,25 @@ namespace Heat.Client.Templates
             // Read over http(s): someone else's file, which may name only http(s) URLs, never one of our local files.
             public bool Remote;
 
-            public static Parent Of(string url) => new Parent { Url = url, Name = HeatUrl.Display(url), Remote = HeatUrl.IsHttp(url) };
+            // 0 for the top template and the environments; the file that names this one, for messages.
+            public int Depth;
+            public Parent Up;
+
+            public static Parent Of(string url, Parent up) => new Parent
+            {
+                Url = url, Name = HeatUrl.Display(url), Remote = HeatUrl.IsHttp(url), Depth = up == null ? 0 : up.Depth + 1, Up = up,
+            };
+
+            /// <summary>The names from the top file down to this one.</summary>
+            public List<string> Chain()
+            {
+                var chain = new List<string>();
+                for (var file = this; file != null; file = file.Up)
+                {
+                    chain.Insert(0, file.Name);
+                }
+                return chain;
+            }
         }
 
         /// <summary>Who names a file, for error messages: the file, the token (for its position) and how it names it.</summary>
@@ -156,7 +174,7 @@ namespace Heat.Client.Templates
                 else
                 {
                     var content = await ReadAsync(url, null, "the template").ConfigureAwait(false);
-                    _bundle.Template = await LoadTemplateAsync(url, content).ConfigureAwait(false);
+                    _bundle.Template = await LoadTemplateAsync(url, content, null).ConfigureAwait(false);
                 }
             }
 
@@ -176,13 +194,13 @@ namespace Heat.Client.Templates
             return _bundle;
         }
 
-        private async Task<JObject> LoadTemplateAsync(string url, Content content)
+        private async Task<JObject> LoadTemplateAsync(string url, Content content, Parent up)
         {
             var name = HeatUrl.Display(url);
             var text = content.Text ?? TemplateFormat.DecodeText(content.Bytes, name);
             var template = TemplateFormat.ParseTemplate(text, name);
             _inProgress.Add(url);
-            await ResolveTemplateAsync(template, HeatUrl.BaseUrlFor(url), Parent.Of(url)).ConfigureAwait(false);
+            await ResolveTemplateAsync(template, HeatUrl.BaseUrlFor(url), Parent.Of(url, up)).ConfigureAwait(false);
             _inProgress.RemoveAt(_inProgress.Count - 1);
             return template;
         }
@@ -305,13 +323,20 @@ namespace Heat.Client.Templates
                 }
                 else
                 {
-                    _bundle.Files[url] = await ReadReferencedAsync(url, kind, referrer).ConfigureAwait(false);
+                    if (parent.Depth >= TemplateLimits.MaxNestingDepth)
+                    {
+                        var chain = parent.Chain();
+                        chain.Add(HeatUrl.Display(url));
+                        throw Fail(TemplateProblem.TooDeep, referrer, referrer.How + ": files nest more than " + TemplateLimits.MaxNestingDepth +
+                            " levels below the top template (Heat's own max_nested_stack_depth is 5 by default): " + string.Join(" -> ", chain), url);
+                    }
+                    _bundle.Files[url] = await ReadReferencedAsync(url, kind, referrer, parent).ConfigureAwait(false);
                 }
             }
             property.Value = new JValue(url);
         }
 
-        private async Task<string> ReadReferencedAsync(string url, ReferenceKind kind, Referrer referrer)
+        private async Task<string> ReadReferencedAsync(string url, ReferenceKind kind, Referrer referrer, Parent parent)
         {
             var content = await ReadAsync(url, referrer, kind == ReferenceKind.GetFile ? null : "the template").ConfigureAwait(false);
             JObject template;
@@ -328,12 +353,12 @@ namespace Heat.Client.Templates
                     return content.Text;
                 }
                 _inProgress.Add(url);
-                await ResolveTemplateAsync(template, HeatUrl.BaseUrlFor(url), Parent.Of(url)).ConfigureAwait(false);
+                await ResolveTemplateAsync(template, HeatUrl.BaseUrlFor(url), Parent.Of(url, parent)).ConfigureAwait(false);
                 _inProgress.RemoveAt(_inProgress.Count - 1);
             }
             else
             {
-                template = await LoadTemplateAsync(url, content).ConfigureAwait(false);
+                template = await LoadTemplateAsync(url, content, parent).ConfigureAwait(false);
             }
             var json = PythonJson.Dumps(template);
             TemplateFormat.CheckSize(json.Length, HeatUrl.Display(url), "the template as JSON (what Heat parses)");
@@ -361,7 +386,7 @@ namespace Heat.Client.Templates
                     throw new TemplateException(TemplateProblem.InvalidStructure, name, at?.Line, at?.Column,
                         "resource_registry must be a mapping");
                 }
-                var parent = Parent.Of(url);
+                var parent = Parent.Of(url, null);
                 var registryBase = BaseUrlOf(registry, HeatUrl.BaseUrlFor(url), parent);
                 await ResolveRegistryAsync(registry, registryBase, parent).ConfigureAwait(false);
                 if (registry["resources"] is JObject resources)

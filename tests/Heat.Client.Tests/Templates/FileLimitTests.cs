@@ -113,18 +113,20 @@ namespace Heat.Client.Tests.Templates
             }
             var template = Write("top.yaml", GetFileTemplate("pipe.yaml"));
 
-            // Opening a FIFO for reading blocks until a writer comes: a loader that opens it hangs here.
-            var load = Task.Run(() => TemplateLoader.CheckLocal(new TemplateRequest { TemplatePath = template }));
-            if (!((IAsyncResult)load).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(10)))
+            // Opening a FIFO for reading blocks until a writer comes: a loader that opens it hangs here. Threads of
+            // their own, so that neither a busy thread pool nor an open that blocks can hang the test itself.
+            TemplateException error = null;
+            var loader = new Thread(() => error = Assert.Throws<TemplateException>(() =>
+                TemplateLoader.CheckLocal(new TemplateRequest { TemplatePath = template }))) { IsBackground = true };
+            loader.Start();
+            if (!loader.Join(TimeSpan.FromSeconds(30)))
             {
-                using (new FileStream(fifo, FileMode.Open, FileAccess.Write))
-                {
-                    // Being the writer lets the stuck reader go on; closing gives it end of file.
-                }
+                // Being the writer lets the stuck reader go on; closing gives it end of file.
+                new Thread(() => new FileStream(fifo, FileMode.Open, FileAccess.Write).Dispose()) { IsBackground = true }.Start();
                 Assert.Fail("the loader blocked on the FIFO");
             }
-            var error = Assert.Throws<TemplateException>(() => load.GetAwaiter().GetResult());
 
+            Assert.NotNull(error);
             Assert.Equal(TemplateProblem.NotRegularFile, error.Problem);
             Assert.Equal(fifo, error.ReferencedPath);
             Assert.Contains("FIFO", error.Message);
