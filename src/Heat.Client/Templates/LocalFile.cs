@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
-using System.Threading;
 
 namespace Heat.Client.Templates
 {
@@ -20,11 +19,9 @@ namespace Heat.Client.Templates
         Other,
     }
 
-    /// <summary>Local file access for the template loader: the kind of a path, and reads that stop at a cap.</summary>
+    /// <summary>What the template loader may know of a local path before it opens it.</summary>
     internal static class LocalFile
     {
-        private const int ChunkBytes = 64 * 1024;
-
         // S_IFMT and its values as libSystem.Native reports them in FileStatus.Mode (pal_io.h: fixed for managed callers).
         private const int TypeMask = 0xF000;
         private const int TypeFifo = 0x1000;
@@ -151,34 +148,6 @@ namespace Heat.Client.Templates
                 }
             }
             return false;
-        }
-
-        /// <summary>
-        /// Reads <paramref name="stream"/> to its end, but never more than <paramref name="limit"/> + 1 bytes: null when
-        /// there is more than <paramref name="limit"/>. A length said beforehand can be wrong (a file that grows, /proc).
-        /// </summary>
-        public static byte[] ReadUpTo(Stream stream, long limit, CancellationToken cancellationToken)
-        {
-            using (var content = new MemoryStream())
-            {
-                var chunk = new byte[ChunkBytes];
-                long total = 0;
-                while (true)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit + 1 - total));
-                    if (read == 0)
-                    {
-                        return content.ToArray();
-                    }
-                    total += read;
-                    if (total > limit)
-                    {
-                        return null;
-                    }
-                    content.Write(chunk, 0, read);
-                }
-            }
         }
 
         private static FileKind KindFromFileSystemInfo(string path)

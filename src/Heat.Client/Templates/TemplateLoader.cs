@@ -54,7 +54,10 @@ namespace Heat.Client.Templates
             return new LoadSession(null, offline: true, CancellationToken.None).RunAsync(request).GetAwaiter().GetResult();
         }
 
-        /// <summary>A fetcher for <see cref="LoadAsync"/> that GETs the URL with <paramref name="httpClient"/> and fails on a non-success status.</summary>
+        /// <summary>
+        /// A fetcher for <see cref="LoadAsync"/> that GETs the URL with <paramref name="httpClient"/>, fails on a
+        /// non-success status, and reads no more of the body than <see cref="TemplateLimits.MaxFileBytes"/>.
+        /// </summary>
         public static Func<Uri, CancellationToken, Task<string>> FetchWith(HttpClient httpClient)
         {
             if (httpClient == null)
@@ -63,15 +66,46 @@ namespace Heat.Client.Templates
             }
             return async (uri, cancellationToken) =>
             {
-                using (var response = await httpClient.GetAsync(uri, cancellationToken).ConfigureAwait(false))
+                using (var response = await httpClient.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
                 {
                     if (!response.IsSuccessStatusCode)
                     {
                         throw new HttpRequestException("GET " + uri + " answered " + (int)response.StatusCode + " " + response.ReasonPhrase);
                     }
-                    return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    var tooLarge = "GET " + uri + " answered with a body over " + TemplateLimits.MaxFileBytes + " bytes, the limit for one file";
+                    if (response.Content.Headers.ContentLength > TemplateLimits.MaxFileBytes)
+                    {
+                        throw new HttpRequestException(tooLarge);
+                    }
+                    using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                    {
+                        var bytes = await CappedRead.ReadUpToAsync(body, TemplateLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false)
+                                    ?? throw new HttpRequestException(tooLarge);
+                        return Decode(bytes, response.Content.Headers.ContentType?.CharSet);
+                    }
                 }
             };
+        }
+
+        /// <summary>As HttpContent.ReadAsStringAsync decodes: a byte order mark first, then the charset, else UTF-8.</summary>
+        private static string Decode(byte[] bytes, string charset)
+        {
+            var encoding = Encoding.UTF8;
+            if (!string.IsNullOrEmpty(charset))
+            {
+                try
+                {
+                    encoding = Encoding.GetEncoding(charset.Trim('"'));
+                }
+                catch (ArgumentException)
+                {
+                    // An unknown charset: UTF-8, which is what templates are.
+                }
+            }
+            using (var reader = new StreamReader(new MemoryStream(bytes), encoding, detectEncodingFromByteOrderMarks: true))
+            {
+                return reader.ReadToEnd();
+            }
         }
     }
 

@@ -76,7 +76,7 @@ namespace Heat.Client.Templates
                 using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
                 {
                     var allowance = Math.Min(LimitFor(what), TemplateLimits.MaxBundleBytes - _bytesRead);
-                    bytes = LocalFile.ReadUpTo(stream, allowance, _cancellationToken);
+                    bytes = CappedRead.ReadUpTo(stream, allowance, _cancellationToken);
                     if (bytes == null)
                     {
                         CheckSize(allowance + 1, false, url, referrer, what);

@@ -38,7 +38,7 @@ namespace Heat.Client.Tests.Templates
             {
                 var stream = new CancellingStream(cancel);
 
-                Assert.ThrowsAny<OperationCanceledException>(() => LocalFile.ReadUpTo(stream, TemplateLimits.MaxFileBytes, cancel.Token));
+                Assert.ThrowsAny<OperationCanceledException>(() => CappedRead.ReadUpTo(stream, TemplateLimits.MaxFileBytes, cancel.Token));
                 Assert.Equal(1, stream.Reads);
             }
         }

@@ -215,10 +215,57 @@ namespace Heat.Client.Tests.Templates
             // A file can grow while it is read, and /proc or device files report 0: the read itself counts.
             var endless = new EndlessStream();
 
-            var bytes = LocalFile.ReadUpTo(endless, 100000, CancellationToken.None);
+            var bytes = CappedRead.ReadUpTo(endless, 100000, CancellationToken.None);
 
             Assert.Null(bytes);
             Assert.Equal(100001, endless.Served);
+        }
+
+        [Fact]
+        public async Task The_http_fetcher_reads_a_body_no_further_than_the_cap()
+        {
+            var endless = new EndlessStream();
+            var said = new EndlessStream();
+            var request = new TemplateRequest
+            {
+                TemplateText = "heat_template_version: 2018-08-31\noutputs:\n  a: {value: {get_file: 'https://artifacts.example.com/endless.bin'}}\n",
+            };
+            var announced = new TemplateRequest
+            {
+                TemplateText = "heat_template_version: 2018-08-31\noutputs:\n  a: {value: {get_file: 'https://artifacts.example.com/announced.bin'}}\n",
+            };
+
+            var error = await Assert.ThrowsAsync<TemplateException>(() => TemplateLoader.LoadAsync(request,
+                TemplateLoader.FetchWith(new System.Net.Http.HttpClient(new StreamHandler(endless, null))), CancellationToken.None));
+            var refused = await Assert.ThrowsAsync<TemplateException>(() => TemplateLoader.LoadAsync(announced,
+                TemplateLoader.FetchWith(new System.Net.Http.HttpClient(new StreamHandler(said, TemplateLimits.MaxFileBytes + 1L))), CancellationToken.None));
+
+            Assert.Equal(TemplateProblem.FetchFailed, error.Problem);
+            Assert.Contains(TemplateLimits.MaxFileBytes.ToString(), error.Message);
+            Assert.InRange(endless.Served, TemplateLimits.MaxFileBytes + 1L, TemplateLimits.MaxFileBytes + 1L + 1024 * 1024);
+            Assert.Equal(TemplateProblem.FetchFailed, refused.Problem);
+            Assert.Contains(TemplateLimits.MaxFileBytes.ToString(), refused.Message);
+            Assert.Equal(0, said.Served);
+        }
+
+        /// <summary>Answers every request with 200 and <paramref name="body"/>, announcing <paramref name="length"/> when given.</summary>
+        private sealed class StreamHandler : System.Net.Http.HttpMessageHandler
+        {
+            private readonly Stream _body;
+            private readonly long? _length;
+
+            public StreamHandler(Stream body, long? length)
+            {
+                _body = body;
+                _length = length;
+            }
+
+            protected override Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                var content = new System.Net.Http.StreamContent(_body);
+                content.Headers.ContentLength = _length;
+                return Task.FromResult(new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content });
+            }
         }
 
         [Theory]
