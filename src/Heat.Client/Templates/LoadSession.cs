@@ -45,9 +45,8 @@ namespace Heat.Client.Templates
             // Read over http(s): someone else's file, which may name only http(s) URLs, never one of our local files.
             public bool Remote;
 
-            // 0 for the top template and the environments; the file that names this one, for messages.
-            public int Depth;
-            public Parent Up;
+            public int Depth; // 0 for the top template and the environments, one more for each child below them
+            public Parent Up; // the file that names this one, for messages; null at depth 0
 
             public static Parent Of(string url, Parent up) => new Parent
             {
@@ -262,7 +261,7 @@ namespace Heat.Client.Templates
                         var chain = parent.Chain();
                         chain.Add(HeatUrl.Display(url));
                         throw Fail(TemplateProblem.TooDeep, referrer, referrer.How + ": files nest more than " + TemplateLimits.MaxNestingDepth +
-                            " levels below the top template (Heat's own max_nested_stack_depth is 5 by default): " + string.Join(" -> ", chain), url);
+                            " levels below the template or environment given (Heat's own max_nested_stack_depth is 5 by default): " + string.Join(" -> ", chain), url);
                     }
                     _bundle.Files[url] = await ReadReferencedAsync(url, kind, referrer, parent).ConfigureAwait(false);
                 }

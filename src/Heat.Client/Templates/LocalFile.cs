@@ -124,7 +124,7 @@ namespace Heat.Client.Templates
 
         /// <summary>
         /// Paths in Windows' device namespace (<c>\\.\</c>, <c>\\?\</c>) and reserved device names (CON, NUL, COM1...,
-        /// with any extension, in any folder): Windows gives no file type to ask for, so these are refused by name.
+        /// with any extension, in any folder): Windows cannot tell a path's type without opening it, so these go by name.
         /// </summary>
         public static bool IsWindowsDevicePath(string path)
         {
