@@ -10,35 +10,6 @@ using YamlDotNet.Core.Events;
 
 namespace Heat.Client.Templates
 {
-    /// <summary>Where a token came from in its file (1-based), kept as a JToken annotation.</summary>
-    internal sealed class SourcePosition
-    {
-        public SourcePosition(int line, int column)
-        {
-            Line = line;
-            Column = column;
-        }
-
-        public int Line { get; }
-
-        public int Column { get; }
-
-        public static SourcePosition Of(JToken token)
-        {
-            if (token == null)
-            {
-                return null;
-            }
-            var annotated = token.Annotation<SourcePosition>();
-            if (annotated != null)
-            {
-                return annotated;
-            }
-            var info = (Newtonsoft.Json.IJsonLineInfo)token;
-            return info.HasLineInfo() ? new SourcePosition(info.LineNumber, info.LinePosition) : null;
-        }
-    }
-
     /// <summary>
     /// Reads YAML into JSON the way Heat (and heatclient) load it: PyYAML's SafeLoader, YAML 1.1 implicit types
     /// (ints incl. 0o/0x/0b/sexagesimal, floats that need a dot, yes/no/on/off booleans, ~/null/empty nulls),
@@ -48,24 +19,10 @@ namespace Heat.Client.Templates
     /// </summary>
     internal static class HeatYaml
     {
-        private const string YamlTag = "tag:yaml.org,2002:";
+        private const string YamlTag = YamlScalars.YamlTag;
 
         // Past this many nodes (counting what aliases expand to) a document is an alias bomb, not a template.
         private const int MaxNodes = 2000000;
-
-        // PyYAML's implicit resolvers (resolver.py), tried in its order for a plain scalar.
-        private static readonly Regex BoolPattern = new Regex(
-            "^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$", RegexOptions.CultureInvariant);
-
-        private static readonly Regex FloatPattern = new Regex(
-            @"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-            RegexOptions.CultureInvariant);
-
-        private static readonly Regex IntPattern = new Regex(
-            @"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$",
-            RegexOptions.CultureInvariant);
-
-        private static readonly Regex NullPattern = new Regex("^(?:~|null|Null|NULL|)$", RegexOptions.CultureInvariant);
 
         private static readonly Regex YamlMessagePrefix = new Regex(
             @"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.CultureInvariant);
@@ -116,6 +73,39 @@ namespace Heat.Client.Templates
         {
             public JToken Token;
             public int Nodes;
+            public int Height; // levels of collections the node spans once expanded: 0 for a scalar
+        }
+
+        /// <summary>A collection being read.</summary>
+        private sealed class Frame
+        {
+            public ParsingEvent Start;
+            public AnchorName Anchor;
+            public int NodesBefore;
+            public int OuterDeepest;
+            public JArray Array; // null for a mapping
+            public JToken Key; // a mapping's pending key, read but still without its value
+            public ParsingEvent KeyAt; // null when no key is pending
+            public readonly List<KeyValuePair<string, JToken>> Merged = new List<KeyValuePair<string, JToken>>();
+            public readonly List<KeyValuePair<string, JToken>> Own = new List<KeyValuePair<string, JToken>>();
+
+            /// <summary>
+            /// PyYAML's flatten_mapping: pairs from merge keys come first, in order, then the mapping's own pairs; a later
+            /// pair wins but a key keeps the place where it first appeared (a Python dict).
+            /// </summary>
+            public JObject BuildMapping()
+            {
+                var result = new JObject();
+                foreach (var pair in Merged)
+                {
+                    result[pair.Key] = pair.Value.Parent == null ? pair.Value : JsonTree.Clone(pair.Value);
+                }
+                foreach (var pair in Own)
+                {
+                    result[pair.Key] = pair.Value;
+                }
+                return result;
+            }
         }
 
         private sealed class Reader
@@ -123,6 +113,12 @@ namespace Heat.Client.Templates
             private readonly string _fileName;
             private readonly Dictionary<string, Anchored> _anchors = new Dictionary<string, Anchored>(StringComparer.Ordinal);
             private int _nodes;
+
+            // Collections open around the current node, and the deepest level reached (aliases expanded) since the
+            // innermost of them opened. Bounding them keeps every later recursive walk of the tree (json.dumps,
+            // Json.NET's writer, the cmdlets' conversions) within the stack.
+            private int _depth;
+            private int _deepest;
 
             public Reader(string fileName)
             {
@@ -135,57 +131,155 @@ namespace Heat.Client.Templates
                     at == null ? (int?)null : (int)at.Start.Column, detail);
             }
 
-            /// <summary>Reads the node at the parser's current event; leaves the parser on the node's last event.</summary>
+            /// <summary>
+            /// Reads the node at the parser's current event; leaves the parser on the node's last event. Open collections
+            /// are kept on a stack of our own, not the thread's: reading costs the same stack at any depth.
+            /// </summary>
             public JToken ReadNode(IParser parser)
             {
-                var start = parser.Current;
+                var open = new Stack<Frame>();
+                while (true)
+                {
+                    var current = parser.Current;
+                    JToken done;
+                    ParsingEvent doneAt;
+                    switch (current)
+                    {
+                        case AnchorAlias alias:
+                            done = Expand(alias);
+                            doneAt = alias;
+                            break;
+                        case Scalar scalar:
+                            var nodesBefore = _nodes;
+                            Count(scalar);
+                            done = YamlScalars.Resolve(scalar, _fileName);
+                            Register(scalar.Anchor, done, nodesBefore, 0);
+                            done.AddAnnotation(new SourcePosition((int)scalar.Start.Line, (int)scalar.Start.Column));
+                            doneAt = scalar;
+                            break;
+                        case SequenceStart sequence:
+                            open.Push(Open(sequence, sequence.Anchor, sequence.Tag, "seq"));
+                            done = null;
+                            doneAt = null;
+                            break;
+                        case MappingStart mapping:
+                            open.Push(Open(mapping, mapping.Anchor, mapping.Tag, "map"));
+                            done = null;
+                            doneAt = null;
+                            break;
+                        case SequenceEnd _:
+                        case MappingEnd _:
+                            var frame = open.Pop();
+                            done = frame.Array ?? (JToken)frame.BuildMapping();
+                            Register(frame.Anchor, done, frame.NodesBefore, Leave(frame.OuterDeepest));
+                            done.AddAnnotation(new SourcePosition((int)frame.Start.Start.Line, (int)frame.Start.Start.Column));
+                            doneAt = frame.Start;
+                            break;
+                        default:
+                            throw Error(current, "unexpected " + (current?.GetType().Name ?? "end of stream"));
+                    }
+                    if (done != null)
+                    {
+                        if (open.Count == 0)
+                        {
+                            return done;
+                        }
+                        Add(open.Peek(), done, doneAt);
+                    }
+                    if (!parser.MoveNext())
+                    {
+                        throw Error(null, "unexpected end of stream");
+                    }
+                }
+            }
+
+            private JToken Expand(AnchorAlias alias)
+            {
+                Count(alias);
+                if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
+                {
+                    throw Error(alias, "found undefined alias '" + alias.Value.Value + "'");
+                }
+                if (anchored.Token == null)
+                {
+                    throw Error(alias, "found recursive alias '" + alias.Value.Value + "', which JSON cannot represent");
+                }
+                _nodes += anchored.Nodes;
+                if (_nodes > MaxNodes)
+                {
+                    throw new TemplateException(TemplateProblem.TooLarge, _fileName, (int)alias.Start.Line,
+                        (int)alias.Start.Column, "aliases expand to more than " + MaxNodes + " nodes");
+                }
+                var reach = _depth + anchored.Height;
+                if (reach > TemplateLimits.MaxDocumentDepth)
+                {
+                    throw new TemplateException(TemplateProblem.TooDeep, _fileName, (int)alias.Start.Line, (int)alias.Start.Column,
+                        "the alias '*" + alias.Value.Value + "' expands to " + reach + " levels of nesting here, deeper than the limit of " +
+                        TemplateLimits.MaxDocumentDepth);
+                }
+                _deepest = Math.Max(_deepest, reach);
+                // The copy keeps the anchored node's positions: a later error points at what the alias stands for.
+                return JsonTree.Clone(anchored.Token);
+            }
+
+            private Frame Open(ParsingEvent start, AnchorName anchor, TagName tag, string expected)
+            {
                 var nodesBefore = _nodes;
                 Count(start);
-                JToken token;
-                switch (start)
+                Reserve(anchor);
+                CheckCollectionTag(start, tag, expected);
+                var frame = new Frame { Start = start, Anchor = anchor, NodesBefore = nodesBefore, OuterDeepest = Enter(start) };
+                if (expected == "seq")
                 {
-                    case AnchorAlias alias:
-                        if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
-                        {
-                            throw Error(alias, "found undefined alias '" + alias.Value.Value + "'");
-                        }
-                        if (anchored.Token == null)
-                        {
-                            throw Error(alias, "found recursive alias '" + alias.Value.Value + "', which JSON cannot represent");
-                        }
-                        _nodes += anchored.Nodes;
-                        if (_nodes > MaxNodes)
-                        {
-                            throw new TemplateException(TemplateProblem.TooLarge, _fileName, (int)alias.Start.Line,
-                                (int)alias.Start.Column, "aliases expand to more than " + MaxNodes + " nodes");
-                        }
-                        return anchored.Token.DeepClone();
-                    case Scalar scalar:
-                        token = Resolve(scalar);
-                        Register(scalar.Anchor, token, nodesBefore);
-                        break;
-                    case SequenceStart sequence:
-                        Reserve(sequence.Anchor);
-                        CheckCollectionTag(sequence, sequence.Tag, "seq");
-                        var array = new JArray();
-                        while (parser.MoveNext() && !(parser.Current is SequenceEnd))
-                        {
-                            array.Add(ReadNode(parser));
-                        }
-                        token = array;
-                        Register(sequence.Anchor, token, nodesBefore);
-                        break;
-                    case MappingStart mapping:
-                        Reserve(mapping.Anchor);
-                        CheckCollectionTag(mapping, mapping.Tag, "map");
-                        token = ReadMapping(parser);
-                        Register(mapping.Anchor, token, nodesBefore);
-                        break;
-                    default:
-                        throw Error(start, "unexpected " + (start?.GetType().Name ?? "end of stream"));
+                    frame.Array = new JArray();
                 }
-                token.AddAnnotation(new SourcePosition((int)start.Start.Line, (int)start.Start.Column));
-                return token;
+                return frame;
+            }
+
+            /// <summary>Adds a finished node to the collection that holds it: an item, a mapping key or a mapping value.</summary>
+            private void Add(Frame frame, JToken node, ParsingEvent at)
+            {
+                if (frame.Array != null)
+                {
+                    frame.Array.Add(node);
+                    return;
+                }
+                if (frame.KeyAt == null)
+                {
+                    frame.Key = node;
+                    frame.KeyAt = at;
+                    return;
+                }
+                var keyAt = frame.KeyAt;
+                frame.KeyAt = null;
+                if (keyAt is Scalar keyScalar && keyScalar.Style == ScalarStyle.Plain && keyScalar.Tag.IsEmpty && keyScalar.Value == "<<")
+                {
+                    AddMerge(frame.Merged, node, at);
+                    return;
+                }
+                frame.Own.Add(new KeyValuePair<string, JToken>(KeyText(frame.Key, keyAt), node));
+            }
+
+            /// <summary>Opens a collection; returns the deepest level reached outside it, for <see cref="Leave"/>.</summary>
+            private int Enter(ParsingEvent at)
+            {
+                if (++_depth > TemplateLimits.MaxDocumentDepth)
+                {
+                    throw new TemplateException(TemplateProblem.TooDeep, _fileName, (int)at.Start.Line, (int)at.Start.Column,
+                        "the document nests deeper than the limit of " + TemplateLimits.MaxDocumentDepth + " levels of mappings and lists");
+                }
+                var outerDeepest = _deepest;
+                _deepest = _depth;
+                return outerDeepest;
+            }
+
+            /// <summary>Closes a collection; returns its height (its levels and the deepest below it).</summary>
+            private int Leave(int outerDeepest)
+            {
+                var height = _deepest - _depth + 1;
+                _depth--;
+                _deepest = Math.Max(outerDeepest, _deepest);
+                return height;
             }
 
             private void Count(ParsingEvent at)
@@ -215,46 +309,12 @@ namespace Heat.Client.Templates
                 }
             }
 
-            private void Register(AnchorName anchor, JToken token, int nodesBefore)
+            private void Register(AnchorName anchor, JToken token, int nodesBefore, int height)
             {
                 if (!anchor.IsEmpty)
                 {
-                    _anchors[anchor.Value] = new Anchored { Token = token, Nodes = _nodes - nodesBefore };
+                    _anchors[anchor.Value] = new Anchored { Token = token, Nodes = _nodes - nodesBefore, Height = height };
                 }
-            }
-
-            private JObject ReadMapping(IParser parser)
-            {
-                // PyYAML's flatten_mapping: pairs from merge keys come first, in order, then the mapping's own pairs;
-                // a later pair wins but a key keeps the place where it first appeared (a Python dict).
-                var merged = new List<KeyValuePair<string, JToken>>();
-                var own = new List<KeyValuePair<string, JToken>>();
-                while (parser.MoveNext() && !(parser.Current is MappingEnd))
-                {
-                    var keyEvent = parser.Current;
-                    var isMergeKey = keyEvent is Scalar keyScalar && keyScalar.Style == ScalarStyle.Plain &&
-                                     keyScalar.Tag.IsEmpty && keyScalar.Value == "<<";
-                    var key = ReadNode(parser);
-                    parser.MoveNext();
-                    var valueEvent = parser.Current;
-                    var value = ReadNode(parser);
-                    if (isMergeKey)
-                    {
-                        AddMerge(merged, value, valueEvent);
-                        continue;
-                    }
-                    own.Add(new KeyValuePair<string, JToken>(KeyText(key, keyEvent), value));
-                }
-                var result = new JObject();
-                foreach (var pair in merged)
-                {
-                    result[pair.Key] = pair.Value.Parent == null ? pair.Value : pair.Value.DeepClone();
-                }
-                foreach (var pair in own)
-                {
-                    result[pair.Key] = pair.Value;
-                }
-                return result;
             }
 
             private void AddMerge(List<KeyValuePair<string, JToken>> merged, JToken value, ParsingEvent at)
@@ -307,211 +367,6 @@ namespace Heat.Client.Templates
                         throw Error(at, "found unhashable key (a " + key.Type.ToString().ToLowerInvariant() + " cannot be a mapping key)");
                 }
             }
-
-            private JToken Resolve(Scalar scalar)
-            {
-                var value = scalar.Value;
-                string tag;
-                if (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific)
-                {
-                    tag = scalar.Tag.Value;
-                }
-                else if (scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty)
-                {
-                    tag = ImplicitTag(value);
-                }
-                else
-                {
-                    tag = YamlTag + "str";
-                }
-
-                switch (tag)
-                {
-                    case YamlTag + "str":
-                    case YamlTag + "timestamp": // Heat's loader keeps dates such as 2018-08-31 as strings
-                        return new JValue(value);
-                    case YamlTag + "null":
-                        return JValue.CreateNull();
-                    case YamlTag + "bool":
-                        switch (value.ToLowerInvariant())
-                        {
-                            case "yes":
-                            case "true":
-                            case "on":
-                                return new JValue(true);
-                            case "no":
-                            case "false":
-                            case "off":
-                                return new JValue(false);
-                        }
-                        break;
-                    case YamlTag + "int":
-                        var integer = ConstructInt(value);
-                        if (integer != null)
-                        {
-                            return integer;
-                        }
-                        break;
-                    case YamlTag + "float":
-                        var number = ConstructFloat(value);
-                        if (number != null)
-                        {
-                            return number;
-                        }
-                        break;
-                    default:
-                        throw Error(scalar, "could not determine a constructor for the tag '" + tag + "'");
-                }
-                throw Error(scalar, "invalid value '" + value + "' for the tag '" + tag + "'");
-            }
-        }
-
-        private static string ImplicitTag(string value)
-        {
-            if (value.Length == 0)
-            {
-                return YamlTag + "null";
-            }
-            // PyYAML resolves only when the first character can start that type, in this order.
-            var first = value[0];
-            if ("yYnNtTfFoO".IndexOf(first) >= 0 && BoolPattern.IsMatch(value))
-            {
-                return YamlTag + "bool";
-            }
-            if ("-+0123456789.".IndexOf(first) >= 0 && FloatPattern.IsMatch(value))
-            {
-                return YamlTag + "float";
-            }
-            if ("-+0123456789".IndexOf(first) >= 0 && IntPattern.IsMatch(value))
-            {
-                return YamlTag + "int";
-            }
-            if ("~nN".IndexOf(first) >= 0 && NullPattern.IsMatch(value))
-            {
-                return YamlTag + "null";
-            }
-            if (value == "=")
-            {
-                return YamlTag + "value"; // PyYAML's SafeLoader has no constructor for it: an error, as in Heat
-            }
-            // Timestamps resolve to their own tag in PyYAML, and Heat constructs them as strings: same result.
-            return YamlTag + "str";
-        }
-
-        private static JToken ConstructInt(string text)
-        {
-            var value = text.Replace("_", string.Empty);
-            var sign = BigInteger.One;
-            if (value.Length > 0 && (value[0] == '-' || value[0] == '+'))
-            {
-                if (value[0] == '-')
-                {
-                    sign = BigInteger.MinusOne;
-                }
-                value = value.Substring(1);
-            }
-            BigInteger result;
-            try
-            {
-                if (value == "0")
-                {
-                    result = BigInteger.Zero;
-                }
-                else if (value.StartsWith("0b", StringComparison.Ordinal))
-                {
-                    result = ParseDigits(value.Substring(2), 2);
-                }
-                else if (value.StartsWith("0x", StringComparison.Ordinal))
-                {
-                    result = ParseDigits(value.Substring(2), 16);
-                }
-                else if (value.Length > 1 && value[0] == '0')
-                {
-                    result = ParseDigits(value.Substring(1), 8);
-                }
-                else if (value.IndexOf(':') >= 0)
-                {
-                    // YAML 1.1 sexagesimal: 1:30 is 90.
-                    result = BigInteger.Zero;
-                    foreach (var part in value.Split(':'))
-                    {
-                        result = result * 60 + BigInteger.Parse(part, CultureInfo.InvariantCulture);
-                    }
-                }
-                else
-                {
-                    result = BigInteger.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
-                }
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
-            result *= sign;
-            if (result >= long.MinValue && result <= long.MaxValue)
-            {
-                return new JValue((long)result);
-            }
-            return new JValue(result);
-        }
-
-        private static BigInteger ParseDigits(string digits, int radix)
-        {
-            if (digits.Length == 0)
-            {
-                throw new FormatException();
-            }
-            var result = BigInteger.Zero;
-            foreach (var c in digits)
-            {
-                var digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 99;
-                if (digit >= radix)
-                {
-                    throw new FormatException();
-                }
-                result = result * radix + digit;
-            }
-            return result;
-        }
-
-        private static JToken ConstructFloat(string text)
-        {
-            var value = text.Replace("_", string.Empty).ToLowerInvariant();
-            var sign = 1.0;
-            if (value.Length > 0 && (value[0] == '-' || value[0] == '+'))
-            {
-                if (value[0] == '-')
-                {
-                    sign = -1.0;
-                }
-                value = value.Substring(1);
-            }
-            if (value == ".inf")
-            {
-                return new JValue(sign * double.PositiveInfinity);
-            }
-            if (value == ".nan")
-            {
-                return new JValue(double.NaN);
-            }
-            if (value.IndexOf(':') >= 0)
-            {
-                var result = 0.0;
-                foreach (var part in value.Split(':'))
-                {
-                    if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var digit))
-                    {
-                        return null;
-                    }
-                    result = result * 60 + digit;
-                }
-                return new JValue(sign * result);
-            }
-            if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-            {
-                return null;
-            }
-            return new JValue(sign * number);
         }
     }
 }

@@ -11,7 +11,7 @@ namespace Heat.Client.Templates
     internal static class TemplateFormat
     {
         /// <summary>Heat's default <c>max_template_size</c>.</summary>
-        public const int MaxTemplateSize = 524288;
+        public const int MaxTemplateSize = TemplateLimits.MaxTemplateBytes;
 
         public static readonly string[] VersionKeys = { "heat_template_version", "AWSTemplateFormatVersion", "HeatTemplateFormatVersion" };
 
@@ -155,7 +155,7 @@ namespace Heat.Client.Templates
             {
                 DateParseHandling = DateParseHandling.None,
                 FloatParseHandling = FloatParseHandling.Double,
-                MaxDepth = 512,
+                MaxDepth = TemplateLimits.MaxDocumentDepth,
             })
             {
                 try
@@ -170,6 +170,13 @@ namespace Heat.Client.Templates
                         }
                     }
                     return token;
+                }
+                // Json.NET reports its MaxDepth as any other reader error; only the (unlocalised) message tells it apart.
+                catch (JsonReaderException ex) when (ex.Message.StartsWith("The reader's MaxDepth", StringComparison.Ordinal))
+                {
+                    throw new TemplateException(TemplateProblem.TooDeep, fileName, ex.LineNumber, ex.LinePosition,
+                        "the document nests deeper than the limit of " + TemplateLimits.MaxDocumentDepth + " levels of objects and arrays",
+                        innerException: ex);
                 }
                 catch (JsonReaderException ex)
                 {

@@ -1,11 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Newtonsoft.Json.Linq;
 
 namespace Heat.Client.Templates
 {
@@ -21,7 +19,10 @@ namespace Heat.Client.Templates
     /// is processed the same way, recursively, and stored as its processed JSON; any other file is stored as its text
     /// (base64 when it is not UTF-8). Beyond heatclient: CloudFormation <c>Resources.*.Type</c> is resolved too, a
     /// child named by <c>type</c> or a resource_registry entry must parse as a template (heatclient would send the raw
-    /// text and let Heat fail), and cycles are reported instead of recursing for ever.
+    /// text and let Heat fail), and cycles are reported instead of recursing for ever. A template, child or environment
+    /// read over http(s) may name only http(s) URLs: a local path, <c>file:</c> URL, drive or UNC path in it is refused
+    /// (<see cref="TemplateProblem.ForbiddenReference"/>), or a server could make this machine send its files to Heat.
+    /// Sizes, counts and depths are bounded by <see cref="TemplateLimits"/>; FIFOs, devices and sockets are not opened.
     /// </remarks>
     public static class TemplateLoader
     {
@@ -51,7 +52,10 @@ namespace Heat.Client.Templates
             return new LoadSession(null, offline: true, CancellationToken.None).RunAsync(request).GetAwaiter().GetResult();
         }
 
-        /// <summary>A fetcher for <see cref="LoadAsync"/> that GETs the URL with <paramref name="httpClient"/> and fails on a non-success status.</summary>
+        /// <summary>
+        /// A fetcher for <see cref="LoadAsync"/> that GETs the URL with <paramref name="httpClient"/>, fails on a
+        /// non-success status, and reads no more of the body than <see cref="TemplateLimits.MaxFileBytes"/>.
+        /// </summary>
         public static Func<Uri, CancellationToken, Task<string>> FetchWith(HttpClient httpClient)
         {
             if (httpClient == null)
@@ -60,427 +64,46 @@ namespace Heat.Client.Templates
             }
             return async (uri, cancellationToken) =>
             {
-                using (var response = await httpClient.GetAsync(uri, cancellationToken).ConfigureAwait(false))
+                using (var response = await httpClient.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
                 {
                     if (!response.IsSuccessStatusCode)
                     {
                         throw new HttpRequestException("GET " + uri + " answered " + (int)response.StatusCode + " " + response.ReasonPhrase);
                     }
-                    return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    var tooLarge = "GET " + uri + " answered with a body over " + TemplateLimits.MaxFileBytes + " bytes, the limit for one file";
+                    if (response.Content.Headers.ContentLength > TemplateLimits.MaxFileBytes)
+                    {
+                        throw new HttpRequestException(tooLarge);
+                    }
+                    using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                    {
+                        var bytes = await CappedRead.ReadUpToAsync(body, TemplateLimits.MaxFileBytes, cancellationToken).ConfigureAwait(false)
+                                    ?? throw new HttpRequestException(tooLarge);
+                        return Decode(bytes, response.Content.Headers.ContentType?.CharSet);
+                    }
                 }
             };
         }
-    }
 
-    internal sealed class LoadSession
-    {
-        private const string TextTemplateName = "(template text)";
-
-        private readonly Func<Uri, CancellationToken, Task<string>> _fetchUrl;
-        private readonly bool _offline;
-        private readonly CancellationToken _cancellationToken;
-        private readonly TemplateBundle _bundle = new TemplateBundle();
-        private readonly List<string> _inProgress = new List<string>();
-
-        public LoadSession(Func<Uri, CancellationToken, Task<string>> fetchUrl, bool offline, CancellationToken cancellationToken)
+        /// <summary>As HttpContent.ReadAsStringAsync decodes: a byte order mark first, then the charset, else UTF-8.</summary>
+        private static string Decode(byte[] bytes, string charset)
         {
-            _fetchUrl = fetchUrl;
-            _offline = offline;
-            _cancellationToken = cancellationToken;
-        }
-
-        private enum ReferenceKind
-        {
-            GetFile,
-            TemplateType,
-            Registry,
-        }
-
-        /// <summary>Who names a file, for error messages: the file, the token (for its position) and how it names it.</summary>
-        private sealed class Referrer
-        {
-            public string FileName;
-            public JToken Token;
-            public string How;
-        }
-
-        private sealed class Content
-        {
-            public string Text; // null when the bytes are not UTF-8
-            public byte[] Bytes; // null for http content
-            public long Size;
-        }
-
-        public async Task<TemplateBundle> RunAsync(TemplateRequest request)
-        {
-            if (request == null)
+            var encoding = Encoding.UTF8;
+            if (!string.IsNullOrEmpty(charset))
             {
-                throw new ArgumentNullException(nameof(request));
-            }
-            var given = (string.IsNullOrEmpty(request.TemplatePath) ? 0 : 1) + (request.TemplateText == null ? 0 : 1) +
-                        (string.IsNullOrEmpty(request.TemplateUrl) ? 0 : 1);
-            if (given != 1)
-            {
-                throw new ArgumentException("Give exactly one of TemplatePath, TemplateText or TemplateUrl.", nameof(request));
-            }
-
-            if (request.TemplateText != null)
-            {
-                var size = Encoding.UTF8.GetByteCount(request.TemplateText);
-                TemplateFormat.CheckSize(size, TextTemplateName, "the template");
-                var template = TemplateFormat.ParseTemplate(request.TemplateText, TextTemplateName);
-                var baseDirectory = string.IsNullOrEmpty(request.BaseDirectory) ? Directory.GetCurrentDirectory() : request.BaseDirectory;
-                await ResolveTemplateAsync(template, HeatUrl.DirectoryUrl(baseDirectory), TextTemplateName).ConfigureAwait(false);
-                _bundle.Template = template;
-            }
-            else
-            {
-                var url = HeatUrl.NormalisePathToUrl(request.TemplatePath ?? request.TemplateUrl, request.BaseDirectory);
-                _bundle.SourceUrl = url;
-                if (_offline && HeatUrl.IsHttp(url))
-                {
-                    _bundle.TemplateUrl = url;
-                    AddUnchecked(url);
-                }
-                else
-                {
-                    var content = await ReadAsync(url, null).ConfigureAwait(false);
-                    _bundle.Template = await LoadTemplateAsync(url, content).ConfigureAwait(false);
-                }
-            }
-
-            if (request.EnvironmentPaths != null && request.EnvironmentPaths.Count > 0)
-            {
-                JObject merged = null;
-                foreach (var path in request.EnvironmentPaths)
-                {
-                    var environment = await LoadEnvironmentAsync(path, request.BaseDirectory).ConfigureAwait(false);
-                    if (environment != null)
-                    {
-                        merged = DeepUpdate(merged ?? new JObject(), environment);
-                    }
-                }
-                _bundle.Environment = merged ?? new JObject();
-            }
-            return _bundle;
-        }
-
-        private async Task<JObject> LoadTemplateAsync(string url, Content content)
-        {
-            var name = HeatUrl.Display(url);
-            var text = content.Text ?? TemplateFormat.DecodeText(content.Bytes, name);
-            TemplateFormat.CheckSize(content.Size, name, "the template");
-            var template = TemplateFormat.ParseTemplate(text, name);
-            _inProgress.Add(url);
-            await ResolveTemplateAsync(template, HeatUrl.BaseUrlFor(url), name).ConfigureAwait(false);
-            _inProgress.RemoveAt(_inProgress.Count - 1);
-            return template;
-        }
-
-        private async Task ResolveTemplateAsync(JObject template, string baseUrl, string fileName)
-        {
-            await WalkAsync(template, baseUrl, fileName).ConfigureAwait(false);
-
-            // heatclient looks only at lowercase "type"; a CFN template names its template resources with "Type".
-            if (TemplateFormat.IsCloudFormation(template) && template["Resources"] is JObject resources)
-            {
-                foreach (var resource in resources.Properties())
-                {
-                    if (resource.Value is JObject body && body.Property("Type") is JProperty type && IsTemplateType(type.Value))
-                    {
-                        await ResolveReferenceAsync(type, ReferenceKind.TemplateType, baseUrl, fileName).ConfigureAwait(false);
-                    }
-                }
-            }
-        }
-
-        /// <summary>heatclient's get_file_contents over a template: children first, then this mapping's own keys.</summary>
-        private async Task WalkAsync(JToken node, string baseUrl, string fileName)
-        {
-            if (node is JArray array)
-            {
-                foreach (var item in array)
-                {
-                    if (item is JContainer)
-                    {
-                        await WalkAsync(item, baseUrl, fileName).ConfigureAwait(false);
-                    }
-                }
-                return;
-            }
-            if (!(node is JObject mapping))
-            {
-                return;
-            }
-            foreach (var property in mapping.Properties())
-            {
-                if (property.Value is JContainer)
-                {
-                    await WalkAsync(property.Value, baseUrl, fileName).ConfigureAwait(false);
-                }
-            }
-            foreach (var property in new List<JProperty>(mapping.Properties()))
-            {
-                if (property.Name == "get_file" && property.Value.Type == JTokenType.String)
-                {
-                    await ResolveReferenceAsync(property, ReferenceKind.GetFile, baseUrl, fileName).ConfigureAwait(false);
-                }
-                else if (property.Name == "type" && IsTemplateType(property.Value))
-                {
-                    await ResolveReferenceAsync(property, ReferenceKind.TemplateType, baseUrl, fileName).ConfigureAwait(false);
-                }
-            }
-        }
-
-        private static bool IsTemplateType(JToken value)
-        {
-            if (value.Type != JTokenType.String)
-            {
-                return false;
-            }
-            var text = (string)value;
-            return text.EndsWith(".yaml", StringComparison.Ordinal) || text.EndsWith(".template", StringComparison.Ordinal);
-        }
-
-        private async Task ResolveReferenceAsync(JProperty property, ReferenceKind kind, string baseUrl, string fileName)
-        {
-            var reference = (string)property.Value;
-            var url = HeatUrl.Resolve(baseUrl, reference);
-            var referrer = new Referrer
-            {
-                FileName = fileName,
-                Token = property.Value,
-                How = kind == ReferenceKind.GetFile ? "get_file '" + reference + "'"
-                    : kind == ReferenceKind.TemplateType ? property.Name + " '" + reference + "'"
-                    : "resource_registry entry '" + property.Name + ": " + reference + "'",
-            };
-            if (!_bundle.Files.ContainsKey(url))
-            {
-                if (_inProgress.Contains(url))
-                {
-                    var chain = new List<string>();
-                    for (var i = _inProgress.IndexOf(url); i < _inProgress.Count; i++)
-                    {
-                        chain.Add(HeatUrl.Display(_inProgress[i]));
-                    }
-                    chain.Add(HeatUrl.Display(url));
-                    throw Fail(TemplateProblem.Cycle, referrer,
-                        referrer.How + " includes a template that is already being read: " + string.Join(" -> ", chain), url);
-                }
-                if (_offline && HeatUrl.IsHttp(url))
-                {
-                    AddUnchecked(url);
-                }
-                else
-                {
-                    _bundle.Files[url] = await ReadReferencedAsync(url, kind, referrer).ConfigureAwait(false);
-                }
-            }
-            property.Value = new JValue(url);
-        }
-
-        private async Task<string> ReadReferencedAsync(string url, ReferenceKind kind, Referrer referrer)
-        {
-            var content = await ReadAsync(url, referrer).ConfigureAwait(false);
-            JObject template;
-            if (kind == ReferenceKind.GetFile)
-            {
-                if (content.Text == null)
-                {
-                    // heatclient sends a file that is not UTF-8 as base64 (with MIME line breaks).
-                    return Convert.ToBase64String(content.Bytes, Base64FormattingOptions.InsertLineBreaks).Replace("\r\n", "\n") + "\n";
-                }
-                template = TemplateFormat.TryParseTemplate(content.Text);
-                if (template == null)
-                {
-                    return content.Text;
-                }
-                _inProgress.Add(url);
-                await ResolveTemplateAsync(template, HeatUrl.BaseUrlFor(url), HeatUrl.Display(url)).ConfigureAwait(false);
-                _inProgress.RemoveAt(_inProgress.Count - 1);
-            }
-            else
-            {
-                template = await LoadTemplateAsync(url, content).ConfigureAwait(false);
-            }
-            var json = PythonJson.Dumps(template);
-            TemplateFormat.CheckSize(json.Length, HeatUrl.Display(url), "the template as JSON (what Heat parses)");
-            return json;
-        }
-
-        private async Task<JObject> LoadEnvironmentAsync(string path, string baseDirectory)
-        {
-            var url = HeatUrl.NormalisePathToUrl(path, baseDirectory);
-            var name = HeatUrl.Display(url);
-            if (_offline && HeatUrl.IsHttp(url))
-            {
-                AddUnchecked(url);
-                return null;
-            }
-            var content = await ReadAsync(url, null).ConfigureAwait(false);
-            TemplateFormat.CheckSize(content.Size, name, "the environment");
-            var environment = TemplateFormat.ParseEnvironment(content.Text ?? TemplateFormat.DecodeText(content.Bytes, name), name);
-
-            var registryToken = environment["resource_registry"];
-            if (registryToken != null)
-            {
-                if (!(registryToken is JObject registry))
-                {
-                    var at = SourcePosition.Of(registryToken);
-                    throw new TemplateException(TemplateProblem.InvalidStructure, name, at?.Line, at?.Column,
-                        "resource_registry must be a mapping");
-                }
-                var registryBase = BaseUrlOf(registry, HeatUrl.BaseUrlFor(url), url);
-                await ResolveRegistryAsync(registry, registryBase, name).ConfigureAwait(false);
-                if (registry["resources"] is JObject resources)
-                {
-                    foreach (var resource in resources.Properties())
-                    {
-                        if (resource.Value is JObject perResource)
-                        {
-                            await ResolveRegistryAsync(perResource, BaseUrlOf(perResource, registryBase, url), name).ConfigureAwait(false);
-                        }
-                    }
-                }
-            }
-
-            _bundle.Files[url] = PythonJson.Dumps(environment);
-            _bundle.EnvironmentFiles.Add(url);
-            return environment;
-        }
-
-        private static string BaseUrlOf(JObject registry, string inherited, string environmentUrl)
-        {
-            if (registry["base_url"] is JValue value && value.Type == JTokenType.String)
-            {
-                var baseUrl = (string)value;
-                // heatclient needs a URL here; a plain path is taken relative to the environment's folder.
-                return HeatUrl.HasScheme(baseUrl) ? baseUrl : HeatUrl.Resolve(HeatUrl.BaseUrlFor(environmentUrl), baseUrl);
-            }
-            return inherited;
-        }
-
-        /// <summary>heatclient's resolve_environment_urls: string values that are not type names (no "::") are files.</summary>
-        private async Task ResolveRegistryAsync(JObject registry, string baseUrl, string fileName)
-        {
-            foreach (var entry in new List<JProperty>(registry.Properties()))
-            {
-                if (entry.Name == "base_url" || entry.Name == "hooks" || entry.Name == "restricted_actions" ||
-                    entry.Value.Type != JTokenType.String || ((string)entry.Value).Contains("::"))
-                {
-                    continue;
-                }
-                await ResolveReferenceAsync(entry, ReferenceKind.Registry, baseUrl, fileName).ConfigureAwait(false);
-            }
-        }
-
-        private async Task<Content> ReadAsync(string url, Referrer referrer)
-        {
-            _cancellationToken.ThrowIfCancellationRequested();
-            if (HeatUrl.IsFile(url))
-            {
-                var path = HeatUrl.FileUrlToPath(url);
-                if (!File.Exists(path))
-                {
-                    var what = Directory.Exists(path) ? "is a folder, not a file" : "does not exist";
-                    throw Fail(TemplateProblem.FileNotFound, referrer,
-                        (referrer == null ? "the file " : referrer.How + ": ") + path + " " + what, path);
-                }
-                byte[] bytes;
                 try
                 {
-                    bytes = File.ReadAllBytes(path);
+                    encoding = Encoding.GetEncoding(charset.Trim('"'));
                 }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                catch (ArgumentException)
                 {
-                    throw Fail(TemplateProblem.FileNotFound, referrer,
-                        (referrer == null ? "the file " : referrer.How + ": ") + path + " cannot be read: " + ex.Message, path, ex);
+                    // An unknown charset: UTF-8, which is what templates are.
                 }
-                string text = null;
-                try
-                {
-                    text = TemplateFormat.DecodeText(bytes, HeatUrl.Display(url));
-                    if (referrer != null && bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
-                    {
-                        text = "\uFEFF" + text; // a get_file target is sent as it is, BOM included
-                    }
-                }
-                catch (TemplateException)
-                {
-                    // Not UTF-8: a get_file target goes as base64; a template or environment fails where it is parsed.
-                }
-                return new Content { Text = text, Bytes = bytes, Size = bytes.Length };
             }
-            if (HeatUrl.IsHttp(url))
+            using (var reader = new StreamReader(new MemoryStream(bytes), encoding, detectEncodingFromByteOrderMarks: true))
             {
-                if (_fetchUrl == null)
-                {
-                    throw Fail(TemplateProblem.UnsupportedReference, referrer,
-                        (referrer == null ? url : referrer.How + ": " + url) + " is an http(s) URL and no fetcher was given", url);
-                }
-                string text;
-                try
-                {
-                    text = await _fetchUrl(new Uri(url), _cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
-                {
-                    throw;
-                }
-                catch (Exception ex)
-                {
-                    throw Fail(TemplateProblem.FetchFailed, referrer,
-                        (referrer == null ? url : referrer.How + ": " + url) + " could not be fetched: " + ex.Message, url, ex);
-                }
-                if (text == null)
-                {
-                    throw Fail(TemplateProblem.FetchFailed, referrer, (referrer == null ? url : referrer.How + ": " + url) + " returned nothing", url);
-                }
-                return new Content { Text = text, Size = Encoding.UTF8.GetByteCount(text) };
+                return reader.ReadToEnd();
             }
-            throw Fail(TemplateProblem.UnsupportedReference, referrer,
-                (referrer == null ? url : referrer.How) + ": only file, http and https URLs can be read (" + url + ")", url);
-        }
-
-        private static TemplateException Fail(TemplateProblem problem, Referrer referrer, string detail, string referenced,
-            Exception inner = null)
-        {
-            if (referrer == null)
-            {
-                return new TemplateException(problem, HeatUrl.Display(referenced), null, null, detail, referenced, inner);
-            }
-            var at = SourcePosition.Of(referrer.Token);
-            return new TemplateException(problem, referrer.FileName, at?.Line, at?.Column, detail, referenced, inner);
-        }
-
-        private void AddUnchecked(string url)
-        {
-            if (!_bundle.UncheckedUrls.Contains(url))
-            {
-                _bundle.UncheckedUrls.Add(url);
-            }
-        }
-
-        /// <summary>heatclient's deep_update: mappings merge key by key, anything else is replaced; null never erases a mapping.</summary>
-        internal static JObject DeepUpdate(JObject old, JObject update)
-        {
-            foreach (var property in update.Properties())
-            {
-                var current = old[property.Name];
-                if (property.Value is JObject nested)
-                {
-                    old[property.Name] = DeepUpdate(current as JObject ?? new JObject(), nested);
-                }
-                else if (property.Value.Type == JTokenType.Null && current is JObject)
-                {
-                    // heatclient keeps the mapping: "key:" with nothing after it is a common YAML slip.
-                }
-                else
-                {
-                    old[property.Name] = property.Value.DeepClone();
-                }
-            }
-            return old;
         }
     }
 }

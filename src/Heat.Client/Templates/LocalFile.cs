@@ -1,0 +1,158 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Heat.Client.Templates
+{
+    /// <summary>What a local path names, found without opening it: opening a FIFO for reading blocks in open(2).</summary>
+    internal enum FileKind
+    {
+        Missing,
+        Regular,
+        Directory,
+        Fifo,
+        CharacterDevice,
+        BlockDevice,
+        Socket,
+        WindowsDevice,
+        Other,
+    }
+
+    /// <summary>What the template loader may know of a local path before it opens it.</summary>
+    internal static class LocalFile
+    {
+        // S_IFMT and its values as libSystem.Native reports them in FileStatus.Mode (pal_io.h: fixed for managed callers).
+        private const int TypeMask = 0xF000;
+        private const int TypeFifo = 0x1000;
+        private const int TypeCharacterDevice = 0x2000;
+        private const int TypeDirectory = 0x4000;
+        private const int TypeBlockDevice = 0x6000;
+        private const int TypeRegular = 0x8000;
+        private const int TypeSocket = 0xC000;
+
+        private static readonly string[] WindowsDeviceNames =
+        {
+            "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+            "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "COM\u00B9", "COM\u00B2", "COM\u00B3",
+            "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9", "LPT\u00B9", "LPT\u00B2", "LPT\u00B3",
+        };
+
+        private static bool _nativeStatMissing;
+
+        /// <summary>
+        /// The leading fields of libSystem.Native's FileStatus. The native struct is about 120 bytes and may grow; the
+        /// buffer given is larger than it will ever be, and only Mode (the second int) is read.
+        /// </summary>
+        [StructLayout(LayoutKind.Sequential, Size = 512)]
+        private struct FileStatus
+        {
+            public int Flags;
+            public int Mode;
+        }
+
+        // .NET's own shim over stat(2), shipped with every .NET (Core) runtime on Linux and macOS, so no struct stat
+        // layout of ours has to match the platform's. FileInfo cannot tell: it says "Normal" for /dev/zero and a FIFO.
+        [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat")]
+        private static extern int SystemNativeStat(byte[] nulTerminatedUtf8Path, out FileStatus status);
+
+        public static string Describe(FileKind kind)
+        {
+            switch (kind)
+            {
+                case FileKind.Fifo:
+                    return "a FIFO (named pipe)";
+                case FileKind.CharacterDevice:
+                    return "a character device";
+                case FileKind.BlockDevice:
+                    return "a block device";
+                case FileKind.Socket:
+                    return "a socket";
+                case FileKind.WindowsDevice:
+                    return "a Windows device";
+                case FileKind.Directory:
+                    return "a folder";
+                default:
+                    return "a special file";
+            }
+        }
+
+        /// <summary>What <paramref name="path"/> names (links followed), without opening it.</summary>
+        public static FileKind KindOf(string path)
+        {
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+            {
+                return IsWindowsDevicePath(path) ? FileKind.WindowsDevice : KindFromFileSystemInfo(path);
+            }
+            if (!_nativeStatMissing)
+            {
+                try
+                {
+                    var bytes = Encoding.UTF8.GetBytes(path + "\0");
+                    if (SystemNativeStat(bytes, out var status) != 0)
+                    {
+                        // Missing, or not ours to see: the checks below and the open say which, with the system's words.
+                        return KindFromFileSystemInfo(path);
+                    }
+                    switch (status.Mode & TypeMask)
+                    {
+                        case TypeRegular:
+                            return FileKind.Regular;
+                        case TypeDirectory:
+                            return FileKind.Directory;
+                        case TypeFifo:
+                            return FileKind.Fifo;
+                        case TypeCharacterDevice:
+                            return FileKind.CharacterDevice;
+                        case TypeBlockDevice:
+                            return FileKind.BlockDevice;
+                        case TypeSocket:
+                            return FileKind.Socket;
+                        default:
+                            return FileKind.Other;
+                    }
+                }
+                catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
+                {
+                    // Not a .NET (Core) runtime (Mono, say): fall back to what the path alone says.
+                    _nativeStatMissing = true;
+                }
+            }
+            var full = Path.GetFullPath(path);
+            return full.StartsWith("/dev/", StringComparison.Ordinal) ? FileKind.CharacterDevice : KindFromFileSystemInfo(path);
+        }
+
+        /// <summary>
+        /// Paths in Windows' device namespace (<c>\\.\</c>, <c>\\?\</c>) and reserved device names (CON, NUL, COM1...,
+        /// with any extension, in any folder): Windows cannot tell a path's type without opening it, so these go by name.
+        /// </summary>
+        public static bool IsWindowsDevicePath(string path)
+        {
+            if (string.IsNullOrEmpty(path))
+            {
+                return false;
+            }
+            var slashed = path.Replace('/', '\\');
+            if (slashed.StartsWith(@"\\.\", StringComparison.Ordinal) || slashed.StartsWith(@"\\?\", StringComparison.Ordinal))
+            {
+                return true;
+            }
+            var name = slashed.Substring(slashed.LastIndexOf('\\') + 1);
+            var dot = name.IndexOf('.');
+            var stem = (dot < 0 ? name : name.Substring(0, dot)).TrimEnd(' ');
+            foreach (var device in WindowsDeviceNames)
+            {
+                if (string.Equals(stem, device, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static FileKind KindFromFileSystemInfo(string path)
+        {
+            return File.Exists(path) ? FileKind.Regular : Directory.Exists(path) ? FileKind.Directory : FileKind.Missing;
+        }
+    }
+}
