@@ -107,7 +107,7 @@ namespace Heat.Client.Templates
                     throw new TemplateException(TemplateProblem.FileNotFound, path, null, null,
                         "parameter file for '" + name + "' does not exist", path);
                 }
-                var bytes = File.ReadAllBytes(path);
+                var bytes = ReadParameterFile(path, name);
                 string text;
                 try
                 {
@@ -121,6 +121,32 @@ namespace Heat.Client.Templates
                 result[name] = text;
             }
             return result;
+        }
+
+        /// <summary>
+        /// A parameter file, read as safely as a template's files: a FIFO or a device is refused before it is opened (a
+        /// FIFO would block for ever, /dev/zero would fill memory), and no more than <see cref="TemplateLimits.MaxFileBytes"/>
+        /// is read whatever the file claims.
+        /// </summary>
+        private static byte[] ReadParameterFile(string path, string name)
+        {
+            var kind = LocalFile.KindOf(path);
+            if (kind != FileKind.Regular)
+            {
+                throw new TemplateException(TemplateProblem.NotRegularFile, path, null, null,
+                    "parameter file for '" + name + "' is " + LocalFile.Describe(kind) + ", not a regular file", path);
+            }
+            byte[] bytes;
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            {
+                bytes = CappedRead.ReadUpTo(stream, TemplateLimits.MaxFileBytes, System.Threading.CancellationToken.None);
+            }
+            if (bytes == null)
+            {
+                throw new TemplateException(TemplateProblem.TooLarge, path, null, null,
+                    "parameter file for '" + name + "' is over " + TemplateLimits.MaxFileBytes + " bytes", path);
+            }
+            return bytes;
         }
 
         private static string KeyOf(object key)

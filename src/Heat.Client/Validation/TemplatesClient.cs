@@ -13,8 +13,8 @@ namespace Heat.Client
     /// <summary>Templates: Heat's <c>/validate</c>, and the template files that URLs name.</summary>
     public sealed class TemplatesClient
     {
-        /// <summary>The most one fetched template file may hold.</summary>
-        internal const long MaxFetchBytes = 16L * 1024 * 1024;
+        /// <summary>The most one fetched template file may hold: the loader's own bound for any one file.</summary>
+        internal const long MaxFetchBytes = TemplateLimits.MaxFileBytes;
 
         private readonly HeatApi _api;
 

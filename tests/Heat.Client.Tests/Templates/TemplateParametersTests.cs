@@ -108,5 +108,40 @@ namespace Heat.Client.Tests.Templates
             Assert.Equal(Path.Combine(folder, "missing.pem"), error.FilePath);
             Assert.Contains("'cert'", error.Message);
         }
+
+        [Fact]
+        public void Parameter_file_that_is_a_device_is_refused_not_read_for_ever()
+        {
+            if (System.IO.Path.DirectorySeparatorChar == '\\') return;
+            var error = Assert.Throws<TemplateException>(() => TemplateParameters.ReadParameterFiles(new Hashtable { ["key"] = "/dev/zero" }, null));
+
+            Assert.Equal(TemplateProblem.NotRegularFile, error.Problem);
+            Assert.Contains("character device", error.Message);
+        }
+
+        [Fact]
+        public void Parameter_file_that_is_a_fifo_is_refused_before_it_is_opened()
+        {
+            if (System.IO.Path.DirectorySeparatorChar == '\\') return;
+            var folder = System.IO.Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "heat-params-" + System.Guid.NewGuid().ToString("N")));
+            try
+            {
+                var fifo = System.IO.Path.Combine(folder.FullName, "key.pipe");
+                using (var mkfifo = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mkfifo", "\"" + fifo + "\"") { UseShellExecute = false }))
+                {
+                    mkfifo.WaitForExit();
+                }
+                // Opening a FIFO blocks until a writer comes: run it where a hang cannot stop the test run.
+                var read = System.Threading.Tasks.Task.Run(() => TemplateParameters.ReadParameterFiles(new Hashtable { ["key"] = fifo }, null));
+
+                Assert.True(((System.IAsyncResult)read).AsyncWaitHandle.WaitOne(System.TimeSpan.FromSeconds(10)), "reading the FIFO blocked");
+                var error = Assert.IsType<TemplateException>(read.Exception?.InnerException);
+                Assert.Equal(TemplateProblem.NotRegularFile, error.Problem);
+            }
+            finally
+            {
+                folder.Delete(true);
+            }
+        }
     }
 }
