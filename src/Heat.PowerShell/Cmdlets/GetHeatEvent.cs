@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Models;
@@ -40,6 +41,16 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter]
         public string[] ResourceType { get; set; }
 
+        /// <summary>After the events so far, go on writing new ones as they happen (each once) until the stack ends what
+        /// it is doing, or Ctrl+C.</summary>
+        [Parameter]
+        public SwitchParameter Follow { get; set; }
+
+        /// <summary>With -Follow: how long to follow at most, in minutes.</summary>
+        [Parameter]
+        [ValidateRange(1, 10080)]
+        public int FollowTimeoutMinutes { get; set; } = 1440;
+
         protected override void ProcessRecord()
         {
             foreach (var stack in ResolveTargets()) ListOrGet(stack);
@@ -63,8 +74,10 @@ namespace Heat.PowerShell.Cmdlets
                 if (Action != null) foreach (var action in Action) options.ResourceActions.Add(action.ToUpperInvariant());
                 if (ResourceType != null) foreach (var type in ResourceType) options.ResourceTypes.Add(type);
                 bool found = false;
+                string last = null;
                 foreach (var evt in Stream(Client.Events.List(stack, options, CancellationToken)))
                 {
+                    last = evt.Id;
                     if (Id != null)
                     {
                         if (evt.Id != Id) continue;
@@ -79,7 +92,35 @@ namespace Heat.PowerShell.Cmdlets
                     WriteError(new ErrorRecord(new ItemNotFoundException($"Stack '{stack}' has no event with id '{Id}'."),
                         "HeatEventNotFound", ErrorCategory.ObjectNotFound, Id));
                 }
+                if (Follow && Id == null) FollowFrom(stack, last, status);
             });
+        }
+
+        /// <summary>Writes each new event once, from the stack's one wait loop, until the stack is in a final state.</summary>
+        private void FollowFrom(StackRef stack, string marker, StatusFilter status)
+        {
+            var types = (ResourceType ?? new string[0]).Select(t => new WildcardPattern(t, WildcardOptions.IgnoreCase)).ToList();
+            var actions = (Action ?? new string[0]).Select(a => a.ToUpperInvariant()).ToList();
+            bool Wanted(HeatEvent e) =>
+                (ResourceName == null || string.Equals(e.ResourceName, ResourceName, StringComparison.Ordinal)) &&
+                status.Matches(e.ResourceStatus) &&
+                (actions.Count == 0 || actions.Contains(e.ResourceAction)) &&
+                (types.Count == 0 || types.Any(t => t.IsMatch(e.ResourceType ?? string.Empty)));
+            var options = new StackWatchOptions
+            {
+                Marker = marker,
+                Timeout = TimeSpan.FromMinutes(FollowTimeoutMinutes),
+                NestedDepth = MyInvocation.BoundParameters.ContainsKey(nameof(NestedDepth)) ? NestedDepth : (int?)null,
+            };
+            if (marker == null)
+            {
+                // No event yet: everything from now on is new.
+                options.IsNew = true;
+            }
+            Await(Client.Stacks.WaitAsync(stack, options, seen =>
+            {
+                foreach (var evt in seen.NewEvents.Where(Wanted).ToList()) Post(() => WriteObject(evt));
+            }, CancellationToken));
         }
     }
 }

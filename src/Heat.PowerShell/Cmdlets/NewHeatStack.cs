@@ -36,7 +36,13 @@ namespace Heat.PowerShell.Cmdlets
         [ValidateRange(1, 10080)]
         public int TimeoutMinutes { get; set; }
 
+        /// <summary>Roll back (delete what was made) when the create fails. Off by default, as in Heat's API and
+        /// <c>openstack stack create</c>: a failed stack keeps its resources, so the real cause can be seen.</summary>
         [Parameter]
+        public SwitchParameter EnableRollback { get; set; }
+
+        /// <summary>The default; kept so that scripts written for earlier versions still run.</summary>
+        [Parameter(DontShow = true)]
         public SwitchParameter DisableRollback { get; set; }
 
         /// <summary>Wait until the stacks finish, then return them in full.</summary>
@@ -46,6 +52,15 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter]
         [ValidateRange(1, 1440)]
         public int WaitTimeoutMinutes { get; set; } = 60;
+
+        protected override void BeginProcessing()
+        {
+            if (EnableRollback && DisableRollback)
+            {
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-EnableRollback and -DisableRollback contradict each other."),
+                    "HeatRollbackConflict", ErrorCategory.InvalidArgument, null));
+            }
+        }
 
         protected override void ProcessRecord()
         {
@@ -57,7 +72,7 @@ namespace Heat.PowerShell.Cmdlets
                     StackName = StackName,
                     Template = LoadTemplate(_template),
                     Parameters = _template.Values(this),
-                    DisableRollback = DisableRollback,
+                    DisableRollback = !EnableRollback,
                     TimeoutMinutes = MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutMinutes)) ? TimeoutMinutes : (int?)null,
                 };
                 if (Tag != null) foreach (var tag in Tag) request.Tags.Add(tag);
