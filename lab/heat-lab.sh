@@ -243,7 +243,10 @@ stop_all() {
 port_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
 
 ensure_port_free() {
-    local port=$1 svc=$2
+    local port=$1 svc=$2 i
+    # A process of ours that was just killed can hold its socket a moment after it stopped counting
+    # as ours (its command line reads empty while it exits): give it a few seconds.
+    for ((i = 0; i < 25; i++)); do port_open "$port" || return 0; sleep 0.2; done
     if port_open "$port"; then
         ss -ltnp 2>/dev/null | grep -E ":$port\b" >&2 || true
         die "$HOST:$port is already in use by something that is not this lab's $svc (see above)"
