@@ -71,12 +71,14 @@ resources:
     function script:Start-WaitingCreate {
         param([string] $Name, [int] $WaitTimeoutMinutes)
         $ps = [powershell]::Create()
+        $state = [hashtable]::Synchronized(@{})
         $null = $ps.AddScript({
-                param($Manifest, $Session, $Name, $Template, $WaitTimeoutMinutes)
+                param($Manifest, $Session, $Name, $Template, $WaitTimeoutMinutes, $State)
                 Import-Module $Manifest
-                New-HeatStack -Session $Session -Name $Name -Template $Template -DisableRollback -Wait -WaitTimeoutMinutes $WaitTimeoutMinutes
-            }).AddParameters(@{ Manifest = $manifest; Session = $session; Name = $Name; Template = $slowTemplate; WaitTimeoutMinutes = $WaitTimeoutMinutes })
-        [pscustomobject]@{ Name = $Name; PowerShell = $ps; Handle = $ps.BeginInvoke(); Watch = [Diagnostics.Stopwatch]::StartNew() }
+                try { New-HeatStack -Session $Session -Name $Name -Template $Template -DisableRollback -Wait -WaitTimeoutMinutes $WaitTimeoutMinutes }
+                finally { $State.EndedAt = [datetime]::UtcNow }
+            }).AddParameters(@{ Manifest = $manifest; Session = $session; Name = $Name; Template = $slowTemplate; WaitTimeoutMinutes = $WaitTimeoutMinutes; State = $state })
+        [pscustomobject]@{ Name = $Name; PowerShell = $ps; Handle = $ps.BeginInvoke(); Watch = [Diagnostics.Stopwatch]::StartNew(); State = $state }
     }
 
     # What the runbook saw: its output, its error records, a terminating error if any, whether it hung.
@@ -100,7 +102,7 @@ resources:
         if ($terminating) { Write-Host "    terminating: $($terminating.FullyQualifiedErrorId): $($terminating.Exception.Message)" }
         Write-Host ("    -Wait {0} after {1:0.0} s; {2} object(s) out: {3}" -f $(if ($finished) { 'ended' } else { 'still waiting' }), $seconds,
             $output.Count, (($output | ForEach-Object { "$($_.StackName) $($_.StackStatus)" }) -join ', '))
-        [pscustomobject]@{ Finished = $finished; Seconds = $seconds; Output = $output; Errors = $errors; Terminating = $terminating }
+        [pscustomobject]@{ Finished = $finished; Seconds = $seconds; EndedAt = $Job.State.EndedAt; Output = $output; Errors = $errors; Terminating = $terminating }
     }
 
     function script:Wait-CreateInProgress {
@@ -192,7 +194,6 @@ Describe 'New-HeatStack -Wait while Heat restarts (legacy engine: Heat fails the
         $restart = Restart-Heat -DownSeconds $downSeconds -Legacy
         # whole seconds in the lab's log: one second of slack
         $script:upAt = $downFrom + $restart.UpAfter - 1
-        $script:backAfter = $job.Watch.Elapsed.TotalSeconds
         # Heat's verdict comes from a thread of its start-up, a moment after it answers again; the wait's next
         # poll (10 s apart at most) must see it.
         $script:result = Receive-WaitingCreate $job -TimeoutSeconds 60
@@ -201,18 +202,25 @@ Describe 'New-HeatStack -Wait while Heat restarts (legacy engine: Heat fails the
             Start-Sleep -Milliseconds 500
         }
         $script:shown = Show-Stack $name
+        # When Heat gave its verdict: the stack's own CREATE_FAILED event.
+        $script:verdictAt = (Get-HeatEvent -Session $session -StackName $name |
+                Where-Object { $_.ResourceName -eq $name -and $_.ResourceStatus -eq 'CREATE_FAILED' } | Select-Object -First 1).EventTime
+        Write-Host "    Heat's verdict at $($verdictAt.ToString('HH:mm:ss.fff')) UTC; the wait ended at $($result.EndedAt.ToString('HH:mm:ss.fff')) UTC"
     }
 
     It 'Heat marked the stack CREATE_FAILED with its reason (what the wait must report)' {
         $shown.stack_status | Should -Be 'CREATE_FAILED'
         $shown.stack_status_reason | Should -Match 'Engine went down during stack CREATE'
+        $verdictAt | Should -Not -BeNullOrEmpty
     }
 
-    It 'ends by itself soon after Heat is back, without terminating' {
+    It 'ends by itself soon after Heat gave its verdict, not before, without terminating' {
         $result.Finished | Should -BeTrue -Because 'a wait must not hang'
         $result.Terminating | Should -BeNullOrEmpty
-        $result.Seconds | Should -BeGreaterThan $upAt -Because "heat-all was up again only $([int]$upAt) s after the wait began: Heat's verdict did not exist before"
-        $result.Seconds | Should -BeLessThan ($backAfter + 30)
+        # Heat's event times have whole seconds at best: one second of slack.
+        $result.EndedAt | Should -BeGreaterThan $verdictAt.AddSeconds(-1) -Because 'the wait can only report a verdict that exists'
+        $result.EndedAt | Should -BeLessThan $verdictAt.AddSeconds(30)
+        $result.Seconds | Should -BeGreaterThan $upAt -Because "heat-all was up again only $([int]$upAt) s after the wait began"
     }
 
     It 'writes exactly one error: HeatStackFailed, with Heat''s reason' {
