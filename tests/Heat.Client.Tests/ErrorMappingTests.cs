@@ -36,7 +36,7 @@ namespace Heat.Client.Tests
         [InlineData(HttpStatusCode.Conflict, typeof(HeatConflictException))]
         [InlineData(HttpStatusCode.InternalServerError, typeof(HeatServerException))]
         [InlineData(HttpStatusCode.ServiceUnavailable, typeof(HeatServerException))]
-        [InlineData((HttpStatusCode)413, typeof(HeatException))]
+        [InlineData((HttpStatusCode)413, typeof(HeatBadRequestException))]
         public async Task EachStatus_HasItsException(HttpStatusCode status, Type expected)
         {
             var heat = new FakeHeat();

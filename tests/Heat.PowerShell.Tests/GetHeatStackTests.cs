@@ -90,5 +90,19 @@ namespace Heat.PowerShell.Tests
             Assert.Contains("text/html", error.Exception.Message);
             Assert.Contains(heat.Endpoint + "/stacks", error.Exception.Message);
         }
+
+        [Fact]
+        public void ANameThatIsNotAValidPattern_IsLookedUpLiterally_NotAPipelineStopper()
+        {
+            // "x-[a" has an unmatched bracket: PowerShell's wildcard throws on it only when matching, mid-list.
+            var heat = new FakeHeat().ListsStacks(HeatFixtures.Stack("web", "1"));
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run("Get-HeatStack 'x-[a', 'web*' -Session $session");
+
+            Assert.Equal("web", result.Objects<HeatStack>().Single().StackName);
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("HeatStackNotFound,", error.FullyQualifiedErrorId);
+        }
     }
 }

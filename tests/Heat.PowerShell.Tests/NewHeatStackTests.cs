@@ -62,5 +62,44 @@ namespace Heat.PowerShell.Tests
             Assert.Equal("HeatStackConflict,Heat.PowerShell.Cmdlets.NewHeatStack", error.FullyQualifiedErrorId);
             Assert.Equal("The Stack (web) already exists.", error.Exception.Message);
         }
+
+        [Fact]
+        public void RollbackIsOff_UnlessEnableRollback_AsInHeatAndTheReferenceClient()
+        {
+            var heat = new FakeHeat().CreatesStack("web", "new-1").CreatesStack("web2", "new-2");
+            using var host = new PowerShellHost(heat);
+
+            host.Run($"New-HeatStack -Name web -Template {Template} -Session $session");
+            host.Run($"New-HeatStack -Name web2 -Template {Template} -EnableRollback -Session $session");
+
+            var sent = heat.Sent(HttpMethod.Post).Select(r => (bool)r.Json["disable_rollback"]).ToList();
+            Assert.Equal(new[] { true, false }, sent);
+        }
+
+        [Fact]
+        public void ACustomObjectParameter_IsSentAsAMap_NotAsItsText()
+        {
+            var heat = new FakeHeat().CreatesStack("web", "new-1");
+            using var host = new PowerShellHost(heat);
+
+            host.Run($"New-HeatStack -Name web -Template {Template} -Parameter @{{ config = ('{{\"a\": 1, \"b\": \"x\"}}' | ConvertFrom-Json) }} -Session $session");
+
+            var config = Assert.Single(heat.Sent(HttpMethod.Post)).Json["parameters"]["config"];
+            Assert.Equal(1, (int)config["a"]);
+            Assert.Equal("x", (string)config["b"]);
+        }
+
+        [Fact]
+        public void AParameterThatHoldsItself_IsAnError_NotACrash()
+        {
+            var heat = new FakeHeat().CreatesStack("web", "new-1");
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run($"$h = @{{}}; $h.self = $h; New-HeatStack -Name web -Template {Template} -Parameter @{{ p = $h }} -Session $session");
+
+            var error = Assert.Single(result.Errors);
+            Assert.Contains("hold itself", error.Exception.Message);
+            Assert.Empty(heat.Sent(HttpMethod.Post));
+        }
     }
 }

@@ -54,5 +54,17 @@ namespace Heat.PowerShell.Tests
             Assert.Equal("m1.large", (string)sent["environment"]["parameters"]["flavor"]);
             Assert.Equal(new[] { Url }, sent["environment_files"].Select(f => (string)f));
         }
+
+        [Fact]
+        public void Offline_AParameterWithoutADefinition_IsATemplateError_AsHeatSaysIt()
+        {
+            using var host = new PowerShellHost(new FakeHeat());
+
+            var result = host.Run("Test-HeatTemplate -Offline -Template \"heat_template_version: 2018-08-31`nparameters:`n  p:`n\"");
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("HeatTemplateInvalid,", error.FullyQualifiedErrorId);
+            Assert.Contains("Invalid parameter (p), expected a mapping", error.Exception.Message);
+        }
     }
 }

@@ -36,6 +36,10 @@ namespace Heat.Client.Internal
                 case 403: return new HeatForbiddenException(status, message, type, method, uri);
                 case 404: return new HeatNotFoundException(status, message, type, method, uri);
                 case 409: return new HeatConflictException(status, message, type, method, uri);
+                // Heat (or a proxy) answered and refused what was sent: too large, a URL too long, unprocessable.
+                case 413:
+                case 414:
+                case 422: return new HeatBadRequestException(status, message, type, method, uri);
             }
             if (code >= 500) return new HeatServerException(status, message, type, method, uri);
             return new HeatException(status, message, type, method, uri);

@@ -102,21 +102,25 @@ namespace Heat.Client.Internal
             return null;
         }
 
-        public static DateTime? Get(JToken owner, string name) => Parse((string)owner?[name]);
+        public static DateTime? Get(JToken owner, string name) => Parse(owner.Str(name));
     }
 
     internal static class JTokenExtensions
     {
+        // A property read on a value that is not an object (a template's "p:" with nothing after it) is "absent",
+        // not Json.NET's InvalidOperationException: templates and responses are not trusted to have the right shape.
+        private static JToken Property(JToken token, string name) => token is JObject obj ? obj[name] : null;
+
         public static string Str(this JToken token, string name)
         {
-            var value = token?[name];
+            var value = Property(token, name);
             if (value == null || value.Type == JTokenType.Null) return null;
             return value.Type == JTokenType.String ? (string)value : value.ToString(Formatting.None);
         }
 
         public static bool? Bool(this JToken token, string name)
         {
-            var value = token?[name];
+            var value = Property(token, name);
             if (value == null || value.Type == JTokenType.Null) return null;
             if (value.Type == JTokenType.Boolean) return (bool)value;
             return bool.TryParse((string)value, out var b) ? b : (bool?)null;
@@ -124,7 +128,7 @@ namespace Heat.Client.Internal
 
         public static int? Int(this JToken token, string name)
         {
-            var value = token?[name];
+            var value = Property(token, name);
             if (value == null || value.Type == JTokenType.Null) return null;
             if (value.Type == JTokenType.Integer) return (int)value;
             return int.TryParse((string)value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : (int?)null;
@@ -132,7 +136,7 @@ namespace Heat.Client.Internal
 
         public static string[] Strings(this JToken token, string name)
         {
-            var value = token?[name];
+            var value = Property(token, name);
             if (value == null || value.Type == JTokenType.Null) return new string[0];
             if (value is JArray array)
             {

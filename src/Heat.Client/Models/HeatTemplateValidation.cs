@@ -44,7 +44,12 @@ namespace Heat.Client.Models
             {
                 foreach (var property in map)
                 {
-                    var p = property.Value;
+                    if (!(property.Value is JObject p))
+                    {
+                        // What Heat answers for "p:" with nothing after it, or a parameter that is a list.
+                        throw new Templates.TemplateException(Templates.TemplateProblem.InvalidStructure, source, null, null,
+                            $"Invalid parameter ({property.Key}), expected a mapping");
+                    }
                     parameters.Add(new HeatTemplateParameter
                     {
                         Name = property.Key,

@@ -38,8 +38,9 @@ namespace Heat.Client
             var progress = new StackProgress { Stack = stack };
             var latestByResource = new Dictionary<string, string>(StringComparer.Ordinal);
 
-            var first = await TryGetAsync(stack, deadline, options.PollInterval, cancellationToken).ConfigureAwait(false);
+            var first = await TryGetAsync(stack, deadline, options.PollInterval, null, options, cancellationToken).ConfigureAwait(false);
             if (first == null) return Gone(stack);
+            var lastSeen = first;
             stack = new StackRef(first.StackName ?? stack.StackName, first.Id ?? stack.StackId);
             progress.Stack = stack;
             progress.StackStatus = first.StackStatus;
@@ -105,8 +106,9 @@ namespace Heat.Client
                 if (checkStack)
                 {
                     quietPolls = 0;
-                    var seen = await TryGetAsync(stack, deadline, options.PollInterval, cancellationToken).ConfigureAwait(false);
+                    var seen = await TryGetAsync(stack, deadline, options.PollInterval, lastSeen, options, cancellationToken).ConfigureAwait(false);
                     if (seen == null) return Gone(stack);
+                    lastSeen = seen;
                     if (seen.StackStatus != progress.StackStatus)
                     {
                         progress.StackStatus = seen.StackStatus;
@@ -126,7 +128,8 @@ namespace Heat.Client
                 }
                 if (DateTime.UtcNow + delay > deadline)
                 {
-                    throw new TimeoutException($"Stack '{stack}' is still {progress.StackStatus ?? "unknown"} after {options.Timeout.TotalMinutes:0.#} minutes.");
+                    if (progress.StackStatus != null) lastSeen.StackStatus = progress.StackStatus;
+                    throw new HeatWaitTimeoutException($"Stack '{stack}' is still {progress.StackStatus ?? "unknown"} after {options.Timeout.TotalMinutes:0.#} minutes.", lastSeen);
                 }
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                 if (goneSince == null) delay = Grow(delay, options.PollInterval);
@@ -150,7 +153,10 @@ namespace Heat.Client
         private static HeatStack Gone(StackRef stack) =>
             new HeatStack { StackName = stack.StackName, Id = stack.StackId, StackStatus = "DELETE_COMPLETE", StackStatusReason = "Heat no longer has this stack." };
 
-        private async Task<HeatStack> TryGetAsync(StackRef stack, DateTime deadline, TimeSpan interval, CancellationToken cancellationToken)
+        /// <summary>The stack now; null when Heat has none. A Heat that does not answer is asked again until the
+        /// deadline, which then ends the wait as a timeout naming the status last seen.</summary>
+        private async Task<HeatStack> TryGetAsync(StackRef stack, DateTime deadline, TimeSpan interval, HeatStack lastSeen, StackWatchOptions options,
+            CancellationToken cancellationToken)
         {
             var delay = interval;
             while (true)
@@ -163,8 +169,14 @@ namespace Heat.Client
                 {
                     return null;
                 }
-                catch (HeatException e) when (IsPassing(e) && DateTime.UtcNow + delay < deadline)
+                catch (HeatException e) when (IsPassing(e))
                 {
+                    if (DateTime.UtcNow + delay >= deadline)
+                    {
+                        throw new HeatWaitTimeoutException(
+                            $"Stack '{stack}' was last seen {lastSeen?.StackStatus ?? "(never)"}; Heat did not answer before the timeout of {options.Timeout.TotalMinutes:0.#} minutes: {e.Message}",
+                            lastSeen, e);
+                    }
                     _trace?.Invoke($"Heat did not answer about '{stack}' ({e.Message}); still waiting.");
                     await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                     delay = Grow(delay, interval);

@@ -159,9 +159,17 @@ namespace Heat.Client.Templates
             return text;
         }
 
+        /// <summary>How deep a parameter value may nest: far beyond any real value, and far below a stack overflow (a
+        /// hashtable that holds itself would otherwise recurse for ever).</summary>
+        public const int MaxValueDepth = 64;
+
         /// <summary>JSON for the inside of lists and maps: numbers stay numbers, booleans stay booleans.</summary>
-        private static JToken ToJson(object value)
+        private static JToken ToJson(object value, int depth = 0)
         {
+            if (depth > MaxValueDepth)
+            {
+                throw new ArgumentException($"A parameter value nests more than {MaxValueDepth} levels deep (does a list or map hold itself?).");
+            }
             value = Unwrap(value);
             switch (value)
             {
@@ -197,14 +205,14 @@ namespace Heat.Client.Templates
                     var obj = new JObject();
                     foreach (DictionaryEntry entry in map)
                     {
-                        obj[KeyOf(entry.Key)] = ToJson(entry.Value);
+                        obj[KeyOf(entry.Key)] = ToJson(entry.Value, depth + 1);
                     }
                     return obj;
                 case IEnumerable list:
                     var array = new JArray();
                     foreach (var item in list)
                     {
-                        array.Add(ToJson(item));
+                        array.Add(ToJson(item, depth + 1));
                     }
                     return array;
             }

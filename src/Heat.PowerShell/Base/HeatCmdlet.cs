@@ -118,6 +118,14 @@ namespace Heat.PowerShell
                 if (outcome.Error != null)
                 {
                     WriteError(ToErrorRecord(outcome.Error, "HeatStack", outcome.Stack.ToString()));
+                    // A wait that timed out still gives the stack as last seen where failures are written: a runbook
+                    // needs its id to look at it or clean it up.
+                    if (outputFailed && output != null && outcome.Error is HeatWaitTimeoutException timeout && timeout.LastSeen != null)
+                    {
+                        outcome.Final = timeout.LastSeen;
+                        var lastSeen = output(outcome);
+                        if (lastSeen != null) WriteObject(lastSeen);
+                    }
                     continue;
                 }
                 bool failed = !goal.Succeeded(outcome.Final);

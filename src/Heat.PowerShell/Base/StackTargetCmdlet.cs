@@ -31,13 +31,13 @@ namespace Heat.PowerShell
             List<HeatStack> listed = null;
             foreach (var target in Targets())
             {
-                if (target.StackId != null || !WildcardPattern.ContainsWildcardCharacters(target.StackName))
+                if (target.StackId != null || !Wildcards.IsPattern(target.StackName))
                 {
                     yield return target;
                     continue;
                 }
                 listed = listed ?? ListAll();
-                var pattern = new WildcardPattern(target.StackName, WildcardOptions.IgnoreCase);
+                var pattern = Wildcards.Pattern(target.StackName);
                 int matched = 0;
                 foreach (var stack in listed.Where(s => s.StackName != null && pattern.IsMatch(s.StackName)))
                 {

@@ -99,7 +99,7 @@ namespace Heat.PowerShell.Cmdlets
         /// <summary>Writes each new event once, from the stack's one wait loop, until the stack is in a final state.</summary>
         private void FollowFrom(StackRef stack, string marker, StatusFilter status)
         {
-            var types = (ResourceType ?? new string[0]).Select(t => new WildcardPattern(t, WildcardOptions.IgnoreCase)).ToList();
+            var types = (ResourceType ?? new string[0]).Select(Wildcards.Pattern).ToList();
             var actions = (Action ?? new string[0]).Select(a => a.ToUpperInvariant()).ToList();
             bool Wanted(HeatEvent e) =>
                 (ResourceName == null || string.Equals(e.ResourceName, ResourceName, StringComparison.Ordinal)) &&

@@ -51,7 +51,7 @@ namespace Heat.PowerShell.Cmdlets
 
         private void ListOrGet(StackRef stack)
         {
-            bool single = ResourceName != null && !WildcardPattern.ContainsWildcardCharacters(ResourceName);
+            bool single = ResourceName != null && !Wildcards.IsPattern(ResourceName);
             if (single && stack.StackId != null && PhysicalResourceId == stack.StackId)
             {
                 WriteVerbose($"Skipping the event of stack {stack.StackName} itself: it is not a resource.");
@@ -76,11 +76,10 @@ namespace Heat.PowerShell.Cmdlets
                 {
                     foreach (var type in ResourceType)
                     {
-                        if (WildcardPattern.ContainsWildcardCharacters(type)) types.Add(new WildcardPattern(type, WildcardOptions.IgnoreCase));
-                        else types.Add(new WildcardPattern(WildcardPattern.Escape(type), WildcardOptions.IgnoreCase));
+                        types.Add(Wildcards.Pattern(type));
                     }
                 }
-                var namePattern = ResourceName != null ? new WildcardPattern(ResourceName, WildcardOptions.IgnoreCase) : null;
+                var namePattern = ResourceName != null ? Wildcards.Pattern(ResourceName) : null;
                 foreach (var resource in Await(Client.Resources.ListAsync(stack, options, CancellationToken)))
                 {
                     if (namePattern != null && !namePattern.IsMatch(resource.ResourceName ?? string.Empty)) continue;

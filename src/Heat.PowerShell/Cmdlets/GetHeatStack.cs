@@ -69,9 +69,9 @@ namespace Heat.PowerShell.Cmdlets
             var patterns = new List<WildcardPattern>();
             foreach (var name in names)
             {
-                if (WildcardPattern.ContainsWildcardCharacters(name))
+                if (Wildcards.IsPattern(name))
                 {
-                    patterns.Add(new WildcardPattern(name, WildcardOptions.IgnoreCase));
+                    patterns.Add(Wildcards.Pattern(name));
                 }
                 else
                 {

@@ -36,8 +36,8 @@ namespace Heat.PowerShell.Cmdlets
         private IReadOnlyList<HeatStackOutput> Read(StackRef stack)
         {
             if (OutputKey == null) return Await(Client.Outputs.GetAllAsync(stack, CancellationToken));
-            var exact = OutputKey.Where(k => !WildcardPattern.ContainsWildcardCharacters(k)).ToList();
-            var patterns = OutputKey.Where(WildcardPattern.ContainsWildcardCharacters).Select(k => new WildcardPattern(k, WildcardOptions.IgnoreCase)).ToList();
+            var exact = OutputKey.Where(k => !Wildcards.IsPattern(k)).ToList();
+            var patterns = OutputKey.Where(Wildcards.IsPattern).Select(Wildcards.Pattern).ToList();
             var keys = new List<string>(exact);
             if (patterns.Count > 0)
             {

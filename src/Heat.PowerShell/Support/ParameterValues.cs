@@ -30,21 +30,38 @@ namespace Heat.PowerShell
             return result;
         }
 
-        /// <summary>A PSObject's base object, recursively through lists and maps.</summary>
-        private static object Plain(object value)
+        /// <summary>
+        /// A PSObject's base object, recursively through lists and maps; a PSCustomObject (what ConvertFrom-Json and
+        /// [pscustomobject] make) becomes a map of its properties, not its "@{a=1}" text. A value that holds itself is
+        /// refused at <see cref="TemplateParameters.MaxValueDepth"/> levels instead of overflowing the stack.
+        /// </summary>
+        private static object Plain(object value, int depth = 0)
         {
-            if (value is PSObject wrapped) value = wrapped.BaseObject;
+            if (depth > TemplateParameters.MaxValueDepth)
+            {
+                throw new ArgumentException($"A parameter value nests more than {TemplateParameters.MaxValueDepth} levels deep (does a list or map hold itself?).");
+            }
+            if (value is PSObject wrapped)
+            {
+                if (wrapped.BaseObject is PSCustomObject)
+                {
+                    var properties = new Hashtable(StringComparer.OrdinalIgnoreCase);
+                    foreach (var property in wrapped.Properties) properties[property.Name] = Plain(property.Value, depth + 1);
+                    return properties;
+                }
+                value = wrapped.BaseObject;
+            }
             switch (value)
             {
                 case IDictionary map:
                     var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
-                    foreach (DictionaryEntry entry in map) table[Plain(entry.Key)] = Plain(entry.Value);
+                    foreach (DictionaryEntry entry in map) table[Plain(entry.Key, depth + 1)] = Plain(entry.Value, depth + 1);
                     return table;
                 case string text:
                     return text;
                 case IEnumerable list:
                     var items = new List<object>();
-                    foreach (var item in list) items.Add(Plain(item));
+                    foreach (var item in list) items.Add(Plain(item, depth + 1));
                     return items.ToArray();
                 default:
                     return value;

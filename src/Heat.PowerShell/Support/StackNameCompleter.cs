@@ -20,7 +20,7 @@ namespace Heat.PowerShell
             {
                 var session = fakeBoundParameters?["Session"] as HeatSession ?? SessionStore.Default;
                 if (session == null || session.IsDisposed) return results;
-                var pattern = new WildcardPattern((wordToComplete ?? string.Empty).Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
+                var pattern = Wildcards.Pattern((wordToComplete ?? string.Empty).Trim('\'', '"') + "*");
                 using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
                 {
                     var client = new HeatClient(session);

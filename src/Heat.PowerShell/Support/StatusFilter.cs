@@ -19,7 +19,7 @@ namespace Heat.PowerShell
         {
             _values = values ?? new string[0];
             // Built once: Matches runs for every item of a list.
-            _patterns = _values.Select(v => new WildcardPattern(v, WildcardOptions.IgnoreCase)).ToArray();
+            _patterns = _values.Select(Wildcards.Pattern).ToArray();
         }
 
         public bool IsEmpty => _values.Length == 0;

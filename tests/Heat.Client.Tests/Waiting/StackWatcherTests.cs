@@ -173,7 +173,7 @@ namespace Heat.Client.Tests.Waiting
                 var options = Options("CREATE");
                 options.Timeout = TimeSpan.FromMilliseconds(300);
 
-                var error = await Assert.ThrowsAsync<TimeoutException>(() => Client(heat).Stacks.WaitAsync(Web, options, null, default));
+                var error = await Assert.ThrowsAsync<HeatWaitTimeoutException>(() => Client(heat).Stacks.WaitAsync(Web, options, null, default));
 
                 Assert.Contains("CREATE_IN_PROGRESS", error.Message);
             }
