@@ -164,8 +164,12 @@ switch ($Task) {
     'LabStart' { Start-Lab | Out-Null }
     'LabStop' { Stop-Lab }
     'Bench' {
+        # Hostile inputs need no cloud; the waits are measured against the lab (started here when no cloud is set).
         Invoke-Native dotnet @('build', (Join-Path $root 'bench/Heat.Bench'), '-c', 'Release', '--nologo', '-v', 'q')
         Invoke-Native dotnet @((Join-Path $root 'bench/Heat.Bench/bin/Release/net10.0/Heat.Bench.dll'), 'hostile')
+        $module = Build-Module
+        if (Test-LabWanted) { Start-Lab | Out-Null }
+        Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/Lifecycle.Bench.ps1') -ModulePath $module
     }
     { $_ -in 'Test', 'UnitTest' } {
         $withLab = $Task -eq 'Test'

@@ -230,7 +230,7 @@ Describe 'New-HeatStack -Wait while Heat restarts (legacy engine: Heat fails the
         $e.CategoryInfo.Category | Should -Be 'InvalidResult'
         $e.Exception.Message | Should -Match 'CREATE_FAILED'
         $e.Exception.Message | Should -Match 'Engine went down during stack CREATE'
-        $e.TargetObject.StackName | Should -Be $name
+        "$($e.TargetObject)" | Should -Be $name
     }
 
     It 'returns the failed stack as Heat shows it' {

@@ -17,33 +17,15 @@ namespace Heat.PowerShell.Cmdlets
     public sealed class NewHeatStack : HeatCmdlet, IDynamicParameters
     {
         private readonly List<PendingWait> _toWait = new List<PendingWait>();
-        private readonly TemplateSourceParameters _template = new TemplateSourceParameters();
+        private readonly StackDefinitionParameters _template = new StackDefinitionParameters();
 
-        /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile.</summary>
+        /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile, -Tag, -TimeoutMinutes, -EnableRollback.</summary>
         public object GetDynamicParameters() => _template;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
         [ValidateNotNullOrEmpty]
         public string StackName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Tags")]
-        public string[] Tag { get; set; }
-
-        /// <summary>Heat's own limit for the creation.</summary>
-        [Parameter]
-        [ValidateRange(1, 10080)]
-        public int TimeoutMinutes { get; set; }
-
-        /// <summary>Roll back (delete what was made) when the create fails. Off by default, as in Heat's API and
-        /// <c>openstack stack create</c>: a failed stack keeps its resources, so the real cause can be seen.</summary>
-        [Parameter]
-        public SwitchParameter EnableRollback { get; set; }
-
-        /// <summary>The default; kept so that scripts written for earlier versions still run.</summary>
-        [Parameter(DontShow = true)]
-        public SwitchParameter DisableRollback { get; set; }
 
         /// <summary>Wait until the stacks finish, then return them in full.</summary>
         [Parameter]
@@ -52,15 +34,6 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter]
         [ValidateRange(1, 1440)]
         public int WaitTimeoutMinutes { get; set; } = 60;
-
-        protected override void BeginProcessing()
-        {
-            if (EnableRollback && DisableRollback)
-            {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-EnableRollback and -DisableRollback contradict each other."),
-                    "HeatRollbackConflict", ErrorCategory.InvalidArgument, null));
-            }
-        }
 
         protected override void ProcessRecord()
         {
@@ -72,10 +45,10 @@ namespace Heat.PowerShell.Cmdlets
                     StackName = StackName,
                     Template = LoadTemplate(_template),
                     Parameters = _template.Values(this),
-                    DisableRollback = !EnableRollback,
-                    TimeoutMinutes = MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutMinutes)) ? TimeoutMinutes : (int?)null,
+                    DisableRollback = _template.DisableRollbackValue(this) ?? true,
+                    TimeoutMinutes = _template.TimeoutMinutes,
                 };
-                if (Tag != null) foreach (var tag in Tag) request.Tags.Add(tag);
+                foreach (var tag in _template.Tag ?? new string[0]) request.Tags.Add(tag);
                 var created = Await(Client.Stacks.CreateAsync(request, CancellationToken));
                 WriteVerbose($"Creating stack {created.StackName} ({created.Id}).");
                 if (Wait) _toWait.Add(Pending(RefOf(created), WaitGoal.Create, TimeSpan.FromMinutes(WaitTimeoutMinutes), isNew: true));

@@ -19,7 +19,7 @@ namespace Heat.PowerShell.Cmdlets
     [OutputType(typeof(HeatStackSetResult))]
     public sealed class SetHeatStack : HeatCmdlet, IDynamicParameters
     {
-        private readonly TemplateSourceParameters _template = new TemplateSourceParameters();
+        private readonly StackDefinitionParameters _template = new StackDefinitionParameters();
         private readonly List<PendingWait> _creates = new List<PendingWait>();
         private readonly List<PendingWait> _updates = new List<PendingWait>();
         private readonly Dictionary<StackRef, HeatStackSetResult> _results = new Dictionary<StackRef, HeatStackSetResult>();
@@ -31,18 +31,6 @@ namespace Heat.PowerShell.Cmdlets
         [Alias("Name")]
         [ValidateNotNullOrEmpty]
         public string StackName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Tags")]
-        public string[] Tag { get; set; }
-
-        [Parameter]
-        [ValidateRange(1, 10080)]
-        public int TimeoutMinutes { get; set; }
-
-        /// <summary>Roll back a create or update that fails (off by default, as in Heat and openstack stack create).</summary>
-        [Parameter]
-        public SwitchParameter EnableRollback { get; set; }
 
         [Parameter]
         public SwitchParameter Wait { get; set; }
@@ -75,9 +63,9 @@ namespace Heat.PowerShell.Cmdlets
                 {
                     Template = bundle,
                     Parameters = parameters,
-                    TimeoutMinutes = MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutMinutes)) ? TimeoutMinutes : (int?)null,
-                    DisableRollback = !EnableRollback,
-                    Tags = Tag,
+                    TimeoutMinutes = _template.TimeoutMinutes,
+                    DisableRollback = _template.DisableRollbackValue(this) ?? true,
+                    Tags = _template.Tag,
                 };
                 var changes = Await(Client.Stacks.PreviewUpdateAsync(existing, update, showNested: false, CancellationToken)).ToArray();
                 var changed = changes.Any(c => c.Change != "Unchanged") || stack.IsFailed;
@@ -123,10 +111,10 @@ namespace Heat.PowerShell.Cmdlets
                 StackName = StackName,
                 Template = bundle,
                 Parameters = parameters,
-                DisableRollback = !EnableRollback,
-                TimeoutMinutes = MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutMinutes)) ? TimeoutMinutes : (int?)null,
+                DisableRollback = _template.DisableRollbackValue(this) ?? true,
+                TimeoutMinutes = _template.TimeoutMinutes,
             };
-            if (Tag != null) foreach (var tag in Tag) request.Tags.Add(tag);
+            foreach (var tag in _template.Tag ?? new string[0]) request.Tags.Add(tag);
             var created = Await(Client.Stacks.CreateAsync(request, CancellationToken));
             var result = new HeatStackSetResult("Created", created, new HeatResourceChange[0]);
             if (Wait)

@@ -23,7 +23,7 @@ namespace Heat.PowerShell.Cmdlets
     {
         public const string ExistingSet = "Existing";
 
-        private readonly TemplateSourceParameters _template = new TemplateSourceParameters();
+        private readonly StackDefinitionParameters _template = new StackDefinitionParameters();
         private Heat.Client.Templates.TemplateBundle _bundle;
         private Dictionary<string, object> _parameters;
 
@@ -39,22 +39,6 @@ namespace Heat.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string[] ClearParameter { get; set; }
 
-        /// <summary>Roll back when the update fails (Heat keeps the stack's own setting unless told).</summary>
-        [Parameter]
-        public SwitchParameter EnableRollback { get; set; }
-
-        [Parameter]
-        public SwitchParameter DisableRollback { get; set; }
-
-        [Parameter]
-        [ValidateRange(1, 10080)]
-        public int TimeoutMinutes { get; set; }
-
-        /// <summary>The stack's tags after the update (all of them).</summary>
-        [Parameter]
-        [Alias("Tags")]
-        public string[] Tag { get; set; }
-
         /// <summary>With -WhatIf: the nested stacks' changes too.</summary>
         [Parameter]
         public SwitchParameter ShowNested { get; set; }
@@ -68,15 +52,6 @@ namespace Heat.PowerShell.Cmdlets
         protected override string StartedStatus => "UPDATE_IN_PROGRESS";
 
         protected override string ActionText => "Update Heat stack";
-
-        protected override void BeginProcessing()
-        {
-            if (EnableRollback && DisableRollback)
-            {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-EnableRollback and -DisableRollback contradict each other."),
-                    "HeatRollbackConflict", ErrorCategory.InvalidArgument, null));
-            }
-        }
 
         protected override void ProcessRecord()
         {
@@ -131,9 +106,9 @@ namespace Heat.PowerShell.Cmdlets
                 Existing = Existing,
                 Template = _bundle,
                 Parameters = _parameters,
-                TimeoutMinutes = MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutMinutes)) ? TimeoutMinutes : (int?)null,
-                DisableRollback = EnableRollback ? false : DisableRollback ? true : (bool?)null,
-                Tags = Tag,
+                TimeoutMinutes = _template.TimeoutMinutes,
+                DisableRollback = _template.DisableRollbackValue(this),
+                Tags = _template.Tag,
             };
             foreach (var name in ClearParameter ?? new string[0]) request.ClearParameters.Add(name);
             return request;

@@ -11,7 +11,7 @@ namespace Heat.PowerShell
     /// environments, and parameter values and files. A group, not a base class, because a cmdlet may also need a
     /// stack target (Update-HeatStack) and C# gives it one base.
     /// </summary>
-    public sealed class TemplateSourceParameters
+    public class TemplateSourceParameters
     {
         public const string PathSet = "TemplatePath";
         public const string BodySet = "Template";

@@ -1,0 +1,40 @@
+using System.Management.Automation;
+
+namespace Heat.PowerShell
+{
+    /// <summary>
+    /// What defines a stack beyond its template, for the cmdlets that create or change one (New-, Set-, Update-HeatStack):
+    /// the template group and tags, Heat's timeout and rollback.
+    /// </summary>
+    public sealed class StackDefinitionParameters : TemplateSourceParameters
+    {
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Tags")]
+        public string[] Tag { get; set; }
+
+        /// <summary>Heat's own limit for the create or update, in minutes.</summary>
+        [Parameter]
+        [ValidateRange(1, 10080)]
+        public int? TimeoutMinutes { get; set; }
+
+        /// <summary>Roll back (undo what was made) when the create or update fails. Off by default, as in Heat's API and
+        /// <c>openstack stack create</c>: a failed stack keeps its resources, so the real cause can be seen.</summary>
+        [Parameter]
+        public SwitchParameter EnableRollback { get; set; }
+
+        /// <summary>No rollback: the default for a create; kept so that scripts written for earlier versions still run.</summary>
+        [Parameter(DontShow = true)]
+        public SwitchParameter DisableRollback { get; set; }
+
+        /// <summary>disable_rollback as asked: null when neither switch was given (an update then keeps the stack's own).</summary>
+        internal bool? DisableRollbackValue(HeatCmdlet cmdlet)
+        {
+            if (EnableRollback && DisableRollback)
+            {
+                cmdlet.ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-EnableRollback and -DisableRollback contradict each other."),
+                    "HeatRollbackConflict", ErrorCategory.InvalidArgument, null));
+            }
+            return EnableRollback ? false : DisableRollback ? true : (bool?)null;
+        }
+    }
+}
