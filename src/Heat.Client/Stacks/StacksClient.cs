@@ -153,6 +153,8 @@ namespace Heat.Client
         /// <summary>What an update would do to each resource (Heat's preview); changes nothing.</summary>
         public async Task<IReadOnlyList<HeatResourceChange>> PreviewUpdateAsync(StackRef stack, UpdateStackRequest request, bool showNested, CancellationToken cancellationToken)
         {
+            // Heat redirects a name only for some sub-routes; preview is not one of them.
+            stack = await ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
             var route = Query.Append(Route(stack) + "/preview", showNested ? new[] { Query.Pair("show_nested", "True") } : new KeyValuePair<string, string>[0]);
             // A preview changes nothing: safe to send again after a transient failure.
             var response = await _api.SendAsync(request.Existing ? Patch : HttpMethod.Put, route, UpdateBody(request), cancellationToken, idempotent: true).ConfigureAwait(false);

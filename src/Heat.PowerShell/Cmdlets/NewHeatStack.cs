@@ -14,41 +14,16 @@ namespace Heat.PowerShell.Cmdlets
     [Cmdlet(VerbsCommon.New, "HeatStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         DefaultParameterSetName = TemplateSourceParameters.PathSet)]
     [OutputType(typeof(HeatStack))]
-    public sealed class NewHeatStack : HeatCmdlet, IDynamicParameters
+    public sealed class NewHeatStack : StackDefinitionCmdlet
     {
         private readonly List<PendingWait> _toWait = new List<PendingWait>();
-        private readonly StackDefinitionParameters _template = new StackDefinitionParameters();
-
-        /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile, -Tag, -TimeoutMinutes, -EnableRollback.</summary>
-        public object GetDynamicParameters() => _template;
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Name")]
-        [ValidateNotNullOrEmpty]
-        public string StackName { get; set; }
-
-        /// <summary>Wait until the stacks finish, then return them in full.</summary>
-        [Parameter]
-        public SwitchParameter Wait { get; set; }
-
-        [Parameter]
-        [ValidateRange(1, 1440)]
-        public int WaitTimeoutMinutes { get; set; } = 60;
 
         protected override void ProcessRecord()
         {
             if (!ShouldProcess(StackName, "Create Heat stack")) return;
             TryItem("HeatStack", StackName, () =>
             {
-                var request = new CreateStackRequest
-                {
-                    StackName = StackName,
-                    Template = LoadTemplate(_template),
-                    Parameters = _template.Values(this),
-                    DisableRollback = _template.DisableRollbackValue(this) ?? true,
-                    TimeoutMinutes = _template.TimeoutMinutes,
-                };
-                foreach (var tag in _template.Tag ?? new string[0]) request.Tags.Add(tag);
+                var request = NewCreateRequest(LoadTemplate(Definition), Definition.Values(this));
                 var created = Await(Client.Stacks.CreateAsync(request, CancellationToken));
                 WriteVerbose($"Creating stack {created.StackName} ({created.Id}).");
                 if (Wait) _toWait.Add(Pending(RefOf(created), WaitGoal.Create, TimeSpan.FromMinutes(WaitTimeoutMinutes), isNew: true));

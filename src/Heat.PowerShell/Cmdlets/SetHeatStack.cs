@@ -17,34 +17,18 @@ namespace Heat.PowerShell.Cmdlets
     [Cmdlet(VerbsCommon.Set, "HeatStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         DefaultParameterSetName = TemplateSourceParameters.PathSet)]
     [OutputType(typeof(HeatStackSetResult))]
-    public sealed class SetHeatStack : HeatCmdlet, IDynamicParameters
+    public sealed class SetHeatStack : StackDefinitionCmdlet
     {
-        private readonly StackDefinitionParameters _template = new StackDefinitionParameters();
         private readonly List<PendingWait> _creates = new List<PendingWait>();
         private readonly List<PendingWait> _updates = new List<PendingWait>();
         private readonly Dictionary<StackRef, HeatStackSetResult> _results = new Dictionary<StackRef, HeatStackSetResult>();
-
-        /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile.</summary>
-        public object GetDynamicParameters() => _template;
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Name")]
-        [ValidateNotNullOrEmpty]
-        public string StackName { get; set; }
-
-        [Parameter]
-        public SwitchParameter Wait { get; set; }
-
-        [Parameter]
-        [ValidateRange(1, 1440)]
-        public int WaitTimeoutMinutes { get; set; } = 60;
 
         protected override void ProcessRecord()
         {
             TryItem("HeatStack", StackName, () =>
             {
-                var bundle = LoadTemplate(_template);
-                var parameters = _template.Values(this);
+                var bundle = LoadTemplate(Definition);
+                var parameters = Definition.Values(this);
                 StackRef existing = null;
                 try
                 {
@@ -63,9 +47,9 @@ namespace Heat.PowerShell.Cmdlets
                 {
                     Template = bundle,
                     Parameters = parameters,
-                    TimeoutMinutes = _template.TimeoutMinutes,
-                    DisableRollback = _template.DisableRollbackValue(this) ?? true,
-                    Tags = _template.Tag,
+                    TimeoutMinutes = Definition.TimeoutMinutes,
+                    DisableRollback = Definition.DisableRollbackValue(this) ?? true,
+                    Tags = Definition.Tag,
                 };
                 var changes = Await(Client.Stacks.PreviewUpdateAsync(existing, update, showNested: false, CancellationToken)).ToArray();
                 var changed = changes.Any(c => c.Change != "Unchanged") || stack.IsFailed;
@@ -106,15 +90,7 @@ namespace Heat.PowerShell.Cmdlets
         private void Create(Heat.Client.Templates.TemplateBundle bundle, Dictionary<string, object> parameters)
         {
             if (!ShouldProcess(StackName, "Create Heat stack")) return;
-            var request = new CreateStackRequest
-            {
-                StackName = StackName,
-                Template = bundle,
-                Parameters = parameters,
-                DisableRollback = _template.DisableRollbackValue(this) ?? true,
-                TimeoutMinutes = _template.TimeoutMinutes,
-            };
-            foreach (var tag in _template.Tag ?? new string[0]) request.Tags.Add(tag);
+            var request = NewCreateRequest(bundle, parameters);
             var created = Await(Client.Stacks.CreateAsync(request, CancellationToken));
             var result = new HeatStackSetResult("Created", created, new HeatResourceChange[0]);
             if (Wait)

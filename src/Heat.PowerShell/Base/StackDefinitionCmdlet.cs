@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Heat.Client;
+using Heat.Client.Templates;
+
+namespace Heat.PowerShell
+{
+    /// <summary>
+    /// A cmdlet that makes a stack from a definition (New-HeatStack, Set-HeatStack): the new stack's name, the definition
+    /// group (template, parameters, tags, timeout, rollback) and -Wait.
+    /// </summary>
+    public abstract class StackDefinitionCmdlet : HeatCmdlet, IDynamicParameters
+    {
+        /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile, -Tag, -TimeoutMinutes, -EnableRollback.</summary>
+        protected StackDefinitionParameters Definition { get; } = new StackDefinitionParameters();
+
+        public object GetDynamicParameters() => Definition;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name")]
+        [ValidateNotNullOrEmpty]
+        public string StackName { get; set; }
+
+        /// <summary>Wait until the stacks finish (all at once), then write them in full.</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 1440)]
+        public int WaitTimeoutMinutes { get; set; } = 60;
+
+        /// <summary>The create request for <see cref="StackName"/> (rollback off unless -EnableRollback).</summary>
+        protected CreateStackRequest NewCreateRequest(TemplateBundle template, Dictionary<string, object> parameters)
+        {
+            var request = new CreateStackRequest
+            {
+                StackName = StackName,
+                Template = template,
+                Parameters = parameters,
+                DisableRollback = Definition.DisableRollbackValue(this) ?? true,
+                TimeoutMinutes = Definition.TimeoutMinutes,
+            };
+            foreach (var tag in Definition.Tag ?? new string[0]) request.Tags.Add(tag);
+            return request;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using Heat.Client.Models;
+using Heat.Tests.Shared;
+using Newtonsoft.Json.Linq;
+using Xunit;
+
+namespace Heat.PowerShell.Tests
+{
+    public class UpdateHeatStackTests
+    {
+        private const string Template = "'heat_template_version: 2018-08-31'";
+
+        private static FakeHeat Stack()
+        {
+            var heat = new FakeHeat().ShowsStack(HeatFixtures.StackDetail("web", "1", "CREATE_COMPLETE"));
+            heat.On(new HttpMethod("PATCH"), "stacks/web/1").Status(HttpStatusCode.Accepted);
+            heat.On(HttpMethod.Put, "stacks/web/1/preview").Json(HttpStatusCode.OK, new JObject
+            {
+                ["resource_changes"] = new JObject
+                {
+                    ["replaced"] = new JArray(new JObject { ["resource_name"] = "server", ["resource_type"] = "OS::Nova::Server", ["stack_name"] = "web" }),
+                    ["added"] = new JArray(new JObject { ["resource_name"] = "extra", ["resource_type"] = "OS::Heat::None", ["stack_name"] = "web" }),
+                },
+            });
+            heat.On(HttpMethod.Put, "stacks/web/1").Status(HttpStatusCode.Accepted);
+            return heat;
+        }
+
+        [Fact]
+        public void WhatIf_WritesHeatsPreview_AndChangesNothing()
+        {
+            var heat = Stack();
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run($"Update-HeatStack web -Template {Template} -WhatIf -Session $session");
+
+            var changes = result.Objects<HeatResourceChange>().ToList();
+            Assert.Equal(new[] { "Added extra", "Replaced server" }, changes.Select(c => $"{c.Change} {c.ResourceName}").OrderBy(t => t));
+            Assert.DoesNotContain(heat.Log, l => l == "PUT stacks/web/1" || l.StartsWith("PATCH"));
+            Assert.Contains(result.HostLines, l => l.Contains("What if") && l.Contains("Update Heat stack") && l.Contains("web"));
+        }
+
+        [Fact]
+        public void NoReplace_RefusesAnUpdateThatWouldReplace_AndSendsNone()
+        {
+            var heat = Stack();
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run($"Update-HeatStack web -Template {Template} -NoReplace -Force -Session $session");
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("HeatStackReplaceRefused,", error.FullyQualifiedErrorId);
+            Assert.Contains("server (OS::Nova::Server)", error.Exception.Message);
+            Assert.DoesNotContain("PUT stacks/web/1", heat.Log);
+        }
+
+        [Fact]
+        public void Existing_PatchesOnlyWhatIsGiven()
+        {
+            var heat = Stack();
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run("Update-HeatStack web -Existing -Parameter @{ size = 'large' } -ClearParameter old -Force -Session $session");
+
+            Assert.Empty(result.Errors);
+            var sent = Assert.Single(heat.Sent(new HttpMethod("PATCH"))).Json;
+            Assert.Null(sent["template"]);
+            Assert.Equal("large", (string)sent["parameters"]["size"]);
+            Assert.Equal(new[] { "old" }, sent["clear_parameters"].Select(t => (string)t));
+            Assert.Null(sent["disable_rollback"]);
+        }
+    }
+}
