@@ -426,6 +426,9 @@ stack_domain_admin = heat_domain_admin
 stack_domain_admin_password = $HEAT_DOMAIN_ADMIN_PASSWORD
 heat_metadata_server_url = http://$HOST:8000
 heat_waitcondition_server_url = http://$HOST:8000/v1/waitcondition
+# Off by default in Heat; the lab turns them on so Export-HeatStack (export shares abandon's switch) and adopt run
+enable_stack_abandon = true
+enable_stack_adopt = true
 
 [heat_all]
 enabled_services = api,engine

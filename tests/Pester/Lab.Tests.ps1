@@ -139,7 +139,7 @@ Describe 'Stacks on a real Heat' -Tag Lab {
         @($s.Outputs.worker_ids).Count | Should -Be 2
         ($s.OutputDetails | Where-Object OutputKey -eq greeting).Description | Should -Be 'What the app says'
         $s.Tags | Should -Be @('it', $run)
-        $s.DisableRollback | Should -BeFalse   # rollback is on unless -DisableRollback
+        $s.DisableRollback | Should -BeTrue   # rollback is off unless -EnableRollback, as in Heat and openstack stack create
         $s.CreationTime.Kind | Should -Be 'Utc'
     }
 

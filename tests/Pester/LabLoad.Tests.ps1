@@ -186,7 +186,7 @@ Describe "200 stacks through one session in 8 runspaces" -Tag Lab {
                 'HeatStackFailed' {
                     $e.Exception.Message | Should -Match 'CREATE_FAILED'
                     $e.Exception.Message | Should -Match 'resources\.doomed'
-                    $e.TargetObject.StackName | Should -Be $r.Name
+                    "$($e.TargetObject)" | Should -Be $r.Name
                 }
                 'HeatStackConflict' {
                     $e.CategoryInfo.Category | Should -Be 'ResourceExists'

@@ -64,7 +64,8 @@ namespace Heat.Client
         public async Task RestoreAsync(StackRef stack, string snapshotId, CancellationToken cancellationToken)
         {
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            await _api.SendAsync(HttpMethod.Post, Route(stack, snapshotId) + "/restore", new JObject(), cancellationToken).ConfigureAwait(false);
+            // No body: Heat's restore takes none, and answers 400 "malformed" to one.
+            await _api.SendAsync(HttpMethod.Post, Route(stack, snapshotId) + "/restore", null, cancellationToken).ConfigureAwait(false);
         }
 
         private static HeatStackSnapshot Of(HeatStackSnapshot snapshot, StackRef stack)

@@ -22,5 +22,11 @@ namespace Heat.Client
         public string StackId { get; }
 
         public override string ToString() => StackName ?? StackId;
+
+        /// <summary>Two references to the same name and id are the same stack (they key the waits of one command).</summary>
+        public override bool Equals(object obj) =>
+            obj is StackRef other && string.Equals(StackName, other.StackName, StringComparison.Ordinal) && string.Equals(StackId, other.StackId, StringComparison.Ordinal);
+
+        public override int GetHashCode() => ((StackName?.GetHashCode() ?? 0) * 397) ^ (StackId?.GetHashCode() ?? 0);
     }
 }

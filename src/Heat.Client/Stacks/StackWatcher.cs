@@ -51,7 +51,7 @@ namespace Heat.Client
                 !(options.UntilGone && first.StackStatus == "DELETE_COMPLETE" && await StillListedAsync(stack, cancellationToken).ConfigureAwait(false)))
             {
                 onProgress?.Invoke(progress);
-                return first;
+                return await InFullAsync(first, stack, cancellationToken).ConfigureAwait(false);
             }
             var marker = options.Marker ?? (options.IsNew ? null : await NewestEventAsync(stack, cancellationToken).ConfigureAwait(false));
             progress.ResourcesTotal = await CountResourcesAsync(stack, cancellationToken).ConfigureAwait(false);
@@ -118,7 +118,7 @@ namespace Heat.Client
                     {
                         if (!options.UntilGone || seen.StackStatus != "DELETE_COMPLETE" || !await StillListedAsync(stack, cancellationToken).ConfigureAwait(false))
                         {
-                            return seen;
+                            return await InFullAsync(seen, stack, cancellationToken).ConfigureAwait(false);
                         }
                         goneSince = goneSince ?? DateTime.UtcNow;
                         if (DateTime.UtcNow - goneSince.Value > GoneGrace) return seen;
@@ -133,6 +133,24 @@ namespace Heat.Client
                 }
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                 if (goneSince == null) delay = Grow(delay, options.PollInterval);
+            }
+        }
+
+        /// <summary>
+        /// The final stack with its outputs: polls skip computing them (resolve_outputs=False, cheaper), but a script that
+        /// waited for a stack reads <c>$stack.Outputs</c> next. A deleted stack has none to read.
+        /// </summary>
+        private async Task<HeatStack> InFullAsync(HeatStack seen, StackRef stack, CancellationToken cancellationToken)
+        {
+            if (seen.StackStatus == "DELETE_COMPLETE") return seen;
+            try
+            {
+                return await _stacks.GetAsync(stack, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HeatException e) when (IsPassing(e) || e is HeatNotFoundException)
+            {
+                _trace?.Invoke($"Could not read '{stack}' with its outputs ({e.Message}); writing it as the wait last saw it.");
+                return seen;
             }
         }
 

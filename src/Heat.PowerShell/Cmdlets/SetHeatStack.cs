@@ -95,8 +95,9 @@ namespace Heat.PowerShell.Cmdlets
             var result = new HeatStackSetResult("Created", created, new HeatResourceChange[0]);
             if (Wait)
             {
-                _results[RefOf(created)] = result;
-                _creates.Add(Pending(RefOf(created), WaitGoal.Create, TimeSpan.FromMinutes(WaitTimeoutMinutes), isNew: true));
+                var stack = RefOf(created);
+                _results[stack] = result;
+                _creates.Add(Pending(stack, WaitGoal.Create, TimeSpan.FromMinutes(WaitTimeoutMinutes), isNew: true));
             }
             else
             {
