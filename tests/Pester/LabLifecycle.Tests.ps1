@@ -224,7 +224,7 @@ Describe 'Outputs, template, environment, files' -Tag Lab {
             $written = Export-HeatStack $out -Path $file
             $written.FullName | Should -Be $file
             $data = Get-Content $file -Raw | ConvertFrom-Json
-            $data.stack_name | Should -Be $out
+            $data.name | Should -Be $out
             $data.resources.config | Should -Not -BeNullOrEmpty
         }
         finally { Remove-Item $file -ErrorAction SilentlyContinue }
