@@ -24,6 +24,7 @@ namespace Heat.Client
             Outputs = new OutputsClient(api, Stacks);
             StackData = new StackDataClient(api, Stacks);
             Snapshots = new SnapshotsClient(api, Stacks);
+            Comparer = new Insight.StackComparer(Stacks, StackData);
         }
 
         public HeatSession Session { get; }
@@ -44,5 +45,8 @@ namespace Heat.Client
         public StackDataClient StackData { get; }
 
         public SnapshotsClient Snapshots { get; }
+
+        /// <summary>What an update would change: Heat's preview joined with a template and parameter diff.</summary>
+        public Insight.StackComparer Comparer { get; }
     }
 }

@@ -14,7 +14,8 @@ namespace Heat.PowerShell.Tests
 
         private static FakeHeat Stack()
         {
-            var heat = new FakeHeat().ShowsStack(HeatFixtures.StackDetail("web", "1", "CREATE_COMPLETE"));
+            var heat = new FakeHeat().ShowsStack(HeatFixtures.StackDetail("web", "1", "CREATE_COMPLETE")
+                .With("parameters", new JObject { ["flavor"] = "small", ["secret"] = "******", ["OS::stack_name"] = "web" }));
             heat.On(new HttpMethod("PATCH"), "stacks/web/1").Status(HttpStatusCode.Accepted);
             heat.On(HttpMethod.Put, "stacks/web/1/preview").Json(HttpStatusCode.OK, new JObject
             {
@@ -25,19 +26,35 @@ namespace Heat.PowerShell.Tests
                 },
             });
             heat.On(HttpMethod.Put, "stacks/web/1").Status(HttpStatusCode.Accepted);
+            heat.On(HttpMethod.Get, "stacks/web/1/template").Json(HttpStatusCode.OK, JObject.Parse(@"{
+                ""heat_template_version"": ""2018-08-31"",
+                ""parameters"": {""flavor"": {""type"": ""string"", ""default"": ""small""}, ""secret"": {""type"": ""string"", ""hidden"": true}},
+                ""resources"": {""server"": {""type"": ""OS::Nova::Server"", ""properties"": {""flavor"": {""get_param"": ""flavor""}, ""image"": ""cirros""}}}}"));
             return heat;
         }
 
+        private const string NewTemplate = @"'heat_template_version: 2018-08-31
+parameters:
+  flavor: {type: string, default: small}
+  secret: {type: string, hidden: true}
+resources:
+  server: {type: OS::Nova::Server, properties: {flavor: {get_param: flavor}, image: fedora}}
+  extra: {type: OS::Heat::None}'";
+
         [Fact]
-        public void WhatIf_WritesHeatsPreview_AndChangesNothing()
+        public void WhatIf_WritesWhatWouldChange_PropertiesAndParametersToo_AndChangesNothing()
         {
             var heat = Stack();
             using var host = new PowerShellHost(heat);
 
-            var result = host.Run($"Update-HeatStack web -Template {Template} -WhatIf -Session $session");
+            var result = host.Run($"Update-HeatStack web -Template {NewTemplate} -Parameter @{{ flavor = 'large'; secret = 'pa55' }} -WhatIf -Session $session");
 
-            var changes = result.Objects<HeatResourceChange>().ToList();
-            Assert.Equal(new[] { "Added extra", "Replaced server" }, changes.Select(c => $"{c.Change} {c.ResourceName}").OrderBy(t => t));
+            var rows = result.Objects<HeatStackDifference>().Select(d => $"{d.Kind} {d.Change} {d.Name} {d.Property} {d.Before} -> {d.After}").ToList();
+            Assert.Contains("Resource Added extra   -> ", rows);
+            Assert.Contains("Resource Replaced server properties.image cirros -> fedora", rows);
+            Assert.Contains("Parameter Changed flavor  small -> large", rows);
+            Assert.Contains("Parameter Unknown secret  (hidden) -> (hidden)", rows);
+            Assert.DoesNotContain(rows, r => r.Contains("pa55"));
             Assert.DoesNotContain(heat.Log, l => l == "PUT stacks/web/1" || l.StartsWith("PATCH"));
             Assert.Contains(result.HostLines, l => l.Contains("What if") && l.Contains("Update Heat stack") && l.Contains("web"));
         }

@@ -65,11 +65,22 @@ Describe 'Update-HeatStack' -Tag Lab {
     It 'with -WhatIf writes Heat''s preview and changes nothing' {
         $before = @(Get-HeatEvent $upd).Count
         $changes = Update-HeatStack $upd -Template $appPlus -Parameter @{ label = 'two'; flavor = 'large' } -WhatIf
-        ($changes | Where-Object ResourceName -eq 'extra').Change | Should -Be 'Added'
-        ($changes | Where-Object ResourceName -eq 'server').Change | Should -Be 'Replaced'
-        ($changes | Where-Object ResourceName -eq 'config').Change | Should -Be 'Updated'
+        ($changes | Where-Object Name -eq 'extra').Change | Should -Be 'Added'
+        ($changes | Where-Object Name -eq 'server').Change | Select-Object -Unique | Should -Be 'Replaced'
+        ($changes | Where-Object Name -eq 'config').Change | Select-Object -Unique | Should -Be 'Updated'
+        $label = $changes | Where-Object { $_.Kind -eq 'Parameter' -and $_.Name -eq 'label' }
+        "$($label.Before) -> $($label.After)" | Should -Be 'one -> two'
         Start-Sleep -Seconds 2
         @(Get-HeatEvent $upd).Count | Should -Be $before
+        (Get-HeatStack $upd).StackStatus | Should -Be 'CREATE_COMPLETE'
+    }
+
+    It 'Compare-HeatStack names each property and parameter that would change, and changes nothing' {
+        $rows = Compare-HeatStack $upd -Template $appPlus -Parameter @{ label = 'two'; flavor = 'large' }
+        ($rows | Where-Object { $_.Name -eq 'extra' }).Change | Should -Be 'Added'
+        ($rows | Where-Object { $_.Kind -eq 'Parameter' -and $_.Name -eq 'flavor' }).After | Should -Be 'large'
+        @($rows | Where-Object Change -eq 'Unchanged').Count | Should -Be 0
+        @(Compare-HeatStack $upd -Template $appPlus -IncludeUnchanged | Where-Object Change -eq 'Unchanged').Count | Should -BeGreaterThan 0
         (Get-HeatStack $upd).StackStatus | Should -Be 'CREATE_COMPLETE'
     }
 

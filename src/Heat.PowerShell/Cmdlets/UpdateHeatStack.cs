@@ -12,20 +12,19 @@ namespace Heat.PowerShell.Cmdlets
     /// <summary>
     /// <para type="synopsis">Updates stacks: a new template and parameters (PUT), or -Existing to keep the template and
     /// every parameter not given (PATCH; the way to retry a failed stack without resending anything).</para>
-    /// <para type="description">-WhatIf shows Heat's update preview as objects (Added, Replaced, Updated, Deleted,
-    /// Unchanged; -ShowNested for nested stacks) and changes nothing. -NoReplace refuses an update whose preview
+    /// <para type="description">-WhatIf shows what Compare-HeatStack shows (Heat's preview joined with a property and
+    /// parameter diff; -ShowNested for nested stacks) and changes nothing. -NoReplace refuses an update whose preview
     /// replaces a resource. With -Wait, every stack is waited for at once; a rollback is an error.</para>
     /// </summary>
     [Cmdlet(VerbsData.Update, "HeatStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         DefaultParameterSetName = TemplateSourceParameters.PathSet)]
-    [OutputType(typeof(HeatStack), typeof(HeatResourceChange))]
+    [OutputType(typeof(HeatStack), typeof(HeatStackDifference))]
     public sealed class UpdateHeatStack : StackActionCmdlet, IDynamicParameters
     {
         public const string ExistingSet = "Existing";
 
         private readonly StackDefinitionParameters _template = new StackDefinitionParameters();
-        private Heat.Client.Templates.TemplateBundle _bundle;
-        private Dictionary<string, object> _parameters;
+        private UpdateStackRequest _request;
 
         /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile.</summary>
         public object GetDynamicParameters() => _template;
@@ -43,6 +42,10 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter ShowNested { get; set; }
 
+        /// <summary>With -WhatIf: the resources and parameters that stay as they are, too.</summary>
+        [Parameter]
+        public SwitchParameter IncludeUnchanged { get; set; }
+
         /// <summary>Refuse the update when Heat's preview shows a resource would be replaced (a guard for production).</summary>
         [Parameter]
         public SwitchParameter NoReplace { get; set; }
@@ -55,7 +58,9 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            // The template and parameters are read here, on the pipeline thread, once; the updates then run concurrently.
+            // The template and parameters are read here, on the pipeline thread, once a record; the updates then run
+            // concurrently.
+            _request = null;
             if (!TryItem("HeatTemplate", _template.Source(this), () => Request())) return;
             if (!IsWhatIf)
             {
@@ -68,7 +73,10 @@ namespace Heat.PowerShell.Cmdlets
                 ShouldProcess(Describe(target), ActionText);
                 TryItem("HeatStack", target.ToString(), () =>
                 {
-                    foreach (var change in Await(Client.Stacks.PreviewUpdateAsync(target, Request(), ShowNested, CancellationToken))) WriteObject(change);
+                    foreach (var difference in Await(Client.Comparer.CompareAsync(target, Request(), ShowNested, CancellationToken)))
+                    {
+                        if (IncludeUnchanged || difference.Change != "Unchanged") WriteObject(difference);
+                    }
                 });
             }
         }
@@ -94,24 +102,6 @@ namespace Heat.PowerShell.Cmdlets
              LanguagePrimitives.IsTrue(preference));
 
         /// <summary>The request, built once: the template is read on the pipeline thread, then shared by every stack.</summary>
-        private UpdateStackRequest Request()
-        {
-            if (_parameters == null)
-            {
-                _parameters = _template.Values(this);
-                if (_template.HasTemplate) _bundle = LoadTemplate(_template);
-            }
-            var request = new UpdateStackRequest
-            {
-                Existing = Existing,
-                Template = _bundle,
-                Parameters = _parameters,
-                TimeoutMinutes = _template.TimeoutMinutes,
-                DisableRollback = _template.DisableRollbackValue(this),
-                Tags = _template.Tag,
-            };
-            foreach (var name in ClearParameter ?? new string[0]) request.ClearParameters.Add(name);
-            return request;
-        }
+        private UpdateStackRequest Request() => _request ?? (_request = _template.ToUpdateRequest(this, Existing, ClearParameter));
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Heat.Client;
 
 namespace Heat.PowerShell
 {
@@ -25,6 +26,25 @@ namespace Heat.PowerShell
         /// <summary>No rollback: the default for a create; kept so that scripts written for earlier versions still run.</summary>
         [Parameter(DontShow = true)]
         public SwitchParameter DisableRollback { get; set; }
+
+        /// <summary>
+        /// An update (or its preview) from this definition: the template read now, on the pipeline thread (null with
+        /// <paramref name="existing"/> and no template: PATCH keeps the stack's own).
+        /// </summary>
+        internal UpdateStackRequest ToUpdateRequest(HeatCmdlet cmdlet, bool existing, string[] clearParameters)
+        {
+            var request = new UpdateStackRequest
+            {
+                Existing = existing,
+                Template = HasTemplate ? cmdlet.LoadTemplate(this) : null,
+                Parameters = Values(cmdlet),
+                TimeoutMinutes = TimeoutMinutes,
+                DisableRollback = DisableRollbackValue(cmdlet),
+                Tags = Tag,
+            };
+            foreach (var name in clearParameters ?? new string[0]) request.ClearParameters.Add(name);
+            return request;
+        }
 
         /// <summary>disable_rollback as asked: null when neither switch was given (an update then keeps the stack's own).</summary>
         internal bool? DisableRollbackValue(HeatCmdlet cmdlet)

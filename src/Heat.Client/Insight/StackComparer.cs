@@ -1,0 +1,148 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Heat.Client.Models;
+using Heat.Client.Templates;
+using Newtonsoft.Json.Linq;
+
+namespace Heat.Client.Insight
+{
+    /// <summary>
+    /// What an update would do, as data: Heat's preview (which resources are added, replaced, updated, deleted), joined
+    /// with a diff of the new template against the one Heat holds (which property changes from what to what), and the
+    /// parameters' values now and after. Reads only; changes nothing.
+    /// </summary>
+    public sealed class StackComparer
+    {
+        private readonly StacksClient _stacks;
+        private readonly StackDataClient _data;
+
+        internal StackComparer(StacksClient stacks, StackDataClient data)
+        {
+            _stacks = stacks;
+            _data = data;
+        }
+
+        public async Task<IReadOnlyList<HeatStackDifference>> CompareAsync(StackRef stack, UpdateStackRequest request, bool showNested, CancellationToken cancellationToken)
+        {
+            stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
+            var previewTask = _stacks.PreviewUpdateAsync(stack, request, showNested, cancellationToken);
+            var currentTask = _stacks.GetAsync(stack, cancellationToken, resolveOutputs: false);
+            var heldTask = _data.GetTemplateJsonAsync(stack, cancellationToken);
+            await Task.WhenAll(previewTask, currentTask, heldTask).ConfigureAwait(false);
+            var held = JObject.Parse(heldTask.Result);
+            var proposed = request.Template?.Template as JObject ?? held;
+
+            var differences = new List<HeatStackDifference>();
+            foreach (var change in previewTask.Result)
+            {
+                differences.AddRange(ResourceRows(stack, change, held, proposed));
+            }
+            differences.AddRange(ParameterRows(stack, currentTask.Result, held, proposed, request));
+            return differences;
+        }
+
+        private static IEnumerable<HeatStackDifference> ResourceRows(StackRef stack, HeatResourceChange change, JObject held, JObject proposed)
+        {
+            bool nested = change.StackName != null && change.StackName != stack.StackName;
+            HeatStackDifference Row(string property = null, JToken before = null, JToken after = null) => new HeatStackDifference
+            {
+                StackName = stack.StackName,
+                StackId = stack.StackId,
+                Kind = "Resource",
+                Name = change.ResourceName,
+                Change = change.Change,
+                ResourceType = change.ResourceType,
+                Property = property,
+                Before = JsonDiff.Text(before),
+                After = JsonDiff.Text(after),
+                NestedStackName = nested ? change.StackName : null,
+            };
+            if (nested || (change.Change != "Updated" && change.Change != "Replaced"))
+            {
+                yield return Row();
+                yield break;
+            }
+            var before = Resources(held)?[change.ResourceName];
+            var after = Resources(proposed)?[change.ResourceName];
+            var paths = JsonDiff.Compare(before, after, string.Empty);
+            if (paths.Count == 0)
+            {
+                // The definition is the same: what changes comes through a parameter or an attribute it reads.
+                yield return Row();
+                yield break;
+            }
+            foreach (var (path, was, becomes) in paths) yield return Row(path, was, becomes);
+        }
+
+        private static IEnumerable<HeatStackDifference> ParameterRows(StackRef stack, HeatStack current, JObject held, JObject proposed, UpdateStackRequest request)
+        {
+            var declared = Parameters(proposed);
+            var before = Parameters(held);
+            var given = TemplateParameters.Format((IDictionary)(request.Parameters ?? new Dictionary<string, object>()));
+            var environment = request.Template?.Environment;
+            var now = current.Parameters ?? new Hashtable();
+            HeatStackDifference Row(string name, string change, string was, string becomes) => new HeatStackDifference
+            {
+                StackName = stack.StackName,
+                StackId = stack.StackId,
+                Kind = "Parameter",
+                Name = name,
+                Change = change,
+                Before = was,
+                After = becomes,
+            };
+            foreach (var parameter in declared.Properties())
+            {
+                var definition = parameter.Value as JObject;
+                bool hidden = IsHidden(definition);
+                var nowValue = now.ContainsKey(parameter.Name) ? Convert.ToString(now[parameter.Name], System.Globalization.CultureInfo.InvariantCulture) : null;
+                var next = given[parameter.Name] ?? environment?["parameters"]?[parameter.Name] ?? environment?["parameter_defaults"]?[parameter.Name];
+                string nextValue = next != null ? JsonDiff.Text(next)
+                    : request.Existing && !request.ClearParameters.Contains(parameter.Name) ? nowValue
+                    : JsonDiff.Text(definition?["default"] ?? definition?["Default"]);
+                if (before[parameter.Name] == null)
+                {
+                    yield return Row(parameter.Name, "Added", null, hidden ? "(hidden)" : nextValue);
+                    continue;
+                }
+                if (hidden)
+                {
+                    // Heat shows a hidden value as asterisks: whether it changes cannot be known, and neither side is shown.
+                    yield return Row(parameter.Name, next == null && !request.ClearParameters.Contains(parameter.Name) ? "Unchanged" : "Unknown", "(hidden)", "(hidden)");
+                    continue;
+                }
+                yield return Row(parameter.Name, SameValue(nowValue, nextValue) ? "Unchanged" : "Changed", nowValue, nextValue);
+            }
+            foreach (var parameter in before.Properties().Where(p => declared[p.Name] == null))
+            {
+                yield return Row(parameter.Name, "Removed", IsHidden(parameter.Value as JObject) ? "(hidden)" : Convert.ToString(now[parameter.Name], System.Globalization.CultureInfo.InvariantCulture), null);
+            }
+        }
+
+        /// <summary>Heat gives values back as text; a list or map may come back as JSON text in another layout.</summary>
+        private static bool SameValue(string now, string next)
+        {
+            if (string.Equals(now ?? string.Empty, next ?? string.Empty, StringComparison.Ordinal)) return true;
+            try
+            {
+                return now != null && next != null && JToken.DeepEquals(JToken.Parse(now), JToken.Parse(next));
+            }
+            catch (Newtonsoft.Json.JsonException)
+            {
+                return false;
+            }
+        }
+
+        private static bool IsHidden(JObject definition) =>
+            definition != null && (string.Equals(JsonDiff.Text(definition["hidden"]), "true", StringComparison.OrdinalIgnoreCase) ||
+                                   string.Equals(JsonDiff.Text(definition["NoEcho"]), "true", StringComparison.OrdinalIgnoreCase));
+
+        private static JObject Resources(JObject template) => (template["resources"] ?? template["Resources"]) as JObject;
+
+        private static JObject Parameters(JObject template) => (template["parameters"] ?? template["Parameters"]) as JObject ?? new JObject();
+    }
+}
