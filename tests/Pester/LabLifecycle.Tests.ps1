@@ -281,3 +281,21 @@ Describe 'Remove-HeatStack in bulk' -Tag Lab {
         (Invoke-OpenStack stack list -f value -c 'Stack Name') -match "^$run-bulk-" | Should -BeNullOrEmpty
     }
 }
+
+Describe 'The compare example' -Tag Lab {
+    It 'shows the replacement and the hidden parameter without its value, then updates only the safe part' {
+        $env:OS_AUTH_URL = $lab.auth_url; $env:OS_USERNAME = $lab.username; $env:OS_PASSWORD = $lab.password; $env:OS_PROJECT_NAME = $lab.project_name
+        try {
+            $plan = & (Join-Path $PSScriptRoot '../../examples/Compare-BeforeUpdate.ps1') -ModulePath $modulePath -ErrorVariable exampleErrors -ErrorAction SilentlyContinue 6>$null
+        }
+        finally { Remove-Item Env:OS_AUTH_URL, Env:OS_USERNAME, Env:OS_PASSWORD, Env:OS_PROJECT_NAME -ErrorAction SilentlyContinue }
+        $rows = @($plan | Where-Object { $_ -is [Heat.Client.Models.HeatStackDifference] })
+        ($rows | Where-Object { $_.Name -eq 'database' -and $_.Property -eq 'properties.update_replace_value' }).Change | Should -Be 'Replaced'
+        ($rows | Where-Object { $_.Name -eq 'cache' }).Change | Should -Be 'Added'
+        $secret = $rows | Where-Object { $_.Kind -eq 'Parameter' -and $_.Name -eq 'admin_password' }
+        $secret.Before | Should -Be '(hidden)'
+        $secret.After | Should -Be '(hidden)'
+        ($rows | ForEach-Object { "$($_.Before) $($_.After)" }) -join ' ' | Should -Not -Match 'n3w|s3cret'
+        @($exampleErrors | Where-Object { $_.FullyQualifiedErrorId -like 'HeatStackReplaceRefused*' }).Count | Should -Be 1
+    }
+}
