@@ -126,12 +126,14 @@ namespace Heat.Client
                         delay = TimeSpan.FromTicks(options.PollInterval.Ticks / 2);
                     }
                 }
-                if (DateTime.UtcNow + delay > deadline)
+                // The last sleep ends at the deadline and one more look follows: a wait uses all of its time.
+                var remaining = deadline - DateTime.UtcNow;
+                if (remaining <= TimeSpan.Zero)
                 {
                     if (progress.StackStatus != null) lastSeen.StackStatus = progress.StackStatus;
                     throw new HeatWaitTimeoutException($"Stack '{stack}' is still {progress.StackStatus ?? "unknown"} after {options.Timeout.TotalMinutes:0.#} minutes.", lastSeen);
                 }
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(delay < remaining ? delay : remaining, cancellationToken).ConfigureAwait(false);
                 if (goneSince == null) delay = Grow(delay, options.PollInterval);
             }
         }
@@ -189,14 +191,15 @@ namespace Heat.Client
                 }
                 catch (HeatException e) when (IsPassing(e))
                 {
-                    if (DateTime.UtcNow + delay >= deadline)
+                    var remaining = deadline - DateTime.UtcNow;
+                    if (remaining <= TimeSpan.Zero)
                     {
                         throw new HeatWaitTimeoutException(
                             $"Stack '{stack}' was last seen {lastSeen?.StackStatus ?? "(never)"}; Heat did not answer before the timeout of {options.Timeout.TotalMinutes:0.#} minutes: {e.Message}",
                             lastSeen, e);
                     }
                     _trace?.Invoke($"Heat did not answer about '{stack}' ({e.Message}); still waiting.");
-                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(delay < remaining ? delay : remaining, cancellationToken).ConfigureAwait(false);
                     delay = Grow(delay, interval);
                 }
             }

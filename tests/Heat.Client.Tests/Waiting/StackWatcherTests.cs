@@ -178,5 +178,22 @@ namespace Heat.Client.Tests.Waiting
                 Assert.Contains("CREATE_IN_PROGRESS", error.Message);
             }
         }
+
+        [Fact]
+        public async Task Timeout_UsesAllOfItsTime_NotEndingAPollEarly()
+        {
+            var stack = new SimulatedStack("CREATE_IN_PROGRESS", "a");
+            using (var heat = new FakeServer(stack.Handle))
+            {
+                var options = Options("CREATE");
+                options.PollInterval = TimeSpan.FromMilliseconds(400);
+                options.Timeout = TimeSpan.FromSeconds(2);
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+
+                await Assert.ThrowsAsync<HeatWaitTimeoutException>(() => Client(heat).Stacks.WaitAsync(Web, options, null, default));
+
+                Assert.True(watch.Elapsed >= options.Timeout, $"ended after {watch.Elapsed}, before its timeout of {options.Timeout}");
+            }
+        }
     }
 }
