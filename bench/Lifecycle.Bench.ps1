@@ -13,6 +13,7 @@ param(
     [switch] $SkipPty
 )
 $ErrorActionPreference = 'Stop'
+$ModulePath = (Resolve-Path $ModulePath).Path
 Import-Module (Join-Path $ModulePath 'Heat.PowerShell.psd1') -Force
 $lab = Get-Content (Join-Path $LabDir 'lab.json') -Raw | ConvertFrom-Json
 $cred = [pscredential]::new($lab.username, (ConvertTo-SecureString $lab.password -AsPlainText -Force))
@@ -78,23 +79,27 @@ try {
 Import-Module '$((Resolve-Path $ModulePath).Path)/Heat.PowerShell.psd1'
 `$lab = Get-Content '$LabDir/lab.json' -Raw | ConvertFrom-Json
 Connect-HeatService -AuthUrl `$lab.auth_url -Credential ([pscredential]::new(`$lab.username, (ConvertTo-SecureString `$lab.password -AsPlainText -Force))) -ProjectName `$lab.project_name
-if (`$args[0] -eq 'silent') { `$ProgressPreference = 'SilentlyContinue' }
+`$mode = `$args[0]
+if (`$mode -eq 'silent') { `$ProgressPreference = 'SilentlyContinue' }
 `$w = [Diagnostics.Stopwatch]::StartNew()
-1..4 | ForEach-Object { [pscustomobject]@{ StackName = "$run-pty-`$(`$args[0])-`$_" } } | New-HeatStack -Template "$($small -replace '"','`"')" -Wait | Out-Null
+1..4 | ForEach-Object { [pscustomobject]@{ StackName = "$run-pty-`$mode-`$_" } } | New-HeatStack -Template "$($small -replace '"','`"')" -Wait -ErrorVariable +failed | Out-Null
 `$c = `$w.Elapsed.TotalSeconds; `$w.Restart()
-Remove-HeatStack "$run-pty-`$(`$args[0])-*" -Force -Wait
-"PTY-RESULT `$c `$(`$w.Elapsed.TotalSeconds)"
+Remove-HeatStack "$run-pty-`$mode-*" -Force -Wait -ErrorVariable +failed
+"PTY-RESULT `$c `$(`$w.Elapsed.TotalSeconds) `$(@(`$failed).Count)"
 "@
         $pwsh = (Get-Process -Id $PID).Path
         $pwshArgs = if ($pwsh -match 'dotnet$') { "`"$pwsh`" `"$PSHOME/pwsh.dll`"" } else { "`"$pwsh`"" }
+        # script(1) gives the child a terminal; nothing answers its cursor queries, as in the runs that saw the problem.
+        $wrapper = Join-Path ([IO.Path]::GetTempPath()) "$run-pty.sh"
+        Set-Content -Path $wrapper -Value "exec script -qc `"$($pwshArgs -replace '"', '\"') -NoProfile -File $child `$1`" /dev/null < /dev/null"
         foreach ($mode in 'progress', 'silent') {
-            $text = & script -qc "$pwshArgs -NoProfile -File $child $mode" /dev/null < /dev/null 2>&1 | Out-String
-            if ($text -match 'PTY-RESULT ([\d.]+) ([\d.]+)') {
-                Add-Row "4 creates -Wait under script(1), $mode" ([double]$Matches[1])
+            $text = & bash $wrapper $mode 2>&1 | Out-String
+            if ($text -match 'PTY-RESULT ([\d.]+) ([\d.]+) (\d+)') {
+                Add-Row "4 creates -Wait under script(1), $mode" ([double]$Matches[1]) "$($Matches[3]) errors"
                 Add-Row "4 deletes -Wait under script(1), $mode" ([double]$Matches[2])
             }
         }
-        Remove-Item $child -ErrorAction SilentlyContinue
+        if ($env:HEAT_BENCH_KEEP) { Write-Host "kept $child $wrapper" } else { Remove-Item $child, $wrapper -ErrorAction SilentlyContinue }
     }
 }
 finally {

@@ -80,7 +80,9 @@ namespace Heat.Client
                 {
                     marker = fresh[fresh.Count - 1].Id ?? marker;
                     quietPolls = 0;
-                    delay = options.PollInterval;
+                    // Things are happening: look again soon, but not every second for a long action (heatclient polls
+                    // every 5 s); nothing happening: back off further, to ten times the first interval.
+                    delay = delay.Ticks > options.PollInterval.Ticks * 5 ? TimeSpan.FromTicks(options.PollInterval.Ticks * 5) : delay;
                     foreach (var evt in fresh.Where(e => e.StackId == stack.StackId && !IsStackEvent(e, stack)))
                     {
                         latestByResource[evt.ResourceName ?? string.Empty] = evt.ResourceStatus;

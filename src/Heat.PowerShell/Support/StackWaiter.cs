@@ -83,7 +83,8 @@ namespace Heat.PowerShell
         /// <summary>The progress bar's id for an activity: the same for its updates and for its completion.</summary>
         public static int ProgressId(string activity) => (Math.Abs(activity.GetHashCode() % 100000) + 1) * 100;
 
-        public Task StartAsync(HeatClient client, CancellationToken cancellationToken, int maxConcurrent = 8)
+        /// <param name="maxConcurrent">Waits polling at once: each is about one request a second at first, fewer later.</param>
+        public Task StartAsync(HeatClient client, CancellationToken cancellationToken, int maxConcurrent = 32)
         {
             var gate = new SemaphoreSlim(maxConcurrent);
             var tasks = _waits.Select(async (wait, index) =>
