@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Heat.PowerShell.Tests
 {
-    /// <summary>Get-HeatStackFailure in a runspace, against a fake Heat.</summary>
+    /// <summary>Get-HeatStackFailure and Test-HeatStack -Detailed, in a runspace, against a fake Heat.</summary>
     public class GetHeatStackFailureTests
     {
         private const string AppId = "a0a0a0a0-0000-4000-8000-000000000001";
@@ -95,6 +95,59 @@ namespace Heat.PowerShell.Tests
             Assert.Equal("HeatStackNotFound,Heat.PowerShell.Cmdlets.GetHeatStackFailure", error.FullyQualifiedErrorId);
             Assert.Equal("gone", error.TargetObject);
             Assert.Equal("migrate", Assert.Single(result.Objects<HeatStackFailure>()).ResourceName);
+        }
+
+        /// <summary>A stack whose check Heat fails: its template resource's stack has a resource never created.</summary>
+        private static FakeHeat CheckedStack()
+        {
+            const string Tier = "app-tier-h4x2";
+            const string TierId = "d3d3d3d3-0000-4000-8000-000000000004";
+            var heat = new FakeHeat()
+                .ShowsStack(HeatFixtures.StackDetail("app", AppId, "CHECK_FAILED").With("stack_status_reason", "Resource CHECK failed"))
+                .ListsResources("app", AppId, Failed("tier", "tier.yaml", "app", AppId, "Resource CHECK failed", Tier, TierId, "CHECK_FAILED"))
+                .ListsResources(Tier, TierId, Failed("later", "leaf.yaml", Tier, TierId, "Can not check later, resource not created yet.", status: "CHECK_FAILED"))
+                .ListsResourceEvents(Tier, TierId, "later", HeatFixtures.Event("ev-c", "later", "CHECK_FAILED", Tier, TierId));
+            heat.On(HttpMethod.Get, $"stacks/app/{AppId}/events?sort_dir=desc&limit=1")
+                .Json(HttpStatusCode.OK, HeatFixtures.List("events", HeatFixtures.Event("e1", "app", "CREATE_COMPLETE", "app", AppId, physicalId: AppId)));
+            heat.On(HttpMethod.Get, $"stacks/app/{AppId}/events")
+                .Json(HttpStatusCode.OK, HeatFixtures.List("events",
+                    HeatFixtures.Event("e2", "app", "CHECK_IN_PROGRESS", "app", AppId, physicalId: AppId),
+                    HeatFixtures.Event("e3", "app", "CHECK_FAILED", "app", AppId, physicalId: AppId)));
+            heat.On(HttpMethod.Post, $"stacks/app/{AppId}/actions").Status(HttpStatusCode.OK);
+            return heat;
+        }
+
+        [Fact]
+        public void TestHeatStackDetailed_WaitsForTheCheck_ThenWritesTheResourcesThatFailedIt()
+        {
+            var heat = CheckedStack();
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run("Test-HeatStack app -Detailed -Force -Session $session");
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("HeatStackFailed,Heat.PowerShell.Cmdlets.TestHeatStack", error.FullyQualifiedErrorId);
+            var failed = Assert.Single(result.Objects<HeatStackFailure>());
+            Assert.Equal(new[] { "app", "app-tier-h4x2" }, failed.Path);
+            Assert.Equal("later", failed.ResourceName);
+            Assert.Equal("CHECK_FAILED", failed.ResourceStatus);
+            Assert.Equal("Can not check later, resource not created yet.", failed.ResourceStatusReason);
+            Assert.Equal("ev-c", failed.FirstFailureEvent.Id);
+            Assert.Contains($"GET stacks/app/{AppId}/resources?status=FAILED&action=CHECK", heat.Log);
+            Assert.Equal("{\"check\":null}", heat.Sent(HttpMethod.Post).Single().Json.ToString(Newtonsoft.Json.Formatting.None));
+        }
+
+        [Fact]
+        public void TestHeatStack_WithoutDetailed_NeitherWaitsNorWalks()
+        {
+            var heat = CheckedStack();
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run("Test-HeatStack app -Force -Session $session");
+
+            Assert.Empty(result.Errors);
+            Assert.Empty(result.Output);
+            Assert.Equal(new[] { "GET stacks/app", $"POST stacks/app/{AppId}/actions" }, heat.Log);
         }
     }
 }
