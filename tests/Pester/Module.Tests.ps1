@@ -147,6 +147,32 @@ Describe 'Objects and formatting' {
         ($resource | Out-String -Width 120) | Should -Match 'rand\s+OS::Heat::RandomString\s+CREATE_COMPLETE\s+web'
     }
 
+    It 'shows a failure as a list: the stacks from the top, the resource and why' {
+        $failure = [Heat.Client.Models.HeatStackFailure]@{
+            Path = 'app', 'app-workers-x', 'app-workers-x-0-y'; ResourceName = 'migrate'; ResourceType = 'OS::Heat::TestResource'
+            ResourceStatus = 'CREATE_FAILED'; ResourceStatusReason = 'ValueError: resources.migrate: Test Resource failed migrate'
+        }
+        $text = $failure | Out-String -Width 160
+        $text | Should -Match 'Path\s+: app → app-workers-x → app-workers-x-0-y'
+        $text | Should -Match 'ResourceName\s+: migrate'
+        $text | Should -Match 'ResourceStatusReason\s+: ValueError: resources.migrate: Test Resource failed migrate'
+        $text | Should -Not -Match 'Deploy'
+    }
+
+    It 'shows a deployment''s exit code and the last ten lines of its output' {
+        $failure = [Heat.Client.Models.HeatStackFailure]@{
+            Path = , 'app'; ResourceName = 'configure'; IsDeployment = $true; DeployStatusCode = 2
+            DeployStderr = (1..15 | ForEach-Object { "err $_" }) -join "`n"; DeployStdout = "installing`n"
+        }
+        $text = $failure | Out-String -Width 160
+        $text | Should -Match 'DeployStatusCode\s+: 2'
+        $text | Should -Match 'err 15'
+        $text | Should -Match 'err 6\b'
+        $text | Should -Not -Match 'err 5\b'
+        $text | Should -Match 'the whole text is in DeployStderr'
+        $text | Should -Match 'DeployStdout\s+: installing'
+    }
+
     It 'hides a NoEcho default in the parameter table' {
         $p = [Heat.Client.Models.HeatTemplateParameter]@{ Name = 'db_password'; Type = 'String'; Default = 'hunter2'; NoEcho = $true }
         ($p | Out-String) | Should -Not -Match 'hunter2'

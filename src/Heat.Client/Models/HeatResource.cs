@@ -63,6 +63,9 @@ namespace Heat.Client.Models
         /// <summary>For a resource that is itself a stack (a group, a template resource): that stack's id.</summary>
         public string NestedStackId { get; set; }
 
+        /// <summary>That stack's name, so that its routes need no lookup redirect.</summary>
+        public string NestedStackName { get; set; }
+
         [JsonProperty("links")]
         public HeatLink[] Links { get; set; } = new HeatLink[0];
 
@@ -74,7 +77,7 @@ namespace Heat.Client.Models
             Links = Links ?? new HeatLink[0];
             RequiredBy = RequiredBy ?? new string[0];
             (StackName, StackId) = HeatLink.StackOf(Links, "stack", askedStackName, askedStackId);
-            NestedStackId = HeatLink.StackOf(Links, "nested", null, null).Id;
+            (NestedStackName, NestedStackId) = HeatLink.StackOf(Links, "nested", null, null);
             return this;
         }
     }

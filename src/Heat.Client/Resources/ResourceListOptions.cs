@@ -18,6 +18,10 @@ namespace Heat.Client
         [Query("status")]
         public IList<string> Statuses { get; set; } = new List<string>();
 
+        /// <summary>CREATE, UPDATE, CHECK ...: with <see cref="Statuses"/> FAILED, the resources that failed that action.</summary>
+        [Query("action")]
+        public IList<string> Actions { get; set; } = new List<string>();
+
         [Query("name")]
         public IList<string> Names { get; set; } = new List<string>();
     }

@@ -109,9 +109,11 @@ namespace Heat.PowerShell
         /// <summary>
         /// Waits for every stack a -Wait left pending, all at once, and reports each: an error record carrying Heat's
         /// reason and the failed resources' reasons when it did not succeed (a rollback that completed is a failure
-        /// too), else what <paramref name="output"/> makes of it (null: nothing is written).
+        /// too), else what <paramref name="output"/> makes of it (null: nothing is written). Then <paramref name="ended"/>, for
+        /// every stack whose wait ended, failed or not (not for a wait that timed out or could not read the stack).
         /// </summary>
-        internal void FinishWaits(IReadOnlyList<PendingWait> pending, WaitGoal goal, Func<WaitOutcome, object> output, bool outputFailed = false)
+        internal void FinishWaits(IReadOnlyList<PendingWait> pending, WaitGoal goal, Func<WaitOutcome, object> output, bool outputFailed = false,
+            Action<StackRef, HeatStack> ended = null)
         {
             foreach (var outcome in WaitForStacks(pending, goal.Activity))
             {
@@ -142,6 +144,7 @@ namespace Heat.PowerShell
                     var written = output(outcome);
                     if (written != null) WriteObject(written);
                 }
+                ended?.Invoke(outcome.Stack, outcome.Final);
             }
         }
 

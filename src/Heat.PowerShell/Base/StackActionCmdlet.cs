@@ -92,13 +92,22 @@ namespace Heat.PowerShell
                 }
                 var shown = new HeatStack { StackName = started.Stack.StackName, Id = started.Stack.StackId, StackStatus = StartedStatus };
                 started.Shown = shown;
-                if (Wait) pending.Add(Pending(started.Stack, Goal, TimeSpan.FromMinutes(WaitTimeoutMinutes), started.Marker));
+                if (Waits) pending.Add(Pending(started.Stack, Goal, TimeSpan.FromMinutes(WaitTimeoutMinutes), started.Marker));
                 else if (PassThru) WriteObject(shown);
             }
             if (pending.Count == 0) return;
             var byStack = new Dictionary<StackRef, Started>();
             foreach (var started in _started) if (started.Stack != null) byStack[started.Stack] = started;
-            FinishWaits(pending, Goal, output: outcome => PassThru ? Final(byStack[outcome.Stack].Shown, outcome.Final) : null);
+            FinishWaits(pending, Goal, output: outcome => PassThru ? Final(byStack[outcome.Stack].Shown, outcome.Final) : null, ended: Ended);
+        }
+
+        /// <summary>Whether the stacks are waited for: -Wait, or a switch of the cmdlet's own that needs the result.</summary>
+        protected virtual bool Waits => Wait;
+
+        /// <summary>Called on the pipeline thread for each stack whose wait ended (succeeded or not), after what the
+        /// wait itself writes for it; a cmdlet that reports more about the result writes it here.</summary>
+        internal virtual void Ended(StackRef stack, HeatStack final)
+        {
         }
 
         /// <summary>What -PassThru writes once a wait succeeded: the stack as the wait last saw it.</summary>
@@ -111,7 +120,7 @@ namespace Heat.PowerShell
             {
                 // One lookup (the redirect, not the whole stack): the id makes the action and any wait exact.
                 started.Stack = await client.Stacks.ResolveAsync(started.Target, CancellationToken).ConfigureAwait(false);
-                if (Wait) started.Marker = await MarkerAsync(client, started.Stack).ConfigureAwait(false);
+                if (Waits) started.Marker = await MarkerAsync(client, started.Stack).ConfigureAwait(false);
                 await StartAsync(client, started.Stack, CancellationToken).ConfigureAwait(false);
                 Post(() => WriteVerbose($"{ActionText}: {Describe(started.Stack)} started."));
             }
