@@ -111,6 +111,19 @@ namespace Heat.PowerShell.Tests
         }
 
         [Fact]
+        public void TemplateUrl_WithoutASession_IsAnErrorSayingToConnect_NotAnEmptyGraph()
+        {
+            using var host = new PowerShellHost(null);
+
+            var result = host.Run("Get-HeatStackGraph -TemplateUrl http://templates.test/app.yaml");
+
+            Assert.Empty(result.Objects<HeatGraph>());
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("HeatTemplateArgumentInvalid,Heat.PowerShell.Cmdlets.GetHeatStackGraph", error.FullyQualifiedErrorId);
+            Assert.Contains("Connect-HeatService", error.Exception.Message);
+        }
+
+        [Fact]
         public void Syntax_TheStackSetHasNoTemplateParameters_AndTheTemplateSetsNoStack()
         {
             using var host = new PowerShellHost(null);
