@@ -1,8 +1,6 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using Heat.Client;
-using Heat.Client.Models;
 
 namespace Heat.PowerShell
 {
@@ -26,45 +24,6 @@ namespace Heat.PowerShell
         public string StackId { get; set; }
 
         /// <summary>The stacks named by this pipeline record, a wildcard name matched against the list (each match once).</summary>
-        protected IEnumerable<StackRef> ResolveTargets()
-        {
-            List<HeatStack> listed = null;
-            foreach (var target in Targets())
-            {
-                if (target.StackId != null || !Wildcards.IsPattern(target.StackName))
-                {
-                    yield return target;
-                    continue;
-                }
-                listed = listed ?? ListAll();
-                var pattern = Wildcards.Pattern(target.StackName);
-                int matched = 0;
-                foreach (var stack in listed.Where(s => s.StackName != null && pattern.IsMatch(s.StackName)))
-                {
-                    matched++;
-                    yield return RefOf(stack);
-                }
-                if (matched == 0) WriteVerbose($"No stack matches '{target.StackName}'.");
-            }
-        }
-
-        private List<HeatStack> ListAll()
-        {
-            var all = new List<HeatStack>();
-            TryItem("HeatStack", null, () => all.AddRange(Stream(Client.Stacks.List(new StackListOptions(), CancellationToken))));
-            return all;
-        }
-
-        /// <summary>The stacks named by this pipeline record, as given. An empty -StackId (a blank CSV cell) counts as absent.</summary>
-        protected IEnumerable<StackRef> Targets()
-        {
-            var id = string.IsNullOrEmpty(StackId) ? null : StackId;
-            if (id != null && StackName.Length == 1)
-            {
-                yield return new StackRef(StackName[0], id);
-                yield break;
-            }
-            foreach (var name in StackName) yield return StackRef.FromNameOrId(name);
-        }
+        protected IEnumerable<StackRef> ResolveTargets() => ResolveTargets(StackName, StackId);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using Heat.Client;
+using Heat.Client.Graphs;
 using Heat.Client.Templates;
 
 namespace Heat.PowerShell
@@ -32,6 +33,8 @@ namespace Heat.PowerShell
             (typeof(HeatException), "HeatRequestFailed", ErrorCategory.ConnectionError),
             (typeof(TimeoutException), "{noun}Timeout", ErrorCategory.OperationTimeout),
             (typeof(TemplateException), "HeatTemplateInvalid", ErrorCategory.InvalidData),
+            (typeof(GraphvizNotFoundException), "HeatGraphvizNotFound", ErrorCategory.ObjectNotFound),
+            (typeof(GraphvizException), "HeatGraphvizFailed", ErrorCategory.InvalidResult),
             (typeof(ItemNotFoundException), "{noun}NotFound", ErrorCategory.ObjectNotFound),
             (typeof(PSArgumentException), "{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),
             (typeof(ArgumentException), "{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),
