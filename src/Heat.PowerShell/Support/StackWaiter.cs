@@ -92,11 +92,8 @@ namespace Heat.PowerShell
                 await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    Outcomes[index].Final = await client.Stacks.WaitAsync(wait.Stack, wait.Options, seen =>
-                    {
-                        Volatile.Write(ref _latest[index], Copy(seen));
-                        Interlocked.Increment(ref _version);
-                    }, cancellationToken).ConfigureAwait(false);
+                    Outcomes[index].Final = await client.Stacks.WaitAsync(wait.Stack, wait.Options, seen => Saw(index, seen), cancellationToken)
+                        .ConfigureAwait(false);
                 }
                 catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
                 {
@@ -110,9 +107,19 @@ namespace Heat.PowerShell
                     Interlocked.Increment(ref _version);
                 }
             }).ToArray();
-            _sinceRender.Start();
+            StartClock();
             return Task.WhenAll(tasks);
         }
+
+        /// <summary>Records what a wait saw (any thread); the pipeline thread draws it later, or never.</summary>
+        internal void Saw(int index, StackProgress seen)
+        {
+            Volatile.Write(ref _latest[index], Copy(seen));
+            Interlocked.Increment(ref _version);
+        }
+
+        /// <summary>The drawing clock starts with the waits.</summary>
+        internal void StartClock() => _sinceRender.Start();
 
         /// <summary>
         /// Draws what changed since the last drawing, when that is old enough. Nothing in the first seconds (a short wait
