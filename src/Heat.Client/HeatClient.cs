@@ -25,6 +25,8 @@ namespace Heat.Client
             StackData = new StackDataClient(api, Stacks);
             Snapshots = new SnapshotsClient(api, Stacks);
             Comparer = new Insight.StackComparer(Stacks, StackData);
+            Hooks = new HooksClient(api, Stacks, Events, Resources);
+            Service = new ServiceClient(api);
         }
 
         public HeatSession Session { get; }
@@ -45,6 +47,12 @@ namespace Heat.Client
         public StackDataClient StackData { get; }
 
         public SnapshotsClient Snapshots { get; }
+
+        /// <summary>Heat's engines, build and API versions.</summary>
+        public ServiceClient Service { get; }
+
+        /// <summary>Resources paused at hooks (breakpoints), and clearing them.</summary>
+        public HooksClient Hooks { get; }
 
         /// <summary>What an update would change: Heat's preview joined with a template and parameter diff.</summary>
         public Insight.StackComparer Comparer { get; }

@@ -171,6 +171,21 @@ namespace Heat.Client
             }
         }
 
+        /// <summary>Heat's service root (the endpoint without <c>/v1/{project}</c>), which lists the API versions.</summary>
+        internal Uri HeatRootUri()
+        {
+            var endpoint = _heatEndpoint.TrimEnd('/');
+            var cut = endpoint.LastIndexOf("/v1/", StringComparison.OrdinalIgnoreCase);
+            return new Uri((cut > 0 ? endpoint.Substring(0, cut) : new Uri(endpoint).GetLeftPart(UriPartial.Authority)) + "/");
+        }
+
+        /// <summary>An unversioned GET of Heat's root: a 300 Multiple Choices is its answer.</summary>
+        internal Task<HeatResponse> GetRootAsync(Action<string> trace, CancellationToken cancellationToken)
+        {
+            ThrowIfDisposed();
+            return _sender.SendAsync(new HttpCall(HttpMethod.Get, HeatRootUri()) { Token = _auth.Token, AcceptMultipleChoices = true, Trace = trace }, cancellationToken);
+        }
+
         /// <summary>For Keystone's token requests: no token header; the body holds a secret, so it is never traced
         /// and never follows a redirect to another origin. Asking for a token twice is harmless, so it is retried.</summary>
         internal Task<HeatResponse> SendUnauthenticatedAsync(HttpMethod method, Uri uri, JToken body, Action<string> trace, CancellationToken cancellationToken)

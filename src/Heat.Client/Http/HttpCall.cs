@@ -37,6 +37,9 @@ namespace Heat.Client.Http
 
         public bool FollowRedirects { get; set; } = true;
 
+        /// <summary>Take a 300 Multiple Choices as the answer (a service root listing its API versions).</summary>
+        public bool AcceptMultipleChoices { get; set; }
+
         public ResponseBody Expect { get; set; } = ResponseBody.Json;
 
         /// <summary>The most the body may hold, decompressed; 0 for the session's default.</summary>

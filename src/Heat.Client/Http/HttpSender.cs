@@ -211,7 +211,7 @@ namespace Heat.Client.Http
                         {
                             throw ConnectionFailure(method, uri, e, beforeSending: false);
                         }
-                        if (!response.IsSuccessStatusCode)
+                        if (!response.IsSuccessStatusCode && !(code == 300 && call.AcceptMultipleChoices))
                         {
                             throw ErrorMapper.FromResponse(response.StatusCode, response.ReasonPhrase, text, method.Method, uri, RetryAfter(response));
                         }

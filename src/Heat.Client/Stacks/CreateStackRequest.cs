@@ -18,5 +18,9 @@ namespace Heat.Client
         public int? TimeoutMinutes { get; set; }
 
         public bool DisableRollback { get; set; }
+
+        /// <summary>Adopt: the data an abandon or export gave (JSON text); the stack takes over the resources it names.
+        /// Heat refuses unless the cloud enables it (enable_stack_adopt).</summary>
+        public string AdoptStackData { get; set; }
     }
 }

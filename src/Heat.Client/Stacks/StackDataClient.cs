@@ -27,6 +27,19 @@ namespace Heat.Client
 
         internal static string ExportRoute(StackRef stack) => StacksClient.Route(stack) + "/export";
 
+        internal static string AbandonRoute(StackRef stack) => StacksClient.Route(stack) + "/abandon";
+
+        /// <summary>
+        /// Abandons the stack: Heat forgets it and leaves its resources as they are, and answers with the stack's data
+        /// (JSON text, the input of an adopt). Heat refuses unless the cloud enables it (enable_stack_abandon).
+        /// </summary>
+        public async Task<string> AbandonAsync(StackRef stack, CancellationToken cancellationToken)
+        {
+            stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
+            var response = await _api.SendAsync(System.Net.Http.HttpMethod.Delete, AbandonRoute(stack), null, cancellationToken).ConfigureAwait(false);
+            return HeatJson.Serialize(response.Body());
+        }
+
         /// <summary>The template as JSON text, exactly as Heat holds it.</summary>
         public Task<string> GetTemplateJsonAsync(StackRef stack, CancellationToken cancellationToken) => GetJsonAsync(stack, TemplateRoute, cancellationToken);
 

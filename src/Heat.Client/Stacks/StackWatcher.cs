@@ -37,6 +37,7 @@ namespace Heat.Client
             var started = DateTime.UtcNow;
             var progress = new StackProgress { Stack = stack };
             var latestByResource = new Dictionary<string, string>(StringComparer.Ordinal);
+            var pausedAt = new Dictionary<string, HeatStackHook>(StringComparer.Ordinal);
 
             var first = await TryGetAsync(stack, deadline, options.PollInterval, null, options, cancellationToken).ConfigureAwait(false);
             if (first == null) return Gone(stack);
@@ -87,6 +88,13 @@ namespace Heat.Client
                     {
                         latestByResource[evt.ResourceName ?? string.Empty] = evt.ResourceStatus;
                     }
+                    foreach (var evt in fresh)
+                    {
+                        if (!StackHooks.TryRead(evt.ResourceStatusReason, out var hook, out var paused)) continue;
+                        var key = (evt.StackId ?? string.Empty) + "/" + evt.ResourceName;
+                        if (paused) pausedAt[key] = new HeatStackHook { StackName = evt.StackName, StackId = evt.StackId, ResourceName = evt.ResourceName, HookType = hook, Since = evt.EventTime };
+                        else pausedAt.Remove(key);
+                    }
                     progress.NewEvents = fresh;
                     progress.LatestEvent = fresh[fresh.Count - 1];
                     progress.ResourcesDone = latestByResource.Values.Count(s => s != null && s.EndsWith("_COMPLETE", StringComparison.Ordinal));
@@ -115,6 +123,11 @@ namespace Heat.Client
                     {
                         progress.StackStatus = seen.StackStatus;
                         onProgress?.Invoke(progress);
+                    }
+                    if (seen.IsInProgress && pausedAt.Count > 0)
+                    {
+                        // Two quiet polls and resources stopped at hooks: only someone clearing them moves the stack on.
+                        throw new HeatStackPausedException(stack, pausedAt.Values.ToList(), seen);
                     }
                     if (IsDone(seen, options, started) && (ownEventSeen || DateTime.UtcNow - started > options.NotBegunGrace))
                     {

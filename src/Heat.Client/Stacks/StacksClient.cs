@@ -99,7 +99,15 @@ namespace Heat.Client
             if (request == null) throw new ArgumentNullException(nameof(request));
             if (string.IsNullOrWhiteSpace(request.StackName)) throw new ArgumentException("A stack needs a name.");
             var body = new JObject { ["stack_name"] = request.StackName };
-            TemplateBody.Add(body, request.Template);
+            if (request.AdoptStackData != null)
+            {
+                AddAdoptData(body, request.AdoptStackData);
+                if (request.Template != null) TemplateBody.Add(body, request.Template, templateOptional: true);
+            }
+            else
+            {
+                TemplateBody.Add(body, request.Template);
+            }
             body["parameters"] = TemplateParameters.Format((IDictionary)(request.Parameters ?? new Dictionary<string, object>()));
             if (request.TimeoutMinutes.HasValue) body["timeout_mins"] = request.TimeoutMinutes.Value;
             body["disable_rollback"] = request.DisableRollback;
@@ -227,6 +235,23 @@ namespace Heat.Client
 
         private static readonly HttpMethod Patch = new HttpMethod("PATCH");
 
+        /// <summary>As heatclient's adopt: the data goes as text, and the files it carries go as the request's files.</summary>
+        private static void AddAdoptData(JObject body, string data)
+        {
+            JObject parsed;
+            try
+            {
+                parsed = HeatJson.Parse(data) as JObject;
+            }
+            catch (Newtonsoft.Json.JsonException e)
+            {
+                throw new ArgumentException("The adopt data is not JSON: " + e.Message, e);
+            }
+            if (parsed == null) throw new ArgumentException("The adopt data is not a JSON object.");
+            body["adopt_stack_data"] = data;
+            if (parsed["files"] is JObject files && files.Count > 0) body["files"] = files;
+        }
+
         private static readonly (string Key, string Name)[] ChangeKinds =
         {
             ("added", "Added"), ("replaced", "Replaced"), ("updated", "Updated"), ("deleted", "Deleted"), ("unchanged", "Unchanged"),
@@ -249,7 +274,7 @@ namespace Heat.Client
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             var body = new JObject();
-            if (request.Template != null) TemplateBody.Add(body, request.Template);
+            if (request.Template != null) TemplateBody.Add(body, request.Template, templateOptional: request.Existing);
             else if (!request.Existing) throw new ArgumentException("A full update needs a template; use Existing to keep the stack's own.");
             if (request.Parameters != null && (request.Parameters.Count > 0 || !request.Existing))
             {

@@ -8,12 +8,13 @@ namespace Heat.Client.Internal
     /// <summary>The template part of a create, update, preview or validate body: template or URL, files, environment.</summary>
     internal static class TemplateBody
     {
-        public static void Add(JObject body, TemplateBundle template)
+        /// <param name="templateOptional">A PATCH may send an environment (hooks, say) and keep the stack's template.</param>
+        public static void Add(JObject body, TemplateBundle template, bool templateOptional = false)
         {
             if (template == null) throw new ArgumentException("A template is required.");
             if (template.Template != null) body["template"] = template.Template;
             else if (template.TemplateUrl != null) body["template_url"] = template.TemplateUrl;
-            else throw new ArgumentException("The template is empty.");
+            else if (!templateOptional) throw new ArgumentException("The template is empty.");
             if (template.Files.Count > 0)
             {
                 var files = new JObject();

@@ -122,9 +122,10 @@ namespace Heat.PowerShell
                     WriteError(ToErrorRecord(outcome.Error, "HeatStack", outcome.Stack.ToString()));
                     // A wait that timed out still gives the stack as last seen where failures are written: a runbook
                     // needs its id to look at it or clean it up.
-                    if (outputFailed && output != null && outcome.Error is HeatWaitTimeoutException timeout && timeout.LastSeen != null)
+                    var lastSeenStack = (outcome.Error as HeatWaitTimeoutException)?.LastSeen ?? (outcome.Error as HeatStackPausedException)?.LastSeen;
+                    if (outputFailed && output != null && lastSeenStack != null)
                     {
-                        outcome.Final = timeout.LastSeen;
+                        outcome.Final = lastSeenStack;
                         var lastSeen = output(outcome);
                         if (lastSeen != null) WriteObject(lastSeen);
                     }

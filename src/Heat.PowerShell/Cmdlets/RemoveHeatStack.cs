@@ -1,4 +1,6 @@
+using System.IO;
 using System.Management.Automation;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Heat.Client;
@@ -16,14 +18,56 @@ namespace Heat.PowerShell.Cmdlets
     [OutputType(typeof(HeatStack))]
     public sealed class RemoveHeatStack : StackActionCmdlet
     {
+        /// <summary>Abandon instead of delete: Heat forgets the stacks and leaves their resources; each stack's data (the
+        /// input of New-HeatStack -AdoptPath) is written to -AbandonPath, or to the pipeline as JSON text. Heat refuses
+        /// unless the cloud enables abandon.</summary>
+        [Parameter]
+        public SwitchParameter Abandon { get; set; }
+
+        /// <summary>With -Abandon: the folder where each stack's data goes, as {StackName}.json.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string AbandonPath { get; set; }
+
         internal override WaitGoal Goal => WaitGoal.Delete;
 
         protected override string StartedStatus => "DELETE_IN_PROGRESS";
 
-        protected override string ActionText => "Remove Heat stack";
+        protected override string ActionText => Abandon ? "Abandon Heat stack (its resources stay)" : "Remove Heat stack";
 
-        protected override Task StartAsync(HeatClient client, StackRef stack, CancellationToken cancellationToken) =>
-            client.Stacks.DeleteAsync(stack, cancellationToken);
+        protected override void BeginProcessing()
+        {
+            if (AbandonPath != null && !Abandon)
+            {
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-AbandonPath goes with -Abandon."), "HeatAbandonPathAlone", ErrorCategory.InvalidArgument, null));
+            }
+            _folder = AbandonPath == null ? null : GetUnresolvedProviderPathFromPSPath(AbandonPath);
+            if (_folder != null && !Directory.Exists(_folder))
+            {
+                ThrowTerminatingError(new ErrorRecord(new DirectoryNotFoundException($"-AbandonPath {_folder} is not a folder."), "HeatAbandonPathMissing", ErrorCategory.ObjectNotFound, _folder));
+            }
+        }
+
+        private string _folder;
+
+        protected override async Task StartAsync(HeatClient client, StackRef stack, CancellationToken cancellationToken)
+        {
+            if (!Abandon)
+            {
+                await client.Stacks.DeleteAsync(stack, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            var data = await client.StackData.AbandonAsync(stack, cancellationToken).ConfigureAwait(false);
+            var pretty = Newtonsoft.Json.Linq.JToken.Parse(data).ToString(Newtonsoft.Json.Formatting.Indented);
+            if (_folder == null)
+            {
+                Post(() => WriteObject(pretty));
+                return;
+            }
+            var file = Path.Combine(_folder, stack.StackName + ".json");
+            File.WriteAllText(file, pretty, new UTF8Encoding(false));
+            Post(() => WriteObject(new FileInfo(file)));
+        }
 
         /// <summary>A deleted stack as it was, marked DELETE_COMPLETE (Heat may no longer show it).</summary>
         protected override HeatStack Final(HeatStack started, HeatStack seen)

@@ -27,7 +27,7 @@ namespace Heat.PowerShell.Cmdlets
         {
             TryItem("HeatStack", StackName, () =>
             {
-                var bundle = LoadTemplate(Definition);
+                var bundle = Definition.LoadWithHooks(this);
                 var parameters = Definition.Values(this);
                 StackRef existing = null;
                 try

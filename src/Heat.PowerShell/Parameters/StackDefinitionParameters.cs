@@ -36,7 +36,7 @@ namespace Heat.PowerShell
             var request = new UpdateStackRequest
             {
                 Existing = existing,
-                Template = HasTemplate ? cmdlet.LoadTemplate(this) : null,
+                Template = LoadWithHooks(cmdlet),
                 Parameters = Values(cmdlet),
                 TimeoutMinutes = TimeoutMinutes,
                 DisableRollback = DisableRollbackValue(cmdlet),
@@ -44,6 +44,34 @@ namespace Heat.PowerShell
             };
             foreach (var name in clearParameters ?? new string[0]) request.ClearParameters.Add(name);
             return request;
+        }
+
+        /// <summary>Resources (names, patterns, nested/name) that stop before they are created, until the hook is cleared.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] PreCreateHook { get; set; }
+
+        /// <summary>Resources that stop before they are updated, until the hook is cleared.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] PreUpdateHook { get; set; }
+
+        /// <summary>Resources that stop before they are deleted, until the hook is cleared.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] PreDeleteHook { get; set; }
+
+        internal bool HasHooks => PreCreateHook != null || PreUpdateHook != null || PreDeleteHook != null;
+
+        /// <summary>The template bundle with the hooks written into its environment, as heatclient writes them.</summary>
+        internal Heat.Client.Templates.TemplateBundle LoadWithHooks(HeatCmdlet cmdlet)
+        {
+            var bundle = HasTemplate ? cmdlet.LoadTemplate(this) : HasHooks ? new Heat.Client.Templates.TemplateBundle() : null;
+            if (bundle == null) return null;
+            StackHooks.AddTo(bundle, StackHooks.PreCreate, PreCreateHook);
+            StackHooks.AddTo(bundle, StackHooks.PreUpdate, PreUpdateHook);
+            StackHooks.AddTo(bundle, StackHooks.PreDelete, PreDeleteHook);
+            return bundle;
         }
 
         /// <summary>disable_rollback as asked: null when neither switch was given (an update then keeps the stack's own).</summary>

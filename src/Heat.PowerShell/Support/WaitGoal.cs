@@ -40,6 +40,7 @@ namespace Heat.PowerShell
         public static readonly WaitGoal Check = Ends("Checking Heat stacks", "CHECK");
         public static readonly WaitGoal Snapshot = Ends("Taking snapshots of Heat stacks", "SNAPSHOT");
         public static readonly WaitGoal Restore = Ends("Restoring Heat stacks", "RESTORE");
+        public static readonly WaitGoal Adopt = Ends("Adopting Heat stacks", "ADOPT", "ROLLBACK");
 
         /// <summary>Cancelling an update: Heat rolls back, and a rollback that completed is what was asked for.</summary>
         public static readonly WaitGoal CancelUpdate = new WaitGoal("Cancelling Heat stack updates", "ROLLBACK_COMPLETE", new[] { "ROLLBACK", "UPDATE" },

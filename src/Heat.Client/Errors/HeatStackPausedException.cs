@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+using System.Linq;
+using Heat.Client.Models;
+
+namespace Heat.Client
+{
+    /// <summary>
+    /// A wait that found the stack stopped at hooks with nothing else going on: it would wait for ever for someone to
+    /// clear them (Clear-HeatStackHook), so it says so instead.
+    /// </summary>
+    public sealed class HeatStackPausedException : HeatException
+    {
+        public HeatStackPausedException(StackRef stack, IReadOnlyList<HeatStackHook> hooks, HeatStack lastSeen)
+            : base($"Stack '{stack}' is paused at {string.Join(", ", hooks.Select(h => h.HookType + " of " + h.ResourceName))}; " +
+                   "nothing else is in progress. Clear the hooks with Clear-HeatStackHook, then wait again.")
+        {
+            Hooks = hooks;
+            LastSeen = lastSeen;
+        }
+
+        public IReadOnlyList<HeatStackHook> Hooks { get; }
+
+        public HeatStack LastSeen { get; }
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Heat.Client.Templates;
+using Newtonsoft.Json.Linq;
+
+namespace Heat.Client
+{
+    /// <summary>
+    /// Heat's breakpoints: a resource named in the environment's <c>resource_registry.resources</c> with
+    /// <c>hooks: pre-create|pre-update|pre-delete</c> waits there until the hook is cleared by a signal
+    /// (<c>{"unset_hook": ...}</c>). Written as heatclient's hooks_to_env writes them: "nested/resource" nests the
+    /// mapping, and a name may be a pattern (Heat matches it with fnmatch).
+    /// </summary>
+    public static class StackHooks
+    {
+        public const string PreCreate = "pre-create";
+        public const string PreUpdate = "pre-update";
+        public const string PreDelete = "pre-delete";
+
+        /// <summary>Adds the hooks to the bundle's environment (made when there is none); a resource may carry several.</summary>
+        public static void AddTo(TemplateBundle bundle, string hook, IEnumerable<string> resources)
+        {
+            if (resources == null) return;
+            foreach (var declaration in resources)
+            {
+                var path = (declaration ?? string.Empty).Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+                if (path.Length == 0) throw new ArgumentException("A hook needs a resource name (or nested/resource).");
+                bundle.Environment = bundle.Environment ?? new JObject();
+                var registry = Child(bundle.Environment, "resource_registry");
+                var node = Child(registry, "resources");
+                foreach (var name in path) node = Child(node, name);
+                var existing = node["hooks"];
+                var hooks = existing == null ? new List<string>() :
+                    existing.Type == JTokenType.Array ? existing.Select(t => (string)t).ToList() : new List<string> { (string)existing };
+                if (!hooks.Contains(hook)) hooks.Add(hook);
+                node["hooks"] = hooks.Count == 1 ? (JToken)hooks[0] : new JArray(hooks.ToArray());
+            }
+        }
+
+        /// <summary>The event reason Heat writes when an action stops at a hook, and when the hook is cleared.</summary>
+        internal static string PausedReason(string action, string hook) => $"{action} paused until Hook {hook} is cleared";
+
+        internal static string ClearedReason(string hook) => $"Hook {hook} is cleared";
+
+        /// <summary>The hook an event reports (paused: true) or clears, if any.</summary>
+        internal static bool TryRead(string reason, out string hook, out bool paused)
+        {
+            hook = null;
+            paused = false;
+            if (string.IsNullOrEmpty(reason)) return false;
+            foreach (var candidate in new[] { PreCreate, PreUpdate, PreDelete })
+            {
+                if (reason.EndsWith($"paused until Hook {candidate} is cleared", StringComparison.Ordinal))
+                {
+                    hook = candidate;
+                    paused = true;
+                    return true;
+                }
+                if (reason == ClearedReason(candidate))
+                {
+                    hook = candidate;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static JObject Child(JObject parent, string name)
+        {
+            if (parent[name] is JObject existing) return existing;
+            var made = new JObject();
+            parent[name] = made;
+            return made;
+        }
+    }
+}
