@@ -50,7 +50,7 @@ namespace Heat.Client.Tests.Waiting
         }
 
         /// <summary>Adds an event of a resource (or of the stack itself, when the resource is the stack's name).</summary>
-        public void Event(string resource, string status)
+        public void Event(string resource, string status, string reason = "state changed")
         {
             lock (_lock)
             {
@@ -63,7 +63,7 @@ namespace Heat.Client.Tests.Waiting
                     ["logical_resource_id"] = resource,
                     ["physical_resource_id"] = resource == Name ? Id : "phys-" + resource,
                     ["resource_status"] = status,
-                    ["resource_status_reason"] = "state changed",
+                    ["resource_status_reason"] = reason,
                     ["links"] = new JArray(new JObject { ["rel"] = "stack", ["href"] = "http://heat/v1/p1/stacks/" + Name + "/" + Id }),
                 });
                 if (resource == Name) Status = status;

@@ -195,5 +195,41 @@ namespace Heat.Client.Tests.Waiting
                 Assert.True(watch.Elapsed >= options.Timeout, $"ended after {watch.Elapsed}, before its timeout of {options.Timeout}");
             }
         }
+
+        [Fact]
+        public async Task AStackThatOnlyWaitsAtHooks_EndsTheWait_NamingThem()
+        {
+            var stack = new SimulatedStack("CREATE_IN_PROGRESS", "a", "b");
+            stack.Then(() => { stack.Event("a", "CREATE_COMPLETE"); stack.Event("b", "INIT_COMPLETE", "CREATE paused until Hook pre-create is cleared"); });
+            using (var heat = new FakeServer(stack.Handle))
+            {
+                var options = Options("CREATE", "ROLLBACK");
+                options.IsNew = true;
+
+                var error = await Assert.ThrowsAsync<HeatStackPausedException>(() => Client(heat).Stacks.WaitAsync(Web, options, null, default));
+
+                Assert.Equal("b", Assert.Single(error.Hooks).ResourceName);
+                Assert.Equal("pre-create", error.Hooks[0].HookType);
+                Assert.Equal("CREATE_IN_PROGRESS", error.LastSeen.StackStatus);
+            }
+        }
+
+        [Fact]
+        public async Task AClearedHook_IsNoLongerAReasonToStop()
+        {
+            var stack = new SimulatedStack("CREATE_IN_PROGRESS", "b");
+            stack.Then(() => stack.Event("b", "INIT_COMPLETE", "CREATE paused until Hook pre-create is cleared"))
+                 .Then(() => stack.Event("b", "INIT_COMPLETE", "Hook pre-create is cleared"))
+                 .Then(() => { stack.Event("b", "CREATE_COMPLETE"); stack.Event(SimulatedStack.Name, "CREATE_COMPLETE"); });
+            using (var heat = new FakeServer(stack.Handle))
+            {
+                var options = Options("CREATE", "ROLLBACK");
+                options.IsNew = true;
+
+                var final = await Client(heat).Stacks.WaitAsync(Web, options, null, default);
+
+                Assert.Equal("CREATE_COMPLETE", final.StackStatus);
+            }
+        }
     }
 }

@@ -1,0 +1,69 @@
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using Heat.Client.Models;
+using Heat.Tests.Shared;
+using Newtonsoft.Json.Linq;
+using Xunit;
+
+namespace Heat.PowerShell.Tests
+{
+    /// <summary>Heat about itself, and abandon/adopt.</summary>
+    public class ServiceTests
+    {
+        [Fact]
+        public void GetHeatService_NotAnAdmin_IsAccessDenied_WithHeatsReason()
+        {
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Get, "services").Error(HttpStatusCode.Forbidden, "You are not authorized to complete service:index.", "Forbidden");
+            using var host = new PowerShellHost(heat);
+
+            var error = Assert.Single(host.Run("Get-HeatService -Session $session").Errors);
+
+            Assert.StartsWith("HeatAccessDenied,", error.FullyQualifiedErrorId);
+            Assert.Contains("service:index", error.Exception.Message);
+        }
+
+        [Fact]
+        public void GetHeatApiVersion_ReadsTheRootsMultipleChoices()
+        {
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Get, "http://heat.test:8004/").Json(HttpStatusCode.MultipleChoices,
+                JObject.Parse("{\"versions\": [{\"id\": \"v1.0\", \"status\": \"CURRENT\", \"links\": [{\"rel\": \"self\", \"href\": \"http://heat.test:8004/v1/\"}]}]}"));
+            using var host = new PowerShellHost(heat);
+
+            var version = Assert.Single(host.Run("Get-HeatApiVersion -Session $session").Objects<HeatApiVersion>());
+
+            Assert.Equal("v1.0", version.Id);
+            Assert.Equal("CURRENT", version.Status);
+        }
+
+        [Fact]
+        public void RemoveHeatStack_Abandon_WritesTheDataThatAdoptTakesBack()
+        {
+            var heat = new FakeHeat().ShowsStack(HeatFixtures.StackDetail("web", "1")).CreatesStack("web", "2");
+            heat.On(HttpMethod.Delete, "stacks/web/1/abandon").Json(HttpStatusCode.OK,
+                JObject.Parse("{\"name\": \"web\", \"id\": \"1\", \"template\": {\"heat_template_version\": \"2018-08-31\"}, \"resources\": {}, \"files\": {\"f\": \"x\"}}"));
+            using var host = new PowerShellHost(heat);
+            var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "heat-abandon-" + System.Guid.NewGuid().ToString("N"))).FullName;
+            try
+            {
+                var abandoned = host.Run($"Remove-HeatStack web -Abandon -AbandonPath '{folder}' -Force -Session $session");
+                var adopted = host.Run($"New-HeatStack web -AdoptPath '{Path.Combine(folder, "web.json")}' -Session $session");
+
+                Assert.Empty(abandoned.Errors);
+                Assert.DoesNotContain(heat.Log, l => l == "DELETE stacks/web/1");
+                Assert.Empty(adopted.Errors);
+                var sent = heat.Sent(HttpMethod.Post).Single().Json;
+                Assert.Equal("web", (string)JObject.Parse((string)sent["adopt_stack_data"])["name"]);
+                Assert.Equal("x", (string)sent["files"]["f"]);
+                Assert.Null(sent["template"]);
+            }
+            finally
+            {
+                Directory.Delete(folder, true);
+            }
+        }
+    }
+}
