@@ -19,13 +19,13 @@ namespace Heat.Client
             Stacks = new StacksClient(api);
             Events = new EventsClient(api, Stacks);
             Resources = new ResourcesClient(api, Stacks);
-            Stacks.Join(Events, Resources);
+            Hooks = new HooksClient(api, Stacks, Events, Resources);
+            Stacks.Join(Events, Resources, Hooks);
             Templates = new TemplatesClient(api);
             Outputs = new OutputsClient(api, Stacks);
             StackData = new StackDataClient(api, Stacks);
             Snapshots = new SnapshotsClient(api, Stacks);
             Comparer = new Insight.StackComparer(Stacks, StackData);
-            Hooks = new HooksClient(api, Stacks, Events, Resources);
             Service = new ServiceClient(api);
         }
 

@@ -20,13 +20,15 @@ namespace Heat.Client
         private readonly StacksClient _stacks;
         private readonly EventsClient _events;
         private readonly ResourcesClient _resources;
+        private readonly HooksClient _hooks;
         private readonly Action<string> _trace;
 
-        public StackWatcher(StacksClient stacks, EventsClient events, ResourcesClient resources, Action<string> trace)
+        public StackWatcher(StacksClient stacks, EventsClient events, ResourcesClient resources, HooksClient hooks, Action<string> trace)
         {
             _stacks = stacks;
             _events = events;
             _resources = resources;
+            _hooks = hooks;
             _trace = trace;
         }
 
@@ -38,6 +40,7 @@ namespace Heat.Client
             var progress = new StackProgress { Stack = stack };
             var latestByResource = new Dictionary<string, string>(StringComparer.Ordinal);
             var pausedAt = new Dictionary<string, HeatStackHook>(StringComparer.Ordinal);
+            bool hooksAsked = false;
 
             var first = await TryGetAsync(stack, deadline, options.PollInterval, null, options, cancellationToken).ConfigureAwait(false);
             if (first == null) return Gone(stack);
@@ -123,6 +126,16 @@ namespace Heat.Client
                     {
                         progress.StackStatus = seen.StackStatus;
                         onProgress?.Invoke(progress);
+                    }
+                    if (seen.IsInProgress && pausedAt.Count == 0 && !hooksAsked && _hooks != null)
+                    {
+                        // Quiet from the start: the stack may have stopped at hooks before this wait began, where the
+                        // events after the marker cannot show it. Ask once (the events of the current action).
+                        hooksAsked = true;
+                        foreach (var hook in await PendingHooksAsync(stack, cancellationToken).ConfigureAwait(false))
+                        {
+                            pausedAt[(hook.StackId ?? string.Empty) + "/" + hook.ResourceName] = hook;
+                        }
                     }
                     if (seen.IsInProgress && pausedAt.Count > 0)
                     {
@@ -217,6 +230,19 @@ namespace Heat.Client
                     await Task.Delay(delay < remaining ? delay : remaining, cancellationToken).ConfigureAwait(false);
                     delay = Grow(delay, interval);
                 }
+            }
+        }
+
+        private async Task<IReadOnlyList<HeatStackHook>> PendingHooksAsync(StackRef stack, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await _hooks.PendingAsync(stack, 0, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HeatException e) when (IsPassing(e) || e is HeatNotFoundException)
+            {
+                _trace?.Invoke($"Could not look for hooks of '{stack}' ({e.Message}).");
+                return new HeatStackHook[0];
             }
         }
 

@@ -25,10 +25,10 @@ namespace Heat.Client
         }
 
         /// <summary>Waits read events and resources: the clients are made together, then joined here.</summary>
-        internal void Join(EventsClient events, ResourcesClient resources)
+        internal void Join(EventsClient events, ResourcesClient resources, HooksClient hooks)
         {
             _events = events;
-            _watcher = new StackWatcher(this, events, resources, _api.Trace);
+            _watcher = new StackWatcher(this, events, resources, hooks, _api.Trace);
         }
 
         // ---- routes --------------------------------------------------------------------------------------------
