@@ -93,9 +93,10 @@ Describe 'Connect-HeatService parameters' {
 }
 
 Describe 'Cmdlet parameters' {
-    It 'New-HeatStack takes a path, a text or a URL, one at a time' {
-        (Get-Command New-HeatStack).ParameterSets.Name | Sort-Object | Should -Be @('Template', 'TemplatePath', 'TemplateUrl')
+    It 'New-HeatStack takes a path, a text, a URL or adopt data, one at a time' {
+        (Get-Command New-HeatStack).ParameterSets.Name | Sort-Object | Should -Be @('Adopt', 'Template', 'TemplatePath', 'TemplateUrl')
         { New-HeatStack -Name x -TemplatePath a.yaml -TemplateUrl http://x/t.yaml -WhatIf } | Should -Throw -ErrorId 'AmbiguousParameterSet,Heat.PowerShell.Cmdlets.NewHeatStack'
+        { New-HeatStack -Name x -TemplatePath a.yaml -AdoptPath a.json -WhatIf } | Should -Throw -ErrorId 'ParameterNotInParameterSet,Heat.PowerShell.Cmdlets.NewHeatStack'
     }
 
     It 'Remove-HeatStack is high impact and supports -WhatIf' {
@@ -235,5 +236,52 @@ Describe 'Test-HeatTemplate -Offline (no cloud, no session)' {
         $ok = $files | Test-HeatTemplate -Offline -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems.Count + @($ok).Count | Should -Be $files.Count
         $problems.Count | Should -BeGreaterThan 3
+    }
+}
+
+Describe 'The openstack command table (docs/openstack-commands.md)' {
+    BeforeAll {
+        $table = Get-Content (Join-Path $PSScriptRoot '../../docs/openstack-commands.md')
+        $script:rows = foreach ($line in $table) {
+            if ($line -match '^\| `openstack (?<command>[a-z ]+)` \| `(?<cmdlet>[A-Za-z-]+)` \| (?<example>.*) \|$') {
+                [pscustomobject]@{ Command = $Matches.command; Cmdlet = $Matches.cmdlet; Example = $Matches.example }
+            }
+        }
+        $script:entryPoints = '/usr/lib/python3/dist-packages/python_heatclient-3.1.0.egg-info/entry_points.txt'
+    }
+
+    It 'names only cmdlets the module has' {
+        $rows.Count | Should -BeGreaterThan 40
+        $rows | Where-Object { $_.Cmdlet -notin $expected } | ForEach-Object Cmdlet | Should -BeNullOrEmpty
+    }
+
+    It 'gives examples that call the cmdlet of their row with parameters it has' {
+        $wrong = foreach ($row in $rows) {
+            foreach ($code in [regex]::Matches($row.Example, '`([^`]+)`') | ForEach-Object { $_.Groups[1].Value -replace '\\\|', '|' }) {
+                $tokens = $null; $errors = $null
+                $ast = [System.Management.Automation.Language.Parser]::ParseInput($code, [ref] $tokens, [ref] $errors)
+                if ($errors) { "$($row.Command): '$code' does not parse"; continue }
+                foreach ($call in $ast.FindAll({ $args[0] -is [System.Management.Automation.Language.CommandAst] }, $true)) {
+                    $name = $call.GetCommandName()
+                    $command = Get-Command $name -ErrorAction SilentlyContinue
+                    if (-not $command) { if ($code -notmatch '^-') { "$($row.Command): no command $name" }; continue }
+                    foreach ($parameter in $call.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] }) {
+                        try { $null = $command.ResolveParameter($parameter.ParameterName) }
+                        catch { "$($row.Command): $name has no -$($parameter.ParameterName)" }
+                    }
+                }
+            }
+        }
+        $wrong | Should -BeNullOrEmpty
+    }
+
+    It 'has a row for every openstack command heatclient adds' -Skip:(-not (Test-Path '/usr/lib/python3/dist-packages/python_heatclient-3.1.0.egg-info/entry_points.txt')) {
+        $inSection = $false
+        $commands = foreach ($line in Get-Content $entryPoints) {
+            if ($line -match '^\[(.+)\]') { $inSection = $Matches[1] -eq 'openstack.orchestration.v1'; continue }
+            if ($inSection -and $line -match '^(\w+) =') { $Matches[1] -replace '_', ' ' }
+        }
+        $commands.Count | Should -Be 49
+        $commands | Where-Object { $_ -notin $rows.Command } | Should -BeNullOrEmpty
     }
 }
