@@ -25,6 +25,7 @@ namespace Heat.Client
             StackData = new StackDataClient(api, Stacks);
             Snapshots = new SnapshotsClient(api, Stacks);
             Comparer = new Insight.StackComparer(Stacks, StackData);
+            (SoftwareConfigs, SoftwareDeployments) = (new SoftwareConfigsClient(api), new SoftwareDeploymentsClient(api));
         }
 
         public HeatSession Session { get; }
@@ -48,5 +49,10 @@ namespace Heat.Client
 
         /// <summary>What an update would change: Heat's preview joined with a template and parameter diff.</summary>
         public Insight.StackComparer Comparer { get; }
+
+        /// <summary>Software configs and deployments: what servers' agents run, and what they report back.</summary>
+        public SoftwareConfigsClient SoftwareConfigs { get; }
+
+        public SoftwareDeploymentsClient SoftwareDeployments { get; }
     }
 }
