@@ -213,6 +213,7 @@ namespace Heat.PowerShell.Tests
             Assert.Equal("HeatSoftwareDeploymentNotFound,Heat.PowerShell.Cmdlets.GetHeatSoftwareDeployment", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
             Assert.Equal("gone", error.TargetObject);
+            Assert.Equal("Deployment with id gone not found", error.Exception.Message);
         }
     }
 }

@@ -21,11 +21,11 @@ namespace Heat.Tests.Shared
             return this;
         }
 
-        /// <summary>Heat's 404 for a config it does not know (the engine's NotFound, as the API writes it).</summary>
+        /// <summary>Heat's 404 for a config it does not know. Heat 19 writes "{}" where the id should be (seen on the lab).</summary>
         public FakeHeat MissingSoftwareConfig(string id)
         {
-            On(HttpMethod.Get, "software_configs/" + Segment(id)).Error(HttpStatusCode.NotFound, $"Software config with id {id} not found", "NotFound");
-            On(HttpMethod.Delete, "software_configs/" + Segment(id)).Error(HttpStatusCode.NotFound, $"Software config with id {id} not found", "NotFound");
+            On(HttpMethod.Get, "software_configs/" + Segment(id)).Error(HttpStatusCode.NotFound, "Software config with id {} not found", "NotFound");
+            On(HttpMethod.Delete, "software_configs/" + Segment(id)).Error(HttpStatusCode.NotFound, "Software config with id {} not found", "NotFound");
             return this;
         }
 
@@ -64,7 +64,7 @@ namespace Heat.Tests.Shared
 
         public FakeHeat MissingSoftwareDeployment(string id)
         {
-            var message = $"Deployment with id {id} not found";
+            var message = "Deployment with id {} not found";
             On(HttpMethod.Get, "software_deployments/" + Segment(id)).Error(HttpStatusCode.NotFound, message, "NotFound");
             On(HttpMethod.Put, "software_deployments/" + Segment(id)).Error(HttpStatusCode.NotFound, message, "NotFound");
             On(HttpMethod.Delete, "software_deployments/" + Segment(id)).Error(HttpStatusCode.NotFound, message, "NotFound");

@@ -47,12 +47,12 @@ namespace Heat.Client
         public Task<HeatSoftwareConfig> GetAsync(string configId, CancellationToken cancellationToken)
         {
             RequireId(configId);
-            return _api.GetAsync<HeatSoftwareConfig>(Route(configId), "software_config", cancellationToken);
+            return NamingId(configId, _api.GetAsync<HeatSoftwareConfig>(Route(configId), "software_config", cancellationToken));
         }
 
         /// <summary>
-        /// Creates a config. Inputs, outputs and options are always sent, empty when not given: Heat's engine refuses a
-        /// missing list with a server error rather than taking it as empty.
+        /// Creates a config. Inputs, outputs and options are always sent, empty when not given, as heatclient sends them:
+        /// the body then says what the config is without leaning on how a Heat version reads a missing key.
         /// </summary>
         public async Task<HeatSoftwareConfig> CreateAsync(CreateSoftwareConfigRequest request, CancellationToken cancellationToken)
         {
@@ -80,7 +80,23 @@ namespace Heat.Client
         public async Task DeleteAsync(string configId, CancellationToken cancellationToken)
         {
             RequireId(configId);
-            await _api.SendAsync(HttpMethod.Delete, Route(configId), null, cancellationToken).ConfigureAwait(false);
+            await NamingId(configId, _api.SendAsync(HttpMethod.Delete, Route(configId), null, cancellationToken)).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Heat 19's not-found messages for configs and deployments print "{}" where the id belongs ("Software config with
+        /// id {} not found"): the id goes in, so that one error among several piped ids says which it is.
+        /// </summary>
+        internal static async Task<T> NamingId<T>(string id, Task<T> call)
+        {
+            try
+            {
+                return await call.ConfigureAwait(false);
+            }
+            catch (HeatNotFoundException e) when (e.Message.Contains("{}"))
+            {
+                throw new HeatNotFoundException(e.StatusCode ?? System.Net.HttpStatusCode.NotFound, e.Message.Replace("{}", id), e.ErrorType, e.Method, e.RequestUri);
+            }
         }
 
         /// <summary>An empty id would address the list itself (a DELETE of "software_configs/"): never sent.</summary>

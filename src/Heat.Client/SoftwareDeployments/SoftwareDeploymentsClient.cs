@@ -40,7 +40,7 @@ namespace Heat.Client
         public Task<HeatSoftwareDeployment> GetAsync(string deploymentId, CancellationToken cancellationToken)
         {
             SoftwareConfigsClient.RequireId(deploymentId, "software deployment");
-            return _api.GetAsync<HeatSoftwareDeployment>(Route(deploymentId), "software_deployment", cancellationToken);
+            return SoftwareConfigsClient.NamingId(deploymentId, _api.GetAsync<HeatSoftwareDeployment>(Route(deploymentId), "software_deployment", cancellationToken));
         }
 
         /// <summary>
@@ -80,14 +80,15 @@ namespace Heat.Client
             if (request.Action != null) body["action"] = request.Action;
             if (request.Status != null) body["status"] = request.Status;
             if (request.StatusReason != null) body["status_reason"] = request.StatusReason;
-            var response = await _api.SendAsync(HttpMethod.Put, Route(deploymentId), body, cancellationToken, idempotent: true).ConfigureAwait(false);
+            var response = await SoftwareConfigsClient.NamingId(deploymentId,
+                _api.SendAsync(HttpMethod.Put, Route(deploymentId), body, cancellationToken, idempotent: true)).ConfigureAwait(false);
             return Created(response, "PUT");
         }
 
         public async Task DeleteAsync(string deploymentId, CancellationToken cancellationToken)
         {
             SoftwareConfigsClient.RequireId(deploymentId, "software deployment");
-            await _api.SendAsync(HttpMethod.Delete, Route(deploymentId), null, cancellationToken).ConfigureAwait(false);
+            await SoftwareConfigsClient.NamingId(deploymentId, _api.SendAsync(HttpMethod.Delete, Route(deploymentId), null, cancellationToken)).ConfigureAwait(false);
         }
 
         /// <summary>

@@ -75,7 +75,7 @@ namespace Heat.Client.Tests.SoftwareConfig
         [Fact]
         public async Task Create_WithOnlyAName_SendsHeatclientsDefaults()
         {
-            // Heat's engine fails on a missing inputs or outputs list (TypeError, a 500): they always go, empty.
+            // What openstack software config create sends for a name alone (Heat 19 takes a missing list as empty too).
             var heat = new FakeHeat().CreatesSoftwareConfig(SoftwareFixtures.Config(Id, "bare", SoftwareConfigsClient.DefaultGroup, ""));
 
             await heat.Client().SoftwareConfigs.CreateAsync(new CreateSoftwareConfigRequest { Name = "bare" }, default);
@@ -121,7 +121,7 @@ namespace Heat.Client.Tests.SoftwareConfig
         }
 
         [Fact]
-        public async Task Missing_IsNotFound_InHeatsWords()
+        public async Task Missing_IsNotFound_InHeatsWords_WithTheIdHeatLeavesOut()
         {
             var heat = new FakeHeat().MissingSoftwareConfig("nope");
 
