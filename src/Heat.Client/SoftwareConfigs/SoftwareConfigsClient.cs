@@ -58,6 +58,7 @@ namespace Heat.Client
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             if (string.IsNullOrWhiteSpace(request.Name)) throw new ArgumentException("A software config needs a name.");
+            SoftwareConfigSchema.Check(request.Inputs, request.Outputs);
             var body = new JObject
             {
                 ["name"] = request.Name,

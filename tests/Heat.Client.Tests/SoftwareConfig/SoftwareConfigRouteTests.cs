@@ -110,6 +110,33 @@ namespace Heat.Client.Tests.SoftwareConfig
             Assert.Single(heat.Requests);
         }
 
+        [Theory]
+        [InlineData("type", "Strin", "The input 'port' has type 'Strin', which is not one of String, Number, CommaDelimitedList, Json, Boolean.")]
+        [InlineData("typ", "Number", "The input 'port' has 'typ', which Heat does not know: an input takes name, description, type, default, replace_on_change, value.")]
+        [InlineData("name", "", "The input at position 1 has no name.")]
+        public async Task Create_WithASchemaHeatWouldRefuseWordlessly_IsRefusedHere_NamingTheFault(string key, string value, string message)
+        {
+            // Heat 19 answers these with a bare 400 ("could not comply"), and its /validate lets them through.
+            var heat = new FakeHeat().CreatesSoftwareConfig(SoftwareFixtures.Config(Id, "x"));
+            var request = new CreateSoftwareConfigRequest { Name = "x", Inputs = { new Dictionary<string, object> { ["name"] = "port", [key] = value } } };
+
+            var error = await Assert.ThrowsAsync<ArgumentException>(() => heat.Client().SoftwareConfigs.CreateAsync(request, default));
+
+            Assert.Equal(message, error.Message);
+            Assert.Empty(heat.Requests);
+        }
+
+        [Fact]
+        public async Task Create_AnOutputWithAnInputsKey_IsRefused()
+        {
+            var heat = new FakeHeat().CreatesSoftwareConfig(SoftwareFixtures.Config(Id, "x"));
+            var request = new CreateSoftwareConfigRequest { Name = "x", Outputs = { new Dictionary<string, object> { ["name"] = "r", ["default"] = 1 } } };
+
+            var error = await Assert.ThrowsAsync<ArgumentException>(() => heat.Client().SoftwareConfigs.CreateAsync(request, default));
+
+            Assert.StartsWith("The output 'r' has 'default', which Heat does not know", error.Message);
+        }
+
         [Fact]
         public async Task Delete_AddressesTheConfigById()
         {
