@@ -191,7 +191,8 @@ Describe 'Software deployments on a real Heat (a made-up server)' -Tag Lab {
     It 'is refused the removal of a config a deployment uses, in Heat''s words' {
         $err = $null
         Remove-HeatSoftwareConfig $config.Id -Force -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].Exception.Message | Should -Match 'referenced'
+        $err[0].FullyQualifiedErrorId | Should -Be 'HeatServerError,Heat.PowerShell.Cmdlets.RemoveHeatSoftwareConfig'
+        $err[0].Exception.Message | Should -Be "Software config with id $($config.Id) can not be deleted as it is referenced."
         $err[0].TargetObject | Should -Be $config.Id
         (Get-HeatSoftwareConfig $config.Id).Id | Should -Be $config.Id
     }
