@@ -44,6 +44,23 @@ namespace Heat.PowerShell.Tests
         }
 
         [Fact]
+        public void New_FromPipedFiles_MakesAConfigPerFile_NamedAfterIt()
+        {
+            File.WriteAllText(Path.Combine(_folder, "a.sh"), "echo a\n");
+            File.WriteAllText(Path.Combine(_folder, "b.sh"), "echo b\n");
+            var heat = new FakeHeat().CreatesSoftwareConfig(SoftwareFixtures.Config(Id, "a.sh"));
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run($"Get-ChildItem '{_folder}' -Filter *.sh | Sort-Object Name | New-HeatSoftwareConfig -Group script -Session $session");
+
+            Assert.Empty(result.Errors);
+            var bodies = heat.Requests.Select(r => r.Json).ToList();
+            Assert.Equal(new[] { "a.sh", "b.sh" }, bodies.Select(b => (string)b["name"]));
+            Assert.Equal(new[] { "echo a\n", "echo b\n" }, bodies.Select(b => (string)b["config"]));
+            Assert.All(bodies, b => Assert.Equal("script", (string)b["group"]));
+        }
+
+        [Fact]
         public void New_FromADefinitionFile_AParameterReplacingItsSection()
         {
             File.WriteAllText(Path.Combine(_folder, "def.yaml"), "inputs:\n- name: port\n  type: Number\n  default: 80\noutputs:\n- name: dropped\noptions:\n  a: 1\n");
