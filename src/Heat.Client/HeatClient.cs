@@ -27,6 +27,8 @@ namespace Heat.Client
             Snapshots = new SnapshotsClient(api, Stacks);
             Comparer = new Insight.StackComparer(Stacks, StackData);
             Service = new ServiceClient(api);
+            SoftwareConfigs = new SoftwareConfigsClient(api);
+            SoftwareDeployments = new SoftwareDeploymentsClient(api);
         }
 
         public HeatSession Session { get; }
@@ -56,5 +58,10 @@ namespace Heat.Client
 
         /// <summary>What an update would change: Heat's preview joined with a template and parameter diff.</summary>
         public Insight.StackComparer Comparer { get; }
+
+        /// <summary>Software configs and deployments: what servers' agents run, and what they report back.</summary>
+        public SoftwareConfigsClient SoftwareConfigs { get; }
+
+        public SoftwareDeploymentsClient SoftwareDeployments { get; }
     }
 }

@@ -26,8 +26,9 @@ Describe 'The module' {
     }
 
     It 'has a view for every type a cmdlet outputs' {
-        [xml] $formats = Get-Content (Join-Path $modulePath 'Heat.format.ps1xml') -Raw
-        $viewed = $formats.Configuration.ViewDefinitions.View.ViewSelectedBy.TypeName
+        # Every format file the manifest loads (a noun may keep its views in a file of its own).
+        $formatFiles = (Import-PowerShellDataFile (Join-Path $modulePath 'Heat.PowerShell.psd1')).FormatsToProcess
+        $viewed = foreach ($file in $formatFiles) { ([xml] (Get-Content (Join-Path $modulePath $file) -Raw)).Configuration.ViewDefinitions.View.ViewSelectedBy.TypeName }
         foreach ($type in $cmdletTypes) {
             # The module's own types; strings, hashtables and files have PowerShell's views.
             foreach ($output in $type.GetCustomAttributes([System.Management.Automation.OutputTypeAttribute], $false).Type | Where-Object { $_.Type.FullName -like 'Heat.*' }) {
@@ -43,7 +44,7 @@ Describe 'The module' {
 
     It 'ships only the allow-listed files' {
         (Get-ChildItem $modulePath).Name | Sort-Object | Should -Be (@(
-            'Heat.Client.dll', 'Heat.format.ps1xml', 'Heat.PowerShell.dll', 'Heat.PowerShell.psd1', 'Heat.types.ps1xml',
+            'Heat.Client.dll', 'Heat.format.ps1xml', 'Heat.Software.format.ps1xml', 'Heat.PowerShell.dll', 'Heat.PowerShell.psd1', 'Heat.types.ps1xml',
             'Newtonsoft.Json.dll', 'YamlDotNet.dll', 'Polly.Core.dll', 'Microsoft.Bcl.TimeProvider.dll', 'Microsoft.Bcl.AsyncInterfaces.dll',
             'System.ComponentModel.Annotations.dll', 'System.Runtime.CompilerServices.Unsafe.dll', 'System.Threading.Tasks.Extensions.dll') | Sort-Object)
     }

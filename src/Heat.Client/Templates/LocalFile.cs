@@ -77,6 +77,37 @@ namespace Heat.Client.Templates
             }
         }
 
+        /// <summary>
+        /// The bytes of a local file that is not part of a template tree (a parameter file, a software config's script),
+        /// read as the loader reads files: a FIFO, device or socket is refused before it is opened (a FIFO blocks in
+        /// open(2), /dev/zero never ends), and no more than <paramref name="limit"/> bytes are read whatever the file
+        /// claims. <paramref name="subject"/> names the file in the messages ("parameter file for 'key'").
+        /// </summary>
+        public static byte[] ReadRegular(string path, long limit, string subject, System.Threading.CancellationToken cancellationToken)
+        {
+            var kind = KindOf(path);
+            if (kind == FileKind.Missing)
+            {
+                throw new TemplateException(TemplateProblem.FileNotFound, path, null, null, subject + " does not exist", path);
+            }
+            if (kind != FileKind.Regular)
+            {
+                throw new TemplateException(TemplateProblem.NotRegularFile, path, null, null,
+                    subject + " is " + Describe(kind) + ", not a regular file", path);
+            }
+            // An unreadable file (permissions) stays the system's own IOException or UnauthorizedAccessException.
+            byte[] bytes;
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            {
+                bytes = CappedRead.ReadUpTo(stream, limit, cancellationToken);
+            }
+            if (bytes == null)
+            {
+                throw new TemplateException(TemplateProblem.TooLarge, path, null, null, subject + " is over " + limit + " bytes", path);
+            }
+            return bytes;
+        }
+
         /// <summary>What <paramref name="path"/> names (links followed), without opening it.</summary>
         public static FileKind KindOf(string path)
         {

@@ -107,7 +107,8 @@ namespace Heat.Client.Templates
                     throw new TemplateException(TemplateProblem.FileNotFound, path, null, null,
                         "parameter file for '" + name + "' does not exist", path);
                 }
-                var bytes = ReadParameterFile(path, name);
+                // Read as safely as a template's files (no FIFO or device, capped): see LocalFile.ReadRegular.
+                var bytes = LocalFile.ReadRegular(path, TemplateLimits.MaxFileBytes, "parameter file for '" + name + "'", System.Threading.CancellationToken.None);
                 string text;
                 try
                 {
@@ -121,32 +122,6 @@ namespace Heat.Client.Templates
                 result[name] = text;
             }
             return result;
-        }
-
-        /// <summary>
-        /// A parameter file, read as safely as a template's files: a FIFO or a device is refused before it is opened (a
-        /// FIFO would block for ever, /dev/zero would fill memory), and no more than <see cref="TemplateLimits.MaxFileBytes"/>
-        /// is read whatever the file claims.
-        /// </summary>
-        private static byte[] ReadParameterFile(string path, string name)
-        {
-            var kind = LocalFile.KindOf(path);
-            if (kind != FileKind.Regular)
-            {
-                throw new TemplateException(TemplateProblem.NotRegularFile, path, null, null,
-                    "parameter file for '" + name + "' is " + LocalFile.Describe(kind) + ", not a regular file", path);
-            }
-            byte[] bytes;
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-            {
-                bytes = CappedRead.ReadUpTo(stream, TemplateLimits.MaxFileBytes, System.Threading.CancellationToken.None);
-            }
-            if (bytes == null)
-            {
-                throw new TemplateException(TemplateProblem.TooLarge, path, null, null,
-                    "parameter file for '" + name + "' is over " + TemplateLimits.MaxFileBytes + " bytes", path);
-            }
-            return bytes;
         }
 
         private static string KeyOf(object key)
@@ -163,8 +138,9 @@ namespace Heat.Client.Templates
         /// hashtable that holds itself would otherwise recurse for ever).</summary>
         public const int MaxValueDepth = 64;
 
-        /// <summary>JSON for the inside of lists and maps: numbers stay numbers, booleans stay booleans.</summary>
-        private static JToken ToJson(object value, int depth = 0)
+        /// <summary>JSON for the inside of lists and maps: numbers stay numbers, booleans stay booleans. Also what a
+        /// software config's inputs and options and a deployment's values are sent as (typed, not as strings).</summary>
+        internal static JToken ToJson(object value, int depth = 0)
         {
             if (depth > MaxValueDepth)
             {

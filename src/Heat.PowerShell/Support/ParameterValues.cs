@@ -35,7 +35,7 @@ namespace Heat.PowerShell
         /// [pscustomobject] make) becomes a map of its properties, not its "@{a=1}" text. A value that holds itself is
         /// refused at <see cref="TemplateParameters.MaxValueDepth"/> levels instead of overflowing the stack.
         /// </summary>
-        private static object Plain(object value, int depth = 0)
+        internal static object Plain(object value, int depth = 0)
         {
             if (depth > TemplateParameters.MaxValueDepth)
             {

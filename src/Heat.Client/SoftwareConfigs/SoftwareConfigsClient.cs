@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Heat.Client.Internal;
+using Heat.Client.Models;
+using Heat.Client.Templates;
+using Newtonsoft.Json.Linq;
+
+namespace Heat.Client
+{
+    /// <summary>Software configs: <c>/software_configs</c> (list, create) and <c>/software_configs/{id}</c> (show, delete).</summary>
+    public sealed class SoftwareConfigsClient
+    {
+        /// <summary>The group <c>openstack software config create</c> gives a config when none is named.</summary>
+        public const string DefaultGroup = "Heat::Ungrouped";
+
+        private readonly HeatApi _api;
+
+        internal SoftwareConfigsClient(HeatApi api)
+        {
+            _api = api;
+        }
+
+        internal const string ListRoute = "software_configs";
+
+        internal static string Route(string configId) => ListRoute + "/" + Query.Segment(configId);
+
+        /// <summary>One page after <paramref name="marker"/>. Heat's list has no next link: a full page means there may be more.</summary>
+        public async Task<Page<HeatSoftwareConfig>> ListPageAsync(SoftwareConfigListOptions options, string marker, CancellationToken cancellationToken)
+        {
+            options = options ?? new SoftwareConfigListOptions();
+            var query = Query.From(options);
+            if (marker != null) query.Add(Query.Pair("marker", marker));
+            var response = await _api.SendAsync(HttpMethod.Get, Query.Append(ListRoute, query), null, cancellationToken).ConfigureAwait(false);
+            var items = HeatApi.ReadList<HeatSoftwareConfig>(response, "software_configs");
+            return new Page<HeatSoftwareConfig>(items, HeatApi.NextMarker(response.Json, items.Count, options.PageSize, items.LastOrDefault()?.Id));
+        }
+
+        /// <summary>Every config (newest first, as Heat lists them), page after page; each page read only when the one before is used up.</summary>
+        public IEnumerable<HeatSoftwareConfig> List(SoftwareConfigListOptions options, CancellationToken cancellationToken) =>
+            HeatApi.Paginate(marker => ListPageAsync(options, marker, cancellationToken), c => c.Id, null, cancellationToken);
+
+        /// <summary>One config with its script, inputs, outputs and options.</summary>
+        public Task<HeatSoftwareConfig> GetAsync(string configId, CancellationToken cancellationToken)
+        {
+            RequireId(configId);
+            return NamingId(configId, _api.GetAsync<HeatSoftwareConfig>(Route(configId), "software_config", cancellationToken));
+        }
+
+        /// <summary>
+        /// Creates a config. Inputs, outputs and options are always sent, empty when not given, as heatclient sends them:
+        /// the body then says what the config is without leaning on how a Heat version reads a missing key.
+        /// </summary>
+        public async Task<HeatSoftwareConfig> CreateAsync(CreateSoftwareConfigRequest request, CancellationToken cancellationToken)
+        {
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            if (string.IsNullOrWhiteSpace(request.Name)) throw new ArgumentException("A software config needs a name.");
+            SoftwareConfigSchema.Check(request.Inputs, request.Outputs);
+            var body = new JObject
+            {
+                ["name"] = request.Name,
+                ["group"] = string.IsNullOrEmpty(request.Group) ? DefaultGroup : request.Group,
+                ["config"] = TemplateParameters.ToJson(request.Config ?? string.Empty),
+                ["inputs"] = TemplateParameters.ToJson(request.Inputs ?? new List<IDictionary<string, object>>()),
+                ["outputs"] = TemplateParameters.ToJson(request.Outputs ?? new List<IDictionary<string, object>>()),
+                ["options"] = TemplateParameters.ToJson(request.Options ?? new Dictionary<string, object>()),
+            };
+            var response = await _api.SendAsync(HttpMethod.Post, ListRoute, body, cancellationToken).ConfigureAwait(false);
+            var created = HeatApi.Read<HeatSoftwareConfig>(response, response.Object("software_config"));
+            if (string.IsNullOrEmpty(created.Id))
+            {
+                throw new HeatInvalidResponseException(response.StatusCode, "POST", response.FinalUri, response.ContentType, "the software config it returns has no id");
+            }
+            return created;
+        }
+
+        /// <summary>Deletes a config. Heat refuses one that a deployment still uses.</summary>
+        public async Task DeleteAsync(string configId, CancellationToken cancellationToken)
+        {
+            RequireId(configId);
+            await NamingId(configId, _api.SendAsync(HttpMethod.Delete, Route(configId), null, cancellationToken)).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Heat 19's not-found messages for configs and deployments print "{}" where the id belongs ("Software config with
+        /// id {} not found"): the id goes in, so that one error among several piped ids says which it is.
+        /// </summary>
+        internal static async Task<T> NamingId<T>(string id, Task<T> call)
+        {
+            try
+            {
+                return await call.ConfigureAwait(false);
+            }
+            catch (HeatNotFoundException e) when (e.Message.Contains("{}"))
+            {
+                throw new HeatNotFoundException(e.StatusCode ?? System.Net.HttpStatusCode.NotFound, e.Message.Replace("{}", id), e.ErrorType, e.Method, e.RequestUri);
+            }
+        }
+
+        /// <summary>An empty id would address the list itself (a DELETE of "software_configs/"): never sent.</summary>
+        internal static void RequireId(string id, string what = "software config")
+        {
+            if (string.IsNullOrEmpty(id)) throw new ArgumentException($"A {what} id is null or empty.");
+        }
+    }
+}
