@@ -163,8 +163,9 @@ namespace Heat.Client.Templates
         /// hashtable that holds itself would otherwise recurse for ever).</summary>
         public const int MaxValueDepth = 64;
 
-        /// <summary>JSON for the inside of lists and maps: numbers stay numbers, booleans stay booleans.</summary>
-        private static JToken ToJson(object value, int depth = 0)
+        /// <summary>JSON for the inside of lists and maps: numbers stay numbers, booleans stay booleans. Also a
+        /// resource signal's body, which Heat hands to the resource as it is.</summary>
+        internal static JToken ToJson(object value, int depth = 0)
         {
             if (depth > MaxValueDepth)
             {
