@@ -24,6 +24,8 @@ namespace Heat.Client
             Outputs = new OutputsClient(api, Stacks);
             StackData = new StackDataClient(api, Stacks);
             Snapshots = new SnapshotsClient(api, Stacks);
+            ResourceTypes = new ResourceTypesClient(api);
+            TemplateVersions = new TemplateVersionsClient(api);
             Comparer = new Insight.StackComparer(Stacks, StackData);
         }
 
@@ -45,6 +47,12 @@ namespace Heat.Client
         public StackDataClient StackData { get; }
 
         public SnapshotsClient Snapshots { get; }
+
+        /// <summary>The resource types this cloud offers, their schemas and generated templates.</summary>
+        public ResourceTypesClient ResourceTypes { get; }
+
+        /// <summary>The template versions Heat reads and each one's functions.</summary>
+        public TemplateVersionsClient TemplateVersions { get; }
 
         /// <summary>What an update would change: Heat's preview joined with a template and parameter diff.</summary>
         public Insight.StackComparer Comparer { get; }
