@@ -25,6 +25,8 @@ namespace Heat.Client
             Outputs = new OutputsClient(api, Stacks);
             StackData = new StackDataClient(api, Stacks);
             Snapshots = new SnapshotsClient(api, Stacks);
+            ResourceTypes = new ResourceTypesClient(api);
+            TemplateVersions = new TemplateVersionsClient(api);
             Comparer = new Insight.StackComparer(Stacks, StackData);
             Service = new ServiceClient(api);
             SoftwareConfigs = new SoftwareConfigsClient(api);
@@ -55,6 +57,12 @@ namespace Heat.Client
 
         /// <summary>Resources paused at hooks (breakpoints), and clearing them.</summary>
         public HooksClient Hooks { get; }
+
+        /// <summary>The resource types this cloud offers, their schemas and generated templates.</summary>
+        public ResourceTypesClient ResourceTypes { get; }
+
+        /// <summary>The template versions Heat reads and each one's functions.</summary>
+        public TemplateVersionsClient TemplateVersions { get; }
 
         /// <summary>What an update would change: Heat's preview joined with a template and parameter diff.</summary>
         public Insight.StackComparer Comparer { get; }

@@ -48,5 +48,32 @@ namespace Heat.PowerShell.Tests
             Assert.Equal(1, sentForResources);
             Assert.Equal("web", stacks.Objects<HeatStack>().Single().StackName);
         }
+    
+        [Fact]
+        public void Metadata_WritesOnlyTheHashtable_ReadThroughTheMetadataRoute()
+        {
+            var heat = new FakeHeat().ShowsStack(HeatFixtures.StackDetail("web", "s1")).ShowsResource("web", "s1",
+                HeatFixtures.Resource("handle", "OS::Heat::WaitConditionHandle", "web", "s1"),
+                new Newtonsoft.Json.Linq.JObject { ["web1"] = new Newtonsoft.Json.Linq.JObject { ["status"] = "SUCCESS", ["data"] = "ok" } });
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run("Get-HeatResource web handle -Metadata -Session $session");
+
+            var metadata = Assert.IsType<System.Collections.Hashtable>(result.Output.Single().BaseObject);
+            Assert.Equal("ok", ((System.Collections.Hashtable)metadata["web1"])["data"]);
+            Assert.Equal(new[] { "GET stacks/web", "GET stacks/web/s1/resources/handle/metadata" }, heat.Log);
+        }
+
+        [Fact]
+        public void Metadata_OfAPattern_StopsTheCommand_AndSendsNothing()
+        {
+            var heat = new FakeHeat().ListsResources("web", "s1", HeatFixtures.Resource("handle", "OS::Heat::WaitConditionHandle", "web", "s1"));
+            using var host = new PowerShellHost(heat);
+
+            var result = host.RunExpectingTermination("Get-HeatResource web hand* -Metadata -Session $session");
+
+            Assert.Equal("HeatResourceArgumentInvalid,Heat.PowerShell.Cmdlets.GetHeatResource", result.Terminating.FullyQualifiedErrorId);
+            Assert.Empty(heat.Requests);
+        }
     }
 }

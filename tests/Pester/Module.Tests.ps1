@@ -26,9 +26,11 @@ Describe 'The module' {
     }
 
     It 'has a view for every type a cmdlet outputs' {
-        # Every format file the manifest loads (a noun may keep its views in a file of its own).
+        # Every format file the manifest loads: the views are split by area so that no file grows past reading.
         $formatFiles = (Import-PowerShellDataFile (Join-Path $modulePath 'Heat.PowerShell.psd1')).FormatsToProcess
-        $viewed = foreach ($file in $formatFiles) { ([xml] (Get-Content (Join-Path $modulePath $file) -Raw)).Configuration.ViewDefinitions.View.ViewSelectedBy.TypeName }
+        $viewed = foreach ($file in $formatFiles) {
+            ([xml] (Get-Content (Join-Path $modulePath $file) -Raw)).Configuration.ViewDefinitions.View.ViewSelectedBy.TypeName
+        }
         foreach ($type in $cmdletTypes) {
             # The module's own types; strings, hashtables and files have PowerShell's views.
             foreach ($output in $type.GetCustomAttributes([System.Management.Automation.OutputTypeAttribute], $false).Type | Where-Object { $_.Type.FullName -like 'Heat.*' }) {
@@ -44,7 +46,7 @@ Describe 'The module' {
 
     It 'ships only the allow-listed files' {
         (Get-ChildItem $modulePath).Name | Sort-Object | Should -Be (@(
-            'Heat.Client.dll', 'Heat.format.ps1xml', 'Heat.Software.format.ps1xml', 'Heat.PowerShell.dll', 'Heat.PowerShell.psd1', 'Heat.types.ps1xml',
+            'Heat.Client.dll', 'Heat.format.ps1xml', 'Heat.Software.format.ps1xml', 'Heat.Templating.format.ps1xml', 'Heat.PowerShell.dll', 'Heat.PowerShell.psd1', 'Heat.types.ps1xml',
             'Newtonsoft.Json.dll', 'YamlDotNet.dll', 'Polly.Core.dll', 'Microsoft.Bcl.TimeProvider.dll', 'Microsoft.Bcl.AsyncInterfaces.dll',
             'System.ComponentModel.Annotations.dll', 'System.Runtime.CompilerServices.Unsafe.dll', 'System.Threading.Tasks.Extensions.dll') | Sort-Object)
     }
@@ -113,6 +115,22 @@ Describe 'Cmdlet parameters' {
         }
     }
 
+    It 'changes a resource only through a named mark or signal, each with -WhatIf' {
+        (Get-Command Set-HeatResource).ParameterSets.Name | Sort-Object | Should -Be @('MarkHealthy', 'MarkUnhealthy')
+        foreach ($name in 'Set-HeatResource', 'Send-HeatResourceSignal') { (Get-Command $name).Parameters.ContainsKey('WhatIf') | Should -BeTrue -Because $name }
+        { Set-HeatResource web server -WhatIf } | Should -Throw -ErrorId 'AmbiguousParameterSet,Heat.PowerShell.Cmdlets.SetHeatResource'
+    }
+
+    It 'Get-HeatResourceType lists by default, and -Schema and -AsTemplate each need a name' {
+        $cmd = Get-Command Get-HeatResourceType
+        $cmd.DefaultParameterSet | Should -Be 'List'
+        $cmd.ParameterSets.Name | Sort-Object | Should -Be @('List', 'Schema', 'Template')
+        foreach ($set in 'Schema', 'Template') {
+            ($cmd.ParameterSets | Where-Object Name -EQ $set).Parameters.Where({ $_.Name -eq 'Name' }).IsMandatory | Should -BeTrue -Because $set
+        }
+        (Get-Command Get-HeatResource).ParameterSets.Name | Sort-Object | Should -Be @('List', 'Metadata')
+    }
+
     It 'says to connect first when there is no session' {
         Disconnect-HeatService
         { Get-HeatStack } | Should -Throw -ErrorId 'HeatNotConnected,Heat.PowerShell.Cmdlets.GetHeatStack'
@@ -173,6 +191,18 @@ Describe 'Objects and formatting' {
         $text | Should -Not -Match 'err 5\b'
         $text | Should -Match 'the whole text is in DeployStderr'
         $text | Should -Match 'DeployStdout\s+: installing'
+    }
+
+    It 'shows a resource type''s properties as a table: default, how an update treats it, constraints in HOT''s words' {
+        $length = [Heat.Client.Models.HeatPropertySchema]@{ Name = 'length'; Type = 'integer'; Default = 32; Constraints = @(@{ range = @{ min = 1 } }) }
+        $salt = [Heat.Client.Models.HeatPropertySchema]@{ Name = 'salt'; Type = 'string'; UpdateAllowed = $true; Required = $true }
+        $text = $length, $salt | Out-String -Width 160
+        $text | Should -Match 'length\s+integer\s+False\s+32\s+replace\s+range \{"min":1\}'
+        $text | Should -Match 'salt\s+string\s+True\s+in place'
+        $schema = [Heat.Client.Models.HeatResourceTypeSchema]@{ ResourceType = 'OS::Heat::RandomString'; SupportStatus = 'SUPPORTED'; SupportVersion = '2014.1'; Properties = $length, $salt }
+        $text = $schema | Out-String -Width 160
+        $text | Should -Match 'SupportStatus\s+: SUPPORTED since 2014.1'
+        $text | Should -Match 'Properties\s+: length \(integer\), salt\* \(string\)'
     }
 
     It 'hides a NoEcho default in the parameter table' {

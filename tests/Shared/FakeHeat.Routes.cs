@@ -121,6 +121,79 @@ namespace Heat.Tests.Shared
             return this;
         }
 
+        /// <summary>POST .../resources/{name}/signal: 200 with a JSON null, as Heat answers it (no envelope).</summary>
+        public FakeHeat AcceptsSignal(string stackName, string stackId, string resource)
+        {
+            On(HttpMethod.Post, ResourceRoute(stackName, stackId, resource) + "/signal").Json(HttpStatusCode.OK, JValue.CreateNull());
+            return this;
+        }
+
+        /// <summary>PATCH .../resources/{name} (mark unhealthy or healthy): 200 with a JSON null, as Heat answers it.</summary>
+        public FakeHeat AcceptsHealthChange(string stackName, string stackId, string resource)
+        {
+            On(new HttpMethod("PATCH"), ResourceRoute(stackName, stackId, resource)).Json(HttpStatusCode.OK, JValue.CreateNull());
+            return this;
+        }
+
+        // ---- resource types and template versions ------------------------------------------------------------------
+
+        /// <summary>
+        /// GET resource_types as Heat answers it: bare names, or objects with a description under with_description=True;
+        /// a <c>name</c> is a regular expression matched at the start of each name (Python's re.match).
+        /// </summary>
+        public FakeHeat ListsResourceTypes(params (string Name, string Description)[] types)
+        {
+            On(HttpMethod.Get, "resource_types").Answer(request =>
+            {
+                var query = QueryOf(request.RequestUri);
+                var name = query.Where(p => p.Key == "name").Select(p => p.Value).LastOrDefault();
+                var described = query.Any(p => p.Key == "with_description" && p.Value == "True");
+                var listed = types.Where(t => name == null || System.Text.RegularExpressions.Regex.IsMatch(t.Name, "^(?:" + name + ")"))
+                    .Select(t => described ? new JObject { ["resource_type"] = t.Name, ["description"] = t.Description } : (JToken)t.Name);
+                return JsonResponse(HttpStatusCode.OK, new JObject { ["resource_types"] = new JArray(listed.Cast<object>().ToArray()) });
+            });
+            return this;
+        }
+
+        /// <summary>GET resource_types/{type}: the schema, whatever the query (Heat 19 ignores this route's query).</summary>
+        public FakeHeat ShowsResourceType(JObject schema)
+        {
+            On(HttpMethod.Get, "resource_types/" + Segment((string)schema["resource_type"])).Json(HttpStatusCode.OK, schema);
+            return this;
+        }
+
+        /// <summary>GET resource_types/{type}/template?template_type=hot|cfn: the template itself, no envelope.</summary>
+        public FakeHeat GeneratesTemplate(string type, JObject hot, JObject cfn)
+        {
+            On(HttpMethod.Get, "resource_types/" + Segment(type) + "/template?template_type=hot").Json(HttpStatusCode.OK, hot);
+            On(HttpMethod.Get, "resource_types/" + Segment(type) + "/template?template_type=cfn").Json(HttpStatusCode.OK, cfn);
+            return this;
+        }
+
+        /// <summary>Heat's 404 for a type it does not know, on both routes.</summary>
+        public FakeHeat MissingResourceType(string type)
+        {
+            On(HttpMethod.Get, "resource_types/" + Segment(type)).Error(HttpStatusCode.NotFound, $"The Resource Type ({type}) could not be found.", "EntityNotFound");
+            On(HttpMethod.Get, "resource_types/" + Segment(type) + "/template").Error(HttpStatusCode.NotFound, $"The Resource Type ({type}) could not be found.", "EntityNotFound");
+            return this;
+        }
+
+        public FakeHeat ListsTemplateVersions(params JObject[] versions)
+        {
+            On(HttpMethod.Get, "template_versions").Json(HttpStatusCode.OK, HeatFixtures.List("template_versions", versions));
+            return this;
+        }
+
+        /// <summary>A version's functions; with with_condition_func=True, those of its conditions section too.</summary>
+        public FakeHeat ListsTemplateFunctions(string version, JObject[] functions, JObject[] conditionFunctions = null)
+        {
+            var route = "template_versions/" + Segment(version) + "/functions";
+            On(HttpMethod.Get, route + "?with_condition_func=True")
+                .Json(HttpStatusCode.OK, HeatFixtures.List("template_functions", functions.Concat(conditionFunctions ?? new JObject[0]).ToArray()));
+            On(HttpMethod.Get, route).Json(HttpStatusCode.OK, HeatFixtures.List("template_functions", functions));
+            return this;
+        }
+
         // ---- templates -------------------------------------------------------------------------------------------
 
         /// <summary>POST validate, whatever the query: 200 with this answer (a template without parameters unless given).</summary>

@@ -8,7 +8,7 @@ namespace Heat.Tests.Shared
     /// Heat's and Keystone's JSON as they answer it (Heat 19 / Keystone Zed), built as objects so that a name with a
     /// quote or a space stays valid JSON. A test changes one field with <see cref="JsonFixtureExtensions.With"/>.
     /// </summary>
-    internal static class HeatFixtures
+    internal static partial class HeatFixtures
     {
         public const string CreatedAt = "2026-11-25T10:00:00Z";
         public const string FarFuture = "2099-01-01T00:00:00.000000Z";

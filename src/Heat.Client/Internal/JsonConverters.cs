@@ -74,4 +74,63 @@ namespace Heat.Client.Internal
 
         public override void WriteJson(JsonWriter writer, object value, JsonSerializer serializer) => throw new NotSupportedException();
     }
+
+    /// <summary>A schema entry whose name is the key Heat files it under.</summary>
+    internal interface INamedSchema
+    {
+        string Name { get; set; }
+    }
+
+    /// <summary>
+    /// Heat's schemas are maps of name → schema ({"length": {...}}); users want a list they can filter and sort, each
+    /// entry knowing its name, in Heat's order. Null or absent is an empty list; anything but a map of maps is an error.
+    /// </summary>
+    internal sealed class NamedSchemaConverter<T> : JsonConverter where T : class, INamedSchema
+    {
+        public override bool CanConvert(Type objectType) => objectType == typeof(T[]);
+
+        public override object ReadJson(JsonReader reader, Type objectType, object existingValue, JsonSerializer serializer)
+        {
+            var token = JToken.Load(reader);
+            if (token.Type == JTokenType.Null) return new T[0];
+            if (!(token is JObject map)) throw new JsonSerializationException($"a map of schemas was expected, not {token.Type}");
+            var entries = new List<T>();
+            foreach (var property in map)
+            {
+                if (!(property.Value is JObject schema)) throw new JsonSerializationException($"the schema of \"{property.Key}\" is {property.Value.Type}, not an object");
+                var entry = schema.ToObject<T>(serializer);
+                entry.Name = property.Key;
+                entries.Add(entry);
+            }
+            return entries.ToArray();
+        }
+
+        public override bool CanWrite => false;
+
+        public override void WriteJson(JsonWriter writer, object value, JsonSerializer serializer) => throw new NotSupportedException();
+    }
+
+    /// <summary>A list of maps (a property's constraints) as Hashtables; null is an empty list, any other item an error.</summary>
+    internal sealed class MapListConverter : JsonConverter
+    {
+        public override bool CanConvert(Type objectType) => objectType == typeof(Hashtable[]);
+
+        public override object ReadJson(JsonReader reader, Type objectType, object existingValue, JsonSerializer serializer)
+        {
+            var token = JToken.Load(reader);
+            if (token.Type == JTokenType.Null) return new Hashtable[0];
+            if (!(token is JArray list)) throw new JsonSerializationException($"a list of maps was expected, not {token.Type}");
+            var maps = new List<Hashtable>();
+            foreach (var item in list)
+            {
+                if (!(item is JObject)) throw new JsonSerializationException($"a list of maps was expected, and it holds {item.Type}");
+                maps.Add(HeatJson.ToHashtable(item));
+            }
+            return maps.ToArray();
+        }
+
+        public override bool CanWrite => false;
+
+        public override void WriteJson(JsonWriter writer, object value, JsonSerializer serializer) => throw new NotSupportedException();
+    }
 }

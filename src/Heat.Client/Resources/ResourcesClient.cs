@@ -1,14 +1,17 @@
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Heat.Client.Internal;
 using Heat.Client.Models;
+using Heat.Client.Templates;
+using Newtonsoft.Json.Linq;
 
 namespace Heat.Client
 {
-    /// <summary>Resources: <c>/stacks/{name}/{id}/resources</c>, one resource, and its metadata.</summary>
+    /// <summary>Resources: <c>/stacks/{name}/{id}/resources</c>, one resource, its metadata, signals and health.</summary>
     public sealed class ResourcesClient
     {
         private readonly HeatApi _api;
@@ -25,6 +28,10 @@ namespace Heat.Client
         internal static string Route(StackRef stack, string resourceName) => ListRoute(stack) + "/" + Query.Segment(resourceName);
 
         internal static string MetadataRoute(StackRef stack, string resourceName) => Route(stack, resourceName) + "/metadata";
+
+        internal static string SignalRoute(StackRef stack, string resourceName) => Route(stack, resourceName) + "/signal";
+
+        private static readonly HttpMethod Patch = new HttpMethod("PATCH");
 
         public async Task<IReadOnlyList<HeatResource>> ListAsync(StackRef stack, ResourceListOptions options, CancellationToken cancellationToken)
         {
@@ -43,10 +50,48 @@ namespace Heat.Client
             if (withMetadata)
             {
                 var owner = resource.StackName != null && resource.StackId != null ? new StackRef(resource.StackName, resource.StackId) : stack;
-                var metadata = await _api.SendAsync(System.Net.Http.HttpMethod.Get, MetadataRoute(owner, resourceName), null, cancellationToken).ConfigureAwait(false);
-                resource.Metadata = HeatJson.ToHashtable(metadata.Object("metadata")) ?? new Hashtable();
+                resource.Metadata = await ReadMetadataAsync(owner, resourceName, cancellationToken).ConfigureAwait(false);
             }
             return resource;
+        }
+
+        /// <summary>A resource's metadata alone, through Heat's metadata route (one request once the stack is known).</summary>
+        public async Task<Hashtable> GetMetadataAsync(StackRef stack, string resourceName, CancellationToken cancellationToken)
+        {
+            stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
+            return await ReadMetadataAsync(stack, resourceName, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Signals a resource (a wait condition handle, a scaling policy, a hook to clear) with <paramref name="data"/>
+        /// as its JSON body, or no body. Heat answers 200 with no envelope: the resource handles the signal on its own
+        /// time, so the call says only that Heat took it. Not sent twice on a guess: a handle counts each signal.
+        /// </summary>
+        public async Task SignalAsync(StackRef stack, string resourceName, IDictionary data, CancellationToken cancellationToken)
+        {
+            stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
+            var body = data == null ? null : TemplateParameters.ToJson(data);
+            await _api.SendAsync(HttpMethod.Post, SignalRoute(stack, resourceName), body, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Marks a resource unhealthy (Heat sets it CHECK_FAILED, and the next update replaces it) or, with
+        /// <paramref name="unhealthy"/> false, healthy again (CHECK_FAILED becomes CHECK_COMPLETE; any other state is
+        /// left as it is). <paramref name="reason"/> becomes the resource's status reason; null lets Heat word it.
+        /// </summary>
+        public async Task MarkUnhealthyAsync(StackRef stack, string resourceName, bool unhealthy, string reason, CancellationToken cancellationToken)
+        {
+            stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
+            var body = new JObject { ["mark_unhealthy"] = unhealthy };
+            if (reason != null) body["resource_status_reason"] = reason;
+            // Setting a state twice leaves the same state: safe to send again after a transient failure.
+            await _api.SendAsync(Patch, Route(stack, resourceName), body, cancellationToken, idempotent: true).ConfigureAwait(false);
+        }
+
+        private async Task<Hashtable> ReadMetadataAsync(StackRef stack, string resourceName, CancellationToken cancellationToken)
+        {
+            var metadata = await _api.SendAsync(HttpMethod.Get, MetadataRoute(stack, resourceName), null, cancellationToken).ConfigureAwait(false);
+            return HeatJson.ToHashtable(metadata.Object("metadata")) ?? new Hashtable();
         }
     }
 }

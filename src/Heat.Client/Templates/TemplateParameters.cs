@@ -139,7 +139,8 @@ namespace Heat.Client.Templates
         public const int MaxValueDepth = 64;
 
         /// <summary>JSON for the inside of lists and maps: numbers stay numbers, booleans stay booleans. Also what a
-        /// software config's inputs and options and a deployment's values are sent as (typed, not as strings).</summary>
+        /// software config's inputs and options, a deployment's values and a resource signal's body are sent as (typed,
+        /// not as strings).</summary>
         internal static JToken ToJson(object value, int depth = 0)
         {
             if (depth > MaxValueDepth)

@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Heat.Client.Internal;
+using Heat.Client.Models;
+
+namespace Heat.Client
+{
+    /// <summary>Template versions: <c>/template_versions</c> and the functions of one version.</summary>
+    public sealed class TemplateVersionsClient
+    {
+        private readonly HeatApi _api;
+
+        internal TemplateVersionsClient(HeatApi api)
+        {
+            _api = api;
+        }
+
+        internal const string ListRoute = "template_versions";
+
+        internal static string FunctionsRoute(string version) => ListRoute + "/" + Query.Segment(version) + "/functions";
+
+        /// <summary>Every template version this Heat reads (HOT and CFN), with its aliases (release names).</summary>
+        public async Task<IReadOnlyList<HeatTemplateVersion>> ListAsync(CancellationToken cancellationToken) =>
+            await _api.GetListAsync<HeatTemplateVersion>(ListRoute, "template_versions", cancellationToken).ConfigureAwait(false);
+
+        /// <summary>
+        /// The intrinsic functions a template of <paramref name="version"/> may use (<c>heat_template_version.2018-08-31</c>,
+        /// or an alias such as <c>heat_template_version.rocky</c>); with <paramref name="withConditions"/>, also those of its
+        /// <c>conditions</c> section. Heat answers 404 for a version it does not know.
+        /// </summary>
+        public async Task<IReadOnlyList<HeatTemplateFunction>> ListFunctionsAsync(string version, bool withConditions, CancellationToken cancellationToken)
+        {
+            var route = Query.Append(FunctionsRoute(version), withConditions ? new[] { Query.Pair("with_condition_func", "True") } : new KeyValuePair<string, string>[0]);
+            var functions = await _api.GetListAsync<HeatTemplateFunction>(route, "template_functions", cancellationToken).ConfigureAwait(false);
+            return functions.Select(f => f.Of(version)).ToList();
+        }
+    }
+}
