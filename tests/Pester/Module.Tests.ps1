@@ -279,6 +279,23 @@ Describe 'The openstack command table (docs/openstack-commands.md)' {
             }
         }
         $script:entryPoints = '/usr/lib/python3/dist-packages/python_heatclient-3.1.0.egg-info/entry_points.txt'
+
+        # Each call of a Heat cmdlet in $code whose named parameter the cmdlet lacks (or that does not parse).
+        function script:Find-UnknownParameter([string] $code) {
+            $tokens = $null; $errors = $null
+            $ast = [System.Management.Automation.Language.Parser]::ParseInput($code, [ref] $tokens, [ref] $errors)
+            if ($errors) { return "'$code' does not parse: $($errors[0].Message)" }
+            foreach ($call in $ast.FindAll({ $args[0] -is [System.Management.Automation.Language.CommandAst] }, $true)) {
+                $name = $call.GetCommandName()
+                if ($name -notlike '*-Heat*') { continue }
+                $command = Get-Command $name -Module Heat.PowerShell -ErrorAction SilentlyContinue
+                if (-not $command) { "no command $name"; continue }
+                foreach ($parameter in $call.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] }) {
+                    try { $null = $command.ResolveParameter($parameter.ParameterName) }
+                    catch { "$name has no -$($parameter.ParameterName)" }
+                }
+            }
+        }
     }
 
     It 'names only cmdlets the module has' {
@@ -288,21 +305,19 @@ Describe 'The openstack command table (docs/openstack-commands.md)' {
 
     It 'gives examples that call the cmdlet of their row with parameters it has' {
         $wrong = foreach ($row in $rows) {
+            if ($row.Example -notmatch [regex]::Escape($row.Cmdlet)) { "$($row.Command): the example does not call $($row.Cmdlet)" }
             foreach ($code in [regex]::Matches($row.Example, '`([^`]+)`') | ForEach-Object { $_.Groups[1].Value -replace '\\\|', '|' }) {
-                $tokens = $null; $errors = $null
-                $ast = [System.Management.Automation.Language.Parser]::ParseInput($code, [ref] $tokens, [ref] $errors)
-                if ($errors) { "$($row.Command): '$code' does not parse"; continue }
-                foreach ($call in $ast.FindAll({ $args[0] -is [System.Management.Automation.Language.CommandAst] }, $true)) {
-                    $name = $call.GetCommandName()
-                    $command = Get-Command $name -ErrorAction SilentlyContinue
-                    if (-not $command) { if ($code -notmatch '^-') { "$($row.Command): no command $name" }; continue }
-                    foreach ($parameter in $call.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] }) {
-                        try { $null = $command.ResolveParameter($parameter.ParameterName) }
-                        catch { "$($row.Command): $name has no -$($parameter.ParameterName)" }
-                    }
-                }
+                Find-UnknownParameter $code | ForEach-Object { "$($row.Command): $_" }
             }
         }
+        $wrong | Should -BeNullOrEmpty
+    }
+
+    It 'README''s tour calls cmdlets with parameters they have' {
+        $readme = Get-Content (Join-Path $PSScriptRoot '../../README.md') -Raw
+        $blocks = [regex]::Matches($readme, '(?s)```powershell\r?\n(.*?)```') | ForEach-Object { $_.Groups[1].Value }
+        $blocks.Count | Should -BeGreaterThan 0
+        $wrong = foreach ($block in $blocks) { Find-UnknownParameter $block }
         $wrong | Should -BeNullOrEmpty
     }
 
