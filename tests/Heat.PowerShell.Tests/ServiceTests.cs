@@ -65,5 +65,50 @@ namespace Heat.PowerShell.Tests
                 Directory.Delete(folder, true);
             }
         }
+
+        [Fact]
+        public void RemoveHeatStack_Abandon_OnACloudThatRefusesIt_GivesHeatsReason_AndDeletesNothing()
+        {
+            var heat = new FakeHeat().ShowsStack(HeatFixtures.StackDetail("web", "1"));
+            heat.On(HttpMethod.Delete, "stacks/web/1/abandon").Error(HttpStatusCode.BadRequest, "Stack Abandon is not supported.", "NotSupported");
+            using var host = new PowerShellHost(heat);
+            var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "heat-abandon-" + System.Guid.NewGuid().ToString("N"))).FullName;
+            try
+            {
+                var result = host.Run($"Remove-HeatStack web -Abandon -AbandonPath '{folder}' -Force -Session $session");
+
+                var error = Assert.Single(result.Errors);
+                Assert.Contains("Stack Abandon is not supported.", error.Exception.Message);
+                Assert.Equal("web", error.TargetObject?.ToString());
+                Assert.DoesNotContain(heat.Log, l => l == "DELETE stacks/web/1");
+                Assert.Empty(Directory.GetFiles(folder));
+            }
+            finally
+            {
+                Directory.Delete(folder, true);
+            }
+        }
+
+        [Fact]
+        public void NewHeatStack_Adopt_OnACloudThatRefusesIt_GivesHeatsReason()
+        {
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Post, "stacks").Error(HttpStatusCode.BadRequest, "Stack Adopt is not supported.", "NotSupported");
+            using var host = new PowerShellHost(heat);
+            var file = Path.Combine(Path.GetTempPath(), "heat-adopt-" + System.Guid.NewGuid().ToString("N") + ".json");
+            File.WriteAllText(file, "{\"name\": \"web\", \"template\": {\"heat_template_version\": \"2018-08-31\"}, \"resources\": {}}");
+            try
+            {
+                var result = host.Run($"New-HeatStack web -AdoptPath '{file}' -Session $session");
+
+                var error = Assert.Single(result.Errors);
+                Assert.Contains("Stack Adopt is not supported.", error.Exception.Message);
+                Assert.Empty(result.Objects<HeatStack>());
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
     }
 }
