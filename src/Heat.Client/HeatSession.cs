@@ -126,6 +126,10 @@ namespace Heat.Client
 
         public bool IsDisposed => _sender.IsClosed;
 
+        /// <summary>The ids seen behind stack names in this session (a read by name skips Heat's redirect); never shared
+        /// between sessions, emptied on Disconnect and when Heat's endpoint changes.</summary>
+        internal StackNameCache StackNames { get; } = new StackNameCache();
+
         public override string ToString() => $"{UserName ?? "(token)"}@{ProjectName ?? ProjectId} {HeatEndpoint}";
 
         /// <summary>Closes the session: requests in flight end with <see cref="HeatSessionClosedException"/>; the secrets are wiped.</summary>
@@ -134,6 +138,7 @@ namespace Heat.Client
             if (_sender.IsClosed) return;
             _sender.Dispose();
             _options.DisposeSecrets();
+            StackNames.Clear();
         }
 
         /// <summary>Makes an absolute URL from a path relative to the Heat endpoint.</summary>
@@ -251,6 +256,8 @@ namespace Heat.Client
         private void SetEndpoint(string endpoint)
         {
             TrustIfAbsolute(endpoint);
+            // A name's id is known only for the Heat that answered it.
+            if (_heatEndpoint != null && !string.Equals(_heatEndpoint, endpoint, StringComparison.Ordinal)) StackNames.Clear();
             _heatEndpoint = endpoint;
         }
 

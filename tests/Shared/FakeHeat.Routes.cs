@@ -56,6 +56,23 @@ namespace Heat.Tests.Shared
             return this;
         }
 
+        /// <summary>
+        /// A stack deleted and re-created under its name after the first look: the name redirects to the old id once,
+        /// then to the new one. The old id shows the stack once, then as Heat shows a deleted stack by id
+        /// (DELETE_COMPLETE), or a 404 with <paramref name="oldIdNotFound"/>.
+        /// </summary>
+        public FakeHeat RecreatesStack(string name, string oldId, string newId, bool oldIdNotFound = false)
+        {
+            On(HttpMethod.Get, "stacks/" + Segment(name))
+                .Redirect(Endpoint + "/" + StackRoute(name, oldId))
+                .Redirect(Endpoint + "/" + StackRoute(name, newId));
+            var old = On(HttpMethod.Get, StackRoute(name, oldId)).Json(HttpStatusCode.OK, new JObject { ["stack"] = HeatFixtures.StackDetail(name, oldId) });
+            if (oldIdNotFound) old.Error(HttpStatusCode.NotFound, $"The Stack ({name}) could not be found.", "EntityNotFound");
+            else old.Json(HttpStatusCode.OK, new JObject { ["stack"] = HeatFixtures.StackDetail(name, oldId, "DELETE_COMPLETE") });
+            On(HttpMethod.Get, StackRoute(name, newId)).Json(HttpStatusCode.OK, new JObject { ["stack"] = HeatFixtures.StackDetail(name, newId) });
+            return this;
+        }
+
         /// <summary>Heat's 404 for a stack it does not know, by name or id, or by name and id.</summary>
         public FakeHeat MissingStack(string nameOrId, string id = null)
         {

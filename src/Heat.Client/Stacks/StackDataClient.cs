@@ -37,6 +37,7 @@ namespace Heat.Client
         {
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
             var response = await _api.SendAsync(System.Net.Http.HttpMethod.Delete, AbandonRoute(stack), null, cancellationToken).ConfigureAwait(false);
+            _stacks.Forget(stack);
             return HeatJson.Serialize(response.Body());
         }
 

@@ -57,9 +57,29 @@ namespace Heat.Client
         public IEnumerable<HeatStack> List(StackListOptions options, CancellationToken cancellationToken) =>
             HeatApi.Paginate(marker => ListPageAsync(options, marker, cancellationToken), s => s.Id, null, cancellationToken);
 
-        /// <summary>One stack with all its attributes. Heat resolves a name to name/id by redirect.</summary>
+        /// <summary>
+        /// One stack with all its attributes. Heat resolves a name to name/id by redirect; a name this session has seen
+        /// goes straight to its name/id (one request instead of two), and what Heat shows there is checked: a stack
+        /// deleted since (DELETE_COMPLETE, or a 404) is looked up by its name again, once.
+        /// </summary>
         /// <param name="resolveOutputs">False skips computing outputs (cheaper: how a wait polls).</param>
         public async Task<HeatStack> GetAsync(StackRef stack, CancellationToken cancellationToken, bool resolveOutputs = true)
+        {
+            if (stack.StackId == null && Names.TryGet(stack.StackName, out var known))
+            {
+                var remembered = await TryShowRememberedAsync(known, resolveOutputs, cancellationToken).ConfigureAwait(false);
+                if (remembered != null) return remembered;
+            }
+            var found = await ShowAsync(stack, resolveOutputs, cancellationToken).ConfigureAwait(false);
+            // Only a name that Heat shows as this stack's name is remembered: not an id, not a name matched another way.
+            if (stack.StackId == null && found.StackName == stack.StackName && found.StackStatus != "DELETE_COMPLETE")
+            {
+                Names.Remember(new StackRef(found.StackName, found.Id));
+            }
+            return found;
+        }
+
+        private async Task<HeatStack> ShowAsync(StackRef stack, bool resolveOutputs, CancellationToken cancellationToken)
         {
             var route = resolveOutputs ? Route(stack) : Query.Append(Route(stack), new[] { Query.Pair("resolve_outputs", "False") });
             var found = await _api.GetAsync<HeatStack>(route, "stack", cancellationToken).ConfigureAwait(false);
@@ -68,8 +88,40 @@ namespace Heat.Client
         }
 
         /// <summary>
+        /// The stack at a remembered name/id, or null when that id no longer stands for the name: Heat shows a deleted
+        /// stack by id as DELETE_COMPLETE for ever (or answers 404), and a stack re-created under the name has a new id.
+        /// </summary>
+        private async Task<HeatStack> TryShowRememberedAsync(StackRef known, bool resolveOutputs, CancellationToken cancellationToken)
+        {
+            HeatStack shown;
+            try
+            {
+                shown = await ShowAsync(known, resolveOutputs, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HeatNotFoundException)
+            {
+                shown = null;
+            }
+            if (shown != null && shown.StackStatus != "DELETE_COMPLETE" && shown.StackName == known.StackName && shown.Id == known.StackId)
+            {
+                return shown;
+            }
+            Names.Forget(known);
+            _api.Trace?.Invoke($"Stack '{known.StackName}' is no longer {known.StackId} ({shown?.StackStatus ?? "not found"}); looking the name up again.");
+            return null;
+        }
+
+        /// <summary>This session's name → id entries.</summary>
+        internal StackNameCache Names => _api.Session.StackNames;
+
+        /// <summary>A stack this module deleted or abandoned: its name no longer stands for its id.</summary>
+        internal void Forget(StackRef stack) => Names.Forget(stack);
+
+        /// <summary>
         /// A stack's name and id from either, with Heat's lookup (one request, the redirect read, not followed).
-        /// Routes below a resource need both: Heat does not redirect those.
+        /// Routes below a resource need both: Heat does not redirect those. Always asks Heat (and remembers the answer
+        /// for reads by name): its callers act on the id or read routes that Heat answers for a deleted stack too
+        /// (events, resources, template), so a remembered id could not be checked by what comes back.
         /// </summary>
         public async Task<StackRef> ResolveAsync(StackRef stack, CancellationToken cancellationToken)
         {
@@ -79,7 +131,7 @@ namespace Heat.Client
             {
                 if (HeatLink.TryParseStack(response.Location.ToString(), out var name, out var id) && !string.IsNullOrEmpty(name) && !string.IsNullOrEmpty(id))
                 {
-                    return new StackRef(name, id);
+                    return Resolved(stack, new StackRef(name, id));
                 }
                 throw new HeatInvalidResponseException(response.StatusCode, "GET", response.FinalUri, response.ContentType,
                     $"its redirect to {response.Location} does not name a stack");
@@ -89,7 +141,14 @@ namespace Heat.Client
             {
                 throw new HeatInvalidResponseException(response.StatusCode, "GET", response.FinalUri, response.ContentType, "the stack it shows has no name or id");
             }
-            return new StackRef(shown.StackName, shown.Id);
+            return Resolved(stack, new StackRef(shown.StackName, shown.Id));
+        }
+
+        /// <summary>Remembers what a lookup by name found, for the next read by that name.</summary>
+        private StackRef Resolved(StackRef asked, StackRef found)
+        {
+            if (asked.StackId == null && asked.StackName == found.StackName) Names.Remember(found);
+            return found;
         }
 
         /// <summary>Creates a stack and returns what Heat answers: its id and links (plus the name given).</summary>
@@ -134,6 +193,8 @@ namespace Heat.Client
             }
             created.StackName = created.StackName ?? request.StackName;
             created.StackStatus = created.StackStatus ?? "CREATE_IN_PROGRESS";
+            // The new stack is now what its name stands for (an older one of that name, deleted, is not).
+            if (created.StackName == request.StackName) Names.Remember(new StackRef(created.StackName, created.Id));
             return created;
         }
 
@@ -192,6 +253,7 @@ namespace Heat.Client
             try
             {
                 await _api.SendAsync(HttpMethod.Delete, Route(stack), null, cancellationToken).ConfigureAwait(false);
+                Forget(stack);
             }
             catch (HeatException e) when (e.MayHaveBeenProcessed)
             {
@@ -199,6 +261,7 @@ namespace Heat.Client
                 if (found == null || found.StackStatus == "DELETE_COMPLETE" || found.StackStatus == "DELETE_IN_PROGRESS")
                 {
                     _api.Trace?.Invoke($"The delete of '{stack}' got no clear answer ({e.Message}), but Heat shows it {found?.StackStatus ?? "gone"}.");
+                    Forget(stack);
                     return;
                 }
                 throw new HeatOutcomeUnknownException(
