@@ -127,7 +127,7 @@ namespace Heat.Client
         public bool IsDisposed => _sender.IsClosed;
 
         /// <summary>The ids seen behind stack names in this session (a read by name skips Heat's redirect); never shared
-        /// between sessions, emptied on Disconnect and when Heat's endpoint changes.</summary>
+        /// between sessions, emptied on Disconnect.</summary>
         internal StackNameCache StackNames { get; } = new StackNameCache();
 
         public override string ToString() => $"{UserName ?? "(token)"}@{ProjectName ?? ProjectId} {HeatEndpoint}";
@@ -256,8 +256,6 @@ namespace Heat.Client
         private void SetEndpoint(string endpoint)
         {
             TrustIfAbsolute(endpoint);
-            // A name's id is known only for the Heat that answered it.
-            if (_heatEndpoint != null && !string.Equals(_heatEndpoint, endpoint, StringComparison.Ordinal)) StackNames.Clear();
             _heatEndpoint = endpoint;
         }
 

@@ -90,8 +90,46 @@ namespace Heat.Client.Tests
 
             await client.Stacks.GetAsync(StackRef.FromNameOrId("WEB"), default);
             await client.Stacks.GetAsync(StackRef.FromNameOrId(OldId), default);
+            await client.Stacks.ResolveAsync(StackRef.FromNameOrId("WEB"), default);
 
             Assert.Equal(0, client.Session.StackNames.Count);
+        }
+
+        [Fact]
+        public async Task Get_ByName_RememberedIdShowingAnotherStack_IsNotTrusted()
+        {
+            // Heat itself answers 404 when name and id disagree; a proxy or a broken Heat might not.
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Get, "stacks/web").Redirect($"{heat.Endpoint}/stacks/web/{OldId}").Redirect($"{heat.Endpoint}/stacks/web/{NewId}");
+            heat.On(HttpMethod.Get, $"stacks/web/{OldId}")
+                .Json(HttpStatusCode.OK, new JObject { ["stack"] = HeatFixtures.StackDetail("web", OldId) })
+                .Json(HttpStatusCode.OK, new JObject { ["stack"] = HeatFixtures.StackDetail("other", OldId) });
+            heat.On(HttpMethod.Get, $"stacks/web/{NewId}").Json(HttpStatusCode.OK, new JObject { ["stack"] = HeatFixtures.StackDetail("web", NewId) });
+            var client = heat.Client();
+            await client.Stacks.GetAsync(StackRef.FromNameOrId("web"), default);
+
+            var second = await client.Stacks.GetAsync(StackRef.FromNameOrId("web"), default);
+
+            Assert.Equal("web", second.StackName);
+            Assert.Equal(NewId, second.Id);
+        }
+
+        [Fact]
+        public async Task Resolve_AlwaysAsksHeat_SoAnActionGoesToTheStackOfThatNameNow()
+        {
+            // What is resolved is acted on, or read at routes Heat answers for a deleted stack too: never a remembered id.
+            var heat = new FakeHeat().RecreatesStack("web", OldId, NewId);
+            heat.On(HttpMethod.Post, $"stacks/web/{NewId}/actions").Status(HttpStatusCode.OK);
+            var client = heat.Client();
+            await client.Stacks.GetAsync(StackRef.FromNameOrId("web"), default);
+
+            var resolved = await client.Stacks.ResolveAsync(StackRef.FromNameOrId("web"), default);
+            await client.Stacks.ActionAsync(resolved, StackAction.Suspend, default);
+
+            Assert.Equal(NewId, resolved.StackId);
+            Assert.Equal(new[] { "GET stacks/web", $"POST stacks/web/{NewId}/actions" }, heat.Log.Skip(2));
+            Assert.True(client.Session.StackNames.TryGet("web", out var remembered));
+            Assert.Equal(NewId, remembered.StackId);
         }
 
         [Fact]
@@ -181,15 +219,33 @@ namespace Heat.Client.Tests
         public void Cache_ManyThreadsAtOnce_StaysWithinItsBoundAndConsistent()
         {
             var cache = new StackNameCache(capacity: 64);
-            Parallel.For(0, 200_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, n =>
+            var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+            var threads = Enumerable.Range(0, 4).Select(t => new System.Threading.Thread(() =>
             {
-                var name = "s" + (n % 500);
-                if (n % 7 == 0) cache.Forget(new StackRef(name, null));
-                else if (n % 2 == 0) cache.Remember(new StackRef(name, "id-" + name));
-                else if (cache.TryGet(name, out var found)) Assert.Equal("id-" + name, found.StackId);
-            });
+                try
+                {
+                    for (int n = 0; n < 300_000; n++)
+                    {
+                        var name = "s" + ((n * 7 + t * 13) % 500);
+                        if (n % 11 == 0) cache.Forget(new StackRef(name, null));
+                        else if (n % 3 != 0) cache.Remember(new StackRef(name, "id-" + name));
+                        else if (cache.TryGet(name, out var found)) Assert.Equal("id-" + name, found.StackId);
+                    }
+                }
+                catch (Exception e)
+                {
+                    failures.Enqueue(e);
+                }
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
 
+            Assert.Empty(failures);
             Assert.InRange(cache.Count, 0, 64);
+            // Whatever the threads left, the order of eviction still matches the entries: 64 new names evict all of them.
+            for (int i = 0; i < 64; i++) cache.Remember(new StackRef("z" + i, "id-z" + i));
+            Assert.Equal(64, cache.Count);
+            Assert.All(Enumerable.Range(0, 64), i => Assert.True(cache.TryGet("z" + i, out _)));
         }
 
         [Fact]

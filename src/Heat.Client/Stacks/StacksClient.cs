@@ -72,7 +72,7 @@ namespace Heat.Client
             }
             var found = await ShowAsync(stack, resolveOutputs, cancellationToken).ConfigureAwait(false);
             // Only a name that Heat shows as this stack's name is remembered: not an id, not a name matched another way.
-            if (stack.StackId == null && found.StackName == stack.StackName && found.StackStatus != "DELETE_COMPLETE")
+            if (stack.StackId == null && found.StackName == stack.StackName)
             {
                 Names.Remember(new StackRef(found.StackName, found.Id));
             }
