@@ -170,6 +170,7 @@ switch ($Task) {
         $module = Build-Module
         if (Test-LabWanted) { Start-Lab | Out-Null }
         Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/Lifecycle.Bench.ps1') -ModulePath $module
+        Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/NameCache.Bench.ps1') -ModulePath $module
     }
     { $_ -in 'Test', 'UnitTest' } {
         $withLab = $Task -eq 'Test'

@@ -1,0 +1,85 @@
+# What a session remembers of stack names, against the real Heat (issue 13): a repeated read by name is one
+# request, and a stack deleted and re-created under the same name (by this module or by someone else) is found by
+# its new id. Tagged Lab; build.ps1 Test starts the lab first.
+
+BeforeAll {
+    $modulePath = if ($env:HEAT_MODULE_PATH) { $env:HEAT_MODULE_PATH } else { Join-Path $PSScriptRoot '../../out/Heat.PowerShell' }
+    Import-Module (Join-Path $modulePath 'Heat.PowerShell.psd1') -Force
+    $labDir = if ($env:HEAT_LAB_DIR) { $env:HEAT_LAB_DIR } else { '/var/tmp/heat-lab' }
+    $script:lab = Get-Content (Join-Path $labDir 'lab.json') -Raw | ConvertFrom-Json
+    $script:cred = [pscredential]::new($lab.username, (ConvertTo-SecureString $lab.password -AsPlainText -Force))
+    $script:run = 'nc{0:x4}' -f (Get-Random -Maximum 65535)
+    $script:session = Connect-HeatService -AuthUrl $lab.auth_url -Credential $cred -ProjectName $lab.project_name -PassThru
+    $script:template = "heat_template_version: 2018-08-31`nresources:`n  r: {type: OS::Heat::RandomString, properties: {length: 4}}"
+    $script:templateFile = Join-Path ([IO.Path]::GetTempPath()) "$run.yaml"
+    Set-Content -Path $templateFile -Value $template
+
+    function script:Invoke-OpenStack {
+        $env:OS_CLIENT_CONFIG_FILE = $lab.clouds_yaml
+        $env:OS_CLOUD = $lab.cloud
+        try {
+            $text = & openstack @args 2>&1
+            if ($LASTEXITCODE -ne 0) { throw "openstack $($args -join ' ') failed: $text" }
+            $text
+        }
+        finally { Remove-Item Env:OS_CLIENT_CONFIG_FILE, Env:OS_CLOUD -ErrorAction SilentlyContinue }
+    }
+
+    # The stack read by name, and the requests it took (the client writes one verbose line per request sent).
+    function script:Read-ByName([string] $Name) {
+        $out = Get-HeatStack $Name -Verbose 4>&1
+        [pscustomobject]@{
+            Stack    = $out | Where-Object { $_ -is [Heat.Client.Models.HeatStack] }
+            Requests = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^GET ' } | ForEach-Object Message)
+        }
+    }
+}
+
+AfterAll {
+    Get-HeatStack "$run-*" -ErrorAction SilentlyContinue | Remove-HeatStack -Force -Wait -ErrorAction SilentlyContinue
+    Disconnect-HeatService -ErrorAction SilentlyContinue
+    Remove-Item $templateFile -ErrorAction SilentlyContinue
+}
+
+Describe 'Reading a stack by name' -Tag Lab {
+    It 'asks Heat for the name once, then goes to the id; a stack re-created by this module is found by its new id' {
+        $name = "$run-own"
+        $first = New-HeatStack -StackName $name -Template $template -Wait -PassThru
+
+        $read1 = Read-ByName $name
+        $read2 = Read-ByName $name
+
+        $read1.Stack.Id | Should -Be $first.Id
+        $read2.Stack.Id | Should -Be $first.Id
+        $read2.Requests | Should -HaveCount 1
+        $read2.Requests[0] | Should -BeLike "*/stacks/$name/$($first.Id)"
+
+        Remove-HeatStack $name -Force -Wait
+        $second = New-HeatStack -StackName $name -Template $template -Wait -PassThru
+        $read3 = Read-ByName $name
+
+        $second.Id | Should -Not -Be $first.Id
+        $read3.Stack.Id | Should -Be $second.Id
+        $read3.Stack.StackStatus | Should -Be 'CREATE_COMPLETE'
+        $read3.Requests | Should -HaveCount 1
+    }
+
+    It 'finds a stack deleted and re-created by someone else by its new id, not the deleted one' {
+        $name = "$run-other"
+        $first = New-HeatStack -StackName $name -Template $template -Wait -PassThru
+        (Read-ByName $name).Stack.Id | Should -Be $first.Id
+
+        $null = Invoke-OpenStack stack delete --yes --wait $name
+        $null = Invoke-OpenStack stack create --wait -t $templateFile $name
+        $read = Read-ByName $name
+
+        $read.Stack.Id | Should -Not -Be $first.Id
+        $read.Stack.StackStatus | Should -Be 'CREATE_COMPLETE'
+        # The remembered id first (Heat shows it DELETE_COMPLETE), then the name again: redirect and show.
+        $read.Requests | Should -HaveCount 3
+        $read.Requests[0] | Should -BeLike "*/stacks/$name/$($first.Id)"
+
+        Invoke-OpenStack stack delete --yes --wait $name | Out-Null
+        { Get-HeatStack $name -ErrorAction Stop } | Should -Throw -ErrorId 'HeatStackNotFound,Heat.PowerShell.Cmdlets.GetHeatStack'
+    }
+}
