@@ -33,7 +33,7 @@ function Measure-Rounds([scriptblock] $Read) {
 }
 
 try {
-    $stack = New-HeatStack -StackName $name -Template "heat_template_version: 2018-08-31`nresources:`n  r: {type: OS::Heat::None}" -Wait -PassThru
+    $stack = New-HeatStack -StackName $name -Template "heat_template_version: 2018-08-31`nresources:`n  r: {type: OS::Heat::None}" -Wait
     foreach ($i in 1..5) { $null = Get-HeatStack $name; $null = Get-HeatStack -StackName $name -StackId $stack.Id }  # warm up
 
     $remembered = Measure-Rounds { Get-HeatStack $name }

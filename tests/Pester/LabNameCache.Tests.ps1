@@ -44,7 +44,7 @@ AfterAll {
 Describe 'Reading a stack by name' -Tag Lab {
     It 'asks Heat for the name once, then goes to the id; a stack re-created by this module is found by its new id' {
         $name = "$run-own"
-        $first = New-HeatStack -StackName $name -Template $template -Wait -PassThru
+        $first = New-HeatStack -StackName $name -Template $template -Wait
 
         $read1 = Read-ByName $name
         $read2 = Read-ByName $name
@@ -55,7 +55,7 @@ Describe 'Reading a stack by name' -Tag Lab {
         $read2.Requests[0] | Should -BeLike "*/stacks/$name/$($first.Id)"
 
         Remove-HeatStack $name -Force -Wait
-        $second = New-HeatStack -StackName $name -Template $template -Wait -PassThru
+        $second = New-HeatStack -StackName $name -Template $template -Wait
         $read3 = Read-ByName $name
 
         $second.Id | Should -Not -Be $first.Id
@@ -66,7 +66,7 @@ Describe 'Reading a stack by name' -Tag Lab {
 
     It 'finds a stack deleted and re-created by someone else by its new id, not the deleted one' {
         $name = "$run-other"
-        $first = New-HeatStack -StackName $name -Template $template -Wait -PassThru
+        $first = New-HeatStack -StackName $name -Template $template -Wait
         (Read-ByName $name).Stack.Id | Should -Be $first.Id
 
         $null = Invoke-OpenStack stack delete --yes --wait $name
