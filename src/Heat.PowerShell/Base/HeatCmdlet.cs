@@ -64,6 +64,10 @@ namespace Heat.PowerShell
             }
         }
 
+        /// <summary>Whether to go ahead: -Force skips the prompt, but -WhatIf always wins and only says what would happen.</summary>
+        protected bool ShouldProcessUnlessForced(bool force, string target, string action) =>
+            (force && !MyInvocation.BoundParameters.ContainsKey("WhatIf")) || ShouldProcess(target, action);
+
         /// <summary>A non-terminating error for an argument that names nothing (null or empty): never read as "all".</summary>
         protected void WriteEmptyNameError(string parameter, string what)
         {

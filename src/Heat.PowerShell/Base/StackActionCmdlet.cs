@@ -51,20 +51,13 @@ namespace Heat.PowerShell
         /// <summary>Sends the action for one stack (name and id known).</summary>
         protected abstract Task StartAsync(HeatClient client, StackRef stack, CancellationToken cancellationToken);
 
-        /// <summary>Whether to go ahead with the action on <paramref name="target"/>.</summary>
-        protected bool Proceed(string target)
-        {
-            if (Force && !MyInvocation.BoundParameters.ContainsKey("WhatIf")) return true;
-            return ShouldProcess(target, ActionText);
-        }
-
         protected override void ProcessRecord()
         {
             var client = Client;
             _throttle = _throttle ?? new SemaphoreSlim(ThrottleLimit);
             foreach (var target in ResolveTargets())
             {
-                if (!Proceed(Describe(target))) continue;
+                if (!ShouldProcessUnlessForced(Force, Describe(target), ActionText)) continue;
                 var started = new Started { Target = target };
                 started.Task = Task.Run(() => RunAsync(client, started), CancellationToken);
                 _started.Add(started);

@@ -21,7 +21,7 @@ namespace Heat.PowerShell.Cmdlets
         {
             foreach (var id in ConfigId)
             {
-                if (!(Force && !MyInvocation.BoundParameters.ContainsKey("WhatIf")) && !ShouldProcess(id, "Remove Heat software config")) continue;
+                if (!ShouldProcessUnlessForced(Force, id, "Remove Heat software config")) continue;
                 TryItem("HeatSoftwareConfig", id, () => Await(Client.SoftwareConfigs.DeleteAsync(id, CancellationToken)));
             }
         }

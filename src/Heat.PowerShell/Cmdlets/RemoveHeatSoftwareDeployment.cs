@@ -23,7 +23,7 @@ namespace Heat.PowerShell.Cmdlets
         {
             foreach (var id in DeploymentId)
             {
-                if (!(Force && !MyInvocation.BoundParameters.ContainsKey("WhatIf")) && !ShouldProcess(id, "Remove Heat software deployment")) continue;
+                if (!ShouldProcessUnlessForced(Force, id, "Remove Heat software deployment")) continue;
                 TryItem("HeatSoftwareDeployment", id, () => Await(Client.SoftwareDeployments.DeleteAsync(id, CancellationToken)));
             }
         }

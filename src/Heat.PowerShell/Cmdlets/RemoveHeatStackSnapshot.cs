@@ -15,7 +15,7 @@ namespace Heat.PowerShell.Cmdlets
         {
             foreach (var stack in ResolveTargets())
             {
-                if (!(Force && !MyInvocation.BoundParameters.ContainsKey("WhatIf")) && !ShouldProcess($"{Describe(stack)} snapshot {SnapshotId}", "Remove Heat stack snapshot")) continue;
+                if (!ShouldProcessUnlessForced(Force, $"{Describe(stack)} snapshot {SnapshotId}", "Remove Heat stack snapshot")) continue;
                 TryItem("HeatStackSnapshot", SnapshotId, () => Await(Client.Snapshots.DeleteAsync(stack, SnapshotId, CancellationToken)));
             }
         }

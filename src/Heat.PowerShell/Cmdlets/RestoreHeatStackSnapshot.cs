@@ -31,7 +31,7 @@ namespace Heat.PowerShell.Cmdlets
         {
             foreach (var target in ResolveTargets())
             {
-                if (!(Force && !MyInvocation.BoundParameters.ContainsKey("WhatIf")) && !ShouldProcess($"{Describe(target)} from snapshot {SnapshotId}", "Restore Heat stack")) continue;
+                if (!ShouldProcessUnlessForced(Force, $"{Describe(target)} from snapshot {SnapshotId}", "Restore Heat stack")) continue;
                 TryItem("HeatStack", target.ToString(), () =>
                 {
                     var stack = Await(Client.Stacks.ResolveAsync(target, CancellationToken));
