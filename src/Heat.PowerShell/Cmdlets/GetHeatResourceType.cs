@@ -91,13 +91,12 @@ namespace Heat.PowerShell.Cmdlets
         {
             var listed = Listed();
             if (listed == null) return;
-            var names = Name ?? new[] { "*" };
-            var patterns = names.Select(Wildcards.Pattern).ToList();
+            var filter = new NameFilter(Name);
             foreach (var type in listed)
             {
-                if (patterns.Any(p => p.IsMatch(type.ResourceType)) && _written.Add(type.ResourceType)) WriteObject(type);
+                if (filter.IsMatch(type.ResourceType) && _written.Add(type.ResourceType)) WriteObject(type);
             }
-            foreach (var name in names.Where(n => !Wildcards.IsPattern(n) && !listed.Any(t => Matches(n, t))))
+            foreach (var name in filter.Unmatched)
             {
                 WriteError(NotListed(name));
             }
@@ -136,8 +135,6 @@ namespace Heat.PowerShell.Cmdlets
                 _listed = Await(Client.ResourceTypes.ListAsync(options, CancellationToken)).OrderBy(t => t.ResourceType, StringComparer.Ordinal).ToList());
             return _listed;
         }
-
-        private static bool Matches(string name, HeatResourceType type) => string.Equals(name, type.ResourceType, StringComparison.OrdinalIgnoreCase);
 
         private ErrorRecord NotListed(string name)
         {

@@ -44,15 +44,12 @@ namespace Heat.PowerShell.Cmdlets
                 }
                 return;
             }
-            var names = Name ?? new string[0];
-            var patterns = names.Select(Wildcards.Pattern).ToList();
-            var unmatched = new HashSet<string>(names.Where(n => !Wildcards.IsPattern(n)), System.StringComparer.OrdinalIgnoreCase);
+            var filter = new NameFilter(Name);
             var listed = TryItem("HeatSoftwareConfig", null, () =>
             {
                 foreach (var config in Stream(Client.SoftwareConfigs.List(new SoftwareConfigListOptions(), CancellationToken)))
                 {
-                    if (patterns.Count > 0 && !patterns.Any(p => p.IsMatch(config.Name ?? string.Empty))) continue;
-                    unmatched.Remove(config.Name ?? string.Empty);
+                    if (!filter.IsMatch(config.Name)) continue;
                     if (!Detailed)
                     {
                         WriteObject(config);
@@ -62,7 +59,7 @@ namespace Heat.PowerShell.Cmdlets
                 }
             });
             if (!listed) return;
-            foreach (var name in unmatched)
+            foreach (var name in filter.Unmatched)
             {
                 WriteError(ToErrorRecord(new ItemNotFoundException($"No software config is named '{name}'."), "HeatSoftwareConfig", name));
             }

@@ -42,15 +42,11 @@ namespace Heat.PowerShell.Cmdlets
 
         private void Write(string id, IReadOnlyList<HeatSoftwareDeploymentOutput> outputs)
         {
-            var chosen = outputs;
-            if (OutputName != null)
+            var filter = new NameFilter(OutputName);
+            var chosen = outputs.Where(o => filter.IsMatch(o.OutputName)).ToList();
+            foreach (var name in filter.Unmatched)
             {
-                var patterns = OutputName.Select(Wildcards.Pattern).ToList();
-                chosen = outputs.Where(o => patterns.Any(p => p.IsMatch(o.OutputName))).ToList();
-                foreach (var name in OutputName.Where(n => !Wildcards.IsPattern(n) && !outputs.Any(o => string.Equals(o.OutputName, n, StringComparison.OrdinalIgnoreCase))))
-                {
-                    WriteError(ToErrorRecord(new ItemNotFoundException($"Output {name} does not exist in deployment {id}."), "HeatSoftwareDeploymentOutput", name));
-                }
+                WriteError(ToErrorRecord(new ItemNotFoundException($"Output {name} does not exist in deployment {id}."), "HeatSoftwareDeploymentOutput", name));
             }
             if (!AsHashtable)
             {

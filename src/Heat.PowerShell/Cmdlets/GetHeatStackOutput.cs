@@ -47,10 +47,7 @@ namespace Heat.PowerShell.Cmdlets
             var outputs = new List<HeatStackOutput>();
             foreach (var key in keys)
             {
-                if (!TryItem("HeatStackOutput", $"{stack}/{key}", () => outputs.Add(Await(Client.Outputs.GetAsync(stack, key, CancellationToken)))))
-                {
-                    continue;
-                }
+                TryItem("HeatStackOutput", $"{stack}/{key}", () => outputs.Add(Await(Client.Outputs.GetAsync(stack, key, CancellationToken))));
             }
             return outputs;
         }
