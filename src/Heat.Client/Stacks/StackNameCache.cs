@@ -53,17 +53,8 @@ namespace Heat.Client
             if (stack?.StackName == null || stack.StackId == null) return;
             lock (_lock)
             {
-                if (_byName.TryGetValue(stack.StackName, out var old))
-                {
-                    _oldestFirst.Remove(old);
-                    _byName.Remove(stack.StackName);
-                }
-                while (_byName.Count >= Capacity)
-                {
-                    var oldest = _oldestFirst.First;
-                    _oldestFirst.RemoveFirst();
-                    _byName.Remove(oldest.Value.StackName);
-                }
+                if (_byName.TryGetValue(stack.StackName, out var old)) Remove(old);
+                while (_byName.Count >= Capacity) Remove(_oldestFirst.First);
                 _byName[stack.StackName] = _oldestFirst.AddLast(stack);
             }
         }
