@@ -1,0 +1,77 @@
+# The runbook examples against the real Heat (issue 12): each run the way a user runs it, judged by what it writes, its
+# exit code and what is left on the cloud. Tagged Lab; build.ps1 Test starts the lab first.
+
+BeforeAll {
+    $script:modulePath = if ($env:HEAT_MODULE_PATH) { $env:HEAT_MODULE_PATH } else { Join-Path $PSScriptRoot '../../out/Heat.PowerShell' }
+    Import-Module (Join-Path $modulePath 'Heat.PowerShell.psd1') -Force
+    $labDir = if ($env:HEAT_LAB_DIR) { $env:HEAT_LAB_DIR } else { '/var/tmp/heat-lab' }
+    $script:lab = Get-Content (Join-Path $labDir 'lab.json') -Raw | ConvertFrom-Json
+    $script:cred = [pscredential]::new($lab.username, (ConvertTo-SecureString $lab.password -AsPlainText -Force))
+    $script:run = 'rb{0:x4}' -f (Get-Random -Maximum 65535)
+    $script:session = Connect-HeatService -AuthUrl $lab.auth_url -Credential $cred -ProjectName $lab.project_name -PassThru
+    $script:examples = Join-Path $PSScriptRoot '../../examples'
+    $script:small = "heat_template_version: 2018-08-31`nresources:`n  r: {type: OS::Heat::RandomString, properties: {length: 4}}"
+}
+
+AfterAll {
+    # A stack already being deleted is waited for, not deleted again (Heat would start its slow deletion over).
+    $left = @(Get-HeatStack "$run-*" -ErrorAction SilentlyContinue)
+    $left | Where-Object StackStatus -ne 'DELETE_IN_PROGRESS' | Remove-HeatStack -Force -Wait -ErrorAction SilentlyContinue
+    $left | Where-Object StackStatus -eq 'DELETE_IN_PROGRESS' | Wait-HeatStack -Timeout 180 -ErrorAction SilentlyContinue | Out-Null
+    Disconnect-HeatService -ErrorAction SilentlyContinue
+}
+
+Describe 'The nightly teardown example (Remove-HeatExpiredStack.ps1)' -Tag Lab {
+    BeforeAll {
+        $script:tag = "$run-nightly"
+        # Two old enough with the tag (one slow to delete, so that its deletion outlasts the runbook's one-minute wait and
+        # fails; it goes by itself a little later), one old enough without it, then, later, one with the tag that is too
+        # young. The lab cannot make old stacks: -Now moves the clock
+        # instead, to one day after a moment between the old ones and the young one, as Heat dated them.
+        $old = @(
+            [pscustomobject]@{ StackName = "$run-old"; Tag = @($tag, 'other') }
+            [pscustomobject]@{ StackName = "$run-slow"; Tag = @($tag) }
+            [pscustomobject]@{ StackName = "$run-untagged"; Tag = @('other') }
+        )
+        $null = $old[0, 2] | New-HeatStack -Template $small -Wait
+        $slowDelete = "heat_template_version: 2018-08-31`nresources:`n  r: {type: OS::Heat::TestResource, properties: {action_wait_secs: {delete: 75}}}"
+        $null = $old[1] | New-HeatStack -Template $slowDelete -Wait
+        Start-Sleep -Seconds 2
+        $script:young = New-HeatStack -StackName "$run-young" -Template $small -Tag $tag -Wait
+        $lastOld = (Get-HeatStack "$run-old", "$run-slow", "$run-untagged" | Measure-Object CreationTime -Maximum).Maximum
+        $lastOld | Should -BeLessThan $young.CreationTime
+        $script:now = $lastOld.AddTicks(($young.CreationTime - $lastOld).Ticks / 2).AddDays(3)
+        # -Name keeps the sweep to this run's stacks even if the runbook's tag filter broke.
+        $script:teardown = @{ Tag = $tag; Name = "$run-*"; OlderThanDays = 3; Now = $now; Session = $session; ModulePath = $modulePath }
+        $script:statusOf = { param($name) (Get-HeatStack $name -ErrorAction SilentlyContinue).StackStatus }
+    }
+
+    It 'with -WhatIf lists the old tagged stacks, deletes nothing, and exits 0' {
+        $rows = @(& (Join-Path $examples 'Remove-HeatExpiredStack.ps1') @teardown -WhatIf 6>$null)
+        $LASTEXITCODE | Should -Be 0
+
+        $rows.StackName | Sort-Object | Should -Be @("$run-old", "$run-slow")
+        $rows.Outcome | Sort-Object -Unique | Should -Be 'WhatIf'
+        $rows | ForEach-Object { $_.AgeDays | Should -BeGreaterOrEqual 3 }
+        foreach ($name in "$run-old", "$run-slow", "$run-untagged", "$run-young") { & $statusOf $name | Should -Be 'CREATE_COMPLETE' }
+    }
+
+    It 'removes the old tagged stacks, reports the one that would not go and exits 1, and leaves the rest alone' {
+        $rows = @(& (Join-Path $examples 'Remove-HeatExpiredStack.ps1') @teardown -ThrottleLimit 2 -WaitTimeoutMinutes 1 -WarningVariable warned -WarningAction SilentlyContinue)
+        $LASTEXITCODE | Should -Be 1
+
+        $rows.Count | Should -Be 2
+        $removed = $rows | Where-Object StackName -eq "$run-old"
+        $removed.Outcome | Should -Be 'Removed'
+        $failed = $rows | Where-Object StackName -eq "$run-slow"
+        $failed.Outcome | Should -Be 'Failed'
+        $failed.Reason | Should -BeLike "*$run-slow*still DELETE_IN_PROGRESS after 1 minute*"
+        $warned.Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "$run-slow was not removed:*"
+
+        { Get-HeatStack "$run-old" -ErrorAction Stop } | Should -Throw -ErrorId 'HeatStackNotFound,Heat.PowerShell.Cmdlets.GetHeatStack'
+        & $statusOf "$run-slow" | Should -Be 'DELETE_IN_PROGRESS'
+        & $statusOf "$run-untagged" | Should -Be 'CREATE_COMPLETE'
+        & $statusOf "$run-young" | Should -Be 'CREATE_COMPLETE'
+    }
+}
