@@ -75,3 +75,62 @@ Describe 'The nightly teardown example (Remove-HeatExpiredStack.ps1)' -Tag Lab {
         & $statusOf "$run-young" | Should -Be 'CREATE_COMPLETE'
     }
 }
+
+Describe 'The blue/green example (Invoke-HeatBlueGreen.ps1)' -Tag Lab {
+    BeforeAll {
+        $script:app = "$run-bg"
+        $script:blueGreen = { param([hashtable] $Arguments) & (Join-Path $examples 'Invoke-HeatBlueGreen.ps1') -Name $app -Session $session -ModulePath $modulePath @Arguments -WarningVariable script:warned -WarningAction SilentlyContinue }
+        $script:liveStack = { (Get-HeatStack "$app-live").Outputs.live_stack }
+        $script:exists = { param($name) [bool](Get-HeatStack $name -ErrorAction SilentlyContinue) }
+    }
+
+    It 'with -WhatIf creates nothing' {
+        $result = & $blueGreen @{ Parameter = @{ version = '1' }; WhatIf = $true }
+        $LASTEXITCODE | Should -Be 0
+        $result.Outcome | Should -Be 'WhatIf'
+        $result.Candidate | Should -Be "$app-blue"
+        Get-HeatStack "$app-*" | Should -BeNullOrEmpty
+    }
+
+    It 'deploys the first release as blue and creates the router pointing at it' {
+        $result = & $blueGreen @{ Parameter = @{ version = '1' } }
+        $LASTEXITCODE | Should -Be 0 -Because $result.Reason
+        $result.Outcome | Should -Be 'Switched'
+        $result.Live | Should -Be "$app-blue"
+        & $liveStack | Should -Be "$app-blue"
+        (Get-HeatStack "$app-blue").Outputs.version | Should -Be '1'
+    }
+
+    It 'deploys the next release as green after its health check, switches, and removes blue' {
+        $result = & $blueGreen @{ Parameter = @{ version = '2' }; HealthCheck = { param($stack) $stack.Outputs.health -eq 'release-2' } }
+        $LASTEXITCODE | Should -Be 0 -Because $result.Reason
+        $result.Outcome | Should -Be 'Switched'
+        $result.Previous | Should -Be "$app-blue"
+        $result.Live | Should -Be "$app-green"
+        & $liveStack | Should -Be "$app-green"
+        (Get-HeatStack "$app-green").StackStatus | Should -Be 'CHECK_COMPLETE'
+        & $exists "$app-blue" | Should -BeFalse
+    }
+
+    It 'rolls back a release that fails to deploy: removes it, exits 1, and green stays live' {
+        $result = & $blueGreen @{ Parameter = @{ version = '3'; broken = $true } }
+        $LASTEXITCODE | Should -Be 1
+        $result.Outcome | Should -Be 'RolledBack'
+        $result.Candidate | Should -Be "$app-blue"
+        $result.Live | Should -Be "$app-green"
+        $result.Reason | Should -BeLike "*$app-blue did not deploy*Test Resource failed app*"
+        $warned.Count | Should -Be 1
+        & $liveStack | Should -Be "$app-green"
+        (Get-HeatStack "$app-green").Outputs.version | Should -Be '2'
+        & $exists "$app-blue" | Should -BeFalse
+    }
+
+    It 'rolls back a release that deploys but fails its health check' {
+        $result = & $blueGreen @{ Parameter = @{ version = '4' }; HealthCheck = { param($stack) $stack.Outputs.health -eq 'release-5' } }
+        $LASTEXITCODE | Should -Be 1
+        $result.Outcome | Should -Be 'RolledBack'
+        $result.Reason | Should -Be "$app-blue failed the health check."
+        & $liveStack | Should -Be "$app-green"
+        & $exists "$app-blue" | Should -BeFalse
+    }
+}
