@@ -134,3 +134,50 @@ Describe 'The blue/green example (Invoke-HeatBlueGreen.ps1)' -Tag Lab {
         & $exists "$app-blue" | Should -BeFalse
     }
 }
+
+Describe 'The failed-stack events example (Export-HeatFailedStackEvent.ps1)' -Tag Lab {
+    BeforeAll {
+        $script:eventsTag = "$run-events"
+        # Worker 0 of two fails its migrate step, two stacks below the app; a healthy stack carries the same tag.
+        $null = New-HeatStack -StackName "$run-failed" -TemplatePath (Join-Path $examples 'templates/failing/app.yaml') -Tag $eventsTag -Wait `
+            -ErrorAction SilentlyContinue
+        $null = New-HeatStack -StackName "$run-healthy" -Template $small -Tag $eventsTag -Wait
+        $script:exportEvents = { param([hashtable] $Arguments) & (Join-Path $examples 'Export-HeatFailedStackEvent.ps1') -Session $session -ModulePath $modulePath @Arguments }
+    }
+
+    It 'writes every event of the failed stacks with that tag, nested ones included, and the failing resource''s reason' {
+        $csv = Join-Path $TestDrive 'failed.csv'
+        $file = & $exportEvents @{ Tag = $eventsTag; Path = $csv }
+        $LASTEXITCODE | Should -Be 0
+        $file.FullName | Should -Be $csv
+
+        $rows = @(Import-Csv $csv)
+        $rows.RootStackName | Sort-Object -Unique | Should -Be "$run-failed"
+        $rows.Count | Should -Be @(Get-HeatEvent "$run-failed" -NestedDepth 5).Count
+        $migrate = @($rows | Where-Object { $_.ResourceName -eq 'migrate' -and $_.ResourceStatus -eq 'CREATE_FAILED' })
+        $migrate.Count | Should -Be 1
+        $migrate[0].ResourceStatusReason | Should -Be 'ValueError: resources.migrate: Test Resource failed migrate'
+        $migrate[0].StackName | Should -BeLike "$run-failed-workers-*"
+        $migrate[0].ResourceAction | Should -Be 'CREATE'
+        { [datetime]::Parse($migrate[0].EventTime, [cultureinfo]::InvariantCulture) } | Should -Not -Throw
+        @($rows | Where-Object ResourceStatus -eq 'CREATE_COMPLETE').Count | Should -BeGreaterThan 0
+    }
+
+    It 'with -StackName and -FailedOnly writes only that stack''s failure events' {
+        $csv = Join-Path $TestDrive 'only-failures.csv'
+        $null = & $exportEvents @{ StackName = "$run-failed"; FailedOnly = $true; Path = $csv }
+        $LASTEXITCODE | Should -Be 0
+
+        $rows = @(Import-Csv $csv)
+        $rows.Count | Should -BeGreaterThan 1
+        $rows | ForEach-Object { $_.ResourceStatus | Should -BeLike '*_FAILED' }
+        $rows.ResourceName | Should -Contain 'migrate'
+    }
+
+    It 'exits 2 and writes no file for a stack that does not exist' {
+        $csv = Join-Path $TestDrive 'missing.csv'
+        $null = & $exportEvents @{ StackName = "$run-no-such-stack"; Path = $csv } 2>$null
+        $LASTEXITCODE | Should -Be 2
+        Test-Path $csv | Should -BeFalse
+    }
+}
