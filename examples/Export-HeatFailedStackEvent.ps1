@@ -16,7 +16,7 @@
     Writes the CSV file (a FileInfo) to the pipeline. Exit codes: 0 written, or no failed stack (a warning, no file);
     2 the run could not start (no cloud, no module, a named stack that does not exist).
 
-    The cloud comes from -Session, or -AuthUrl with -Credential and -ProjectName, or else the OpenStack variables (an
+    The cloud comes from -Session, -Cloud (a cloud of clouds.yaml), or -AuthUrl with -Credential and -ProjectName, or else the OpenStack variables (an
     openrc). See docs/automation.md for unattended runs.
 .EXAMPLE
     ./examples/Export-HeatFailedStackEvent.ps1 -Path ./failed-events.csv
@@ -40,6 +40,8 @@ param(
     [switch] $FailedOnly,
     # A session to use (Connect-HeatService -PassThru).
     [object] $Session,
+    # A cloud of clouds.yaml (Connect-HeatService -Cloud): the password stays in clouds.yaml or secure.yaml.
+    [string] $Cloud,
     # Keystone's URL, with -Credential and -ProjectName: the unattended way.
     [string] $AuthUrl,
     [pscredential] $Credential,
@@ -53,10 +55,11 @@ param(
 $ErrorActionPreference = 'Stop'
 try {
     $built = Join-Path $PSScriptRoot '../out/Heat.PowerShell/Heat.PowerShell.psd1'
-    Import-Module $(if ($ModulePath) { Join-Path $ModulePath 'Heat.PowerShell.psd1' } elseif ($PSScriptRoot -and (Test-Path $built)) { $built } else { 'Heat.PowerShell' })
+    Import-Module $(if ($ModulePath) { Join-Path $ModulePath 'Heat.PowerShell.psd1' } elseif ($PSScriptRoot -and (Test-Path $built)) { $built } else { 'Heat.PowerShell' }) -Verbose:$false
 
     if (-not $Session) {
-        $connect = if ($AuthUrl) {
+        $connect = if ($Cloud) { @{ Cloud = $Cloud } }
+        elseif ($AuthUrl) {
             if (-not $Credential -or -not $ProjectName) { throw '-AuthUrl needs -Credential and -ProjectName.' }
             @{ AuthUrl = $AuthUrl; Credential = $Credential; ProjectName = $ProjectName; UserDomainName = $UserDomainName; ProjectDomainName = $ProjectDomainName }
         }
@@ -69,8 +72,8 @@ try {
                 ProjectDomainName = if ($env:OS_PROJECT_DOMAIN_NAME) { $env:OS_PROJECT_DOMAIN_NAME } else { 'Default' }
             }
         }
-        else { throw 'No cloud: pass -Session, or -AuthUrl with -Credential and -ProjectName, or set the OpenStack variables (an openrc).' }
-        if ($env:OS_REGION_NAME -and -not $AuthUrl) { $connect.Region = $env:OS_REGION_NAME }
+        else { throw 'No cloud: pass -Session, -Cloud, or -AuthUrl with -Credential and -ProjectName, or set the OpenStack variables (an openrc).' }
+        if ($env:OS_REGION_NAME -and -not $AuthUrl -and -not $Cloud) { $connect.Region = $env:OS_REGION_NAME }
         $Session = Connect-HeatService @connect -PassThru
     }
 

@@ -21,7 +21,7 @@
     Candidate, Reason. Exit codes: 0 switched; 1 rolled back; 2 the run could not start (no cloud, no module, a router
     that is itself broken). -WhatIf says what would be deployed and switched and changes nothing.
 
-    The cloud comes from -Session, or -AuthUrl with -Credential and -ProjectName, or else the OpenStack variables (an
+    The cloud comes from -Session, -Cloud (a cloud of clouds.yaml), or -AuthUrl with -Credential and -ProjectName, or else the OpenStack variables (an
     openrc). See docs/automation.md for unattended runs.
 .EXAMPLE
     ./examples/Invoke-HeatBlueGreen.ps1 -Name shop -Parameter @{ version = '1.4.2' }
@@ -56,6 +56,8 @@ param(
     [int] $WaitTimeoutMinutes = 60,
     # A session to use (Connect-HeatService -PassThru).
     [object] $Session,
+    # A cloud of clouds.yaml (Connect-HeatService -Cloud): the password stays in clouds.yaml or secure.yaml.
+    [string] $Cloud,
     # Keystone's URL, with -Credential and -ProjectName: the unattended way.
     [string] $AuthUrl,
     [pscredential] $Credential,
@@ -70,10 +72,11 @@ $ErrorActionPreference = 'Stop'
 $routerName = "$Name-live"
 try {
     $built = Join-Path $PSScriptRoot '../out/Heat.PowerShell/Heat.PowerShell.psd1'
-    Import-Module $(if ($ModulePath) { Join-Path $ModulePath 'Heat.PowerShell.psd1' } elseif ($PSScriptRoot -and (Test-Path $built)) { $built } else { 'Heat.PowerShell' })
+    Import-Module $(if ($ModulePath) { Join-Path $ModulePath 'Heat.PowerShell.psd1' } elseif ($PSScriptRoot -and (Test-Path $built)) { $built } else { 'Heat.PowerShell' }) -Verbose:$false
 
     if (-not $Session) {
-        $connect = if ($AuthUrl) {
+        $connect = if ($Cloud) { @{ Cloud = $Cloud } }
+        elseif ($AuthUrl) {
             if (-not $Credential -or -not $ProjectName) { throw '-AuthUrl needs -Credential and -ProjectName.' }
             @{ AuthUrl = $AuthUrl; Credential = $Credential; ProjectName = $ProjectName; UserDomainName = $UserDomainName; ProjectDomainName = $ProjectDomainName }
         }
@@ -86,8 +89,8 @@ try {
                 ProjectDomainName = if ($env:OS_PROJECT_DOMAIN_NAME) { $env:OS_PROJECT_DOMAIN_NAME } else { 'Default' }
             }
         }
-        else { throw 'No cloud: pass -Session, or -AuthUrl with -Credential and -ProjectName, or set the OpenStack variables (an openrc).' }
-        if ($env:OS_REGION_NAME -and -not $AuthUrl) { $connect.Region = $env:OS_REGION_NAME }
+        else { throw 'No cloud: pass -Session, -Cloud, or -AuthUrl with -Credential and -ProjectName, or set the OpenStack variables (an openrc).' }
+        if ($env:OS_REGION_NAME -and -not $AuthUrl -and -not $Cloud) { $connect.Region = $env:OS_REGION_NAME }
         $Session = Connect-HeatService @connect -PassThru
     }
 

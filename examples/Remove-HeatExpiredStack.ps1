@@ -11,7 +11,7 @@
     is written with Outcome WhatIf. Exit codes for a scheduler: 0 nothing failed (also when nothing had expired);
     1 a stack could not be removed; 2 the run could not start (no cloud, no module, a bad argument).
 
-    The cloud comes from -Session, or -AuthUrl with -Credential and -ProjectName (an Azure Automation credential asset is
+    The cloud comes from -Session, -Cloud (a cloud of clouds.yaml), or -AuthUrl with -Credential and -ProjectName (an Azure Automation credential asset is
     a PSCredential), or else the usual OpenStack variables (an openrc: OS_AUTH_URL, OS_USERNAME, OS_PASSWORD,
     OS_PROJECT_NAME, OS_USER_DOMAIN_NAME, OS_PROJECT_DOMAIN_NAME, OS_REGION_NAME). It never prompts unless -Confirm is
     given. See docs/automation.md for running it from cron, a scheduled task or Azure Automation.
@@ -49,6 +49,8 @@ param(
     [int] $WaitTimeoutMinutes = 60,
     # A session to use (Connect-HeatService -PassThru).
     [object] $Session,
+    # A cloud of clouds.yaml (Connect-HeatService -Cloud): the password stays in clouds.yaml or secure.yaml.
+    [string] $Cloud,
     # Keystone's URL, with -Credential and -ProjectName: the unattended way (no environment variables needed).
     [string] $AuthUrl,
     [pscredential] $Credential,
@@ -62,10 +64,11 @@ param(
 $ErrorActionPreference = 'Stop'
 try {
     $built = Join-Path $PSScriptRoot '../out/Heat.PowerShell/Heat.PowerShell.psd1'
-    Import-Module $(if ($ModulePath) { Join-Path $ModulePath 'Heat.PowerShell.psd1' } elseif ($PSScriptRoot -and (Test-Path $built)) { $built } else { 'Heat.PowerShell' })
+    Import-Module $(if ($ModulePath) { Join-Path $ModulePath 'Heat.PowerShell.psd1' } elseif ($PSScriptRoot -and (Test-Path $built)) { $built } else { 'Heat.PowerShell' }) -Verbose:$false
 
     if (-not $Session) {
-        $connect = if ($AuthUrl) {
+        $connect = if ($Cloud) { @{ Cloud = $Cloud } }
+        elseif ($AuthUrl) {
             if (-not $Credential -or -not $ProjectName) { throw '-AuthUrl needs -Credential and -ProjectName.' }
             @{ AuthUrl = $AuthUrl; Credential = $Credential; ProjectName = $ProjectName; UserDomainName = $UserDomainName; ProjectDomainName = $ProjectDomainName }
         }
@@ -78,8 +81,8 @@ try {
                 ProjectDomainName = if ($env:OS_PROJECT_DOMAIN_NAME) { $env:OS_PROJECT_DOMAIN_NAME } else { 'Default' }
             }
         }
-        else { throw 'No cloud: pass -Session, or -AuthUrl with -Credential and -ProjectName, or set the OpenStack variables (an openrc).' }
-        if ($env:OS_REGION_NAME -and -not $AuthUrl) { $connect.Region = $env:OS_REGION_NAME }
+        else { throw 'No cloud: pass -Session, -Cloud, or -AuthUrl with -Credential and -ProjectName, or set the OpenStack variables (an openrc).' }
+        if ($env:OS_REGION_NAME -and -not $AuthUrl -and -not $Cloud) { $connect.Region = $env:OS_REGION_NAME }
         $Session = Connect-HeatService @connect -PassThru
     }
 }

@@ -42,7 +42,7 @@ param(
 $ErrorActionPreference = 'Stop'
 $built = Join-Path $PSScriptRoot '../out/Heat.PowerShell/Heat.PowerShell.psd1'
 $module = if ($ModulePath) { Join-Path $ModulePath 'Heat.PowerShell.psd1' } elseif (Test-Path $built) { $built } else { 'Heat.PowerShell' }
-try { Import-Module $module }
+try { Import-Module $module -Verbose:$false }
 catch { $host.UI.WriteErrorLine("Cannot load Heat.PowerShell ($module): $($_.Exception.Message)"); exit 2 }
 
 if (-not (Test-Path -LiteralPath $Path -PathType Container)) {
