@@ -50,14 +50,14 @@ namespace Heat.Client.Keystone
                 // /v1) for a request without a token. Keystone's version document tells the two apart.
                 if (!await IsKeystoneV3Async(session, uri, trace, cancellationToken).ConfigureAwait(false))
                 {
-                    throw NotKeystone(uri, "it answered 401 Unauthorized, and " + VersionUri(uri) + " is not Keystone's v3 version document", refused);
+                    throw NotKeystone(uri, "it answered HTTP 401, and " + VersionUri(uri) + " is not Keystone's v3 version document", refused);
                 }
                 throw new HeatAuthenticationException(refused.StatusCode ?? System.Net.HttpStatusCode.Unauthorized,
                     RefusalMessage(options, uri, refused.Message), refused.ErrorType, refused.Method, refused.RequestUri);
             }
             catch (HeatException e) when (e.StatusCode.HasValue && ((int)e.StatusCode < 400 || (int)e.StatusCode == 404 || (int)e.StatusCode == 405))
             {
-                throw NotKeystone(uri, $"it answered {(int)e.StatusCode.Value} {e.StatusCode.Value}", e);
+                throw NotKeystone(uri, $"it answered HTTP {(int)e.StatusCode.Value}", e);
             }
             catch (HeatInvalidResponseException e)
             {
@@ -121,14 +121,11 @@ namespace Heat.Client.Keystone
 
         private static HeatIdentityNotFoundException NotKeystone(Uri uri, string what, Exception inner = null)
         {
-            var hint = uri.AbsolutePath.EndsWith("/v3/auth/tokens", StringComparison.OrdinalIgnoreCase) &&
-                       uri.AbsolutePath.Length > "/v3/auth/tokens".Length
-                ? "the auth URL is Keystone's root or its /v3, for example https://keystone.example:5000/v3 (check the path and the port)"
-                : "the auth URL is Keystone's root or its /v3, for example https://keystone.example:5000/v3";
-            return new HeatIdentityNotFoundException($"There is no Keystone v3 identity API at {uri}: {what}. {Capitalize(hint)}.", uri, inner);
+            return new HeatIdentityNotFoundException(
+                $"There is no Keystone v3 identity API at {uri}: {what}. The auth URL is Keystone's root or its /v3, " +
+                "for example https://keystone.example:5000/v3: check the path and the port.", uri, inner);
         }
 
-        private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
 
         private static string RefusalMessage(AuthOptions options, Uri uri, string said)
         {
