@@ -219,7 +219,13 @@ namespace Heat.Client.Keystone
             var clouds = document["clouds"];
             if (clouds == null || clouds.Type == JTokenType.Null) return new JObject();
             if (!(clouds is JObject map)) throw new CloudConfigException(CloudConfigProblem.Invalid, $"{path}: 'clouds' is not a mapping of cloud names.");
-            return map;
+            // Cloud names stay as written; the settings inside each get '_' for '-' (openstacksdk normalizes a cloud's config).
+            var result = new JObject();
+            foreach (var cloud in map.Properties())
+            {
+                result[cloud.Name] = cloud.Value is JObject settings ? NormalizeKeys(settings) : cloud.Value;
+            }
+            return result;
         }
 
         /// <summary>openstacksdk's merge_clouds: like dict.update, nested mappings merged.</summary>
@@ -287,7 +293,7 @@ namespace Heat.Client.Keystone
             }
             if (document == null || document.Type == JTokenType.Null) return new JObject();
             if (!(document is JObject root)) throw new CloudConfigException(CloudConfigProblem.Invalid, $"{path} is not a mapping (it should hold 'clouds:').");
-            return NormalizeKeys(root);
+            return root;
         }
 
         /// <summary>openstacksdk's normalize_keys: '-' in a key is '_'.</summary>

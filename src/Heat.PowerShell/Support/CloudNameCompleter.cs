@@ -36,7 +36,12 @@ namespace Heat.PowerShell
         {
             try
             {
-                return Runspace.DefaultRunspace?.SessionStateProxy.Path.CurrentFileSystemLocation.ProviderPath;
+                // A nested command on the completing runspace: its session state is busy with the completion itself.
+                using (var ps = System.Management.Automation.PowerShell.Create(RunspaceMode.CurrentRunspace))
+                {
+                    ps.AddCommand("Microsoft.PowerShell.Management\\Get-Location").AddParameter("PSProvider", "FileSystem");
+                    return ps.Invoke<PathInfo>().FirstOrDefault()?.ProviderPath;
+                }
             }
             catch (Exception e) when (!(e is OutOfMemoryException))
             {
