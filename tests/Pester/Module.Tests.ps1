@@ -61,9 +61,16 @@ Describe 'The module' {
 Describe 'Connect-HeatService parameters' {
     BeforeAll { $cmd = Get-Command Connect-HeatService }
 
-    It 'has the password, application-credential and token sets, password by default' {
-        $cmd.ParameterSets.Name | Sort-Object | Should -Be @('ApplicationCredentialId', 'ApplicationCredentialName', 'Password', 'Token')
-        $cmd.DefaultParameterSet | Should -Be 'Password'
+    It 'has the password, application-credential, token and cloud sets, and by default (no arguments) the environment' {
+        $cmd.ParameterSets.Name | Sort-Object | Should -Be @('ApplicationCredentialId', 'ApplicationCredentialName', 'Cloud', 'Environment', 'Password', 'Token')
+        $cmd.DefaultParameterSet | Should -Be 'Environment'
+        $cmd.ParameterSets.Where({ $_.Name -eq 'Environment' }).Parameters.Where({ $_.IsMandatory }) | Should -BeNullOrEmpty
+    }
+
+    It 'binds -AuthUrl and -Credential by position to the password set, as before' {
+        $ast = [System.Management.Automation.Language.Parser]::ParseInput('Connect-HeatService http://k:5000/v3 $c', [ref]$null, [ref]$null)
+        $bound = [System.Management.Automation.Language.StaticParameterBinder]::BindCommand($ast.EndBlock.Statements[0].PipelineElements[0])
+        $bound.BoundParameters.Keys | Sort-Object | Should -Be @('AuthUrl', 'Credential')
     }
 
     It 'takes secrets only as PSCredential or SecureString' {

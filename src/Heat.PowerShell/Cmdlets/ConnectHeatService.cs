@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using Heat.Client;
@@ -9,7 +10,7 @@ namespace Heat.PowerShell.Cmdlets
     /// <summary>
     /// <para type="synopsis">Authenticates to Keystone and finds Heat; the session becomes the default for every Heat cmdlet.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "HeatService", DefaultParameterSetName = PasswordSet)]
+    [Cmdlet(VerbsCommunications.Connect, "HeatService", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(HeatSession))]
     public sealed class ConnectHeatService : AsyncCmdlet
     {
@@ -17,6 +18,20 @@ namespace Heat.PowerShell.Cmdlets
         public const string AppCredentialIdSet = "ApplicationCredentialId";
         public const string AppCredentialNameSet = "ApplicationCredentialName";
         public const string TokenSet = "Token";
+        public const string CloudSet = "Cloud";
+        public const string EnvironmentSet = "Environment";
+
+        /// <summary>The name of a cloud in clouds.yaml (merged with secure.yaml), found where openstacksdk looks: the
+        /// current folder, ~/.config/openstack, /etc/openstack, and first the file OS_CLIENT_CONFIG_FILE names. Its
+        /// auth_type (password, v3applicationcredential, token), auth settings, region_name, interface, cacert and verify
+        /// are used; any parameter given as well wins over the file. Without -Cloud and without -AuthUrl or -Token,
+        /// Connect-HeatService uses OS_CLOUD, else the OS_* variables of an openrc file (OS_AUTH_URL, OS_USERNAME,
+        /// OS_PASSWORD, OS_PROJECT_NAME ...), else the only cloud in clouds.yaml; it never prompts, and a missing
+        /// piece is an error that names it.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CloudSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CloudNameCompleter))]
+        public string Cloud { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PasswordSet)]
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = AppCredentialIdSet)]
@@ -26,23 +41,36 @@ namespace Heat.PowerShell.Cmdlets
         public string AuthUrl { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = PasswordSet)]
+        [Parameter(ParameterSetName = CloudSet)]
+        [Parameter(ParameterSetName = EnvironmentSet)]
         [Credential]
         [ValidateNotNull]
         public PSCredential Credential { get; set; }
 
         [Parameter(ParameterSetName = PasswordSet)]
+        [Parameter(ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = CloudSet)]
+        [Parameter(ParameterSetName = EnvironmentSet)]
         [Alias("TenantName")]
         public string ProjectName { get; set; }
 
         [Parameter(ParameterSetName = PasswordSet)]
+        [Parameter(ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = CloudSet)]
+        [Parameter(ParameterSetName = EnvironmentSet)]
         [Alias("TenantId")]
         public string ProjectId { get; set; }
 
         [Parameter(ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = AppCredentialNameSet)]
+        [Parameter(ParameterSetName = CloudSet)]
+        [Parameter(ParameterSetName = EnvironmentSet)]
         public string UserDomainName { get; set; } = "Default";
 
         [Parameter(ParameterSetName = PasswordSet)]
+        [Parameter(ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = CloudSet)]
+        [Parameter(ParameterSetName = EnvironmentSet)]
         public string ProjectDomainName { get; set; } = "Default";
 
         [Parameter(Mandatory = true, ParameterSetName = AppCredentialIdSet)]
@@ -67,28 +95,47 @@ namespace Heat.PowerShell.Cmdlets
         [ValidateNotNull]
         public SecureString Token { get; set; }
 
-        /// <summary>Heat's URL (<c>http://host:8004/v1/{project_id}</c>); overrides the catalog.</summary>
+        /// <summary>Heat's URL (<c>http://host:8004/v1/{project_id}</c>); overrides the catalog. With -Token and no
+        /// -AuthUrl it is required; with -Token and -AuthUrl but no -HeatEndpoint, Keystone exchanges the token for one
+        /// scoped to -ProjectName or -ProjectId and its catalog names Heat.</summary>
         [Parameter(ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = AppCredentialIdSet)]
         [Parameter(ParameterSetName = AppCredentialNameSet)]
-        [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = CloudSet)]
+        [Parameter(ParameterSetName = EnvironmentSet)]
         [ValidateNotNullOrEmpty]
         public string HeatEndpoint { get; set; }
 
         [Parameter(ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = AppCredentialIdSet)]
         [Parameter(ParameterSetName = AppCredentialNameSet)]
+        [Parameter(ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = CloudSet)]
+        [Parameter(ParameterSetName = EnvironmentSet)]
         public string Region { get; set; }
 
         [Parameter(ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = AppCredentialIdSet)]
         [Parameter(ParameterSetName = AppCredentialNameSet)]
+        [Parameter(ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = CloudSet)]
+        [Parameter(ParameterSetName = EnvironmentSet)]
         [ValidateSet("public", "internal", "admin")]
         public string Interface { get; set; } = "public";
 
         /// <summary>Accept any TLS certificate (self-signed labs). Certificates are checked unless this is given.</summary>
         [Parameter]
         public SwitchParameter SkipCertificateCheck { get; set; }
+
+        /// <summary>A PEM file with the certificate of the private CA that signed the cloud's TLS certificates (one or
+        /// several certificates). Keystone and Heat must then present a certificate that chains to one of them; the
+        /// system's store is not used for them (as cacert in clouds.yaml and OS_CACERT do for the OpenStack client).
+        /// Other hosts, such as a template URL, are checked against the system store as usual. Wins over OS_CACERT and
+        /// cacert; -SkipCertificateCheck wins over it.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string CACertificatePath { get; set; }
 
         /// <summary>Seconds one HTTP request may take (each attempt, body included).</summary>
         [Parameter]
@@ -107,7 +154,21 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void EndProcessing()
         {
-            var options = BuildOptions();
+            AuthOptions options;
+            try
+            {
+                options = BuildOptions();
+            }
+            catch (CloudConfigException e)
+            {
+                ThrowTerminatingError(ConfigError(e));
+                return;
+            }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, "HeatConnectionArgumentInvalid", ErrorCategory.InvalidArgument, CACertificatePath));
+                return;
+            }
             HeatSession session;
             try
             {
@@ -116,9 +177,11 @@ namespace Heat.PowerShell.Cmdlets
             catch (Exception e) when (e is HeatException || e is ArgumentException || e is UriFormatException)
             {
                 var target = options.AuthUrl ?? options.HeatEndpoint;
-                var record = e is UriFormatException
-                    ? new ErrorRecord(e, "HeatAuthUrlInvalid", ErrorCategory.InvalidArgument, target)
-                    : HeatCmdlet.ToErrorRecord(e, "HeatConnection", target);
+                ErrorRecord record;
+                if (e is UriFormatException) record = new ErrorRecord(e, "HeatAuthUrlInvalid", ErrorCategory.InvalidArgument, target);
+                else if (e is HeatIdentityNotFoundException) record = new ErrorRecord(e, "HeatIdentityNotFound", ErrorCategory.ObjectNotFound, target);
+                else if (e is HeatUnscopedTokenException) record = new ErrorRecord(e, "HeatTokenUnscoped", ErrorCategory.InvalidArgument, target);
+                else record = HeatCmdlet.ToErrorRecord(e, "HeatConnection", target);
                 ThrowTerminatingError(record);
                 return;
             }
@@ -130,8 +193,27 @@ namespace Heat.PowerShell.Cmdlets
             if (PassThru) WriteObject(session);
         }
 
+        private ErrorRecord ConfigError(CloudConfigException e)
+        {
+            switch (e.Problem)
+            {
+                case CloudConfigProblem.NotFound:
+                    return new ErrorRecord(e, "HeatCloudNotFound", ErrorCategory.ObjectNotFound, Cloud);
+                case CloudConfigProblem.Incomplete:
+                    return new ErrorRecord(e, "HeatCloudConfigIncomplete", ErrorCategory.InvalidArgument, Cloud);
+                default:
+                    return new ErrorRecord(e, "HeatCloudConfigInvalid", ErrorCategory.InvalidData, Cloud);
+            }
+        }
+
+        private bool Given(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
+
+        private string CACertificateFullPath() =>
+            CACertificatePath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(CACertificatePath);
+
         private AuthOptions BuildOptions()
         {
+            if (ParameterSetName == CloudSet || ParameterSetName == EnvironmentSet) return FromConfiguration();
             var options = new AuthOptions
             {
                 AuthUrl = AuthUrl,
@@ -139,6 +221,7 @@ namespace Heat.PowerShell.Cmdlets
                 Region = Region,
                 Interface = Interface,
                 SkipCertificateCheck = SkipCertificateCheck,
+                CACertificatePath = CACertificateFullPath(),
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 MaxRetries = MaxRetries,
                 UserDomainName = UserDomainName,
@@ -167,8 +250,54 @@ namespace Heat.PowerShell.Cmdlets
                 case TokenSet:
                     options.Method = AuthMethod.Token;
                     options.Token = Token;
+                    options.ProjectName = ProjectName;
+                    options.ProjectId = ProjectId;
                     break;
             }
+            return options;
+        }
+
+        /// <summary>clouds.yaml (-Cloud, OS_CLOUD) or the OS_* variables, then every parameter given on top.</summary>
+        private AuthOptions FromConfiguration()
+        {
+            var where = CloudConfigLocations.ForThisMachine(SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+            var settings = CloudConfig.Resolve(ParameterSetName == CloudSet ? Cloud : null, where);
+            WriteVerbose($"Using {settings.Origin}.");
+            if (Credential != null)
+            {
+                settings.AuthType = "password";
+                settings.UserName = Credential.UserName;
+                settings.UserId = null;
+                settings.Password = Credential.Password;
+            }
+            if (Given(nameof(ProjectName)))
+            {
+                settings.ProjectName = ProjectName;
+                settings.ProjectId = null;
+            }
+            if (Given(nameof(ProjectId))) settings.ProjectId = ProjectId;
+            if (Given(nameof(UserDomainName)))
+            {
+                settings.UserDomainName = UserDomainName;
+                settings.UserDomainId = null;
+            }
+            if (Given(nameof(ProjectDomainName)))
+            {
+                settings.ProjectDomainName = ProjectDomainName;
+                settings.ProjectDomainId = null;
+            }
+            if (Given(nameof(Region))) settings.Region = Region;
+            if (Given(nameof(Interface))) settings.Interface = Interface;
+            if (Given(nameof(HeatEndpoint))) settings.HeatEndpoint = HeatEndpoint;
+            if (Given(nameof(CACertificatePath)))
+            {
+                settings.CACertificatePath = CACertificateFullPath();
+                settings.SkipCertificateCheck = false;
+            }
+            if (SkipCertificateCheck) settings.SkipCertificateCheck = true;
+            var options = settings.ToAuthOptions();
+            options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
+            options.MaxRetries = MaxRetries;
             return options;
         }
     }
