@@ -51,12 +51,18 @@ function Build-Module {
     if (Test-Path $moduleDir) { Remove-Item $moduleDir -Recurse -Force }
     New-Item -ItemType Directory -Path $moduleDir | Out-Null
     # An explicit allow-list: the module folder holds what a user installs, nothing else.
+    # Only the cmdlet assembly sits at the top; the engine and its libraries go to Dependencies/, where PowerShell's
+    # probing does not look: Heat.PowerShell.dll loads them there (on pwsh 7 into a context of their own, so another
+    # module's YamlDotNet is no conflict; see src/Heat.PowerShell/Loading).
     # Polly.Core and its netstandard2.0 companions (Windows PowerShell needs them; pwsh prefers its own System.* copies).
-    $assemblies = 'Heat.PowerShell.dll', 'Heat.Client.dll', 'Newtonsoft.Json.dll', 'YamlDotNet.dll', 'Polly.Core.dll',
+    $dependencies = Join-Path $moduleDir 'Dependencies'
+    New-Item -ItemType Directory -Path $dependencies | Out-Null
+    Copy-Item (Join-Path $publish 'Heat.PowerShell.dll') $moduleDir
+    $assemblies = 'Heat.Client.dll', 'Newtonsoft.Json.dll', 'YamlDotNet.dll', 'Polly.Core.dll',
         'Microsoft.Bcl.TimeProvider.dll', 'Microsoft.Bcl.AsyncInterfaces.dll', 'System.ComponentModel.Annotations.dll',
         'System.Runtime.CompilerServices.Unsafe.dll', 'System.Threading.Tasks.Extensions.dll'
     foreach ($file in $assemblies) {
-        Copy-Item (Join-Path $publish $file) $moduleDir
+        Copy-Item (Join-Path $publish $file) $dependencies
     }
     foreach ($file in 'Heat.PowerShell.psd1', 'Heat.format.ps1xml', 'Heat.Software.format.ps1xml', 'Heat.Templating.format.ps1xml', 'Heat.types.ps1xml') {
         Copy-Item (Join-Path $root $file) $moduleDir
