@@ -1,0 +1,116 @@
+# The module next to another module that carries its own YamlDotNet (powershell-yaml does): both must work,
+# whichever loads first. Each case runs in a fresh child pwsh, since an assembly once loaded stays loaded.
+# No cloud needed.
+
+BeforeAll {
+    $modulePath = if ($env:HEAT_MODULE_PATH) { $env:HEAT_MODULE_PATH } else { Join-Path $PSScriptRoot '../../out/Heat.PowerShell' }
+    $script:manifest = (Resolve-Path (Join-Path $modulePath 'Heat.PowerShell.psd1')).Path
+    $script:template = (Resolve-Path (Join-Path $PSScriptRoot 'templates/web-tier.yaml')).Path
+
+    # The other module's YamlDotNet: 13.7.1 (assembly version 13.0.0.0; ours is 16.0.0.0), restored by
+    # Pester.Restore.csproj and copied into a folder of its own, as another module would ship it.
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+    $source = Join-Path $packages 'yamldotnet/13.7.1/lib/netstandard2.0/YamlDotNet.dll'
+    if (-not (Test-Path $source)) {
+        & dotnet restore (Join-Path $PSScriptRoot 'Pester.Restore.csproj') --nologo -v q | Out-Null
+    }
+    $otherModule = Join-Path $TestDrive 'OtherModule'
+    New-Item -ItemType Directory -Path $otherModule | Out-Null
+    Copy-Item $source $otherModule
+    $script:otherYaml = Join-Path $otherModule 'YamlDotNet.dll'
+
+    # A script in a child pwsh; its last line is JSON with what it saw.
+    function script:Invoke-ChildPwsh([string] $Script) {
+        $file = Join-Path $TestDrive ("child-{0}.ps1" -f [guid]::NewGuid().ToString('n'))
+        Set-Content -Path $file -Value ("`$ErrorActionPreference = 'Stop'`n" + $Script) -Encoding utf8
+        $native = Join-Path $PSHOME 'pwsh'
+        $lines = if ((Test-Path $native -PathType Leaf) -and -not $IsWindows -and (Get-Item $native).UnixFileMode -match 'x') {
+            & $native -NoProfile -NonInteractive -File $file 2>&1
+        }
+        else { & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $file 2>&1 }
+        $text = ($lines | ForEach-Object { "$_" }) -join "`n"
+        $LASTEXITCODE | Should -Be 0 -Because $text
+        ($lines | Select-Object -Last 1 | ForEach-Object { "$_" }) | ConvertFrom-Json
+    }
+
+    # What each side sees: our cmdlet reads a YAML template; the other YamlDotNet reads a document.
+    $script:useHeat = @"
+`$heat = Test-HeatTemplate -Offline -TemplatePath '$template'
+"@
+    $script:useOther = @"
+`$other = [YamlDotNet.Serialization.DeserializerBuilder]::new().Build().Deserialize([string] "a: 1``nb: [x, y]")
+`$otherVersion = [YamlDotNet.Serialization.DeserializerBuilder].Assembly.GetName().Version.ToString()
+"@
+    $script:report = @'
+# Heat.Client is not visible to PowerShell's type names when it lives in its own context: find it by name.
+$engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Heat.Client' }
+[pscustomobject]@{
+    Description     = $heat.Description
+    Parameters      = @($heat.Parameters.Name)
+    OtherB          = @($other['b'])
+    OtherVersion    = $otherVersion
+    EngineIsolated  = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine) -ne [System.Runtime.Loader.AssemblyLoadContext]::Default
+    YamlInDefault   = @([System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies | Where-Object { $_.GetName().Name -eq 'YamlDotNet' } | ForEach-Object { $_.GetName().Version.ToString() })
+} | ConvertTo-Json -Compress
+'@
+}
+
+Describe 'Side by side with another YamlDotNet' {
+    It 'works when the other YamlDotNet was loaded first' {
+        $seen = Invoke-ChildPwsh @"
+Add-Type -Path '$otherYaml'
+Import-Module '$manifest'
+$useHeat
+$useOther
+$report
+"@
+        $seen.Description | Should -Be 'Web tier for the integration suite (needs no Nova or Neutron)'
+        $seen.Parameters | Should -Contain 'replicas'
+        $seen.OtherB | Should -Be @('x', 'y')
+        $seen.OtherVersion | Should -Be '13.0.0.0'
+    }
+
+    It 'works when the other YamlDotNet is loaded after the module was used' {
+        $seen = Invoke-ChildPwsh @"
+Import-Module '$manifest'
+$useHeat
+Add-Type -Path '$otherYaml'
+$useOther
+$report
+"@
+        $seen.Description | Should -Be 'Web tier for the integration suite (needs no Nova or Neutron)'
+        $seen.OtherB | Should -Be @('x', 'y')
+        # The other module gets its own YamlDotNet, not ours.
+        $seen.OtherVersion | Should -Be '13.0.0.0'
+        $seen.YamlInDefault | Should -Be @('13.0.0.0')
+    }
+
+    It 'keeps its engine and YamlDotNet out of the default load context' {
+        $seen = Invoke-ChildPwsh @"
+Import-Module '$manifest'
+$useHeat
+`$other = @{ b = @() }; `$otherVersion = `$null
+$report
+"@
+        $seen.EngineIsolated | Should -BeTrue
+        $seen.YamlInDefault | Should -BeNullOrEmpty
+    }
+
+    It 'works in several runspaces of one process' {
+        $seen = Invoke-ChildPwsh @"
+Import-Module '$manifest'
+`$descriptions = 1..3 | ForEach-Object {
+    `$ps = [powershell]::Create()
+    try {
+        `$ps.AddScript("Import-Module '$manifest'; (Test-HeatTemplate -Offline -TemplatePath '$template').Description").Invoke()
+        if (`$ps.HadErrors) { throw `$ps.Streams.Error[0] }
+    }
+    finally { `$ps.Dispose() }
+}
+`$engines = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Heat.Client' }).Count
+@{ Descriptions = @(`$descriptions); Engines = `$engines } | ConvertTo-Json -Compress
+"@
+        $seen.Descriptions | Should -Be (@('Web tier for the integration suite (needs no Nova or Neutron)') * 3)
+        $seen.Engines | Should -Be 1
+    }
+}
