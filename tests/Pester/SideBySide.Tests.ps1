@@ -42,14 +42,17 @@ BeforeAll {
 `$otherVersion = [YamlDotNet.Serialization.DeserializerBuilder].Assembly.GetName().Version.ToString()
 "@
     $script:report = @'
-# Heat.Client is not visible to PowerShell's type names when it lives in its own context: find it by name.
-$engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Heat.Client' }
+# The YamlDotNet that Heat.Client itself is bound to, and the load context it lives in.
+$engine = [Heat.Client.Models.HeatStack].Assembly
+$ourYaml = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object {
+    $_.GetName().Name -eq 'YamlDotNet' -and $_.GetName().Version -eq ($engine.GetReferencedAssemblies() | Where-Object Name -eq 'YamlDotNet').Version }
 [pscustomobject]@{
     Description     = $heat.Description
     Parameters      = @($heat.Parameters.Name)
     OtherB          = @($other['b'])
     OtherVersion    = $otherVersion
-    EngineIsolated  = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine) -ne [System.Runtime.Loader.AssemblyLoadContext]::Default
+    EngineInDefault = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine) -eq [System.Runtime.Loader.AssemblyLoadContext]::Default
+    OurYamlIsolated = @($ourYaml).Count -eq 1 -and [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($ourYaml) -ne [System.Runtime.Loader.AssemblyLoadContext]::Default
     YamlInDefault   = @([System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies | Where-Object { $_.GetName().Name -eq 'YamlDotNet' } | ForEach-Object { $_.GetName().Version.ToString() })
 } | ConvertTo-Json -Compress
 '@
@@ -68,6 +71,7 @@ $report
         $seen.Parameters | Should -Contain 'replicas'
         $seen.OtherB | Should -Be @('x', 'y')
         $seen.OtherVersion | Should -Be '13.0.0.0'
+        $seen.OurYamlIsolated | Should -BeTrue
     }
 
     It 'works when the other YamlDotNet is loaded after the module was used' {
@@ -85,15 +89,17 @@ $report
         $seen.YamlInDefault | Should -Be @('13.0.0.0')
     }
 
-    It 'keeps its engine and YamlDotNet out of the default load context' {
+    It 'keeps its YamlDotNet out of the default load context, and its own types visible to scripts' {
         $seen = Invoke-ChildPwsh @"
 Import-Module '$manifest'
 $useHeat
 `$other = @{ b = @() }; `$otherVersion = `$null
 $report
 "@
-        $seen.EngineIsolated | Should -BeTrue
+        $seen.OurYamlIsolated | Should -BeTrue
         $seen.YamlInDefault | Should -BeNullOrEmpty
+        # [Heat.Client.Models.HeatStack] in a script: PowerShell sees only the default context's types.
+        $seen.EngineInDefault | Should -BeTrue
     }
 
     It 'works in several runspaces of one process' {

@@ -8,10 +8,10 @@ using System.Threading;
 namespace Heat.PowerShell.Loading
 {
     /// <summary>
-    /// Finds Heat.Client and the libraries it uses (YamlDotNet, Polly.Core ...) in the module's Dependencies
-    /// folder, where PowerShell's own probing does not look. On PowerShell 7 they load into an assembly load
-    /// context of their own, so that another module's YamlDotNet, loaded before or after this module, is never
-    /// confused with ours. PowerShell runs this when the module is imported; it is not meant to be called.
+    /// Finds the libraries the module uses (YamlDotNet, Polly.Core ...) in its Dependencies folder, where
+    /// PowerShell's own probing does not look. On PowerShell 7 they load into an assembly load context of their
+    /// own, so that another module's YamlDotNet, loaded before or after this module, is never confused with ours.
+    /// PowerShell runs this when the module is imported; it is not meant to be called.
     /// </summary>
     public sealed class DependencyLoader : IModuleAssemblyInitializer
     {
@@ -21,7 +21,7 @@ namespace Heat.PowerShell.Loading
         // (sessions cross runspaces, so their types must be the same ones everywhere).
         private static int s_registered;
 
-        /// <summary>Called by Import-Module: hooks the resolution of Heat.Client.</summary>
+        /// <summary>Called by Import-Module: hooks the resolution of the module's libraries.</summary>
         public void OnImport()
         {
             if (Interlocked.Exchange(ref s_registered, 1) == 1)

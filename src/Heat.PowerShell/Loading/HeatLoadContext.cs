@@ -7,26 +7,22 @@ using System.Runtime.Loader;
 namespace Heat.PowerShell.Loading
 {
     /// <summary>
-    /// PowerShell 7: the assembly load context that holds Heat.Client and its private libraries (the pattern of
-    /// "Resolving PowerShell module assembly dependency conflicts"). This assembly stays in the default context;
-    /// when it first needs Heat.Client, the default context cannot find it (it is in Dependencies/) and asks
-    /// <see cref="ResolveEngine"/>, which loads it here. Everything Heat.Client then needs is looked up by
-    /// <see cref="Load"/>: a library the platform already carries at the version asked for or later
-    /// (Newtonsoft.Json, whose JTokens cross to the cmdlets; System.* and Microsoft.Bcl.AsyncInterfaces, whose
-    /// types such as ValueTask must be the runtime's own) is shared with the default context; the rest
-    /// (YamlDotNet, Polly.Core, Microsoft.Bcl.TimeProvider) is loaded here, whatever else the process holds.
+    /// PowerShell 7: the assembly load context that holds the module's third-party libraries (YamlDotNet,
+    /// Polly.Core, Microsoft.Bcl.TimeProvider), after "Resolving PowerShell module assembly dependency conflicts".
+    /// Heat.PowerShell and Heat.Client stay in the default context, where PowerShell sees their types (scripts
+    /// write [Heat.Client.Models.HeatStack]; types in a custom context are invisible to PowerShell's type names).
+    /// The libraries sit in Dependencies/, where no default probing finds them; when one of the module's own
+    /// assemblies asks for one, <see cref="ResolveForModule"/> loads it here, whatever version of it the default
+    /// context holds or will hold for another module. A library the platform carries at the version asked for or
+    /// later (Newtonsoft.Json, System.*, Microsoft.Bcl.AsyncInterfaces: types such as JToken and ValueTask must be
+    /// the runtime's own on both sides) is never loaded here: <see cref="Load"/> leaves it to the default context.
     /// Internal, and named only from a method that .NET Framework never compiles: Windows PowerShell lists only
     /// public types when it imports the module, so it never tries to load this one.
     /// </summary>
     internal sealed class HeatLoadContext : AssemblyLoadContext
     {
-        private const string EngineName = "Heat.Client";
-
-        // Names that must be one type on both sides of the boundary: when the platform lacks them, the default
-        // context loads ours (ResolveEngine) and this context uses that copy.
-        private static readonly string[] SharedWithDefault = { "Newtonsoft.Json" };
-
         private readonly string _folder;
+        private readonly string _moduleFolder;
         private readonly object _gate = new object();
         private readonly Dictionary<string, Assembly> _loaded = new Dictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
         private Dictionary<string, string> _platform;
@@ -34,43 +30,49 @@ namespace Heat.PowerShell.Loading
         private HeatLoadContext(string folder)
         {
             _folder = folder;
+            _moduleFolder = Path.GetDirectoryName(folder);
         }
 
         internal static void Register(string folder)
         {
             var context = new HeatLoadContext(folder);
-            Default.Resolving += context.ResolveEngine;
+            // AssemblyResolve, not Default.Resolving: only it names the requesting assembly, so that a request from
+            // another module (its own YamlDotNet) is never answered with ours. It is raised when the default context
+            // has no such assembly and also when it holds another version of it.
+            AppDomain.CurrentDomain.AssemblyResolve += context.ResolveForModule;
         }
 
-        /// <summary>The default context could not find an assembly: answer for Heat.Client (and a shared library
-        /// the platform lacks), nothing else.</summary>
-        private Assembly ResolveEngine(AssemblyLoadContext context, AssemblyName name)
+        private Assembly ResolveForModule(object sender, ResolveEventArgs args)
         {
-            if (string.Equals(name.Name, EngineName, StringComparison.OrdinalIgnoreCase))
+            try
             {
-                return LoadFromAssemblyName(name);
-            }
+                var requester = args.RequestingAssembly;
+                if (requester == null || requester.IsDynamic || !IsModuleAssembly(requester))
+                {
+                    return null;
+                }
 
-            if (IsShared(name.Name) && TryGetPath(name.Name, out var path))
+                var name = new AssemblyName(args.Name);
+                return name.Name != null && TryGetPath(name.Name, out _) ? LoadFromAssemblyName(name) : null;
+            }
+            catch (Exception)
             {
-                return Default.LoadFromAssemblyPath(path);
+                // Not ours to answer after all: the load fails as it would have without this handler.
+                return null;
             }
-
-            return null;
         }
 
-        /// <summary>Heat.Client and what it references, in this context.</summary>
+        // Heat.PowerShell and Heat.Client, from this module's folder (not a same-named assembly of someone else).
+        private bool IsModuleAssembly(Assembly assembly) =>
+            string.Equals(Path.GetDirectoryName(assembly.Location), _moduleFolder, StringComparison.Ordinal)
+            || GetLoadContext(assembly) == this;
+
+        /// <summary>A library of the module's, and what it references in turn, in this context.</summary>
         protected override Assembly Load(AssemblyName name)
         {
             if (name.Name == null)
             {
                 return null;
-            }
-
-            if (IsShared(name.Name))
-            {
-                // The default context's copy (pwsh's own, or ours loaded there by ResolveEngine).
-                return Default.LoadFromAssemblyName(name);
             }
 
             if (!TryGetPath(name.Name, out var path) || PlatformHas(name))
@@ -89,8 +91,6 @@ namespace Heat.PowerShell.Loading
                 return assembly;
             }
         }
-
-        private static bool IsShared(string name) => Array.IndexOf(SharedWithDefault, name) >= 0;
 
         private bool TryGetPath(string name, out string path)
         {
