@@ -102,6 +102,37 @@ $report
         $seen.EngineInDefault | Should -BeTrue
     }
 
+    It 'sends requests through its own Polly, bound to the runtime''s ValueTask' {
+        # Polly.Core loads privately, but what the platform carries (System.Threading.Tasks.Extensions ...) must be the
+        # runtime's copy: with a private one, Polly's ValueTask is another type and every request is a MissingMethod.
+        $seen = Invoke-ChildPwsh @"
+Import-Module '$manifest'
+`$credential = [pscredential]::new('u', (ConvertTo-SecureString 'p' -AsPlainText -Force))
+`$failure = try { Connect-HeatService -AuthUrl http://127.0.0.1:9/v3 -Credential `$credential -ProjectName x -MaxRetries 1; 'connected?' }
+    catch { `$_ }
+`$polly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Polly.Core' }
+@{
+    ErrorId      = `$failure.FullyQualifiedErrorId
+    Exception    = `$failure.Exception.GetType().FullName
+    PollyPrivate = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$polly) -ne [System.Runtime.Loader.AssemblyLoadContext]::Default
+} | ConvertTo-Json -Compress
+"@
+        $seen.Exception | Should -Be 'Heat.Client.HeatConnectionException'
+        $seen.ErrorId | Should -BeLike 'HeatRequestFailed,*'
+        $seen.PollyPrivate | Should -BeTrue
+    }
+
+    It 'does not hand its libraries to code that is not its own' {
+        # Another module that asks for YamlDotNet by name gets its own or none, never ours.
+        $seen = Invoke-ChildPwsh @"
+Import-Module '$manifest'
+$useHeat
+`$answer = try { [Reflection.Assembly]::Load('YamlDotNet').Location } catch { 'not found' }
+@{ Answer = `$answer } | ConvertTo-Json -Compress
+"@
+        $seen.Answer | Should -Be 'not found'
+    }
+
     It 'works in several runspaces of one process' {
         $seen = Invoke-ChildPwsh @"
 Import-Module '$manifest'
