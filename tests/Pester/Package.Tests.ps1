@@ -11,7 +11,9 @@ BeforeAll {
 
     $script:throwawayHome = Join-Path $TestDrive 'home'
     $script:repository = Join-Path $TestDrive 'repository'
-    New-Item -ItemType Directory -Path $throwawayHome, $repository | Out-Null
+    # .NET names a user folder only if it exists (else '' and PSResourceGet would write beside the working directory).
+    $script:dataHome = Join-Path $throwawayHome '.local/share'
+    New-Item -ItemType Directory -Path $throwawayHome, $repository, $dataHome, (Join-Path $throwawayHome '.config'), (Join-Path $throwawayHome '.cache') | Out-Null
     # The real user's repository list, to show it is left as it was.
     $script:userRepositories = Join-Path ([Environment]::GetFolderPath('LocalApplicationData')) 'PSResourceGet/PSResourceRepository.xml'
     $script:userRepositoriesBefore = if (Test-Path $userRepositories) { (Get-FileHash $userRepositories).Hash }
@@ -26,7 +28,7 @@ BeforeAll {
         else { $psi.FileName = 'dotnet'; $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
         foreach ($argument in '-NoProfile', '-NonInteractive', '-File', $file) { $psi.ArgumentList.Add($argument) }
         $psi.Environment['HOME'] = $throwawayHome
-        $psi.Environment['XDG_DATA_HOME'] = Join-Path $throwawayHome '.local/share'
+        $psi.Environment['XDG_DATA_HOME'] = $dataHome
         $psi.Environment['XDG_CONFIG_HOME'] = Join-Path $throwawayHome '.config'
         $psi.Environment['XDG_CACHE_HOME'] = Join-Path $throwawayHome '.cache'
         # Only PowerShell's own modules: the user path (in the throwaway home) is added by pwsh itself.
@@ -34,6 +36,7 @@ BeforeAll {
         foreach ($proxy in 'HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy') { $psi.Environment[$proxy] = 'http://127.0.0.1:9' }
         $psi.Environment['NO_PROXY'] = ''
         $psi.Environment['no_proxy'] = ''
+        $psi.WorkingDirectory = $TestDrive
         $psi.RedirectStandardOutput = $true
         $psi.RedirectStandardError = $true
         $process = [System.Diagnostics.Process]::Start($psi)
@@ -64,6 +67,8 @@ try {
     `$module = Get-InstalledPSResource -Name Heat.PowerShell -Scope CurrentUser
     @{
         Packages     = @((Get-ChildItem '$repository' -Filter *.nupkg).Name)
+        Repositories = (Get-PSResourceRepository -Name HeatLocal).Uri.LocalPath
+        Store        = [Environment]::GetFolderPath('LocalApplicationData')
         FoundVersion = `$found.Version.ToString()
         Tags         = @(`$found.Tags)
         InstalledAt  = `$module.InstalledLocation
@@ -80,9 +85,18 @@ finally { Unregister-PSResourceRepository -Name HeatLocal }
         foreach ($tag in $data.PrivateData.PSData.Tags) { $installed.Tags | Should -Contain $tag }
     }
 
+    It 'registers the repository and installs only inside the throwaway home' {
+        $throwawayHome | Should -Not -BeNullOrEmpty
+        $installed.Store | Should -Be $dataHome
+        $installed.Repositories | Should -Be $repository
+        Test-Path (Join-Path $dataHome 'PSResourceGet/PSResourceRepository.xml') | Should -BeTrue
+        # Nothing was written beside the working directory.
+        Get-ChildItem $TestDrive -Directory | Where-Object Name -notin 'home', 'repository' | Should -BeNullOrEmpty
+    }
+
     It 'installs with Install-PSResource into the user module path' {
         $installed.Version | Should -Be $data.ModuleVersion
-        $installed.InstalledAt | Should -BeLike "$throwawayHome*"
+        $installed.InstalledAt | Should -BeLike "$dataHome/powershell/Modules*"
     }
 
     It 'imports by name and works as installed' {
@@ -96,7 +110,7 @@ Import-Module Heat.PowerShell
     Description = (Test-HeatTemplate -Offline -TemplatePath '$template').Description
 } | ConvertTo-Json -Compress
 "@
-        $seen.ModuleBase | Should -BeLike "$throwawayHome*"
+        $seen.ModuleBase | Should -BeLike "$dataHome/powershell/Modules/Heat.PowerShell*"
         $seen.Commands | Sort-Object | Should -Be ($data.CmdletsToExport | Sort-Object)
         $seen.Aliases | Sort-Object | Should -Be ($data.AliasesToExport | Sort-Object)
         $seen.Description | Should -Be 'Web tier for the integration suite (needs no Nova or Neutron)'
@@ -108,6 +122,6 @@ Import-Module Heat.PowerShell
 @{ Resolves = `$command.ResolvedCommand.Name; Module = (Get-Module Heat.PowerShell).ModuleBase } | ConvertTo-Json -Compress
 "@
         $seen.Resolves | Should -Be 'Get-HeatEvent'
-        $seen.Module | Should -BeLike "$throwawayHome*"
+        $seen.Module | Should -BeLike "$dataHome/powershell/Modules/Heat.PowerShell*"
     }
 }
