@@ -12,7 +12,7 @@ namespace Heat.PowerShell.Loading
     /// Heat.PowerShell and Heat.Client stay in the default context, where PowerShell sees their types (scripts
     /// write [Heat.Client.Models.HeatStack]; types in a custom context are invisible to PowerShell's type names).
     /// The libraries sit in Dependencies/, where no default probing finds them; when one of the module's own
-    /// assemblies asks for one, <see cref="ResolveForModule"/> loads it here, whatever version of it the default
+    /// assemblies asks for one, <see cref="DependencyLoader"/> loads it here, whatever version of it the default
     /// context holds or will hold for another module. A library the platform carries at the version asked for or
     /// later (Newtonsoft.Json, System.*, Microsoft.Bcl.AsyncInterfaces: types such as JToken and ValueTask must be
     /// the runtime's own on both sides) is never loaded here: <see cref="Load"/> leaves it to the default context.
@@ -21,8 +21,10 @@ namespace Heat.PowerShell.Loading
     /// </summary>
     internal sealed class HeatLoadContext : AssemblyLoadContext
     {
+        private static readonly object s_create = new object();
+        private static HeatLoadContext s_instance;
+
         private readonly string _folder;
-        private readonly string _moduleFolder;
         private readonly object _gate = new object();
         private readonly Dictionary<string, Assembly> _loaded = new Dictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
         private Dictionary<string, string> _platform;
@@ -30,42 +32,16 @@ namespace Heat.PowerShell.Loading
         private HeatLoadContext(string folder)
         {
             _folder = folder;
-            _moduleFolder = Path.GetDirectoryName(folder);
         }
 
-        internal static void Register(string folder)
+        /// <summary>The one context of the process, made on first use.</summary>
+        internal static HeatLoadContext For(string folder)
         {
-            var context = new HeatLoadContext(folder);
-            // AssemblyResolve, not Default.Resolving: only it names the requesting assembly, so that a request from
-            // another module (its own YamlDotNet) is never answered with ours. It is raised when the default context
-            // has no such assembly and also when it holds another version of it.
-            AppDomain.CurrentDomain.AssemblyResolve += context.ResolveForModule;
-        }
-
-        private Assembly ResolveForModule(object sender, ResolveEventArgs args)
-        {
-            try
+            lock (s_create)
             {
-                var requester = args.RequestingAssembly;
-                if (requester == null || requester.IsDynamic || !IsModuleAssembly(requester))
-                {
-                    return null;
-                }
-
-                var name = new AssemblyName(args.Name);
-                return name.Name != null && TryGetPath(name.Name, out _) ? LoadFromAssemblyName(name) : null;
-            }
-            catch (Exception)
-            {
-                // Not ours to answer after all: the load fails as it would have without this handler.
-                return null;
+                return s_instance ?? (s_instance = new HeatLoadContext(folder));
             }
         }
-
-        // Heat.PowerShell and Heat.Client, from this module's folder (not a same-named assembly of someone else).
-        private bool IsModuleAssembly(Assembly assembly) =>
-            string.Equals(Path.GetDirectoryName(assembly.Location), _moduleFolder, StringComparison.Ordinal)
-            || GetLoadContext(assembly) == this;
 
         /// <summary>A library of the module's, and what it references in turn, in this context.</summary>
         protected override Assembly Load(AssemblyName name)
