@@ -10,6 +10,7 @@ namespace Heat.PowerShell.Cmdlets
     /// <para type="synopsis">Lists a stack's events (every page), one resource's events, or one event by id.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "HeatEvent")]
+    [Alias("Get-HeatStackEvent")]
     [OutputType(typeof(HeatEvent))]
     public sealed class GetHeatEvent : StackTargetCmdlet
     {

@@ -14,6 +14,7 @@ namespace Heat.PowerShell.Cmdlets
     /// list back in (Get-HeatResource web | Get-HeatResource): each one then comes with its Metadata.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "HeatResource", DefaultParameterSetName = ListSet)]
+    [Alias("Get-HeatStackResource")]
     [OutputType(typeof(HeatResource), ParameterSetName = new[] { ListSet })]
     [OutputType(typeof(Hashtable), ParameterSetName = new[] { MetadataSet })]
     public sealed class GetHeatResource : StackTargetCmdlet
