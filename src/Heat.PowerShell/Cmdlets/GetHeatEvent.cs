@@ -16,6 +16,7 @@ namespace Heat.PowerShell.Cmdlets
         /// <summary>Only this resource's events. A piped resource gives its own events.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceNameCompleter))]
         public string ResourceName { get; set; }
 
         /// <summary>One event, by its id.</summary>
@@ -31,6 +32,8 @@ namespace Heat.PowerShell.Cmdlets
 
         /// <summary>CREATE_FAILED, FAILED, *_COMPLETE ...</summary>
         [Parameter]
+        [ValidateHeatStatus]
+        [ArgumentCompleter(typeof(HeatStatusCompleter))]
         [SupportsWildcards]
         public string[] Status { get; set; }
 

@@ -30,6 +30,8 @@ namespace Heat.PowerShell.Cmdlets
 
         /// <summary>Full status (CREATE_COMPLETE, *_FAILED) or just the state (COMPLETE, FAILED, IN_PROGRESS).</summary>
         [Parameter]
+        [ValidateHeatStatus]
+        [ArgumentCompleter(typeof(HeatStatusCompleter))]
         [SupportsWildcards]
         public string[] Status { get; set; }
 
