@@ -21,6 +21,9 @@ namespace Heat.Client.Models
         {
         }
 
+        /// <summary>Code that has names as an array (and did when this was one) can still assign it.</summary>
+        public static implicit operator HeatNameList(string[] names) => new HeatNameList(names);
+
         public override string ToString() => string.Join(",", this);
     }
 
