@@ -88,6 +88,8 @@ namespace Heat.Client.Models
                     return time.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture);
                 case HeatLink link:
                     return link.ToString();
+                case HeatParameterConstraint constraint:
+                    return constraint.ToString();
                 case IDictionary _:
                 case IEnumerable _:
                     return JsonConvert.SerializeObject(value, Formatting.None);
