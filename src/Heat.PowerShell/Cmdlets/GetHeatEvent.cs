@@ -84,7 +84,8 @@ namespace Heat.PowerShell.Cmdlets
                     if (Id != null)
                     {
                         if (evt.Id != Id) continue;
-                        WriteObject(evt);
+                        // The list leaves out the resource's type and properties; the event's own route has them.
+                        WriteObject(Detailed(stack, evt));
                         found = true;
                         break;
                     }
@@ -97,6 +98,21 @@ namespace Heat.PowerShell.Cmdlets
                 }
                 if (Follow && Id == null) FollowFrom(stack, last, status);
             });
+        }
+
+        /// <summary>The event with its resource's type and properties, from the event's own route; as listed if that fails.</summary>
+        private HeatEvent Detailed(StackRef stack, HeatEvent listed)
+        {
+            if (listed.ResourceName == null) return listed;
+            try
+            {
+                var exact = listed.StackName != null && listed.StackId != null ? new StackRef(listed.StackName, listed.StackId) : stack;
+                return Await(Client.Events.GetAsync(exact, listed.ResourceName, listed.Id, CancellationToken));
+            }
+            catch (HeatNotFoundException)
+            {
+                return listed;
+            }
         }
 
         /// <summary>Writes each new event once, from the stack's one wait loop, until the stack is in a final state.</summary>
