@@ -78,7 +78,7 @@ namespace Heat.PowerShell.Cmdlets
                 if (ResourceType != null) foreach (var type in ResourceType) options.ResourceTypes.Add(type);
                 bool found = false;
                 string last = null;
-                foreach (var evt in Stream(Client.Events.List(stack, options, CancellationToken)))
+                foreach (var evt in Stream(Client.Events.List(stack, options, CancellationToken), $"Reading the events of {stack}"))
                 {
                     last = evt.Id;
                     if (Id != null)

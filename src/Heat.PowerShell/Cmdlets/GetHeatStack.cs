@@ -97,7 +97,7 @@ namespace Heat.PowerShell.Cmdlets
             foreach (var state in StatusFilter.ServerStates) options.Statuses.Add(state);
             TryItem("HeatStack", null, () =>
             {
-                foreach (var stack in Stream(Client.Stacks.List(options, CancellationToken)))
+                foreach (var stack in Stream(Client.Stacks.List(options, CancellationToken), "Listing Heat stacks"))
                 {
                     if (patterns.Count > 0 && !patterns.Any(p => p.IsMatch(stack.StackName ?? string.Empty))) continue;
                     if (!StatusFilter.Matches(stack.StackStatus)) continue;
