@@ -10,9 +10,9 @@ namespace Heat.PowerShell
     /// <summary>The statuses Heat gives stacks, resources and events: each action joined with each state.</summary>
     internal static class HeatStatuses
     {
-        /// <summary>Heat's stack and resource actions (INIT is a resource's before it is created).</summary>
+        /// <summary>Heat's stack and resource actions (INIT is a resource's before it is created; SIGNAL is an event's when a resource is signalled).</summary>
         public static readonly string[] Actions =
-            { "CREATE", "UPDATE", "DELETE", "ROLLBACK", "SUSPEND", "RESUME", "CHECK", "SNAPSHOT", "RESTORE", "ADOPT", "INIT" };
+            { "CREATE", "UPDATE", "DELETE", "ROLLBACK", "SUSPEND", "RESUME", "CHECK", "SNAPSHOT", "RESTORE", "ADOPT", "INIT", "SIGNAL" };
 
         public static readonly string[] States = { "IN_PROGRESS", "COMPLETE", "FAILED" };
 
