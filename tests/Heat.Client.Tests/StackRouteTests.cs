@@ -77,7 +77,7 @@ namespace Heat.Client.Tests
             Assert.Equal(new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc), stack.CreationTime);
             Assert.Equal(DateTimeKind.Utc, stack.UpdatedTime.Value.Kind);
             Assert.Equal(30, stack.UpdatedTime.Value.Second);
-            Assert.IsType<Hashtable>(stack.Parameters);
+            Assert.IsAssignableFrom<Hashtable>(stack.Parameters);
             Assert.Equal("2", stack.Parameters["COUNT"]);
             Assert.Equal("http://web", stack.Outputs["url"]);
             Assert.Equal(new object[] { "x", "y" }, (object[])stack.Outputs["ids"]);

@@ -23,12 +23,16 @@ namespace Heat.PowerShell.Tests
         public void ById_WithoutResource_FindsItInTheList()
         {
             using var host = new PowerShellHost(new FakeHeat().ListsEvents("web", "s1",
-                HeatFixtures.Event("e1", "r", "CREATE_IN_PROGRESS", "web", "s1"), HeatFixtures.Event("e2", "r", "CREATE_COMPLETE", "web", "s1")));
+                    HeatFixtures.Event("e1", "r", "CREATE_IN_PROGRESS", "web", "s1"), HeatFixtures.Event("e2", "r", "CREATE_COMPLETE", "web", "s1"))
+                .ShowsEvent("web", "s1", "r", HeatFixtures.EventDetail("e2", "r", "CREATE_COMPLETE", "web", "s1", "OS::Heat::RandomString",
+                    new Newtonsoft.Json.Linq.JObject { ["length"] = 8 })));
 
             var found = host.Run("Get-HeatEvent web -Id e2 -Session $session");
             var missing = host.Run("Get-HeatEvent web -Id nope -Session $session");
 
             Assert.Equal("CREATE_COMPLETE", found.Objects<HeatEvent>().Single().ResourceStatus);
+            // The list leaves the type out; an event asked for by id comes with it, as with a resource name.
+            Assert.Equal("OS::Heat::RandomString", found.Objects<HeatEvent>().Single().ResourceType);
             Assert.Equal("HeatEventNotFound,Heat.PowerShell.Cmdlets.GetHeatEvent", Assert.Single(missing.Errors).FullyQualifiedErrorId);
         }
     }

@@ -36,6 +36,26 @@ namespace Heat.PowerShell.Tests
         }
 
         [Fact]
+        public void ABulkCreate_NamesTheStackOfEachError()
+        {
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Post, "stacks")
+                .Error(HttpStatusCode.BadRequest, "Property error: resources.r.properties.length: \"x\" is not an integer", "StackValidationFailed")
+                .Error(HttpStatusCode.Conflict, "The Stack (db) already exists.", "StackExists");
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run($"@{{ StackName = 'web' }}, @{{ StackName = 'db' }} | ForEach-Object {{ [pscustomobject]$_ }} | " +
+                                  $"New-HeatStack -Template {Template} -Session $session");
+
+            Assert.Equal(2, result.Errors.Count);
+            Assert.Equal("Stack 'web': Property error: resources.r.properties.length: \"x\" is not an integer", result.Errors[0].ToString());
+            Assert.Equal("web", result.Errors[0].TargetObject);
+            // Heat's own words stay the exception's; a message that names the stack already is left as it is.
+            Assert.StartsWith("Property error", result.Errors[0].Exception.Message);
+            Assert.Equal("The Stack (db) already exists.", result.Errors[1].ToString());
+        }
+
+        [Fact]
         public void WhatIf_CreatesNothing()
         {
             var heat = new FakeHeat().CreatesStack("web", "new-1");

@@ -106,6 +106,7 @@ namespace Heat.PowerShell.Tests
                 result.Terminating = result.Terminating ?? (caught as ErrorRecord ?? (caught as PSObject)?.BaseObject as ErrorRecord);
                 result.Errors = ps.Streams.Error.ToList();
                 result.Verbose = ps.Streams.Verbose.Select(v => v.Message).ToList();
+                result.Progress = ps.Streams.Progress.ToList();
                 result.HostLines = _host.Lines.Skip(hostLines).ToList();
                 return result;
             }
@@ -121,6 +122,8 @@ namespace Heat.PowerShell.Tests
             public ErrorRecord Terminating { get; set; }
 
             public List<string> Verbose { get; set; }
+
+            public List<ProgressRecord> Progress { get; set; }
 
             /// <summary>What the command wrote to the host (the console), line by line: "What if: ..." among others.</summary>
             public List<string> HostLines { get; set; }

@@ -130,6 +130,8 @@ namespace Heat.PowerShell.Tests
 
             Assert.Equal("a", result.Objects<HeatStack>().Single().StackName);
             Assert.Equal("DELETE_COMPLETE", result.Objects<HeatStack>().Single().StackStatus);
+            // The status and its reason go together: not DELETE_COMPLETE with the reason of an earlier state.
+            Assert.Equal("Heat no longer has this stack.", result.Objects<HeatStack>().Single().StackStatusReason);
             var error = Assert.Single(result.Errors);
             Assert.Equal("HeatStackFailed,Heat.PowerShell.Cmdlets.RemoveHeatStack", error.FullyQualifiedErrorId);
             Assert.Contains("DELETE_FAILED", error.Exception.Message);

@@ -77,8 +77,9 @@ namespace Heat.PowerShell.Tests
 
             var result = host.Run("Get-HeatStack -Session $session -Verbose");
 
-            Assert.Contains(result.Verbose, v => v.StartsWith("GET " + heat.Endpoint + "/stacks"));
-            Assert.Contains(result.Verbose, v => v.StartsWith("200 OK"));
+            // One line per request: method, URL, status and time.
+            var line = Assert.Single(result.Verbose);
+            Assert.Matches("^GET " + System.Text.RegularExpressions.Regex.Escape(heat.Endpoint + "/stacks?limit=100") + @" -> 200 OK in \d+ ms$", line);
             Assert.Equal(FakeHeat.Token, heat.Requests.Single().Header("X-Auth-Token"));
             Assert.DoesNotContain(result.Verbose, v => v.Contains(FakeHeat.Token));
         }

@@ -66,5 +66,87 @@ namespace Heat.PowerShell.Tests
             Assert.StartsWith("HeatTemplateInvalid,", error.FullyQualifiedErrorId);
             Assert.Contains("Invalid parameter (p), expected a mapping", error.Exception.Message);
         }
+    
+
+        [Fact]
+        public void RangeLengthAndOtherConstraints_AreKept_AsTheTemplateWritesThem()
+        {
+            // What Heat 19's /validate answered on the lab for a template with range, length, pattern, allowed values and a
+            // custom constraint: each as keys of the parameter.
+            var answer = Newtonsoft.Json.Linq.JObject.Parse(@"{ ""Description"": ""x"", ""Parameters"": {
+                ""count"": { ""Type"": ""Number"", ""Default"": 2, ""MinValue"": 1, ""MaxValue"": 5, ""ConstraintDescription"": ""one to five"" },
+                ""name"": { ""Type"": ""String"", ""MinLength"": 2, ""MaxLength"": 8, ""AllowedPattern"": ""[a-z]+"" },
+                ""flavor"": { ""Type"": ""String"", ""AllowedValues"": [""small"", ""large""] },
+                ""img"": { ""Type"": ""String"", ""CustomConstraint"": ""nova.flavor"" } } }");
+            using var host = new PowerShellHost(new FakeHeat().Validates(answer));
+
+            var result = host.Run($"$v = Test-HeatTemplate -Template {Template} -Session $session; " +
+                                  "$v.Parameters | ForEach-Object { \"$($_.Name): $($_.Constraints -join ' / ')\" }; [string]$v.Parameters[0].Constraints[0].range.max");
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(new object[]
+            {
+                "count: range 1..5 (one to five)", "name: length 2..8 / allowed_pattern [a-z]+", "flavor: allowed_values small,large",
+                "img: custom_constraint nova.flavor", "5",
+            }, result.Output.Select(o => o.BaseObject).ToArray());
+        }
+
+        [Fact]
+        public void Offline_HotConstraints_AreKept()
+        {
+            using var host = new PowerShellHost(null);
+
+            var result = host.Run("(Test-HeatTemplate -Offline -Template \"heat_template_version: 2018-08-31`nparameters:`n  n:`n    type: number`n" +
+                                  "    constraints:`n      - range: {min: 1, max: 3}`n      - modulo: {step: 2, offset: 1}`n\").Parameters[0].Constraints -join ' / '");
+
+            Assert.Equal("range 1..3 / modulo step 2 offset 1", Assert.Single(result.Output).BaseObject);
+        }
+
+        [Fact]
+        public void AnUndeclaredParameter_NamesTheFileOnce()
+        {
+            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"feel-{System.Guid.NewGuid():N}.yaml");
+            System.IO.File.WriteAllText(path, "heat_template_version: 2018-08-31\nresources:\n  r:\n    type: OS::Heat::Value\n" +
+                                              "    properties:\n      value: {get_param: nope}\n");
+            try
+            {
+                using var host = new PowerShellHost(null);
+
+                var result = host.Run($"Test-HeatTemplate -Offline -TemplatePath '{path}'");
+
+                var error = Assert.Single(result.Errors);
+                Assert.Single(System.Text.RegularExpressions.Regex.Matches(error.Exception.Message, System.Text.RegularExpressions.Regex.Escape(path)));
+                Assert.Contains("The Parameter (nope) is not declared in the template's parameters (used at resources.r.properties.value)", error.Exception.Message);
+            }
+            finally
+            {
+                System.IO.File.Delete(path);
+            }
+        }
+
+        [Fact]
+        public void AnEnvironmentFile_GivenAsATemplate_IsSaidToBeAnEnvironment()
+        {
+            var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"feel-{System.Guid.NewGuid():N}");
+            System.IO.Directory.CreateDirectory(folder);
+            System.IO.File.WriteAllText(System.IO.Path.Combine(folder, "env.yaml"), "parameters:\n  flavor: m1.small\nresource_registry:\n  My::Thing: thing.yaml\n");
+            System.IO.File.WriteAllText(System.IO.Path.Combine(folder, "broken.yaml"), "parameters:\n  flavor:\n    type: string\n");
+            try
+            {
+                using var host = new PowerShellHost(null);
+
+                var result = host.Run($"Get-ChildItem '{folder}' -Filter *.yaml | Sort-Object Name | Test-HeatTemplate -Offline");
+
+                Assert.Equal(2, result.Errors.Count);
+                Assert.Contains("template format version not found", result.Errors[0].Exception.Message);
+                Assert.Contains("env.yaml", result.Errors[1].Exception.Message);
+                Assert.Contains("this is a Heat environment file", result.Errors[1].Exception.Message);
+                Assert.Contains("-EnvironmentPath", result.Errors[1].Exception.Message);
+            }
+            finally
+            {
+                System.IO.Directory.Delete(folder, true);
+            }
+        }
     }
 }

@@ -30,7 +30,7 @@ BeforeAll {
         $out = Get-HeatStack $Name -Verbose 4>&1
         [pscustomobject]@{
             Stack    = $out | Where-Object { $_ -is [Heat.Client.Models.HeatStack] }
-            Requests = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^GET ' } | ForEach-Object Message)
+            Requests = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^GET ' } | ForEach-Object { ($_.Message -split ' -> ')[0] })
         }
     }
 }

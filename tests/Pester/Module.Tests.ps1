@@ -197,7 +197,51 @@ Describe 'Objects and formatting' {
     It 'shows a stack as a table with its name, status, time and id' {
         $text = $stack | Out-String -Width 120
         $text | Should -Match 'StackName\s+StackStatus\s+CreationTime\s+Id'
-        $text | Should -Match 'web-prod\s+CREATE_COMPLETE\s+2026-11-25 10:00:00\s+8f3c1a52'
+        $text | Should -Match 'web-prod\s+CREATE_COMPLETE\s+2026-11-25 10:00:00Z\s+8f3c1a52'
+    }
+
+    It 'fits the longest statuses, and tells nested stacks apart by the end of their names' {
+        $nested = 'web-prod-workers-4kq2xw5nbd7e-0-tz5fhe3kq4ab', 'web-prod-workers-4kq2xw5nbd7e-1-uq3ifh2kdy7c' | ForEach-Object {
+            [Heat.Client.Models.HeatStack]@{ StackName = $_; StackStatus = 'ROLLBACK_IN_PROGRESS'; Id = 'i' }
+        }
+        $text = $nested | Out-String -Width 120
+        $text | Should -Match 'ROLLBACK_IN_PROGRESS'
+        $text | Should -Match '0-tz5fhe3kq4ab\s'
+        $text | Should -Match '1-uq3ifh2kdy7c\s'
+        $event = [Heat.Client.Models.HeatEvent]@{ StackName = $nested[1].StackName; ResourceName = 'server'; ResourceStatus = 'SNAPSHOT_IN_PROGRESS'; ResourceStatusReason = 'state changed' }
+        $text = $event | Out-String -Width 120
+        $text | Should -Match 'uq3ifh2kdy7c\s+server\s+SNAPSHOT_IN_PROGRESS\s+state changed'
+    }
+
+    It 'colours statuses only where ANSI is wanted' {
+        # The views colour whenever $PSStyle exists (pwsh 7.2+); PowerShell itself strips the colour where
+        # OutputRendering is PlainText (or Host and the output is not the console). Windows PowerShell has no $PSStyle.
+        $failed = [Heat.Client.Models.HeatStack]@{ StackName = 'web'; StackStatus = 'CREATE_FAILED'; Id = 'i' }
+        $done = [Heat.Client.Models.HeatResource]@{ ResourceName = 'r'; ResourceStatus = 'CREATE_COMPLETE' }
+        $before = $PSStyle.OutputRendering
+        try {
+            $PSStyle.OutputRendering = 'PlainText'
+            $plain = ($failed | Out-String -Width 120) + ($done | Format-List | Out-String -Width 120)
+            $PSStyle.OutputRendering = 'Ansi'
+            $ansi = ($failed | Out-String -Width 120) + ($done | Format-List | Out-String -Width 120)
+        } finally {
+            $PSStyle.OutputRendering = $before
+        }
+        $plain | Should -Not -Match ([regex]::Escape([string][char]27))
+        $plain | Should -Match 'web\s+CREATE_FAILED'
+        $ansi | Should -Match ([regex]::Escape($PSStyle.Foreground.Red + 'CREATE_FAILED' + $PSStyle.Reset))
+        $ansi | Should -Match ([regex]::Escape($PSStyle.Foreground.Green + 'CREATE_COMPLETE' + $PSStyle.Reset))
+    }
+
+    It 'shows a stack as a list with its reason, times in UTC, tags and outputs' {
+        $s = [Heat.Client.Models.HeatStack]@{
+            StackName = 'web'; StackStatus = 'UPDATE_COMPLETE'; StackStatusReason = 'Stack UPDATE completed successfully'; Id = 'i'
+            CreationTime = [datetime]::new(2026, 11, 25, 10, 0, 0, [DateTimeKind]::Utc); Tags = [string[]]('ci', 'web')
+        }
+        $text = $s | Format-List | Out-String -Width 120
+        $text | Should -Match 'StackStatusReason\s+: Stack UPDATE completed successfully'
+        $text | Should -Match 'CreationTime\s+: 2026-11-25 10:00:00Z'
+        $text | Should -Match 'Tags\s+: ci, web'
     }
 
     It 'gives the short names a user reaches for' {

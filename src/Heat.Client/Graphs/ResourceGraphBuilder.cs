@@ -66,7 +66,7 @@ namespace Heat.Client.Graphs
             foreach (var resource in list)
             {
                 var required = byStackAndName[Key(resource.StackId, resource.ResourceName)];
-                foreach (var dependent in resource.RequiredBy ?? new string[0])
+                foreach (var dependent in resource.RequiredBy ?? new HeatNameList(null))
                 {
                     // A name Heat lists that is not in this stack's list (filtered out, or gone) draws nothing, as in heatclient.
                     if (byStackAndName.TryGetValue(Key(resource.StackId, dependent), out var node)) graph.AddEdge(required, node, "required_by");

@@ -53,6 +53,9 @@ namespace Heat.Client.Http
 
         public Action<string> Trace { get; set; }
 
+        /// <summary>Which attempt is being sent (1 the first); the retry pipeline counts, the trace shows it.</summary>
+        internal int Attempt { get; set; }
+
         internal bool IsIdempotent => Idempotent ?? (Method == HttpMethod.Get || Method == HttpMethod.Head || Method == HttpMethod.Options);
 
         internal bool CarriesSecret => Token != null || (Payload != null && PayloadIsSecret);

@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Collections;
 using Heat.Client.Internal;
@@ -36,8 +37,15 @@ namespace Heat.Client.Models
         [JsonProperty("updated_time"), JsonConverter(typeof(HeatTimeConverter))]
         public DateTime? UpdatedTime { get; set; }
 
+        /// <summary>The resources that depend on this one; Export-Csv writes them as <c>a,b</c>.</summary>
+        public HeatNameList RequiredBy { get; set; } = new HeatNameList(null);
+
         [JsonProperty("required_by"), JsonConverter(typeof(StringListConverter))]
-        public string[] RequiredBy { get; set; } = new string[0];
+        private string[] RequiredByJson
+        {
+            get => RequiredBy?.ToArray();
+            set => RequiredBy = new HeatNameList(value);
+        }
 
         /// <summary>With <c>-NestedDepth</c>: the resource of the parent stack that this resource's stack implements.</summary>
         [JsonProperty("parent_resource")]
@@ -75,7 +83,7 @@ namespace Heat.Client.Models
         internal HeatResource Locate(string askedStackName, string askedStackId)
         {
             Links = Links ?? new HeatLink[0];
-            RequiredBy = RequiredBy ?? new string[0];
+            RequiredBy = RequiredBy ?? new HeatNameList(null);
             (StackName, StackId) = HeatLink.StackOf(Links, "stack", askedStackName, askedStackId);
             (NestedStackName, NestedStackId) = HeatLink.StackOf(Links, "nested", null, null);
             return this;

@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Collections;
 using System.Runtime.Serialization;
@@ -43,8 +44,15 @@ namespace Heat.Client.Models
         [JsonProperty("deletion_time"), JsonConverter(typeof(HeatTimeConverter))]
         public DateTime? DeletionTime { get; set; }
 
+        /// <summary>The stack's tags: a list (<c>$stack.Tags -contains 'ci'</c>) that Export-Csv writes as <c>ci,web</c>.</summary>
+        public HeatNameList Tags { get; set; } = new HeatNameList(null);
+
         [JsonProperty("tags"), JsonConverter(typeof(StringListConverter))]
-        public string[] Tags { get; set; } = new string[0];
+        private string[] TagsJson
+        {
+            get => Tags?.ToArray();
+            set => Tags = new HeatNameList(value);
+        }
 
         /// <summary>The id of the parent stack, for a nested stack.</summary>
         [JsonProperty("parent")]
@@ -65,15 +73,34 @@ namespace Heat.Client.Models
         /// <summary>Output key to value, for <c>$stack.Outputs.web_url</c>.</summary>
         public Hashtable Outputs { get; set; }
 
-        /// <summary>Each output with its description and, when Heat could not compute it, its error.</summary>
+        /// <summary>Each output with its description and, when Heat could not compute it, its error; as text (Export-Csv)
+        /// <c>key=value; key=value</c>.</summary>
+        public HeatStackOutputList OutputDetails { get; set; } = new HeatStackOutputList(null);
+
         [JsonProperty("outputs")]
-        public HeatStackOutput[] OutputDetails { get; set; } = new HeatStackOutput[0];
+        private HeatStackOutput[] OutputsJson
+        {
+            get => OutputDetails?.ToArray();
+            set => OutputDetails = new HeatStackOutputList(value);
+        }
+
+        public HeatList<object> Capabilities { get; set; }
 
         [JsonProperty("capabilities"), JsonConverter(typeof(PlainConverter))]
-        public object[] Capabilities { get; set; }
+        private object[] CapabilitiesJson
+        {
+            get => Capabilities?.ToArray();
+            set => Capabilities = value == null ? null : new HeatList<object>(value);
+        }
+
+        public HeatList<object> NotificationTopics { get; set; }
 
         [JsonProperty("notification_topics"), JsonConverter(typeof(PlainConverter))]
-        public object[] NotificationTopics { get; set; }
+        private object[] NotificationTopicsJson
+        {
+            get => NotificationTopics?.ToArray();
+            set => NotificationTopics = value == null ? null : new HeatList<object>(value);
+        }
 
         [JsonProperty("timeout_mins")]
         public int? TimeoutMins { get; set; }
@@ -84,8 +111,14 @@ namespace Heat.Client.Models
         [JsonProperty("template_description")]
         public string TemplateDescription { get; set; }
 
+        public HeatList<HeatLink> Links { get; set; } = new HeatList<HeatLink>(null);
+
         [JsonProperty("links")]
-        public HeatLink[] Links { get; set; } = new HeatLink[0];
+        private HeatLink[] LinksJson
+        {
+            get => Links?.ToArray();
+            set => Links = new HeatList<HeatLink>(value);
+        }
 
         /// <summary>True when this object came from a full read of the stack (parameters, outputs ...), not a list.</summary>
         public bool IsDetailed { get; set; }
@@ -102,14 +135,15 @@ namespace Heat.Client.Models
         [OnDeserialized]
         private void OnDeserialized(StreamingContext context)
         {
-            Tags = Tags ?? new string[0];
-            Links = Links ?? new HeatLink[0];
+            Tags = Tags ?? new HeatNameList(null);
+            Links = Links ?? new HeatList<HeatLink>(null);
+            Parameters = HeatTable.From(Parameters);
             if (OutputDetails == null)
             {
-                OutputDetails = new HeatStackOutput[0];
+                OutputDetails = new HeatStackOutputList(null);
                 return;
             }
-            var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            var table = new HeatTable();
             foreach (var output in OutputDetails)
             {
                 output.StackName = StackName;

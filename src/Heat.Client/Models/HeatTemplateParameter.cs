@@ -20,7 +20,9 @@ namespace Heat.Client.Models
 
         public bool NoEcho { get; set; }
 
-        public object[] Constraints { get; set; } = new object[0];
+        /// <summary>Range, length, allowed values, pattern, custom constraint: each in the template's own shape
+        /// (<c>$p.Constraints[0].range.max</c>), read as <c>range 1..5</c>.</summary>
+        public HeatList<HeatParameterConstraint> Constraints { get; set; } = new HeatList<HeatParameterConstraint>(null);
 
         public override string ToString() => Name;
 
@@ -35,7 +37,7 @@ namespace Heat.Client.Models
                 Description = json.Str("Description"),
                 Label = json.Str("Label"),
                 NoEcho = string.Equals(json.Str("NoEcho"), "true", System.StringComparison.OrdinalIgnoreCase),
-                Constraints = HeatJson.ToPlain(json["CustomConstraint"] ?? json["AllowedValues"] ?? json["Constraints"]) as object[] ?? new object[0],
+                Constraints = json["Constraints"] is JArray listed ? HeatParameterConstraint.FromHot(listed) : HeatParameterConstraint.FromCfn(json),
             };
         }
     }

@@ -58,7 +58,7 @@ namespace Heat.Client.Models
                         Description = p.Str("description") ?? p.Str("Description"),
                         Label = p.Str("label") ?? p.Str("Label"),
                         NoEcho = string.Equals(p.Str("hidden") ?? p.Str("NoEcho"), "true", System.StringComparison.OrdinalIgnoreCase),
-                        Constraints = HeatJson.ToPlain(p["constraints"] ?? p["AllowedValues"]) as object[] ?? new object[0],
+                        Constraints = p["constraints"] is JArray hot ? HeatParameterConstraint.FromHot(hot) : HeatParameterConstraint.FromCfn(p),
                     });
                 }
             }

@@ -1,3 +1,4 @@
+using Heat.Client.Internal;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -159,7 +160,7 @@ namespace Heat.Client
                 if (remaining <= TimeSpan.Zero)
                 {
                     if (progress.StackStatus != null) lastSeen.StackStatus = progress.StackStatus;
-                    throw new HeatWaitTimeoutException($"Stack '{stack}' is still {progress.StackStatus ?? "unknown"} after {options.Timeout.TotalMinutes:0.#} minutes.", lastSeen);
+                    throw new HeatWaitTimeoutException($"Stack '{stack}' is still {progress.StackStatus ?? "unknown"} after {Durations.Describe(options.Timeout)}.", lastSeen);
                 }
                 await Task.Delay(delay < remaining ? delay : remaining, cancellationToken).ConfigureAwait(false);
                 if (goneSince == null) delay = Grow(delay, options.PollInterval);
@@ -223,7 +224,7 @@ namespace Heat.Client
                     if (remaining <= TimeSpan.Zero)
                     {
                         throw new HeatWaitTimeoutException(
-                            $"Stack '{stack}' was last seen {lastSeen?.StackStatus ?? "(never)"}; Heat did not answer before the timeout of {options.Timeout.TotalMinutes:0.#} minutes: {e.Message}",
+                            $"Stack '{stack}' was last seen {lastSeen?.StackStatus ?? "(never)"}; Heat did not answer before the timeout of {Durations.Describe(options.Timeout)}: {e.Message}",
                             lastSeen, e);
                     }
                     _trace?.Invoke($"Heat did not answer about '{stack}' ({e.Message}); still waiting.");

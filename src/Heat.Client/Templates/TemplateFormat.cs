@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -64,11 +65,27 @@ namespace Heat.Client.Templates
             }
             if (!HasVersion(template))
             {
+                if (LooksLikeEnvironment(template))
+                {
+                    // The most common way to get here: an environment file given where a template goes.
+                    throw new TemplateException(TemplateProblem.MissingVersion, fileName, null, null,
+                        "this is a Heat environment file (it has " + string.Join(", ", template.Properties().Select(p => p.Name)) +
+                        " and no heat_template_version), not a template: give it with -EnvironmentPath beside a template");
+                }
                 throw new TemplateException(TemplateProblem.MissingVersion, fileName, null, null,
                     "template format version not found: the template needs heat_template_version (HOT) or AWSTemplateFormatVersion (CFN) at its top level");
             }
             return template;
         }
+
+        /// <summary>
+        /// A mapping whose every top-level key is an environment section, with one that only an environment has, or
+        /// parameters given values (name: value) rather than declared (name: {type: ...}) as a template would.
+        /// </summary>
+        private static bool LooksLikeEnvironment(JObject document) =>
+            document.Count > 0 && document.Properties().All(p => EnvironmentSections.Contains(p.Name)) &&
+            (document.Properties().Any(p => p.Name != "parameters") ||
+             (document["parameters"] is JObject parameters && parameters.Properties().All(p => !(p.Value is JObject))));
 
         /// <summary>heatclient's <c>is_template</c>: whether a get_file target is itself a template (then it is processed as one).</summary>
         public static JObject TryParseTemplate(string text)

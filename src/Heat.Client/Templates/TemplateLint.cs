@@ -17,11 +17,14 @@ namespace Heat.Client.Templates
             "OS::stack_name", "OS::stack_id", "OS::project_id",
         };
 
-        /// <summary>One message per undeclared parameter, in the top template and in every child template of the bundle.</summary>
-        public static IReadOnlyList<string> FindUndeclaredParameters(TemplateBundle bundle, string source)
+        /// <summary>
+        /// One message per undeclared parameter, in the top template and in every child template of the bundle. A problem
+        /// of a child names the child; one of the top template names no file (the error that carries it names it already).
+        /// </summary>
+        public static IReadOnlyList<string> FindUndeclaredParameters(TemplateBundle bundle)
         {
             var problems = new List<string>();
-            if (bundle?.Template != null) Check(bundle.Template, source, problems);
+            if (bundle?.Template != null) Check(bundle.Template, null, problems);
             foreach (var file in bundle?.Files ?? new Dictionary<string, string>())
             {
                 if (!file.Value.StartsWith("{", StringComparison.Ordinal)) continue;
@@ -61,7 +64,7 @@ namespace Heat.Client.Templates
                             : argument is JArray list && list.Count > 0 && list[0].Type == JTokenType.String ? (string)list[0] : null;
                         if (name != null && !declared.Contains(name) && !PseudoParameters.Contains(name))
                         {
-                            problems.Add($"{source}: the Parameter ({name}) is not declared in the template's parameters (used at {path}).");
+                            problems.Add($"{(source == null ? "The" : source + ": the")} Parameter ({name}) is not declared in the template's parameters (used at {path}).");
                         }
                     }
                     foreach (var property in obj.Properties()) Walk(property.Value, path + "." + property.Name, declared, source, problems);

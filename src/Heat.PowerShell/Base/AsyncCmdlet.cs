@@ -71,28 +71,39 @@ namespace Heat.PowerShell
             }
         }
 
-        /// <summary>Enumerates a paged list, writing what each page request reports before its items.</summary>
-        protected IEnumerable<T> Stream<T>(IEnumerable<T> source)
+        /// <summary>Enumerates a paged list, writing what each page request reports before its items; with an
+        /// <paramref name="activity"/>, a count as progress when the listing takes a while.</summary>
+        protected IEnumerable<T> Stream<T>(IEnumerable<T> source, string activity = null)
         {
+            var progress = activity == null ? null : new ListingProgress(activity);
             using (var enumerator = source.GetEnumerator())
             {
-                while (true)
+                try
                 {
-                    bool more;
-                    try
+                    while (true)
                     {
-                        more = enumerator.MoveNext();
+                        bool more;
+                        try
+                        {
+                            more = enumerator.MoveNext();
+                        }
+                        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+                        {
+                            throw new PipelineStoppedException();
+                        }
+                        finally
+                        {
+                            Drain();
+                        }
+                        if (!more) yield break;
+                        progress?.Counted();
+                        progress?.Render(WriteProgress);
+                        yield return enumerator.Current;
                     }
-                    catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
-                    {
-                        throw new PipelineStoppedException();
-                    }
-                    finally
-                    {
-                        Drain();
-                    }
-                    if (!more) yield break;
-                    yield return enumerator.Current;
+                }
+                finally
+                {
+                    progress?.Complete(WriteProgress);
                 }
             }
         }

@@ -41,8 +41,18 @@ namespace Heat.PowerShell
             }
         }
 
-        internal static ErrorRecord ToErrorRecord(Exception exception, string noun, object target) =>
-            ErrorCatalog.ToErrorRecord(exception, noun, target);
+        internal static ErrorRecord ToErrorRecord(Exception exception, string noun, object target)
+        {
+            var record = ErrorCatalog.ToErrorRecord(exception, noun, target);
+            // Heat's own words often do not say which stack ("Property error: resources.r..."): in a bulk create or
+            // delete, the error shown would not tell which of the stacks it was. The exception keeps Heat's words.
+            if (noun == "HeatStack" && target is string name && name.Length > 0 && exception?.Message != null &&
+                exception.Message.IndexOf(name, StringComparison.Ordinal) < 0)
+            {
+                record.ErrorDetails = new ErrorDetails($"Stack '{name}': {exception.Message}");
+            }
+            return record;
+        }
 
         /// <summary>Runs one item's work; a failure becomes a non-terminating error so the pipeline goes on.</summary>
         protected bool TryItem(string noun, object target, Action work)

@@ -19,6 +19,7 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(ResourceNameCompleter))]
         public string[] ResourceName { get; set; }
 
         [Parameter]

@@ -17,6 +17,7 @@ namespace Heat.PowerShell.Cmdlets
         /// <summary>Only this resource's events. A piped resource gives its own events.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceNameCompleter))]
         public string ResourceName { get; set; }
 
         /// <summary>One event, by its id.</summary>
@@ -32,6 +33,8 @@ namespace Heat.PowerShell.Cmdlets
 
         /// <summary>CREATE_FAILED, FAILED, *_COMPLETE ...</summary>
         [Parameter]
+        [ValidateHeatStatus]
+        [ArgumentCompleter(typeof(HeatStatusCompleter))]
         [SupportsWildcards]
         public string[] Status { get; set; }
 
@@ -76,13 +79,14 @@ namespace Heat.PowerShell.Cmdlets
                 if (ResourceType != null) foreach (var type in ResourceType) options.ResourceTypes.Add(type);
                 bool found = false;
                 string last = null;
-                foreach (var evt in Stream(Client.Events.List(stack, options, CancellationToken)))
+                foreach (var evt in Stream(Client.Events.List(stack, options, CancellationToken), $"Reading the events of {stack}"))
                 {
                     last = evt.Id;
                     if (Id != null)
                     {
                         if (evt.Id != Id) continue;
-                        WriteObject(evt);
+                        // The list leaves out the resource's type and properties; the event's own route has them.
+                        WriteObject(Detailed(stack, evt));
                         found = true;
                         break;
                     }
@@ -95,6 +99,21 @@ namespace Heat.PowerShell.Cmdlets
                 }
                 if (Follow && Id == null) FollowFrom(stack, last, status);
             });
+        }
+
+        /// <summary>The event with its resource's type and properties, from the event's own route; as listed if that fails.</summary>
+        private HeatEvent Detailed(StackRef stack, HeatEvent listed)
+        {
+            if (listed.ResourceName == null) return listed;
+            try
+            {
+                var exact = listed.StackName != null && listed.StackId != null ? new StackRef(listed.StackName, listed.StackId) : stack;
+                return Await(Client.Events.GetAsync(exact, listed.ResourceName, listed.Id, CancellationToken));
+            }
+            catch (HeatNotFoundException)
+            {
+                return listed;
+            }
         }
 
         /// <summary>Writes each new event once, from the stack's one wait loop, until the stack is in a final state.</summary>

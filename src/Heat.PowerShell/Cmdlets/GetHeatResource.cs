@@ -29,6 +29,7 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = MetadataSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceNameCompleter))]
         public string ResourceName { get; set; }
 
         /// <summary>Only the resource's metadata (a hashtable): what a wait condition handle received, a server's deployments.</summary>
@@ -50,6 +51,8 @@ namespace Heat.PowerShell.Cmdlets
 
         /// <summary>CREATE_COMPLETE, FAILED, *_IN_PROGRESS ...</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [ValidateHeatStatus]
+        [ArgumentCompleter(typeof(HeatStatusCompleter))]
         [SupportsWildcards]
         public string[] Status { get; set; }
 

@@ -30,6 +30,8 @@ namespace Heat.PowerShell.Cmdlets
 
         /// <summary>Full status (CREATE_COMPLETE, *_FAILED) or just the state (COMPLETE, FAILED, IN_PROGRESS).</summary>
         [Parameter]
+        [ValidateHeatStatus]
+        [ArgumentCompleter(typeof(HeatStatusCompleter))]
         [SupportsWildcards]
         public string[] Status { get; set; }
 
@@ -95,7 +97,7 @@ namespace Heat.PowerShell.Cmdlets
             foreach (var state in StatusFilter.ServerStates) options.Statuses.Add(state);
             TryItem("HeatStack", null, () =>
             {
-                foreach (var stack in Stream(Client.Stacks.List(options, CancellationToken)))
+                foreach (var stack in Stream(Client.Stacks.List(options, CancellationToken), "Listing Heat stacks"))
                 {
                     if (patterns.Count > 0 && !patterns.Any(p => p.IsMatch(stack.StackName ?? string.Empty))) continue;
                     if (!StatusFilter.Matches(stack.StackStatus)) continue;

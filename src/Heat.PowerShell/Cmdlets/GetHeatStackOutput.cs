@@ -19,6 +19,7 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(OutputKeyCompleter))]
         public string[] OutputKey { get; set; }
 
         /// <summary>One hashtable of key → value per stack, for <c>$out.web_url</c>.</summary>

@@ -69,11 +69,17 @@ namespace Heat.PowerShell.Cmdlets
             Post(() => WriteObject(new FileInfo(file)));
         }
 
-        /// <summary>A deleted stack as it was, marked DELETE_COMPLETE (Heat may no longer show it).</summary>
+        /// <summary>
+        /// A deleted stack as last seen, marked DELETE_COMPLETE (Heat may no longer show it), with a reason that goes with
+        /// that status: what was last seen may still carry an earlier reason ("Stack CREATE started").
+        /// </summary>
         protected override HeatStack Final(HeatStack started, HeatStack seen)
         {
-            started.StackStatus = "DELETE_COMPLETE";
-            return started;
+            var final = seen ?? started;
+            bool shownDeleted = seen != null && seen.StackStatus == "DELETE_COMPLETE" && !string.IsNullOrEmpty(seen.StackStatusReason);
+            final.StackStatusReason = shownDeleted ? seen.StackStatusReason : "Stack DELETE completed successfully";
+            final.StackStatus = "DELETE_COMPLETE";
+            return final;
         }
     }
 }

@@ -16,6 +16,7 @@ namespace Heat.PowerShell.Cmdlets
     {
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceNameCompleter))]
         public string ResourceName { get; set; }
 
         /// <summary>The signal's body; left out, Heat gets no body.</summary>

@@ -20,6 +20,7 @@ namespace Heat.PowerShell.Cmdlets
         /// <summary>The resource's name (or its physical id, which Heat also takes).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceNameCompleter))]
         public string ResourceName { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = UnhealthySet)]

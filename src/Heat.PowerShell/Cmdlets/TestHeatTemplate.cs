@@ -53,7 +53,7 @@ namespace Heat.PowerShell.Cmdlets
                 }
                 validation.Files = bundle.Files.Keys.ToArray();
                 validation.UncheckedUrls = bundle.UncheckedUrls.ToArray();
-                var undeclared = TemplateLint.FindUndeclaredParameters(bundle, source);
+                var undeclared = TemplateLint.FindUndeclaredParameters(bundle);
                 if (undeclared.Count > 0)
                 {
                     // Heat's /validate lets these through; creating the stack would fail.

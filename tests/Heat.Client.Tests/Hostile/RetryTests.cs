@@ -35,6 +35,12 @@ namespace Heat.Client.Tests.Hostile
                 Assert.Equal("1", stack.Id);
                 Assert.Equal(3, calls);
                 Assert.Equal(2, trace.Count(l => l.StartsWith("Retrying GET")));
+                // One line per attempt: method, URL, status, time, and which retry it was.
+                var attempts = trace.Where(l => l.StartsWith("GET ")).ToList();
+                Assert.Equal(3, attempts.Count);
+                Assert.Matches(@"^GET http://127\.0\.0\.1:\d+/v1/p1/stacks/web/1 -> 503 .* in \d+ ms$", attempts[0]);
+                Assert.EndsWith(" (retry 1 of 3)", attempts[1]);
+                Assert.Matches(@" -> 200 OK in \d+ ms \(retry 2 of 3\)$", attempts[2]);
             }
         }
 

@@ -176,7 +176,20 @@ namespace Heat.Client.Tests.Waiting
                 var error = await Assert.ThrowsAsync<HeatWaitTimeoutException>(() => Client(heat).Stacks.WaitAsync(Web, options, null, default));
 
                 Assert.Contains("CREATE_IN_PROGRESS", error.Message);
+                Assert.EndsWith("after 0.3 seconds.", error.Message);
             }
+        }
+
+        [Theory]
+        [InlineData(60, "1 minute")]
+        [InlineData(120, "2 minutes")]
+        [InlineData(90, "1.5 minutes")]
+        [InlineData(1, "1 second")]
+        [InlineData(20, "20 seconds")]
+        [InlineData(86400, "1440 minutes")]
+        public void ADuration_ReadsAsASentenceSaysIt(int seconds, string expected)
+        {
+            Assert.Equal(expected, Heat.Client.Internal.Durations.Describe(TimeSpan.FromSeconds(seconds)));
         }
 
         [Fact]

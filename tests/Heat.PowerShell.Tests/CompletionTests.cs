@@ -1,0 +1,210 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using Heat.Tests.Shared;
+using Newtonsoft.Json.Linq;
+using Xunit;
+
+namespace Heat.PowerShell.Tests
+{
+    /// <summary>
+    /// Tab completion as a user gets it: through TabExpansion2 in the runspace, as the console calls it. One class, so
+    /// its tests (which share CompletionLists' clock settings) never run at the same time.
+    /// </summary>
+    public class CompletionTests
+    {
+        private static PowerShellHost.Result Tab(PowerShellHost host, string line)
+        {
+            host.Runspace.SessionStateProxy.SetVariable("line", line);
+            return host.Run("(TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches");
+        }
+
+        private static string[] Texts(PowerShellHost.Result result) =>
+            result.Output.Select(o => (string)o.Properties["CompletionText"].Value).ToArray();
+
+        private static FakeHeat TwoStacks() => new FakeHeat().ListsStacks(
+            HeatFixtures.Stack("web-1", "id1"), HeatFixtures.Stack("db", "id2", "CREATE_FAILED"), HeatFixtures.Stack("my app", "id3"));
+
+        [Fact]
+        public void StackNames_FromTheDefaultSession_WithTheStatusAsTooltip()
+        {
+            using var host = new PowerShellHost(TwoStacks());
+            host.MakeSessionTheDefault();
+
+            var all = Tab(host, "Get-HeatStack -StackName ");
+            var positional = Tab(host, "Remove-HeatStack w");
+
+            Assert.Equal(new[] { "web-1", "db", "'my app'" }, Texts(all));
+            Assert.Contains("CREATE_FAILED", (string)all.Output[1].Properties["ToolTip"].Value);
+            Assert.Equal(new[] { "web-1" }, Texts(positional));
+        }
+
+        [Fact]
+        public void StackNames_FromTheSessionOnTheCommandLine()
+        {
+            using var host = new PowerShellHost(TwoStacks());
+
+            var result = Tab(host, "Get-HeatEvent -Session $session -StackName d");
+
+            Assert.Equal(new[] { "db" }, Texts(result));
+        }
+
+        [Fact]
+        public void AnOpenedQuote_IsClosed()
+        {
+            using var host = new PowerShellHost(TwoStacks());
+            host.MakeSessionTheDefault();
+
+            Assert.Equal(new[] { "'web-1'" }, Texts(Tab(host, "Get-HeatStack 'we")));
+        }
+
+        [Fact]
+        public void ASecondTab_AsksHeatNothing_UntilTheListIsOld()
+        {
+            var heat = TwoStacks();
+            using var host = new PowerShellHost(heat);
+            host.MakeSessionTheDefault();
+            var before = CompletionLists.TimeToLive;
+            try
+            {
+                Tab(host, "Get-HeatStack ");
+                Tab(host, "Get-HeatStack w");
+                var listedOnce = heat.Log.Count(l => l.StartsWith("GET stacks", StringComparison.Ordinal));
+                CompletionLists.TimeToLive = TimeSpan.Zero;
+                var again = Tab(host, "Get-HeatStack w");
+
+                Assert.Equal(1, listedOnce);
+                Assert.Equal(2, heat.Log.Count(l => l.StartsWith("GET stacks", StringComparison.Ordinal)));
+                Assert.Equal(new[] { "web-1" }, Texts(again));
+            }
+            finally
+            {
+                CompletionLists.TimeToLive = before;
+            }
+        }
+
+        [Fact]
+        public void AHeatThatHangs_CostsATabAtMostTheBudget_AndOffersNothing()
+        {
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Get, "stacks").Hang();
+            using var host = new PowerShellHost(heat);
+            host.MakeSessionTheDefault();
+
+            var clock = Stopwatch.StartNew();
+            var result = Tab(host, "Get-HeatStack ");
+            clock.Stop();
+
+            Assert.Empty(result.Errors);
+            Assert.Empty(Texts(result));
+            // Two seconds of budget, and some slack for a busy machine: the old completer waited up to five.
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3.5), $"a Tab took {clock.Elapsed}");
+        }
+
+        [Fact]
+        public void AHeatThatFails_OffersNothing_AndRaisesNoError()
+        {
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Get, "stacks").Error(HttpStatusCode.Forbidden, "no");
+            using var host = new PowerShellHost(heat);
+            host.MakeSessionTheDefault();
+
+            var result = Tab(host, "Get-HeatStack ");
+
+            Assert.Empty(result.Errors);
+            Assert.Empty(Texts(result));
+        }
+
+        [Fact]
+        public void NoSession_OffersNothing()
+        {
+            using var host = new PowerShellHost(null);
+
+            var result = Tab(host, "Get-HeatStack -StackName ");
+
+            Assert.Empty(result.Errors);
+            Assert.Empty(Texts(result));
+        }
+
+        [Fact]
+        public void ResourceNames_OfTheStackAlreadyGiven()
+        {
+            var heat = new FakeHeat().ListsResources("web", "s1",
+                HeatFixtures.Resource("rand", "OS::Heat::RandomString", "web", "s1"),
+                HeatFixtures.Resource("group", "OS::Heat::ResourceGroup", "web", "s1"),
+                HeatFixtures.Resource("rand2", "OS::Heat::RandomString", "web", "s1"));
+            using var host = new PowerShellHost(heat);
+            host.MakeSessionTheDefault();
+
+            var named = Tab(host, "Get-HeatResource -StackName web -ResourceName r");
+            var positional = Tab(host, "Get-HeatEvent web g");
+            var noStack = Tab(host, "Send-HeatResourceSignal -ResourceName ");
+
+            Assert.Equal(new[] { "rand", "rand2" }, Texts(named));
+            Assert.Equal(new[] { "group" }, Texts(positional));
+            Assert.Empty(Texts(noStack));
+        }
+
+        [Fact]
+        public void OutputKeys_OfTheStackAlreadyGiven()
+        {
+            var heat = new FakeHeat().ShowsStack(HeatFixtures.StackDetail("web", "s1"));
+            heat.On(HttpMethod.Get, "stacks/web/s1/outputs").Json(HttpStatusCode.OK, new JObject
+            {
+                ["outputs"] = new JArray(
+                    new JObject { ["output_key"] = "url", ["description"] = "Where it answers" },
+                    new JObject { ["output_key"] = "admin_password", ["description"] = "Secret" }),
+            });
+            using var host = new PowerShellHost(heat);
+            host.MakeSessionTheDefault();
+
+            var result = Tab(host, "Get-HeatStackOutput web ");
+
+            Assert.Equal(new[] { "url", "admin_password" }, Texts(result));
+            Assert.Contains("Where it answers", (string)result.Output[0].Properties["ToolTip"].Value);
+        }
+
+        [Fact]
+        public void Statuses_AreOffered()
+        {
+            using var host = new PowerShellHost(null);
+
+            var rollback = Texts(Tab(host, "Get-HeatStack -Status ROLLBACK_"));
+            var events = Texts(Tab(host, "Get-HeatEvent web -Status F"));
+
+            Assert.Equal(new[] { "ROLLBACK_IN_PROGRESS", "ROLLBACK_COMPLETE", "ROLLBACK_FAILED" }, rollback);
+            Assert.Equal(new[] { "FAILED" }, events);
+        }
+
+        [Theory]
+        [InlineData("Get-HeatStack -Status BOGUS -Session $session")]
+        [InlineData("Get-HeatEvent web -Status CREATE_COMPLETE, CREATE_DONE -Session $session")]
+        [InlineData("Get-HeatResource web -Status *BOGUS* -Session $session")]
+        public void AStatusHeatNeverGives_IsAnError_NamingTheValidOnes(string script)
+        {
+            var heat = TwoStacks();
+            using var host = new PowerShellHost(heat);
+
+            var result = host.RunExpectingTermination(script);
+
+            Assert.StartsWith("ParameterArgumentValidationError", result.Terminating.FullyQualifiedErrorId);
+            Assert.Contains("is not a Heat status", result.Terminating.Exception.Message);
+            Assert.Contains("IN_PROGRESS", result.Terminating.Exception.Message);
+            Assert.Empty(heat.Log);
+        }
+
+        [Fact]
+        public void StatusesAndStatePatterns_StillPass()
+        {
+            var heat = new FakeHeat().ListsStacks(HeatFixtures.Stack("a", "1", "CREATE_FAILED"), HeatFixtures.Stack("b", "2"));
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run("Get-HeatStack -Status *FAILED, in_progress, update_complete -Session $session");
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(new[] { "a" }, result.Objects<Heat.Client.Models.HeatStack>().Select(s => s.StackName));
+        }
+    }
+}
