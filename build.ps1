@@ -12,8 +12,9 @@ param(
     # Build: the module folder in out/Heat.PowerShell. Test: every xunit and Pester test (starts the lab).
     # UnitTest: only what needs no Heat. Demo: the runbook in examples/. LabStart/LabStop: the local Heat.
     # Bench: the measurements in bench/ (numbers, not tests): hostile inputs, each in its own process.
+    # Docs: Build, then docs/cmdlets (a page per cmdlet) from the same source as Get-Help.
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'UnitTest', 'Demo', 'LabStart', 'LabStop', 'Bench')]
+    [ValidateSet('Build', 'Docs', 'Test', 'UnitTest', 'Demo', 'LabStart', 'LabStop', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -62,6 +63,7 @@ function Build-Module {
         Copy-Item (Join-Path $root $file) $moduleDir
     }
     Set-ExportedCmdlets (Join-Path $moduleDir 'Heat.PowerShell.psd1') (Join-Path $moduleDir 'Heat.PowerShell.dll')
+    New-ModuleHelp $publish
     Write-Host "Module built in $moduleDir"
     $moduleDir
 }
@@ -73,6 +75,16 @@ function Set-ExportedCmdlets([string] $Manifest, [string] $Assembly) {
     $list = ($names | ForEach-Object { "        '$_'" }) -join ",`n"
     $text = (Get-Content $Manifest -Raw) -replace 'CmdletsToExport\s*=\s*@\(\s*\)', "CmdletsToExport      = @(`n$list`n    )"
     Set-Content -Path $Manifest -Value $text -NoNewline
+}
+
+function New-ModuleHelp([string] $Publish) {
+    # en-US/: the MAML help and the about topics (the module's allow-list for help); out/docs/cmdlets: the
+    # Markdown pages from the same source, which build.ps1 Docs copies into docs/cmdlets.
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    Invoke-Pwsh -NoProfile -NonInteractive -File (Join-Path $root 'src/Heat.PowerShell/Help/New-HeatHelp.ps1') -ModulePath $moduleDir `
+        -XmlDocFolder $Publish -AboutPath (Join-Path $root 'docs/about') -DocsPath (Join-Path $out 'docs/cmdlets')
+    if ($LASTEXITCODE -ne 0) { throw 'Writing the help failed.' }
+    Write-Host ("Help written in {0:0.0} s" -f $watch.Elapsed.TotalSeconds)
 }
 
 function Get-PesterModule {
@@ -161,6 +173,13 @@ Import-Module '$pester' -Force
 
 switch ($Task) {
     'Build' { Build-Module | Out-Null }
+    'Docs' {
+        Build-Module | Out-Null
+        $pages = Join-Path $root 'docs/cmdlets'
+        if (Test-Path $pages) { Remove-Item $pages -Recurse -Force }
+        Copy-Item (Join-Path $out 'docs/cmdlets') $pages -Recurse
+        Write-Host "Cmdlet pages written in $pages"
+    }
     'LabStart' { Start-Lab | Out-Null }
     'LabStop' { Stop-Lab }
     'Bench' {
