@@ -9,6 +9,52 @@ namespace Heat.PowerShell.Cmdlets
     /// <summary>
     /// <para type="synopsis">Authenticates to Keystone and finds Heat; the session becomes the default for every Heat cmdlet.</para>
     /// </summary>
+    /// <remarks>
+    /// <para>Connect-HeatService signs in to Keystone (v3, or v2.0 when -AuthUrl ends in /v2.0; a bare URL gets /v3),
+    /// finds Heat's endpoint in the service catalog (-Region, -Interface, or -HeatEndpoint to name it), and keeps the
+    /// result as a HeatSession. That session becomes the default of this runspace: every other Heat cmdlet uses it
+    /// unless given -Session.</para>
+    /// <para>Four ways to sign in, one parameter set each: a password (-Credential, with -ProjectName or -ProjectId and
+    /// the user and project domains, Default unless given), an application credential by id, one by name with its
+    /// owner's -UserName, or a token you already have with -HeatEndpoint. Passwords, secrets and tokens are taken only
+    /// as PSCredential or SecureString and never appear in Verbose output or errors.</para>
+    /// <para>The session renews its token by itself before it expires (once, whatever the number of callers), retries
+    /// safe requests after transient failures (-MaxRetries) and never sends a create, update or delete twice on a
+    /// guess. TLS certificates are checked unless -SkipCertificateCheck is given; a token never follows a redirect to
+    /// another host, port or scheme.</para>
+    /// <para>Nothing is written unless -PassThru, which writes the HeatSession (user, project, endpoint, token expiry;
+    /// never the token). A wrong password is a terminating HeatAuthenticationFailed error; a catalog without Heat is
+    /// HeatEndpointNotFound.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Connect-HeatService -AuthUrl https://keystone.example:5000/v3 -Credential (Get-Credential) -ProjectName ops
+    /// </code>
+    /// <para>Signs in with a user name and password (asked for) to the project ops in the Default domain, and finds
+    /// Heat in the catalog. Every Heat cmdlet in this session now uses this connection.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $session = Connect-HeatService -AuthUrl http://127.0.0.1:5000/v3 -Credential $cred -ProjectName demo -Region RegionOne -Interface internal -PassThru
+    /// $session | Format-List UserName, ProjectName, HeatEndpoint, ExpiresAt
+    /// </code>
+    /// <para>Connects through the internal endpoint of RegionOne and keeps the session in a variable, for -Session or
+    /// to see where it points.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $secret = Read-Host -AsSecureString -Prompt 'Application credential secret'
+    /// Connect-HeatService -AuthUrl https://keystone.example:5000/v3 -ApplicationCredentialId 6cb5fa6a13184e6fab65ba2108adf50c -ApplicationCredentialSecret $secret
+    /// </code>
+    /// <para>Signs in with an application credential, the way for runbooks and scheduled jobs: the credential carries
+    /// its own project and roles.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Connect-HeatService -Token $token -HeatEndpoint http://127.0.0.1:8004/v1/0c2bd6b5e4e54f4a9d0f6a7e4f5e1c3d
+    /// </code>
+    /// <para>Uses a token obtained elsewhere (a SecureString) with Heat's URL, without asking Keystone.</para>
+    /// </example>
     [Cmdlet(VerbsCommunications.Connect, "HeatService", DefaultParameterSetName = PasswordSet)]
     [OutputType(typeof(HeatSession))]
     public sealed class ConnectHeatService : AsyncCmdlet
@@ -18,6 +64,8 @@ namespace Heat.PowerShell.Cmdlets
         public const string AppCredentialNameSet = "ApplicationCredentialName";
         public const string TokenSet = "Token";
 
+        /// <summary>Keystone's URL, such as https://keystone.example:5000/v3. One ending in /v2.0 uses Keystone's
+        /// legacy v2.0 tokens API; a URL without a version gets /v3.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PasswordSet)]
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = AppCredentialIdSet)]
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = AppCredentialNameSet)]
@@ -25,30 +73,39 @@ namespace Heat.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string AuthUrl { get; set; }
 
+        /// <summary>The user name and password (Get-Credential). The password stays a SecureString until it is sent to
+        /// Keystone.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = PasswordSet)]
         [Credential]
         [ValidateNotNull]
         public PSCredential Credential { get; set; }
 
+        /// <summary>The project (tenant) to scope the token to, by name, in -ProjectDomainName.</summary>
         [Parameter(ParameterSetName = PasswordSet)]
         [Alias("TenantName")]
         public string ProjectName { get; set; }
 
+        /// <summary>The project (tenant) to scope the token to, by id.</summary>
         [Parameter(ParameterSetName = PasswordSet)]
         [Alias("TenantId")]
         public string ProjectId { get; set; }
 
+        /// <summary>The user's Keystone domain. Default: Default.</summary>
         [Parameter(ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = AppCredentialNameSet)]
         public string UserDomainName { get; set; } = "Default";
 
+        /// <summary>The domain of -ProjectName. Default: Default.</summary>
         [Parameter(ParameterSetName = PasswordSet)]
         public string ProjectDomainName { get; set; } = "Default";
 
+        /// <summary>The id of a Keystone application credential; with -ApplicationCredentialSecret it signs in without
+        /// a user's password.</summary>
         [Parameter(Mandatory = true, ParameterSetName = AppCredentialIdSet)]
         [ValidateNotNullOrEmpty]
         public string ApplicationCredentialId { get; set; }
 
+        /// <summary>The name of an application credential of -UserName (in -UserDomainName).</summary>
         [Parameter(Mandatory = true, ParameterSetName = AppCredentialNameSet)]
         [ValidateNotNullOrEmpty]
         public string ApplicationCredentialName { get; set; }
@@ -58,11 +115,15 @@ namespace Heat.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string UserName { get; set; }
 
+        /// <summary>The application credential's secret, as a SecureString (Read-Host -AsSecureString, or a secret
+        /// store).</summary>
         [Parameter(Mandatory = true, ParameterSetName = AppCredentialIdSet)]
         [Parameter(Mandatory = true, ParameterSetName = AppCredentialNameSet)]
         [ValidateNotNull]
         public SecureString ApplicationCredentialSecret { get; set; }
 
+        /// <summary>A Keystone token obtained elsewhere, as a SecureString. It is used as it is (not renewed); give
+        /// Heat's URL with -HeatEndpoint.</summary>
         [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
         [ValidateNotNull]
         public SecureString Token { get; set; }
@@ -75,11 +136,13 @@ namespace Heat.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string HeatEndpoint { get; set; }
 
+        /// <summary>The region whose Heat endpoint to use, when the catalog has several.</summary>
         [Parameter(ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = AppCredentialIdSet)]
         [Parameter(ParameterSetName = AppCredentialNameSet)]
         public string Region { get; set; }
 
+        /// <summary>Which catalog endpoint to use: public (default), internal or admin.</summary>
         [Parameter(ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = AppCredentialIdSet)]
         [Parameter(ParameterSetName = AppCredentialNameSet)]
@@ -102,6 +165,8 @@ namespace Heat.PowerShell.Cmdlets
         [ValidateRange(0, 10)]
         public int MaxRetries { get; set; } = 3;
 
+        /// <summary>Write the new HeatSession (user, project, Heat's URL, token expiry; never the token), for -Session
+        /// or a look.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

@@ -69,9 +69,9 @@ function Complete-Paragraph([System.Text.StringBuilder] $Text, [System.Collectio
 # The paragraphs of an element: each <para> is one; text outside them is one too; <code> is not text.
 $paragraphCache = @{}
 function Get-Paragraphs([System.Xml.XmlNode] $Node, [bool] $Markdown) {
-    if (-not $Node) { return , @() }
+    if (-not $Node) { return }
     $key = [System.Runtime.CompilerServices.RuntimeHelpers]::GetHashCode($Node).ToString() + $Markdown
-    if ($paragraphCache.ContainsKey($key)) { return , $paragraphCache[$key] }
+    if ($paragraphCache.ContainsKey($key)) { return $paragraphCache[$key] }
     $paragraphs = [System.Collections.Generic.List[string]]::new()
     $text = [System.Text.StringBuilder]::new()
     foreach ($child in $Node.ChildNodes) {
@@ -85,7 +85,7 @@ function Get-Paragraphs([System.Xml.XmlNode] $Node, [bool] $Markdown) {
     }
     Complete-Paragraph $text $paragraphs
     $paragraphCache[$key] = $paragraphs.ToArray()
-    , $paragraphCache[$key]
+    $paragraphCache[$key]
 }
 
 # A <code> block as written: the compiler keeps the comment's indentation; drop what all lines share.
@@ -358,6 +358,8 @@ function Write-Maml($Helps, [string] $Path) {
             $w.WriteElementString('dev', 'code', $dev, $example.Code)
             $w.WriteStartElement('dev', 'remarks', $dev)
             foreach ($remark in $example.Remarks) { $w.WriteElementString('maml', 'para', $maml, $remark) }
+            # An empty paragraph last: Get-Help then leaves a line before the next example's title.
+            $w.WriteElementString('maml', 'para', $maml, '')
             $w.WriteEndElement()
             $w.WriteEndElement()
         }
