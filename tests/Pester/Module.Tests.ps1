@@ -48,7 +48,10 @@ Describe 'The module' {
         (Get-ChildItem $modulePath).Name | Sort-Object | Should -Be (@(
             'Heat.Client.dll', 'Heat.format.ps1xml', 'Heat.Software.format.ps1xml', 'Heat.Templating.format.ps1xml', 'Heat.PowerShell.dll', 'Heat.PowerShell.psd1', 'Heat.types.ps1xml',
             'Newtonsoft.Json.dll', 'YamlDotNet.dll', 'Polly.Core.dll', 'Microsoft.Bcl.TimeProvider.dll', 'Microsoft.Bcl.AsyncInterfaces.dll',
-            'System.ComponentModel.Annotations.dll', 'System.Runtime.CompilerServices.Unsafe.dll', 'System.Threading.Tasks.Extensions.dll') | Sort-Object)
+            'System.ComponentModel.Annotations.dll', 'System.Runtime.CompilerServices.Unsafe.dll', 'System.Threading.Tasks.Extensions.dll', 'en-US') | Sort-Object)
+        # The help (tests/Pester/Help.Tests.ps1 checks what it says).
+        (Get-ChildItem (Join-Path $modulePath 'en-US')).Name | Sort-Object | Should -Be (@(
+            'Heat.PowerShell.dll-Help.xml', 'about_Heat.PowerShell.help.txt', 'about_Heat.PowerShell_Templates.help.txt') | Sort-Object)
     }
 
     It 'takes -Session on every cmdlet that talks to Heat' {

@@ -55,6 +55,11 @@ namespace Heat.PowerShell.Cmdlets
     /// </code>
     /// <para>Uses a token obtained elsewhere (a SecureString) with Heat's URL, without asking Keystone.</para>
     /// </example>
+    /// <notes>
+    /// <para>The session is kept per runspace: a new runspace (a job, ForEach-Object -Parallel) has no default session, so pass
+    /// it with -Session. Connecting again replaces the default session; the old one stays usable through a variable until
+    /// Disconnect-HeatService. -Verbose shows each Keystone and Heat request (method, URL, status, time), never a secret.</para>
+    /// </notes>
     [Cmdlet(VerbsCommunications.Connect, "HeatService", DefaultParameterSetName = PasswordSet)]
     [OutputType(typeof(HeatSession))]
     public sealed class ConnectHeatService : AsyncCmdlet

@@ -26,6 +26,10 @@ namespace Heat.PowerShell.Cmdlets
     /// <para>Uses a session for one job and closes it afterwards; the default session, if it is another one,
     /// stays.</para>
     /// </example>
+    /// <notes>
+    /// <para>Requests other runspaces are making through the same session end too (HeatSessionClosed). -Verbose says which
+    /// endpoint was disconnected, or that there was no session.</para>
+    /// </notes>
     [Cmdlet(VerbsCommunications.Disconnect, "HeatService")]
     public sealed class DisconnectHeatService : PSCmdlet
     {

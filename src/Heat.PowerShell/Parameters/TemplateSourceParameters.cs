@@ -31,8 +31,8 @@ namespace Heat.PowerShell
         [ValidateNotNullOrEmpty]
         public string Template { get; set; }
 
-        /// <summary>An http or https URL of the template. Heat is sent the template and the files it names, fetched
-        /// here; a remote template may name only files next to it on the same server, never local files.</summary>
+        /// <summary>An http or https URL of the template. The template and the files it names are fetched here and
+        /// sent to Heat; a remote template may name only http(s) URLs (relative to its own, or absolute), never local files.</summary>
         [Parameter(Mandatory = true, ParameterSetName = UrlSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string TemplateUrl { get; set; }
