@@ -82,7 +82,8 @@ function New-ModuleHelp([string] $Publish) {
     # Markdown pages from the same source, which build.ps1 Docs copies into docs/cmdlets.
     $watch = [Diagnostics.Stopwatch]::StartNew()
     Invoke-Pwsh -NoProfile -NonInteractive -File (Join-Path $root 'src/Heat.PowerShell/Help/New-HeatHelp.ps1') -ModulePath $moduleDir `
-        -XmlDocFolder $Publish -AboutPath (Join-Path $root 'docs/about') -DocsPath (Join-Path $out 'docs/cmdlets')
+        -XmlDocFolder $Publish -AboutPath (Join-Path $root 'docs/about') -DocsPath (Join-Path $out 'docs/cmdlets') 2>&1 |
+        ForEach-Object { Write-Host $_ }    # shown, not returned: Build-Module's output is the module's path
     if ($LASTEXITCODE -ne 0) { throw 'Writing the help failed.' }
     Write-Host ("Help written in {0:0.0} s" -f $watch.Elapsed.TotalSeconds)
 }
