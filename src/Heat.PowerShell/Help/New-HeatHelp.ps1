@@ -153,6 +153,17 @@ function Get-ShortTypeName([type] $Type) {
 
 # ---- the model: one object per cmdlet with everything both writers need ----
 
+# A parameter set's syntax as Get-Command -Syntax writes it, without the parameters hidden with DontShow.
+function Remove-HiddenParameter($Set) {
+    $text = $Set.ToString()
+    foreach ($parameter in $Set.Parameters) {
+        $hidden = $false
+        foreach ($attribute in $parameter.Attributes) { if ($attribute -is [System.Management.Automation.ParameterAttribute] -and $attribute.DontShow) { $hidden = $true } }
+        if ($hidden) { $text = $text -replace " \[-$([regex]::Escape($parameter.Name))( <[^>]+>)?\]", '' }
+    }
+    $text
+}
+
 function Get-CmdletHelp($Command) {
     $type = $Command.ImplementingType
     $doc = $members[(Get-TypeId $type)]
@@ -240,7 +251,7 @@ function Get-CmdletHelp($Command) {
         Syntax      = @(foreach ($set in $parameterSets | Sort-Object { -not $_.IsDefault }, Name) {
                 [pscustomobject]@{
                     Name = $set.Name
-                    Text = "$($Command.Name) $($set.ToString())"
+                    Text = "$($Command.Name) $(Remove-HiddenParameter $set)"
                     Parameters = @(foreach ($p in $set.Parameters.Where({ $_.Name -notin $commonParameters })) {
                         $model = $null
                         foreach ($candidate in $parameters) { if ($candidate.Name -eq $p.Name) { $model = $candidate; break } }
