@@ -14,8 +14,8 @@ namespace Heat.PowerShell.Cmdlets
     /// -NoRollback sends cancel_without_rollback instead: the update stops and the stack stays UPDATE_FAILED with what
     /// was done so far.</para>
     /// <para>With -Wait, success is ROLLBACK_COMPLETE (UPDATE_FAILED with -NoRollback); an update that completed before
-    /// it could be cancelled is an error record. A stack that is not being updated is a HeatStackInvalid or
-    /// HeatStackConflict error with Heat's reason.</para>
+    /// it could be cancelled is an error record. Heat refuses to cancel a stack that is not being
+    /// updated: that stack is an error record with Heat's reason, and the others go on.</para>
     /// </remarks>
     /// <example>
     /// <code>
