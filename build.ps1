@@ -78,13 +78,16 @@ function Set-ExportedCmdlets([string] $Manifest, [string] $Assembly) {
 }
 
 function New-ModuleHelp([string] $Publish) {
-    # en-US/: the MAML help and the about topics (the module's allow-list for help); out/docs/cmdlets: the
-    # Markdown pages from the same source, which build.ps1 Docs copies into docs/cmdlets.
+    # en-US/: the MAML help and the about topics; out/docs/cmdlets: the Markdown pages from the same source, which
+    # build.ps1 Docs copies into docs/cmdlets.
     $watch = [Diagnostics.Stopwatch]::StartNew()
     Invoke-Pwsh -NoProfile -NonInteractive -File (Join-Path $root 'src/Heat.PowerShell/Help/New-HeatHelp.ps1') -ModulePath $moduleDir `
-        -XmlDocFolder $Publish -AboutPath (Join-Path $root 'docs/about') -DocsPath (Join-Path $out 'docs/cmdlets') 2>&1 |
+        -XmlDocFolder $Publish -DocsPath (Join-Path $out 'docs/cmdlets') 2>&1 |
         ForEach-Object { Write-Host $_ }    # shown, not returned: Build-Module's output is the module's path
     if ($LASTEXITCODE -ne 0) { throw 'Writing the help failed.' }
+    foreach ($file in 'about_Heat.PowerShell.help.txt', 'about_Heat.PowerShell_Templates.help.txt') {
+        Copy-Item (Join-Path $root "docs/about/$file") (Join-Path $moduleDir 'en-US')
+    }
     Write-Host ("Help written in {0:0.0} s" -f $watch.Elapsed.TotalSeconds)
 }
 

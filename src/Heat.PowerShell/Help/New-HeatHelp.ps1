@@ -1,7 +1,7 @@
 <#
 .SYNOPSIS
-    Writes the module's help from its source: en-US/Heat.PowerShell.dll-Help.xml (MAML), the about topics, and a
-    Markdown page per cmdlet.
+    Writes the module's help from its source: en-US/Heat.PowerShell.dll-Help.xml (MAML) and a Markdown page per
+    cmdlet. (The about topics are written by hand, in docs/about; build.ps1 copies them.)
 .DESCRIPTION
     The cmdlets' metadata (names, parameter sets, types, positions, pipeline binding, aliases, wildcards, defaults,
     OutputType) comes from the built module by reflection; the words come from the XML documentation files the
@@ -11,15 +11,13 @@
     group, the comment where it is declared). An output type's <summary> (Heat.Client.xml) describes the output.
     Run it in a process of its own: it loads the module.
 .EXAMPLE
-    pwsh -NoProfile -File New-HeatHelp.ps1 -ModulePath out/Heat.PowerShell -XmlDocFolder out/publish -AboutPath docs/about -DocsPath out/docs/cmdlets
+    pwsh -NoProfile -File New-HeatHelp.ps1 -ModulePath out/Heat.PowerShell -XmlDocFolder out/publish -DocsPath out/docs/cmdlets
 #>
 [CmdletBinding()]
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
     # Folder holding the compiler's Heat.PowerShell.xml and Heat.Client.xml (the publish folder).
     [Parameter(Mandatory)] [string] $XmlDocFolder,
-    # Folder holding about_*.help.txt: copied into the module's en-US folder.
-    [string] $AboutPath,
     # Folder for the Markdown pages (one per cmdlet and a README.md index); left out: none written.
     [string] $DocsPath
 )
@@ -478,11 +476,6 @@ foreach ($help in $helps) {
 $culture = Join-Path $ModulePath 'en-US'
 $null = New-Item -ItemType Directory -Path $culture -Force
 Write-Maml $helps (Join-Path $culture 'Heat.PowerShell.dll-Help.xml')
-if ($AboutPath) {
-    foreach ($about in Get-ChildItem -LiteralPath $AboutPath -Filter 'about_*.help.txt') {
-        Copy-Item -LiteralPath $about.FullName -Destination $culture
-    }
-}
 
 if ($DocsPath) {
     if (Test-Path $DocsPath) { Remove-Item $DocsPath -Recurse -Force }
