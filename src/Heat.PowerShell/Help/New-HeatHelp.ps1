@@ -221,10 +221,16 @@ function Get-CmdletHelp($Command) {
     }
     if (-not $inputs.Count) { $inputs.Add([pscustomobject]@{ Type = 'None'; Description = 'This cmdlet takes no pipeline input.' }) }
 
-    $outputs = foreach ($outputType in @(@($Command.OutputType) | ForEach-Object { $_.Type } | Where-Object { $_ } | Sort-Object FullName -Unique)) {
-        $typeDoc = $members[(Get-TypeId $outputType)]
-        $paragraphs = if ($typeDoc) { @(Get-Paragraphs $typeDoc.SelectSingleNode('summary') $false) } else { @() }
-        [pscustomobject]@{ Type = $outputType.FullName; Description = ($paragraphs -join ' ') }
+    # Each [OutputType]: the type's own summary (Heat.Client.xml), and the parameter sets it belongs to, if only some.
+    $outputs = foreach ($declared in $type.GetCustomAttributes([System.Management.Automation.OutputTypeAttribute], $true)) {
+        $sets = @($declared.ParameterSetName | Where-Object { $_ -and $_ -ne [System.Management.Automation.ParameterAttribute]::AllParameterSets })
+        foreach ($outputType in $declared.Type) {
+            if (-not $outputType.Type) { continue }
+            $typeDoc = $members[(Get-TypeId $outputType.Type)]
+            $text = if ($typeDoc) { @(Get-Paragraphs $typeDoc.SelectSingleNode('summary') $false) -join ' ' } else { '' }
+            if ($sets) { $text = ("Written in parameter set $($sets -join ', '). " + $text).Trim() }
+            [pscustomobject]@{ Type = $outputType.Type.FullName; Description = $text }
+        }
     }
     if (-not $outputs) { $outputs = @([pscustomobject]@{ Type = 'None'; Description = 'This cmdlet writes no objects.' }) }
 
