@@ -79,16 +79,31 @@ function Set-ExportedCmdlets([string] $Manifest, [string] $Assembly) {
 
 function New-ModuleHelp([string] $Publish) {
     # en-US/: the MAML help and the about topics; out/docs/cmdlets: the Markdown pages from the same source, which
-    # build.ps1 Docs copies into docs/cmdlets.
+    # build.ps1 Docs copies into docs/cmdlets. Both come from the assemblies, their XML docs and the generator alone,
+    # so while none of these changed (the build is deterministic) the last ones are used again: writing them takes
+    # seconds.
     $watch = [Diagnostics.Stopwatch]::StartNew()
-    Invoke-Pwsh -NoProfile -NonInteractive -File (Join-Path $root 'src/Heat.PowerShell/Help/New-HeatHelp.ps1') -ModulePath $moduleDir `
-        -XmlDocFolder $Publish -DocsPath (Join-Path $out 'docs/cmdlets') 2>&1 |
-        ForEach-Object { Write-Host $_ }    # shown, not returned: Build-Module's output is the module's path
-    if ($LASTEXITCODE -ne 0) { throw 'Writing the help failed.' }
-    foreach ($file in 'about_Heat.PowerShell.help.txt', 'about_Heat.PowerShell_Templates.help.txt') {
-        Copy-Item (Join-Path $root "docs/about/$file") (Join-Path $moduleDir 'en-US')
+    $generator = Join-Path $root 'src/Heat.PowerShell/Help/New-HeatHelp.ps1'
+    $cache = Join-Path $out 'help'
+    $maml = Join-Path $cache 'Heat.PowerShell.dll-Help.xml'
+    $pages = Join-Path $out 'docs/cmdlets'
+    $sources = @('Heat.PowerShell.dll', 'Heat.Client.dll', 'Heat.PowerShell.xml', 'Heat.Client.xml' | ForEach-Object { Join-Path $Publish $_ }) + $generator
+    $stamp = ($sources | ForEach-Object { (Get-FileHash -LiteralPath $_ -Algorithm SHA256).Hash }) -join "`n"
+    $stampFile = Join-Path $cache 'sources.sha256'
+    $fresh = (Test-Path $stampFile) -and (Test-Path $maml) -and (Test-Path $pages) -and (Get-Content $stampFile -Raw) -eq $stamp
+    if (-not $fresh) {
+        if (Test-Path $cache) { Remove-Item $cache -Recurse -Force }
+        Invoke-Pwsh -NoProfile -NonInteractive -File $generator -ModulePath $moduleDir -MamlPath $maml -XmlDocFolder $Publish -DocsPath $pages 2>&1 |
+            ForEach-Object { Write-Host $_ }    # shown, not returned: Build-Module's output is the module's path
+        if ($LASTEXITCODE -ne 0) { throw 'Writing the help failed.' }
+        Set-Content -LiteralPath $stampFile -Value $stamp -NoNewline
     }
-    Write-Host ("Help written in {0:0.0} s" -f $watch.Elapsed.TotalSeconds)
+    $culture = New-Item -ItemType Directory -Path (Join-Path $moduleDir 'en-US') -Force
+    Copy-Item $maml $culture
+    foreach ($file in 'about_Heat.PowerShell.help.txt', 'about_Heat.PowerShell_Templates.help.txt') {
+        Copy-Item (Join-Path $root "docs/about/$file") $culture
+    }
+    Write-Host ("Help {0} in {1:0.0} s" -f $(if ($fresh) { 'unchanged, copied' } else { 'written' }), $watch.Elapsed.TotalSeconds)
 }
 
 function Get-PesterModule {

@@ -11,11 +11,14 @@
     group, the comment where it is declared). An output type's <summary> (Heat.Client.xml) describes the output.
     Run it in a process of its own: it loads the module.
 .EXAMPLE
-    pwsh -NoProfile -File New-HeatHelp.ps1 -ModulePath out/Heat.PowerShell -XmlDocFolder out/publish -DocsPath out/docs/cmdlets
+    pwsh -NoProfile -File New-HeatHelp.ps1 -ModulePath out/Heat.PowerShell -MamlPath out/Heat.PowerShell/en-US/Heat.PowerShell.dll-Help.xml -XmlDocFolder out/publish -DocsPath out/docs/cmdlets
 #>
 [CmdletBinding()]
 param(
+    # The built module folder: the cmdlets are read from it.
     [Parameter(Mandatory)] [string] $ModulePath,
+    # The MAML file to write (the module's en-US/Heat.PowerShell.dll-Help.xml).
+    [Parameter(Mandatory)] [string] $MamlPath,
     # Folder holding the compiler's Heat.PowerShell.xml and Heat.Client.xml (the publish folder).
     [Parameter(Mandatory)] [string] $XmlDocFolder,
     # Folder for the Markdown pages (one per cmdlet and a README.md index); left out: none written.
@@ -256,7 +259,8 @@ function Get-CmdletHelp($Command) {
                 [pscustomobject]@{
                     Name = $set.Name
                     Text = "$($Command.Name) $(Remove-HiddenParameter $set)"
-                    Parameters = @(foreach ($p in $set.Parameters.Where({ $_.Name -notin $commonParameters })) {
+                    # As Get-Command -Syntax orders them: positional parameters by position first, then the rest as declared.
+                    Parameters = @(foreach ($p in @($set.Parameters.Where({ $_.Position -ge 0 }) | Sort-Object Position) + @($set.Parameters.Where({ $_.Position -lt 0 -and $_.Name -notin $commonParameters }))) {
                         $model = $null
                         foreach ($candidate in $parameters) { if ($candidate.Name -eq $p.Name) { $model = $candidate; break } }
                         if ($model) { [pscustomobject]@{ Model = $model; Mandatory = $p.IsMandatory; Position = if ($p.Position -ge 0) { [string]$p.Position } else { 'named' } } }
@@ -293,7 +297,9 @@ function Write-Maml($Helps, [string] $Path) {
         $w.WriteEndElement()
     }
     $parameterElement = {
-        param($Model, [bool] $Required, [string] $Position)
+        # In a syntax item Get-Help reads only the name, value, required and position: the rest is written once, under
+        # command:parameters (half the writing, for cmdlets with many parameter sets).
+        param($Model, [bool] $Required, [string] $Position, [bool] $InSyntax)
         $w.WriteStartElement('command', 'parameter', $cmd)
         $w.WriteAttributeString('required', $Required.ToString().ToLowerInvariant())
         $w.WriteAttributeString('variableLength', $Model.Type.IsArray.ToString().ToLowerInvariant())
@@ -302,7 +308,7 @@ function Write-Maml($Helps, [string] $Path) {
         $w.WriteAttributeString('position', $Position)
         $w.WriteAttributeString('aliases', $(if ($Model.Aliases) { $Model.Aliases -join ', ' } else { 'none' }))
         $w.WriteElementString('maml', 'name', $maml, $Model.Name)
-        & $paras $Model.Description
+        if (-not $InSyntax) { & $paras $Model.Description }
         if (-not $Model.IsSwitch) {
             $w.WriteStartElement('command', 'parameterValue', $cmd)
             $w.WriteAttributeString('required', 'true')
@@ -310,10 +316,12 @@ function Write-Maml($Helps, [string] $Path) {
             $w.WriteString((Get-ShortTypeName $Model.Type))
             $w.WriteEndElement()
         }
-        $w.WriteStartElement('dev', 'type', $dev)
-        $w.WriteElementString('maml', 'name', $maml, (Get-TypeName $Model.Type))
-        $w.WriteEndElement()
-        $w.WriteElementString('dev', 'defaultValue', $dev, $Model.Default)
+        if (-not $InSyntax) {
+            $w.WriteStartElement('dev', 'type', $dev)
+            $w.WriteElementString('maml', 'name', $maml, (Get-TypeName $Model.Type))
+            $w.WriteEndElement()
+            $w.WriteElementString('dev', 'defaultValue', $dev, $Model.Default)
+        }
         $w.WriteEndElement()
     }
 
@@ -336,13 +344,13 @@ function Write-Maml($Helps, [string] $Path) {
         foreach ($set in $help.Syntax) {
             $w.WriteStartElement('command', 'syntaxItem', $cmd)
             $w.WriteElementString('maml', 'name', $maml, $help.Name)
-            foreach ($p in $set.Parameters) { & $parameterElement $p.Model $p.Mandatory $p.Position }
+            foreach ($p in $set.Parameters) { & $parameterElement $p.Model $p.Mandatory $p.Position $true }
             $w.WriteEndElement()
         }
         $w.WriteEndElement()
 
         $w.WriteStartElement('command', 'parameters', $cmd)
-        foreach ($p in $help.Parameters) { & $parameterElement $p $p.Required ($p.Position -split ', ')[0] }
+        foreach ($p in $help.Parameters) { & $parameterElement $p $p.Required ($p.Position -split ', ')[0] $false }
         $w.WriteEndElement()
 
         foreach ($kind in @(@('inputTypes', 'inputType', $help.Inputs), @('returnValues', 'returnValue', $help.Outputs))) {
@@ -479,9 +487,9 @@ foreach ($help in $helps) {
     foreach ($p in $help.Parameters | Where-Object { -not $_.Description }) { Write-Warning "$($help.Name) -$($p.Name): no <summary> (description)." }
 }
 
-$culture = Join-Path $ModulePath 'en-US'
-$null = New-Item -ItemType Directory -Path $culture -Force
-Write-Maml $helps (Join-Path $culture 'Heat.PowerShell.dll-Help.xml')
+$MamlPath = [System.IO.Path]::GetFullPath($MamlPath)
+$null = New-Item -ItemType Directory -Path (Split-Path $MamlPath) -Force
+Write-Maml $helps $MamlPath
 
 if ($DocsPath) {
     if (Test-Path $DocsPath) { Remove-Item $DocsPath -Recurse -Force }
