@@ -155,14 +155,22 @@ function Get-ShortTypeName([type] $Type) {
 # ---- the model: one object per cmdlet with everything both writers need ----
 
 # A parameter set's syntax as Get-Command -Syntax writes it, without the parameters hidden with DontShow.
-function Remove-HiddenParameter($Set) {
+function Remove-HiddenParameter($Set, [System.Collections.Generic.List[string]] $Hidden) {
     $text = $Set.ToString()
-    foreach ($parameter in $Set.Parameters) {
-        $hidden = $false
-        foreach ($attribute in $parameter.Attributes) { if ($attribute -is [System.Management.Automation.ParameterAttribute] -and $attribute.DontShow) { $hidden = $true } }
-        if ($hidden) { $text = $text -replace " \[-$([regex]::Escape($parameter.Name))( <[^>]+>)?\]", '' }
-    }
+    foreach ($name in $Hidden) { $text = $text -replace " \[-$([regex]::Escape($name))( <[^>]+>)?\]", '' }
     $text
+}
+
+# A set's parameters as Get-Command -Syntax orders them: positional ones by position first, then the rest as declared.
+function Get-SyntaxOrder($Set) {
+    $positional = [System.Collections.Generic.SortedList[int, object]]::new()
+    $named = [System.Collections.Generic.List[object]]::new()
+    foreach ($parameter in $Set.Parameters) {
+        if ($parameter.Position -ge 0) { $positional.Add($parameter.Position, $parameter) }
+        elseif ($parameter.Name -notin $commonParameters) { $named.Add($parameter) }
+    }
+    $positional.Values
+    $named
 }
 
 function Get-CmdletHelp($Command) {
@@ -175,15 +183,22 @@ function Get-CmdletHelp($Command) {
     # Read once: for a cmdlet with dynamic parameters each read builds them again.
     $parameterSets = @($Command.ParameterSets)
     $allParameters = @($Command.Parameters.Values)
+    # Each set's parameters by name, so that a parameter finds its sets without a walk through every set.
+    $setMembers = @{}
+    foreach ($set in $parameterSets) {
+        $byName = @{}
+        foreach ($member in $set.Parameters) { $byName[$member.Name] = $member }
+        $setMembers[$set.Name] = $byName
+    }
+    $hidden = [System.Collections.Generic.List[string]]::new()
 
     $parameters = foreach ($parameter in $allParameters.Where({ $_.Name -notin $commonParameters })) {
         $property = Find-ParameterProperty $type $parameter.Name
         $propertyDoc = if ($property) { $members["P:$($property.DeclaringType.FullName.Replace('+', '.')).$($property.Name)"] } else { $null }
         $attributes = $parameter.Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] })
-        if ($attributes.Where({ $_.DontShow })) { continue }
+        if ($attributes.Where({ $_.DontShow })) { $hidden.Add($parameter.Name); continue }
         $sets = foreach ($set in $parameterSets) {
-            $in = $null
-            foreach ($candidate in $set.Parameters) { if ($candidate.Name -eq $parameter.Name) { $in = $candidate; break } }
+            $in = $setMembers[$set.Name][$parameter.Name]
             if ($in) { [pscustomobject]@{ Set = $set.Name; Mandatory = $in.IsMandatory; Position = $in.Position } }
         }
         $sets = @($sets)
@@ -212,6 +227,8 @@ function Get-CmdletHelp($Command) {
         }
     }
     $parameters = @($parameters | Sort-Object { if ($_.Position -eq 'named') { 1000 } else { [int](($_.Position -split ', ')[0]) } }, { -not $_.Required }, Name)
+    $models = @{}
+    foreach ($model in $parameters) { $models[$model.Name] = $model }
 
     $inputs = [System.Collections.Generic.List[object]]::new()
     foreach ($parameter in $parameters | Where-Object ByValue) {
@@ -258,11 +275,9 @@ function Get-CmdletHelp($Command) {
         Syntax      = @(foreach ($set in $parameterSets | Sort-Object { -not $_.IsDefault }, Name) {
                 [pscustomobject]@{
                     Name = $set.Name
-                    Text = "$($Command.Name) $(Remove-HiddenParameter $set)"
-                    # As Get-Command -Syntax orders them: positional parameters by position first, then the rest as declared.
-                    Parameters = @(foreach ($p in @($set.Parameters.Where({ $_.Position -ge 0 }) | Sort-Object Position) + @($set.Parameters.Where({ $_.Position -lt 0 -and $_.Name -notin $commonParameters }))) {
-                        $model = $null
-                        foreach ($candidate in $parameters) { if ($candidate.Name -eq $p.Name) { $model = $candidate; break } }
+                    Text = "$($Command.Name) $(Remove-HiddenParameter $set $hidden)"
+                    Parameters = @(foreach ($p in Get-SyntaxOrder $set) {
+                        $model = $models[$p.Name]
                         if ($model) { [pscustomobject]@{ Model = $model; Mandatory = $p.IsMandatory; Position = if ($p.Position -ge 0) { [string]$p.Position } else { 'named' } } }
                     })
                 }
