@@ -15,12 +15,21 @@
     CmdletsToExport      = @()
     FunctionsToExport    = @()
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    # Listed by hand (a binary module declares them with [Alias] on the cmdlet class; PowerShell 7 creates them,
+    # Windows PowerShell 5.1 does not). Module.Tests.ps1 checks this list against the attributes.
+    AliasesToExport      = @('Get-HeatStackEvent', 'Get-HeatStackResource')
     PrivateData          = @{
         PSData = @{
-            Tags         = @('OpenStack', 'Heat', 'Orchestration', 'Stack', 'PSEdition_Core', 'PSEdition_Desktop', 'Linux', 'Windows')
+            Tags         = @('OpenStack', 'Heat', 'Orchestration', 'Stack', 'HOT', 'IaC', 'PSEdition_Core', 'PSEdition_Desktop', 'Linux', 'Windows')
+            # Placeholders until the project has a public home.
             ProjectUri   = 'https://example.invalid/heat-powershell'
-            ReleaseNotes = 'First release: sessions, stacks, events, resources, template validation.'
+            LicenseUri   = 'https://example.invalid/heat-powershell/blob/main/LICENSE'
+            ReleaseNotes = @'
+0.1.0, the first release: Keystone v3 and v2.0 sessions; stacks (create, update with preview, set, wait,
+suspend/resume/check/cancel, snapshots, hooks, abandon and adopt, export); events, resources and outputs;
+template validation offline and by Heat; dependency graphs; software configs and deployments. On PowerShell 7 the
+module's own libraries (YamlDotNet, Polly) load in a context of their own, next to other modules' copies.
+'@
         }
     }
 }

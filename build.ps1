@@ -13,8 +13,9 @@ param(
     # UnitTest: only what needs no Heat. Demo: the runbook in examples/. LabStart/LabStop: the local Heat.
     # Bench: the measurements in bench/ (numbers, not tests): hostile inputs, each in its own process.
     # Docs: Build, then docs/cmdlets (a page per cmdlet) from the same source as Get-Help.
+    # Package: Build, then out/Heat.PowerShell.<version>.nupkg, what Install-PSResource installs from a repository.
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Docs', 'Test', 'UnitTest', 'Demo', 'LabStart', 'LabStop', 'Bench')]
+    [ValidateSet('Build', 'Docs', 'Test', 'UnitTest', 'Demo', 'LabStart', 'LabStop', 'Bench', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -52,14 +53,22 @@ function Build-Module {
     if (Test-Path $moduleDir) { Remove-Item $moduleDir -Recurse -Force }
     New-Item -ItemType Directory -Path $moduleDir | Out-Null
     # An explicit allow-list: the module folder holds what a user installs, nothing else.
+    # Only the module's own assemblies sit at the top; the libraries go to Dependencies/, where PowerShell's probing
+    # does not look: Heat.PowerShell.dll loads them from there (on pwsh 7 into a context of their own, so another
+    # module's YamlDotNet is no conflict; see src/Heat.PowerShell/Loading).
     # Polly.Core and its netstandard2.0 companions (Windows PowerShell needs them; pwsh prefers its own System.* copies).
-    $assemblies = 'Heat.PowerShell.dll', 'Heat.Client.dll', 'Newtonsoft.Json.dll', 'YamlDotNet.dll', 'Polly.Core.dll',
+    foreach ($file in 'Heat.PowerShell.dll', 'Heat.Client.dll') {
+        Copy-Item (Join-Path $publish $file) $moduleDir
+    }
+    $dependencies = Join-Path $moduleDir 'Dependencies'
+    New-Item -ItemType Directory -Path $dependencies | Out-Null
+    $assemblies = 'Newtonsoft.Json.dll', 'YamlDotNet.dll', 'Polly.Core.dll',
         'Microsoft.Bcl.TimeProvider.dll', 'Microsoft.Bcl.AsyncInterfaces.dll', 'System.ComponentModel.Annotations.dll',
         'System.Runtime.CompilerServices.Unsafe.dll', 'System.Threading.Tasks.Extensions.dll'
     foreach ($file in $assemblies) {
-        Copy-Item (Join-Path $publish $file) $moduleDir
+        Copy-Item (Join-Path $publish $file) $dependencies
     }
-    foreach ($file in 'Heat.PowerShell.psd1', 'Heat.format.ps1xml', 'Heat.Software.format.ps1xml', 'Heat.Templating.format.ps1xml', 'Heat.types.ps1xml') {
+    foreach ($file in 'Heat.PowerShell.psd1', 'Heat.format.ps1xml', 'Heat.Software.format.ps1xml', 'Heat.Templating.format.ps1xml', 'Heat.types.ps1xml', 'LICENSE') {
         Copy-Item (Join-Path $root $file) $moduleDir
     }
     Set-ExportedCmdlets (Join-Path $moduleDir 'Heat.PowerShell.psd1') (Join-Path $moduleDir 'Heat.PowerShell.dll')
@@ -68,9 +77,21 @@ function Build-Module {
     $moduleDir
 }
 
+function New-ModulePackage {
+    # The built module folder as a .nupkg (PSResourceGet's Compress-PSResource, which Publish-PSResource uses too):
+    # copy it into a folder registered as a repository, or publish it. Nothing is sent anywhere from here.
+    $module = Build-Module
+    Import-Module Microsoft.PowerShell.PSResourceGet -MinimumVersion 1.1.0
+    Get-ChildItem $out -Filter 'Heat.PowerShell.*.nupkg' | Remove-Item
+    Compress-PSResource -Path $module -DestinationPath $out
+    $package = Get-ChildItem $out -Filter 'Heat.PowerShell.*.nupkg' | Select-Object -First 1
+    if (-not $package) { throw "Compress-PSResource made no package in $out" }
+    Write-Host "Package: $($package.FullName)"
+}
+
 function Set-ExportedCmdlets([string] $Manifest, [string] $Assembly) {
     # The cmdlet classes are the one list: read them in a child process (this one must not hold the new DLL).
-    $names = Invoke-Pwsh -NoProfile -NonInteractive -Command "(Get-Command -Module (Import-Module '$Assembly' -PassThru)).Name | Sort-Object"
+    $names = Invoke-Pwsh -NoProfile -NonInteractive -Command "(Get-Command -Module (Import-Module '$Assembly' -PassThru) -CommandType Cmdlet).Name | Sort-Object"
     if ($LASTEXITCODE -ne 0 -or -not $names) { throw "Could not list the cmdlets of $Assembly" }
     $list = ($names | ForEach-Object { "        '$_'" }) -join ",`n"
     $text = (Get-Content $Manifest -Raw) -replace 'CmdletsToExport\s*=\s*@\(\s*\)', "CmdletsToExport      = @(`n$list`n    )"
@@ -199,6 +220,7 @@ switch ($Task) {
         Copy-Item (Join-Path $out 'docs/cmdlets') $pages -Recurse
         Write-Host "Cmdlet pages written in $pages"
     }
+    'Package' { New-ModulePackage }
     'LabStart' { Start-Lab | Out-Null }
     'LabStop' { Stop-Lab }
     'Bench' {

@@ -36,6 +36,8 @@ namespace Heat.Client
                 RetryDelay = options.RetryDelay,
                 MaxResponseBytes = options.MaxResponseBytes,
                 SkipCertificateCheck = options.SkipCertificateCheck,
+                TrustedAuthorities = string.IsNullOrEmpty(options.CACertificatePath) || options.SkipCertificateCheck
+                    ? null : CertificateTrust.Load(options.CACertificatePath),
             }, handler, UserAgent);
             TrustIfAbsolute(options.AuthUrl);
             TrustIfAbsolute(options.HeatEndpoint);
@@ -50,12 +52,14 @@ namespace Heat.Client
             var session = new HeatSession(options, handler);
             try
             {
-                if (options.Method == AuthMethod.Token)
+                // A token with Heat's URL needs no Keystone; a token with only an auth URL is exchanged there for a
+                // scoped one with a catalog.
+                if (options.Method == AuthMethod.Token && (!string.IsNullOrWhiteSpace(options.HeatEndpoint) || string.IsNullOrWhiteSpace(options.AuthUrl)))
                 {
                     if (options.Token == null) throw new ArgumentException("A token is required.");
                     if (string.IsNullOrWhiteSpace(options.HeatEndpoint))
                     {
-                        throw new ArgumentException("A token needs -HeatEndpoint: without Keystone there is no catalog to find Heat in.");
+                        throw new ArgumentException("A token needs -HeatEndpoint or -AuthUrl: without Keystone there is no catalog to find Heat in.");
                     }
                     session._auth = new AuthState
                     {
@@ -109,6 +113,9 @@ namespace Heat.Client
         public DateTime ConnectedAt { get; }
 
         public bool SkipCertificateCheck => _options.SkipCertificateCheck;
+
+        /// <summary>The CA file the cloud's certificates must chain to; null for the system store.</summary>
+        public string CACertificatePath => _options.CACertificatePath;
 
         /// <summary>How long one request may take.</summary>
         public TimeSpan Timeout => _options.Timeout;

@@ -173,7 +173,9 @@ namespace Heat.Client.Tests
 
             var error = await Assert.ThrowsAsync<HeatAuthenticationException>(() => heat.ConnectAsync(FakeHeat.PasswordOptions()));
 
-            Assert.Equal("The request you have made requires authentication.", error.Message);
+            Assert.Equal($"Keystone at {TokensUrl} refused the credentials for user 'demo' in domain 'Default', project 'demo' in domain 'Default': " +
+                         "the user name, password, domain or project is wrong (Keystone does not say which). " +
+                         "Keystone said: The request you have made requires authentication.", error.Message);
             Assert.DoesNotContain(FakeHeat.Password, error.ToString());
         }
 

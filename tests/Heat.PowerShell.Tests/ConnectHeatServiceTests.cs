@@ -22,6 +22,10 @@ namespace Heat.PowerShell.Tests
             FakeServer cloud = null;
             cloud = new FakeServer(request =>
             {
+                if (request.Method == "GET" && request.Path == "/v3")
+                {
+                    return FakeReply.Json(HeatFixtures.KeystoneV3Version(cloud.Url("v3")).ToString());
+                }
                 if (request.Path == "/v3/auth/tokens")
                 {
                     if (refuseLogin) return FakeReply.Json(HeatFixtures.KeystoneUnauthorized().ToString(), 401);
@@ -79,7 +83,8 @@ namespace Heat.PowerShell.Tests
             Assert.Equal("HeatAuthenticationFailed,Heat.PowerShell.Cmdlets.ConnectHeatService", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
             Assert.Equal(cloud.Url("v3"), error.TargetObject);
-            Assert.Equal("The request you have made requires authentication.", error.Exception.Message);
+            Assert.StartsWith($"Keystone at {cloud.Url("v3/auth/tokens")} refused the credentials for user 'demo' in domain 'Default', project 'demo'",
+                error.Exception.Message);
             Assert.DoesNotContain(FakeHeat.Password, error.Exception.ToString());
             Assert.Equal("HeatNotConnected,Heat.PowerShell.Cmdlets.GetHeatStack", after.FullyQualifiedErrorId);
         }
@@ -99,5 +104,119 @@ namespace Heat.PowerShell.Tests
             Assert.Equal($"GET /v1/{FakeHeat.ProjectId}/stacks?limit=100", request.ToString());
             Assert.Equal(IssuedToken, request.Headers["X-Auth-Token"]);
         }
-    }
+    
+        /// <summary>A folder with a clouds.yaml naming the fake cloud, made PowerShell's current location.</summary>
+        private static string CloudsFolder(PowerShellHost host, FakeServer cloud, string extra = "")
+        {
+            var folder = System.IO.Directory.CreateTempSubdirectory("heat-cloud-").FullName;
+            System.IO.File.WriteAllText(System.IO.Path.Combine(folder, "clouds.yaml"),
+                $"clouds:\n  fake:\n    auth:\n      auth_url: {cloud.Url("v3")}\n      username: demo\n      project_name: demo\n{extra}" +
+                "  other-cloud:\n    auth:\n      auth_url: http://127.0.0.1:9/v3\n");
+            System.IO.File.WriteAllText(System.IO.Path.Combine(folder, "secure.yaml"),
+                $"clouds:\n  fake:\n    auth:\n      password: {FakeHeat.Password}\n");
+            host.Run($"Set-Location -LiteralPath '{folder}'");
+            return folder;
+        }
+
+        [Fact]
+        public void Cloud_ReadsCloudsYamlAndSecureYaml_FromTheCurrentLocation()
+        {
+            using var cloud = Cloud();
+            using var host = HostFor(cloud);
+            CloudsFolder(host, cloud);
+
+            var result = host.Run("Connect-HeatService -Cloud fake -PassThru -Verbose; Get-HeatStack");
+
+            Assert.Equal("demo", result.Objects<HeatSession>().Single().UserName);
+            Assert.Equal("web", result.Objects<HeatStack>().Single().StackName);
+            var user = JObject.Parse(cloud.Requests.First().Body)["auth"]["identity"]["password"]["user"];
+            Assert.Equal(FakeHeat.Password, (string)user["password"]);
+            Assert.Contains(result.Verbose, v => v.StartsWith("Using cloud 'fake' in ", System.StringComparison.Ordinal) && v.Contains("secure.yaml"));
+            Assert.DoesNotContain(result.Verbose, v => v.Contains(FakeHeat.Password));
+        }
+
+        [Fact]
+        public void Cloud_ExplicitParametersWin_OverTheFile()
+        {
+            using var cloud = Cloud();
+            using var host = HostFor(cloud);
+            CloudsFolder(host, cloud, "    region_name: RegionTwo\n");
+
+            var result = host.Run("Connect-HeatService -Cloud fake -ProjectName ops -Region RegionOne -Credential $credential -PassThru");
+
+            var sent = JObject.Parse(cloud.Requests.First().Body)["auth"];
+            Assert.Equal("ops", (string)sent["scope"]["project"]["name"]);
+            Assert.Equal("RegionOne", result.Objects<HeatSession>().Single().Region);
+        }
+
+        [Fact]
+        public void Cloud_Unknown_IsATerminatingErrorListingTheClouds()
+        {
+            using var cloud = Cloud();
+            using var host = HostFor(cloud);
+            var folder = CloudsFolder(host, cloud);
+
+            var error = host.RunExpectingTermination("Connect-HeatService -Cloud nope").Terminating;
+
+            Assert.Equal("HeatCloudNotFound,Heat.PowerShell.Cmdlets.ConnectHeatService", error.FullyQualifiedErrorId);
+            Assert.Equal($"There is no cloud 'nope': {System.IO.Path.Combine(folder, "clouds.yaml")} has only fake, other-cloud.", error.Exception.Message);
+            Assert.Empty(cloud.Requests);
+        }
+
+        [Fact]
+        public void Cloud_WithAMissingPassword_NamesIt_AndNeverPrompts()
+        {
+            using var cloud = Cloud();
+            using var host = HostFor(cloud);
+            CloudsFolder(host, cloud);
+
+            var error = host.RunExpectingTermination("Connect-HeatService -Cloud other-cloud").Terminating;
+
+            Assert.Equal("HeatCloudConfigIncomplete,Heat.PowerShell.Cmdlets.ConnectHeatService", error.FullyQualifiedErrorId);
+            Assert.Contains("has no auth.username", error.Exception.Message);
+            Assert.Empty(host.Host.Prompts);
+        }
+
+        [Fact]
+        public void CloudCompletion_ListsTheCloudsOfTheFiles()
+        {
+            using var cloud = Cloud();
+            using var host = HostFor(cloud);
+            CloudsFolder(host, cloud);
+
+            var all = host.Run("(TabExpansion2 -inputScript 'Connect-HeatService -Cloud ' -cursorColumn 27).CompletionMatches.CompletionText");
+            var some = host.Run("(TabExpansion2 -inputScript 'Connect-HeatService -Cloud ot' -cursorColumn 29).CompletionMatches.CompletionText");
+
+            Assert.Equal(new[] { "fake", "other-cloud" }, all.Output.Select(o => o.ToString()));
+            Assert.Equal(new[] { "other-cloud" }, some.Output.Select(o => o.ToString()));
+        }
+
+        [Fact]
+        public void CloudCompletion_OfABrokenFile_IsEmpty_NotAnError()
+        {
+            using var cloud = Cloud();
+            using var host = HostFor(cloud);
+            var folder = System.IO.Directory.CreateTempSubdirectory("heat-cloud-").FullName;
+            System.IO.File.WriteAllText(System.IO.Path.Combine(folder, "clouds.yaml"), "clouds: [\n");
+            host.Run($"Set-Location -LiteralPath '{folder}'");
+
+            var result = host.Run("(TabExpansion2 -inputScript 'Connect-HeatService -Cloud ' -cursorColumn 27).CompletionMatches.CompletionText");
+
+            Assert.Empty(result.Output.Where(o => o != null));
+            Assert.Empty(result.Errors);
+        }
+
+        [Fact]
+        public void CACertificatePath_ThatDoesNotExist_IsAnErrorNamingIt()
+        {
+            using var cloud = Cloud();
+            using var host = HostFor(cloud);
+
+            var error = host.RunExpectingTermination("Connect-HeatService $authUrl $credential -ProjectName demo -CACertificatePath ./no-such-ca.pem").Terminating;
+
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.EndsWith("no-such-ca.pem does not exist.", error.Exception.Message);
+            Assert.Empty(cloud.Requests);
+        }
+}
 }

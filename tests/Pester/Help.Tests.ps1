@@ -126,7 +126,7 @@ Describe 'The pages in docs/cmdlets' {
 
     It 'has a page per cmdlet, each listed in the index' {
         $index = Get-Content (Join-Path $docs 'README.md') -Raw
-        foreach ($name in $moduleCommands.Keys) {
+        foreach ($name in ($moduleCommands.Values | Where-Object CommandType -eq Cmdlet).Name) {
             Join-Path $docs "$name.md" | Should -Exist
             $index | Should -Match "\[$name\]\($name\.md\)"
         }

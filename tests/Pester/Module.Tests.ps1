@@ -21,7 +21,7 @@ Describe 'The module' {
     }
 
     It 'exports exactly the cmdlets it declares' {
-        (Get-Command -Module Heat.PowerShell).Name | Sort-Object | Should -Be ($expected | Sort-Object)
+        (Get-Command -Module Heat.PowerShell -CommandType Cmdlet).Name | Sort-Object | Should -Be ($expected | Sort-Object)
         (Test-ModuleManifest (Join-Path $modulePath 'Heat.PowerShell.psd1')).ExportedCmdlets.Keys | Sort-Object | Should -Be ($expected | Sort-Object)
     }
 
@@ -47,11 +47,53 @@ Describe 'The module' {
     It 'ships only the allow-listed files' {
         (Get-ChildItem $modulePath).Name | Sort-Object | Should -Be (@(
             'Heat.Client.dll', 'Heat.format.ps1xml', 'Heat.Software.format.ps1xml', 'Heat.Templating.format.ps1xml', 'Heat.PowerShell.dll', 'Heat.PowerShell.psd1', 'Heat.types.ps1xml',
+            'LICENSE', 'Dependencies', 'en-US') | Sort-Object)
+        # The libraries, where PowerShell's probing does not find them (see SideBySide.Tests.ps1).
+        (Get-ChildItem (Join-Path $modulePath 'Dependencies')).Name | Sort-Object | Should -Be (@(
             'Newtonsoft.Json.dll', 'YamlDotNet.dll', 'Polly.Core.dll', 'Microsoft.Bcl.TimeProvider.dll', 'Microsoft.Bcl.AsyncInterfaces.dll',
-            'System.ComponentModel.Annotations.dll', 'System.Runtime.CompilerServices.Unsafe.dll', 'System.Threading.Tasks.Extensions.dll', 'en-US') | Sort-Object)
+            'System.ComponentModel.Annotations.dll', 'System.Runtime.CompilerServices.Unsafe.dll', 'System.Threading.Tasks.Extensions.dll') | Sort-Object)
         # The help (tests/Pester/Help.Tests.ps1 checks what it says).
         (Get-ChildItem (Join-Path $modulePath 'en-US')).Name | Sort-Object | Should -Be (@(
             'Heat.PowerShell.dll-Help.xml', 'about_Heat.PowerShell.help.txt', 'about_Heat.PowerShell_Templates.help.txt') | Sort-Object)
+    }
+
+    It 'has a manifest with what a gallery shows' {
+        $manifest = Test-ModuleManifest (Join-Path $modulePath 'Heat.PowerShell.psd1')
+        $data = Import-PowerShellDataFile (Join-Path $modulePath 'Heat.PowerShell.psd1')
+        # The module version is the assemblies' version (Directory.Build.props).
+        $assemblyVersion = $assembly.GetName().Version
+        $manifest.Version | Should -Be ([version]::new($assemblyVersion.Major, $assemblyVersion.Minor, $assemblyVersion.Build))
+        $manifest.Guid | Should -Not -Be ([guid]::Empty)
+        $manifest.Author | Should -Not -BeNullOrEmpty
+        $manifest.Description | Should -Not -BeNullOrEmpty
+        $manifest.PowerShellVersion | Should -Be ([version] '5.1')
+        $manifest.ProjectUri | Should -Not -BeNullOrEmpty
+        $manifest.LicenseUri | Should -Not -BeNullOrEmpty
+        $manifest.ReleaseNotes | Should -Not -BeNullOrEmpty
+        $manifest.Tags | Should -Contain 'OpenStack'
+        $manifest.Tags | Should -Contain 'PSEdition_Core'
+        $manifest.Tags | Should -Contain 'PSEdition_Desktop'
+        # Explicit lists, no wildcards: command discovery reads them without loading the module.
+        $data.FunctionsToExport.Count | Should -Be 0
+        $data.VariablesToExport.Count | Should -Be 0
+        $data.AliasesToExport | Should -Not -Contain '*'
+        $data.CmdletsToExport | Should -Not -Contain '*'
+    }
+
+    It 'exports exactly the aliases its cmdlets declare' {
+        # [Alias] on a cmdlet class is the truth; the manifest lists them by hand (Windows PowerShell ignores the attribute).
+        $declared = foreach ($type in $cmdletTypes) {
+            $cmdlet = $type.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+            foreach ($alias in $type.GetCustomAttributes([System.Management.Automation.AliasAttribute], $false).AliasNames) {
+                [pscustomobject]@{ Name = $alias; Definition = '{0}-{1}' -f $cmdlet.VerbName, $cmdlet.NounName }
+            }
+        }
+        $declared.Name | Should -Contain 'Get-HeatStackEvent'
+        (Import-PowerShellDataFile (Join-Path $modulePath 'Heat.PowerShell.psd1')).AliasesToExport | Sort-Object | Should -Be ($declared.Name | Sort-Object)
+        (Get-Module Heat.PowerShell).ExportedAliases.Keys | Sort-Object | Should -Be ($declared.Name | Sort-Object)
+        foreach ($alias in $declared) {
+            (Get-Alias $alias.Name).ResolvedCommand.Name | Should -Be $alias.Definition
+        }
     }
 
     It 'takes -Session on every cmdlet that talks to Heat' {
@@ -64,9 +106,16 @@ Describe 'The module' {
 Describe 'Connect-HeatService parameters' {
     BeforeAll { $cmd = Get-Command Connect-HeatService }
 
-    It 'has the password, application-credential and token sets, password by default' {
-        $cmd.ParameterSets.Name | Sort-Object | Should -Be @('ApplicationCredentialId', 'ApplicationCredentialName', 'Password', 'Token')
-        $cmd.DefaultParameterSet | Should -Be 'Password'
+    It 'has the password, application-credential, token and cloud sets, and by default (no arguments) the environment' {
+        $cmd.ParameterSets.Name | Sort-Object | Should -Be @('ApplicationCredentialId', 'ApplicationCredentialName', 'Cloud', 'Environment', 'Password', 'Token')
+        $cmd.DefaultParameterSet | Should -Be 'Environment'
+        $cmd.ParameterSets.Where({ $_.Name -eq 'Environment' }).Parameters.Where({ $_.IsMandatory }) | Should -BeNullOrEmpty
+    }
+
+    It 'binds -AuthUrl and -Credential by position to the password set, as before' {
+        $ast = [System.Management.Automation.Language.Parser]::ParseInput('Connect-HeatService http://k:5000/v3 $c', [ref]$null, [ref]$null)
+        $bound = [System.Management.Automation.Language.StaticParameterBinder]::BindCommand($ast.EndBlock.Statements[0].PipelineElements[0])
+        $bound.BoundParameters.Keys | Sort-Object | Should -Be @('AuthUrl', 'Credential')
     }
 
     It 'takes secrets only as PSCredential or SecureString' {

@@ -243,6 +243,7 @@ namespace Heat.Tests.Shared
         public FakeHeat RefusesLogin()
         {
             On(HttpMethod.Post, KeystoneV3Url + "/auth/tokens").Json(HttpStatusCode.Unauthorized, HeatFixtures.KeystoneUnauthorized());
+            On(HttpMethod.Get, KeystoneV3Url).Json(HttpStatusCode.OK, HeatFixtures.KeystoneV3Version(KeystoneV3Url));
             return this;
         }
 

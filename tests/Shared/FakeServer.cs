@@ -86,10 +86,12 @@ namespace Heat.Tests.Shared
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly Task _loop;
 
-        public FakeServer(Func<FakeRequest, FakeReply> handler, string address = "127.0.0.1", bool tls = false)
+        /// <param name="certificate">The TLS certificate (with its key) to serve; null with <paramref name="tls"/> for a self-signed one.</param>
+        public FakeServer(Func<FakeRequest, FakeReply> handler, string address = "127.0.0.1", bool tls = false, X509Certificate2 certificate = null)
         {
             _handler = handler;
-            _certificate = tls ? SelfSigned(address) : null;
+            tls |= certificate != null;
+            _certificate = certificate ?? (tls ? SelfSigned(address) : null);
             _listener = new TcpListener(IPAddress.Parse(address), 0);
             _listener.Start();
             Port = ((IPEndPoint)_listener.LocalEndpoint).Port;

@@ -154,6 +154,11 @@ namespace Heat.Tests.Shared
             };
         }
 
+        /// <summary>Keystone's v3 version document (GET /v3), as Keystone 22 writes it.</summary>
+        public static JObject KeystoneV3Version(string selfUrl) => JObject.Parse(
+            "{\"version\": {\"id\": \"v3.14\", \"status\": \"stable\", \"updated\": \"2020-04-07T00:00:00Z\", \"links\": [{\"rel\": \"self\", \"href\": \"" +
+            selfUrl.TrimEnd('/') + "/\"}], \"media-types\": [{\"base\": \"application/json\", \"type\": \"application/vnd.openstack.identity-v3+json\"}]}}");
+
         /// <summary>Keystone's answer to credentials it refuses.</summary>
         public static JObject KeystoneUnauthorized() => new JObject
         {

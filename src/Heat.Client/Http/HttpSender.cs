@@ -32,6 +32,9 @@ namespace Heat.Client.Http
         private readonly CancellationTokenSource _lifetime = new CancellationTokenSource();
         private readonly ConcurrentDictionary<string, bool> _cloudOrigins = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
+        // Why the cloud CA check last refused an origin's certificate: the TLS stack only says "rejected by the callback".
+        private readonly ConcurrentDictionary<string, string> _refusals = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
         /// <param name="handler">Replaces the HTTP stack (tests); null for the real one.</param>
         public HttpSender(SenderSettings settings, HttpMessageHandler handler, string userAgent)
         {
@@ -88,11 +91,20 @@ namespace Heat.Client.Http
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             };
-            if (_settings.SkipCertificateCheck)
+            TlsDefaults.EnsureTls12();
+            var authorities = _settings.TrustedAuthorities;
+            if (_settings.SkipCertificateCheck || authorities != null)
             {
                 // Only the cloud's own endpoints: a template URL on a third host is checked as usual.
                 handler.ServerCertificateCustomValidationCallback = (request, certificate, chain, errors) =>
-                    errors == SslPolicyErrors.None || (request?.RequestUri != null && _cloudOrigins.ContainsKey(RedirectPolicy.Origin(request.RequestUri)));
+                {
+                    var origin = request?.RequestUri != null ? RedirectPolicy.Origin(request.RequestUri) : null;
+                    if (origin == null || !_cloudOrigins.ContainsKey(origin)) return errors == SslPolicyErrors.None;
+                    if (_settings.SkipCertificateCheck) return true;
+                    if (CertificateTrust.IsTrusted(certificate, chain, errors, authorities, out var reason)) return true;
+                    _refusals[origin] = reason;
+                    return false;
+                };
             }
             return handler;
         }
@@ -271,7 +283,7 @@ namespace Heat.Client.Http
             return false;
         }
 
-        private static HeatConnectionException ConnectionFailure(HttpMethod method, Uri uri, Exception e, bool beforeSending)
+        private HeatConnectionException ConnectionFailure(HttpMethod method, Uri uri, Exception e, bool beforeSending)
         {
             var innermost = e;
             bool tls = false;
@@ -280,7 +292,20 @@ namespace Heat.Client.Http
                 innermost = inner;
                 tls |= inner is AuthenticationException;
             }
-            return new HeatConnectionException(method.Method, uri, $"{method} {uri} failed: {ErrorMapper.Clean(innermost.Message)}", e)
+            var detail = ErrorMapper.Clean(innermost.Message);
+            if (tls)
+            {
+                if (_refusals.TryRemove(RedirectPolicy.Origin(uri), out var reason))
+                {
+                    detail = $"the TLS certificate of {uri.Authority} is not trusted: {ErrorMapper.Clean(reason)}.";
+                }
+                else if (_settings.TrustedAuthorities == null && !_settings.SkipCertificateCheck)
+                {
+                    detail += " If the cloud's certificate comes from a private CA, give that CA's certificate with -CACertificatePath " +
+                              "(or OS_CACERT, or cacert in clouds.yaml).";
+                }
+            }
+            return new HeatConnectionException(method.Method, uri, $"{method} {uri} failed: {detail}", e)
             {
                 // A certificate that is not trusted will not become trusted by asking again.
                 IsTransient = !tls,

@@ -24,5 +24,9 @@ namespace Heat.Client.Http
 
         /// <summary>Accept any certificate from the cloud's own origins (Keystone, Heat); never from other hosts.</summary>
         public bool SkipCertificateCheck { get; set; }
+
+        /// <summary>The cloud's own CA certificates: its origins must chain to one of them (not to the system store).
+        /// Null: the system store. <see cref="SkipCertificateCheck"/> wins over this.</summary>
+        public System.Security.Cryptography.X509Certificates.X509Certificate2Collection TrustedAuthorities { get; set; }
     }
 }

@@ -56,6 +56,13 @@ namespace Heat.Client.Keystone
         /// <summary>Accept any TLS certificate. Off unless the user asks.</summary>
         public bool SkipCertificateCheck { get; set; }
 
+        /// <summary>
+        /// A PEM file of CA certificates (one or several): the cloud's own origins (Keystone, Heat) must present a
+        /// certificate that chains to one of them, instead of to the system's store (as <c>cacert</c> does in
+        /// openstacksdk and requests). Other hosts (a template URL) are checked against the system store as usual.
+        /// </summary>
+        public string CACertificatePath { get; set; }
+
         /// <summary>How long one HTTP request may take (each attempt, body included).</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 

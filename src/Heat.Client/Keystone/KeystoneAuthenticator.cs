@@ -39,26 +39,142 @@ namespace Heat.Client.Keystone
                 return await AuthenticateV2Async(session, options, uri, trace, cancellationToken).ConfigureAwait(false);
             }
             var body = BuildV3Body(options);
-            var response = await session.SendUnauthenticatedAsync(HttpMethod.Post, uri, body, trace, cancellationToken).ConfigureAwait(false);
+            HeatResponse response;
+            try
+            {
+                response = await session.SendUnauthenticatedAsync(HttpMethod.Post, uri, body, trace, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HeatAuthenticationException refused)
+            {
+                // Keystone says only "requires authentication"; so does any service behind keystonemiddleware (Heat's
+                // /v1) for a request without a token. Keystone's version document tells the two apart.
+                if (!await IsKeystoneV3Async(session, uri, trace, cancellationToken).ConfigureAwait(false))
+                {
+                    throw NotKeystone(uri, "it answered HTTP 401, and " + VersionUri(uri) + " is not Keystone's v3 version document", refused);
+                }
+                throw new HeatAuthenticationException(refused.StatusCode ?? System.Net.HttpStatusCode.Unauthorized,
+                    RefusalMessage(options, uri, refused.Message), refused.ErrorType, refused.Method, refused.RequestUri);
+            }
+            catch (HeatException e) when (e.StatusCode.HasValue && ((int)e.StatusCode < 400 || (int)e.StatusCode == 404 || (int)e.StatusCode == 405))
+            {
+                throw NotKeystone(uri, $"it answered HTTP {(int)e.StatusCode.Value}", e);
+            }
+            catch (HeatInvalidResponseException e)
+            {
+                throw NotKeystone(uri, "its answer is not JSON", e);
+            }
             var token = response.Headers.TryGetValues("X-Subject-Token", out var values) ? values.FirstOrDefault() : null;
             if (string.IsNullOrEmpty(token))
             {
-                throw new HeatException($"Keystone at {uri} answered without an X-Subject-Token header.");
+                throw NotKeystone(uri, "it answered without an X-Subject-Token header");
             }
             CheckToken(token, uri);
-            var json = response.Object("token");
+            JObject json;
+            try
+            {
+                json = response.Object("token");
+            }
+            catch (HeatInvalidResponseException e)
+            {
+                throw NotKeystone(uri, "its answer has no 'token' object", e);
+            }
+            if (!(json["project"] is JObject))
+            {
+                throw Unscoped(options, uri, json["user"].Str("name") ?? options.UserName ?? options.UserId);
+            }
             return new AuthState
             {
                 Token = token,
                 ExpiresAt = HeatTime.Get(json, "expires_at"),
                 IssuedAt = HeatTime.Get(json, "issued_at"),
-                UserId = json?["user"].Str("id"),
-                UserName = json?["user"].Str("name"),
-                ProjectId = json?["project"].Str("id"),
-                ProjectName = json?["project"].Str("name"),
+                UserId = json["user"].Str("id"),
+                UserName = json["user"].Str("name"),
+                ProjectId = json["project"].Str("id"),
+                ProjectName = json["project"].Str("name"),
                 KeystoneVersion = "v3",
-                Catalog = ServiceCatalog.FromV3(json?["catalog"]),
+                Catalog = ServiceCatalog.FromV3(json["catalog"]),
             };
+        }
+
+        /// <summary>Keystone's v3 root for a tokens URL: <c>.../v3/auth/tokens</c> → <c>.../v3</c>.</summary>
+        internal static Uri VersionUri(Uri tokensUri)
+        {
+            var text = tokensUri.GetLeftPart(UriPartial.Path);
+            const string suffix = "/auth/tokens";
+            return new Uri(text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) ? text.Substring(0, text.Length - suffix.Length) : text);
+        }
+
+        private static async Task<bool> IsKeystoneV3Async(HeatSession session, Uri tokensUri, Action<string> trace, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var answer = await session.SendUnauthenticatedAsync(HttpMethod.Get, VersionUri(tokensUri), null, trace, cancellationToken).ConfigureAwait(false);
+                var version = (answer.Json as JObject)?["version"];
+                var id = version.Str("id");
+                return id != null && id.StartsWith("v3", StringComparison.OrdinalIgnoreCase);
+            }
+            catch (HeatException)
+            {
+                return false;
+            }
+        }
+
+        private static HeatIdentityNotFoundException NotKeystone(Uri uri, string what, Exception inner = null)
+        {
+            return new HeatIdentityNotFoundException(
+                $"There is no Keystone v3 identity API at {uri}: {what}. The auth URL is Keystone's root or its /v3, " +
+                "for example https://keystone.example:5000/v3: check the path and the port.", uri, inner);
+        }
+
+
+        private static string RefusalMessage(AuthOptions options, Uri uri, string said)
+        {
+            string who;
+            string wrong;
+            switch (options.Method)
+            {
+                case AuthMethod.ApplicationCredential:
+                    who = !string.IsNullOrEmpty(options.ApplicationCredentialId)
+                        ? $"application credential '{options.ApplicationCredentialId}'"
+                        : $"application credential '{options.ApplicationCredentialName}' of {UserText(options)}";
+                    wrong = "the id, name or secret is wrong, or the credential has expired";
+                    break;
+                case AuthMethod.Token:
+                    who = "the token";
+                    wrong = "it has expired or was revoked, or the project is wrong";
+                    break;
+                default:
+                    who = "the credentials for " + UserText(options) + ProjectText(options);
+                    wrong = "the user name, password, domain or project is wrong";
+                    break;
+            }
+            return $"Keystone at {uri} refused {who}: {wrong} (Keystone does not say which). Keystone said: {said}";
+        }
+
+        private static string UserText(AuthOptions options)
+        {
+            if (!string.IsNullOrEmpty(options.UserId)) return $"user id '{options.UserId}'";
+            var domain = !string.IsNullOrEmpty(options.UserDomainId) ? $"domain id '{options.UserDomainId}'" : $"domain '{options.UserDomainName ?? "Default"}'";
+            return $"user '{options.UserName}' in {domain}";
+        }
+
+        private static string ProjectText(AuthOptions options)
+        {
+            if (!string.IsNullOrEmpty(options.ProjectId)) return $", project id '{options.ProjectId}'";
+            if (string.IsNullOrEmpty(options.ProjectName)) return ", no project";
+            var domain = !string.IsNullOrEmpty(options.ProjectDomainId) ? $"domain id '{options.ProjectDomainId}'" : $"domain '{options.ProjectDomainName ?? "Default"}'";
+            return $", project '{options.ProjectName}' in {domain}";
+        }
+
+        private static HeatUnscopedTokenException Unscoped(AuthOptions options, Uri uri, string user)
+        {
+            var asked = string.IsNullOrEmpty(options.ProjectName) && string.IsNullOrEmpty(options.ProjectId)
+                ? "no project was named and the user has no default project"
+                : "Keystone did not scope it to the project named";
+            return new HeatUnscopedTokenException(
+                $"Keystone at {uri} accepted user '{user}' but gave an unscoped token ({asked}); an unscoped token has no service " +
+                "catalog and Heat does not accept it. Name the project: -ProjectName or -ProjectId (OS_PROJECT_NAME or OS_PROJECT_ID; " +
+                "project_name or project_id in clouds.yaml).");
         }
 
         /// <summary>A token goes into a header of every request: one with line breaks or controls could inject headers.</summary>
@@ -102,6 +218,12 @@ namespace Heat.Client.Keystone
                     identity["password"] = new JObject { ["user"] = user };
                     scope = BuildProjectScope(options);
                     break;
+                case AuthMethod.Token:
+                    // A token from elsewhere, exchanged for one scoped to the project (keystoneauth's v3 token plugin).
+                    identity["methods"] = new JArray("token");
+                    identity["token"] = new JObject { ["id"] = Secrets.Reveal(options.Token) };
+                    scope = BuildProjectScope(options);
+                    break;
                 default:
                     throw new ArgumentException($"Keystone cannot authenticate with method {options.Method}.");
             }
@@ -142,7 +264,7 @@ namespace Heat.Client.Keystone
         {
             if (options.Method != AuthMethod.Password)
             {
-                throw new ArgumentException("Keystone v2.0 knows only passwords; use a v3 auth URL for application credentials.");
+                throw new ArgumentException("Keystone v2.0 knows only passwords here; use a v3 auth URL for application credentials and tokens.");
             }
             var auth = new JObject
             {
@@ -154,7 +276,16 @@ namespace Heat.Client.Keystone
             };
             if (!string.IsNullOrEmpty(options.ProjectId)) auth["tenantId"] = options.ProjectId;
             else if (!string.IsNullOrEmpty(options.ProjectName)) auth["tenantName"] = options.ProjectName;
-            var response = await session.SendUnauthenticatedAsync(HttpMethod.Post, uri, new JObject { ["auth"] = auth }, trace, cancellationToken).ConfigureAwait(false);
+            HeatResponse response;
+            try
+            {
+                response = await session.SendUnauthenticatedAsync(HttpMethod.Post, uri, new JObject { ["auth"] = auth }, trace, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HeatAuthenticationException refused)
+            {
+                throw new HeatAuthenticationException(refused.StatusCode ?? System.Net.HttpStatusCode.Unauthorized,
+                    RefusalMessage(options, uri, refused.Message), refused.ErrorType, refused.Method, refused.RequestUri);
+            }
             var access = response.Object("access");
             var token = access["token"];
             if (token?.Str("id") == null)
@@ -162,6 +293,10 @@ namespace Heat.Client.Keystone
                 throw new HeatException($"Keystone at {uri} answered without access.token.id.");
             }
             CheckToken(token.Str("id"), uri);
+            if (!(token["tenant"] is JObject))
+            {
+                throw Unscoped(options, uri, access["user"].Str("name") ?? options.UserName);
+            }
             return new AuthState
             {
                 Token = token.Str("id"),

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using Heat.Client;
@@ -14,18 +15,39 @@ namespace Heat.PowerShell.Cmdlets
     /// finds Heat's endpoint in the service catalog (-Region, -Interface, or -HeatEndpoint to name it), and keeps the
     /// result as a HeatSession. That session becomes the default of this runspace: every other Heat cmdlet uses it
     /// unless given -Session.</para>
-    /// <para>Four ways to sign in, one parameter set each: a password (-Credential, with -ProjectName or -ProjectId and
-    /// the user and project domains, Default unless given), an application credential by id, one by name with its
-    /// owner's -UserName, or a token you already have with -HeatEndpoint. Passwords, secrets and tokens are taken only
-    /// as PSCredential or SecureString and never appear in Verbose output or errors.</para>
+    /// <para>Where the settings come from, one parameter set each. Without arguments, from OpenStack's own
+    /// configuration as the openstack command reads it: OS_CLOUD, else the OS_* variables of an openrc (OS_AUTH_URL,
+    /// OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME ...), else the only cloud in clouds.yaml; it never prompts, and a
+    /// missing piece is a HeatCloudConfigIncomplete error naming it. -Cloud names a cloud of clouds.yaml (merged with
+    /// secure.yaml, found where openstacksdk looks). Or given here: a password (-Credential, with -ProjectName or
+    /// -ProjectId and the user and project domains, Default unless given), an application credential by id, one by
+    /// name with its owner's -UserName, or a token you already have (with -HeatEndpoint, or -AuthUrl to have Keystone
+    /// scope it). Parameters given beside -Cloud or the variables win over them.</para>
+    /// <para>Passwords, secrets and tokens are taken only as PSCredential or SecureString (or read from the files and
+    /// variables above) and never appear in Verbose output or errors.</para>
     /// <para>The session renews its token by itself before it expires (once, whatever the number of callers), retries
     /// safe requests after transient failures (-MaxRetries) and never sends a create, update or delete twice on a
-    /// guess. TLS certificates are checked unless -SkipCertificateCheck is given; a token never follows a redirect to
-    /// another host, port or scheme.</para>
+    /// guess. TLS certificates are checked, against -CACertificatePath (or OS_CACERT, cacert) for a private CA, unless
+    /// -SkipCertificateCheck is given; a token never follows a redirect to another host, port or scheme.</para>
     /// <para>Nothing is written unless -PassThru, which writes the HeatSession (user, project, endpoint, token expiry;
-    /// never the token). A wrong password is a terminating HeatAuthenticationFailed error; a catalog without Heat is
-    /// HeatEndpointNotFound.</para>
+    /// never the token). Failures terminate: HeatAuthenticationFailed (naming the user, domains and project, never the
+    /// password), HeatIdentityNotFound (no Keystone at the URL), HeatTokenUnscoped (no project to scope to),
+    /// HeatEndpointNotFound (no Heat in the catalog), HeatCloudNotFound and HeatCloudConfigInvalid (clouds.yaml).</para>
     /// </remarks>
+    /// <example>
+    /// <code>
+    /// Connect-HeatService
+    /// </code>
+    /// <para>Connects with what the environment says: OS_CLOUD, or the OS_* variables of an openrc sourced by the shell
+    /// that started pwsh, or the only cloud in clouds.yaml.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Connect-HeatService -Cloud prod -CACertificatePath ./corp-ca.pem -PassThru
+    /// </code>
+    /// <para>Connects to the cloud named prod in clouds.yaml, trusting the company's CA for Keystone and Heat, and
+    /// writes the session.</para>
+    /// </example>
     /// <example>
     /// <code>
     /// Connect-HeatService -AuthUrl https://keystone.example:5000/v3 -Credential (Get-Credential) -ProjectName ops
@@ -60,7 +82,7 @@ namespace Heat.PowerShell.Cmdlets
     /// it with -Session. Connecting again replaces the default session; the old one stays usable through a variable until
     /// Disconnect-HeatService. -Verbose shows each Keystone and Heat request (method, URL, status, time), never a secret.</para>
     /// </notes>
-    [Cmdlet(VerbsCommunications.Connect, "HeatService", DefaultParameterSetName = PasswordSet)]
+    [Cmdlet(VerbsCommunications.Connect, "HeatService", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(HeatSession))]
     public sealed class ConnectHeatService : AsyncCmdlet
     {
@@ -68,6 +90,20 @@ namespace Heat.PowerShell.Cmdlets
         public const string AppCredentialIdSet = "ApplicationCredentialId";
         public const string AppCredentialNameSet = "ApplicationCredentialName";
         public const string TokenSet = "Token";
+        public const string CloudSet = "Cloud";
+        public const string EnvironmentSet = "Environment";
+
+        /// <summary>The name of a cloud in clouds.yaml (merged with secure.yaml), found where openstacksdk looks: the
+        /// current folder, ~/.config/openstack, /etc/openstack, and first the file OS_CLIENT_CONFIG_FILE names. Its
+        /// auth_type (password, v3applicationcredential, token), auth settings, region_name, interface, cacert and verify
+        /// are used; any parameter given as well wins over the file. Without -Cloud and without -AuthUrl or -Token,
+        /// Connect-HeatService uses OS_CLOUD, else the OS_* variables of an openrc file (OS_AUTH_URL, OS_USERNAME,
+        /// OS_PASSWORD, OS_PROJECT_NAME ...), else the only cloud in clouds.yaml; it never prompts, and a missing
+        /// piece is an error that names it.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CloudSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CloudNameCompleter))]
+        public string Cloud { get; set; }
 
         /// <summary>Keystone's URL, such as https://keystone.example:5000/v3. One ending in /v2.0 uses Keystone's
         /// legacy v2.0 tokens API; a URL without a version gets /v3.</summary>
@@ -81,27 +117,40 @@ namespace Heat.PowerShell.Cmdlets
         /// <summary>The user name and password (Get-Credential). The password stays a SecureString until it is sent to
         /// Keystone.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = PasswordSet)]
+        [Parameter(ParameterSetName = CloudSet)]
+        [Parameter(ParameterSetName = EnvironmentSet)]
         [Credential]
         [ValidateNotNull]
         public PSCredential Credential { get; set; }
 
         /// <summary>The project (tenant) to scope the token to, by name, in -ProjectDomainName.</summary>
         [Parameter(ParameterSetName = PasswordSet)]
+        [Parameter(ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = CloudSet)]
+        [Parameter(ParameterSetName = EnvironmentSet)]
         [Alias("TenantName")]
         public string ProjectName { get; set; }
 
         /// <summary>The project (tenant) to scope the token to, by id.</summary>
         [Parameter(ParameterSetName = PasswordSet)]
+        [Parameter(ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = CloudSet)]
+        [Parameter(ParameterSetName = EnvironmentSet)]
         [Alias("TenantId")]
         public string ProjectId { get; set; }
 
         /// <summary>The user's Keystone domain. Default: Default.</summary>
         [Parameter(ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = AppCredentialNameSet)]
+        [Parameter(ParameterSetName = CloudSet)]
+        [Parameter(ParameterSetName = EnvironmentSet)]
         public string UserDomainName { get; set; } = "Default";
 
         /// <summary>The domain of -ProjectName. Default: Default.</summary>
         [Parameter(ParameterSetName = PasswordSet)]
+        [Parameter(ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = CloudSet)]
+        [Parameter(ParameterSetName = EnvironmentSet)]
         public string ProjectDomainName { get; set; } = "Default";
 
         /// <summary>The id of a Keystone application credential; with -ApplicationCredentialSecret it signs in without
@@ -127,17 +176,22 @@ namespace Heat.PowerShell.Cmdlets
         [ValidateNotNull]
         public SecureString ApplicationCredentialSecret { get; set; }
 
-        /// <summary>A Keystone token obtained elsewhere, as a SecureString. It is used as it is (not renewed); give
-        /// Heat's URL with -HeatEndpoint.</summary>
+        /// <summary>A Keystone token obtained elsewhere, as a SecureString. With -HeatEndpoint it is used as it is (not
+        /// renewed); with only -AuthUrl, Keystone exchanges it for a token scoped to -ProjectName or -ProjectId, with a
+        /// catalog to find Heat in.</summary>
         [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
         [ValidateNotNull]
         public SecureString Token { get; set; }
 
-        /// <summary>Heat's URL (<c>http://host:8004/v1/{project_id}</c>); overrides the catalog.</summary>
+        /// <summary>Heat's URL (<c>http://host:8004/v1/{project_id}</c>); overrides the catalog. With -Token and no
+        /// -AuthUrl it is required; with -Token and -AuthUrl but no -HeatEndpoint, Keystone exchanges the token for one
+        /// scoped to -ProjectName or -ProjectId and its catalog names Heat.</summary>
         [Parameter(ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = AppCredentialIdSet)]
         [Parameter(ParameterSetName = AppCredentialNameSet)]
-        [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = CloudSet)]
+        [Parameter(ParameterSetName = EnvironmentSet)]
         [ValidateNotNullOrEmpty]
         public string HeatEndpoint { get; set; }
 
@@ -145,18 +199,33 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter(ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = AppCredentialIdSet)]
         [Parameter(ParameterSetName = AppCredentialNameSet)]
+        [Parameter(ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = CloudSet)]
+        [Parameter(ParameterSetName = EnvironmentSet)]
         public string Region { get; set; }
 
         /// <summary>Which catalog endpoint to use: public (default), internal or admin.</summary>
         [Parameter(ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = AppCredentialIdSet)]
         [Parameter(ParameterSetName = AppCredentialNameSet)]
+        [Parameter(ParameterSetName = TokenSet)]
+        [Parameter(ParameterSetName = CloudSet)]
+        [Parameter(ParameterSetName = EnvironmentSet)]
         [ValidateSet("public", "internal", "admin")]
         public string Interface { get; set; } = "public";
 
         /// <summary>Accept any TLS certificate (self-signed labs). Certificates are checked unless this is given.</summary>
         [Parameter]
         public SwitchParameter SkipCertificateCheck { get; set; }
+
+        /// <summary>A PEM file with the certificate of the private CA that signed the cloud's TLS certificates (one or
+        /// several certificates). Keystone and Heat must then present a certificate that chains to one of them; the
+        /// system's store is not used for them (as cacert in clouds.yaml and OS_CACERT do for the OpenStack client).
+        /// Other hosts, such as a template URL, are checked against the system store as usual. Wins over OS_CACERT and
+        /// cacert; -SkipCertificateCheck wins over it.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string CACertificatePath { get; set; }
 
         /// <summary>Seconds one HTTP request may take (each attempt, body included).</summary>
         [Parameter]
@@ -177,7 +246,21 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void EndProcessing()
         {
-            var options = BuildOptions();
+            AuthOptions options;
+            try
+            {
+                options = BuildOptions();
+            }
+            catch (CloudConfigException e)
+            {
+                ThrowTerminatingError(ConfigError(e));
+                return;
+            }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, "HeatConnectionArgumentInvalid", ErrorCategory.InvalidArgument, CACertificatePath));
+                return;
+            }
             HeatSession session;
             try
             {
@@ -186,9 +269,11 @@ namespace Heat.PowerShell.Cmdlets
             catch (Exception e) when (e is HeatException || e is ArgumentException || e is UriFormatException)
             {
                 var target = options.AuthUrl ?? options.HeatEndpoint;
-                var record = e is UriFormatException
-                    ? new ErrorRecord(e, "HeatAuthUrlInvalid", ErrorCategory.InvalidArgument, target)
-                    : HeatCmdlet.ToErrorRecord(e, "HeatConnection", target);
+                ErrorRecord record;
+                if (e is UriFormatException) record = new ErrorRecord(e, "HeatAuthUrlInvalid", ErrorCategory.InvalidArgument, target);
+                else if (e is HeatIdentityNotFoundException) record = new ErrorRecord(e, "HeatIdentityNotFound", ErrorCategory.ObjectNotFound, target);
+                else if (e is HeatUnscopedTokenException) record = new ErrorRecord(e, "HeatTokenUnscoped", ErrorCategory.InvalidArgument, target);
+                else record = HeatCmdlet.ToErrorRecord(e, "HeatConnection", target);
                 ThrowTerminatingError(record);
                 return;
             }
@@ -200,8 +285,27 @@ namespace Heat.PowerShell.Cmdlets
             if (PassThru) WriteObject(session);
         }
 
+        private ErrorRecord ConfigError(CloudConfigException e)
+        {
+            switch (e.Problem)
+            {
+                case CloudConfigProblem.NotFound:
+                    return new ErrorRecord(e, "HeatCloudNotFound", ErrorCategory.ObjectNotFound, Cloud);
+                case CloudConfigProblem.Incomplete:
+                    return new ErrorRecord(e, "HeatCloudConfigIncomplete", ErrorCategory.InvalidArgument, Cloud);
+                default:
+                    return new ErrorRecord(e, "HeatCloudConfigInvalid", ErrorCategory.InvalidData, Cloud);
+            }
+        }
+
+        private bool Given(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
+
+        private string CACertificateFullPath() =>
+            CACertificatePath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(CACertificatePath);
+
         private AuthOptions BuildOptions()
         {
+            if (ParameterSetName == CloudSet || ParameterSetName == EnvironmentSet) return FromConfiguration();
             var options = new AuthOptions
             {
                 AuthUrl = AuthUrl,
@@ -209,6 +313,7 @@ namespace Heat.PowerShell.Cmdlets
                 Region = Region,
                 Interface = Interface,
                 SkipCertificateCheck = SkipCertificateCheck,
+                CACertificatePath = CACertificateFullPath(),
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 MaxRetries = MaxRetries,
                 UserDomainName = UserDomainName,
@@ -237,8 +342,54 @@ namespace Heat.PowerShell.Cmdlets
                 case TokenSet:
                     options.Method = AuthMethod.Token;
                     options.Token = Token;
+                    options.ProjectName = ProjectName;
+                    options.ProjectId = ProjectId;
                     break;
             }
+            return options;
+        }
+
+        /// <summary>clouds.yaml (-Cloud, OS_CLOUD) or the OS_* variables, then every parameter given on top.</summary>
+        private AuthOptions FromConfiguration()
+        {
+            var where = CloudConfigLocations.ForThisMachine(SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+            var settings = CloudConfig.Resolve(ParameterSetName == CloudSet ? Cloud : null, where);
+            WriteVerbose($"Using {settings.Origin}.");
+            if (Credential != null)
+            {
+                settings.AuthType = "password";
+                settings.UserName = Credential.UserName;
+                settings.UserId = null;
+                settings.Password = Credential.Password;
+            }
+            if (Given(nameof(ProjectName)))
+            {
+                settings.ProjectName = ProjectName;
+                settings.ProjectId = null;
+            }
+            if (Given(nameof(ProjectId))) settings.ProjectId = ProjectId;
+            if (Given(nameof(UserDomainName)))
+            {
+                settings.UserDomainName = UserDomainName;
+                settings.UserDomainId = null;
+            }
+            if (Given(nameof(ProjectDomainName)))
+            {
+                settings.ProjectDomainName = ProjectDomainName;
+                settings.ProjectDomainId = null;
+            }
+            if (Given(nameof(Region))) settings.Region = Region;
+            if (Given(nameof(Interface))) settings.Interface = Interface;
+            if (Given(nameof(HeatEndpoint))) settings.HeatEndpoint = HeatEndpoint;
+            if (Given(nameof(CACertificatePath)))
+            {
+                settings.CACertificatePath = CACertificateFullPath();
+                settings.SkipCertificateCheck = false;
+            }
+            if (SkipCertificateCheck) settings.SkipCertificateCheck = true;
+            var options = settings.ToAuthOptions();
+            options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
+            options.MaxRetries = MaxRetries;
             return options;
         }
     }

@@ -38,6 +38,7 @@ namespace Heat.PowerShell.Cmdlets
     /// <para>Creates a stack and watches its events arrive until it is done.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Get, "HeatEvent")]
+    [Alias("Get-HeatStackEvent")]
     [OutputType(typeof(HeatEvent))]
     public sealed class GetHeatEvent : StackTargetCmdlet
     {

@@ -46,6 +46,7 @@ namespace Heat.PowerShell.Cmdlets
     /// <para>The resources that have failure events, each once.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Get, "HeatResource", DefaultParameterSetName = ListSet)]
+    [Alias("Get-HeatStackResource")]
     [OutputType(typeof(HeatResource), ParameterSetName = new[] { ListSet })]
     [OutputType(typeof(Hashtable), ParameterSetName = new[] { MetadataSet })]
     public sealed class GetHeatResource : StackTargetCmdlet

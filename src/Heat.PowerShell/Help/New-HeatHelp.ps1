@@ -257,6 +257,8 @@ function Get-CmdletHelp($Command) {
     $noteParagraphs = [System.Collections.Generic.List[string]]::new()
     foreach ($paragraph in Get-Paragraphs $notes $false) { $noteParagraphs.Add($paragraph) }
     $attribute = $type.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $true) | Select-Object -First 1
+    $aliases = @($type.GetCustomAttributes([System.Management.Automation.AliasAttribute], $true) | ForEach-Object { $_.AliasNames })
+    if ($aliases) { $noteParagraphs.Add("Aliases: $($aliases -join ', ').") }
     if ($attribute.SupportsShouldProcess) {
         $noteParagraphs.Add("Supports -WhatIf and -Confirm (ConfirmImpact $($attribute.ConfirmImpact)).")
     }

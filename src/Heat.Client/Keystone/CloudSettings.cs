@@ -1,0 +1,274 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Security;
+using Newtonsoft.Json.Linq;
+
+namespace Heat.Client.Keystone
+{
+    /// <summary>
+    /// One cloud's settings as read from clouds.yaml or OS_* variables, before they are checked: a caller may replace
+    /// any of them (explicit parameters win) and then asks <see cref="ToAuthOptions"/>, which names what is missing.
+    /// Secrets are SecureStrings from the moment they are read.
+    /// </summary>
+    public sealed class CloudSettings
+    {
+        public CloudOrigin Origin { get; private set; }
+
+        /// <summary>password, v3applicationcredential or token (as written; null: inferred).</summary>
+        public string AuthType { get; set; }
+
+        public string AuthUrl { get; set; }
+
+        public string UserName { get; set; }
+
+        public string UserId { get; set; }
+
+        public SecureString Password { get; set; }
+
+        public string ProjectName { get; set; }
+
+        public string ProjectId { get; set; }
+
+        public string UserDomainName { get; set; }
+
+        public string UserDomainId { get; set; }
+
+        public string ProjectDomainName { get; set; }
+
+        public string ProjectDomainId { get; set; }
+
+        public string ApplicationCredentialId { get; set; }
+
+        public string ApplicationCredentialName { get; set; }
+
+        public SecureString ApplicationCredentialSecret { get; set; }
+
+        public SecureString Token { get; set; }
+
+        public string Region { get; set; }
+
+        public string Interface { get; set; }
+
+        /// <summary><c>orchestration_endpoint_override</c>.</summary>
+        public string HeatEndpoint { get; set; }
+
+        /// <summary><c>cacert</c> (OS_CACERT), made absolute.</summary>
+        public string CACertificatePath { get; set; }
+
+        /// <summary><c>verify: false</c> or <c>insecure: true</c>.</summary>
+        public bool SkipCertificateCheck { get; set; }
+
+        internal static CloudSettings Read(JObject cloud, CloudOrigin origin, CloudConfigLocations where)
+        {
+            var auth = cloud["auth"];
+            if (auth != null && auth.Type != JTokenType.Null && !(auth is JObject))
+            {
+                throw Invalid(origin, "'auth' is not a mapping");
+            }
+            var authMap = auth as JObject ?? new JObject();
+
+            string Get(string key, bool authKey)
+            {
+                JToken value = null;
+                if (authKey) value = authMap[key];
+                if (value == null || value.Type == JTokenType.Null) value = cloud[key];
+                if (value == null || value.Type == JTokenType.Null) return null;
+                switch (value.Type)
+                {
+                    case JTokenType.String:
+                        var text = (string)value;
+                        return text.Length == 0 ? null : text;
+                    case JTokenType.Integer:
+                    case JTokenType.Float:
+                        return Convert.ToString(((JValue)value).Value, CultureInfo.InvariantCulture);
+                    case JTokenType.Boolean:
+                        return (bool)value ? "True" : "False";
+                    default:
+                        throw Invalid(origin, $"{origin.Name(key, authKey && authMap[key] != null)} is a {value.Type.ToString().ToLowerInvariant()}, not a single value");
+                }
+            }
+            string Auth(string key) => Get(key, authKey: true);
+            string Top(string key) => Get(key, authKey: false);
+
+            var settings = new CloudSettings
+            {
+                Origin = origin,
+                AuthType = Top("auth_type") ?? Top("auth_plugin"),
+                AuthUrl = Auth("auth_url"),
+                UserName = Auth("username"),
+                UserId = Auth("user_id"),
+                Password = Secret(Auth("password")),
+                ProjectName = Auth("project_name") ?? Auth("tenant_name"),
+                ProjectId = Auth("project_id") ?? Auth("tenant_id"),
+                UserDomainName = Auth("user_domain_name") ?? Auth("domain_name"),
+                UserDomainId = Auth("user_domain_id") ?? Auth("domain_id"),
+                ProjectDomainName = Auth("project_domain_name") ?? Auth("domain_name"),
+                ProjectDomainId = Auth("project_domain_id") ?? Auth("domain_id"),
+                ApplicationCredentialId = Auth("application_credential_id"),
+                ApplicationCredentialName = Auth("application_credential_name"),
+                ApplicationCredentialSecret = Secret(Auth("application_credential_secret")),
+                Token = Secret(Auth("token") ?? Auth("auth_token")),
+                Region = Top("region_name") ?? FirstRegion(cloud["regions"], origin),
+                Interface = Top("interface") ?? Top("endpoint_type"),
+                HeatEndpoint = Top("orchestration_endpoint_override"),
+            };
+            var cacert = Top("cacert");
+            if (cacert != null) settings.CACertificatePath = CloudConfig.Expand(cacert, where);
+            var verify = Boolean(Top("verify"), origin.Name("verify", false), origin) ?? true;
+            var insecure = Boolean(Top("insecure"), origin.Name("insecure", false), origin) ?? false;
+            // requests' rule, as openstacksdk applies it: insecure wins, then verify: false; cacert only when verifying.
+            settings.SkipCertificateCheck = insecure || !verify;
+            return settings;
+        }
+
+        /// <summary>Checks that the chosen authentication has what it needs and builds the options for a session.</summary>
+        /// <exception cref="CloudConfigException">A missing piece (named), or a value that is not allowed.</exception>
+        public AuthOptions ToAuthOptions()
+        {
+            var method = Method();
+            var options = new AuthOptions
+            {
+                Method = method,
+                AuthUrl = AuthUrl,
+                UserName = UserName,
+                UserId = UserId,
+                ProjectName = ProjectName,
+                ProjectId = ProjectId,
+                UserDomainName = UserDomainName ?? "Default",
+                UserDomainId = UserDomainId,
+                ProjectDomainName = ProjectDomainName ?? "Default",
+                ProjectDomainId = ProjectDomainId,
+                Region = Region,
+                Interface = NormalizedInterface(),
+                HeatEndpoint = HeatEndpoint,
+                SkipCertificateCheck = SkipCertificateCheck,
+                // With verify off the certificate is not checked, so a CA has nothing to do (requests ignores it too).
+                CACertificatePath = SkipCertificateCheck ? null : CACertificatePath,
+            };
+            switch (method)
+            {
+                case AuthMethod.Password:
+                    Require(AuthUrl, "auth_url", "-AuthUrl");
+                    if (UserName == null && UserId == null) throw Missing("username", "-Credential");
+                    if (Password == null) throw Missing("password", "-Credential");
+                    options.Password = Password;
+                    break;
+                case AuthMethod.ApplicationCredential:
+                    Require(AuthUrl, "auth_url", "-AuthUrl");
+                    if (ApplicationCredentialId == null)
+                    {
+                        if (ApplicationCredentialName == null) throw Missing("application_credential_id", "-ApplicationCredentialId");
+                        if (UserName == null && UserId == null) throw Missing("username", "-UserName");
+                    }
+                    if (ApplicationCredentialSecret == null) throw Missing("application_credential_secret", "-ApplicationCredentialSecret");
+                    options.ApplicationCredentialId = ApplicationCredentialId;
+                    options.ApplicationCredentialName = ApplicationCredentialName;
+                    options.ApplicationCredentialSecret = ApplicationCredentialSecret;
+                    break;
+                case AuthMethod.Token:
+                    if (Token == null) throw Missing("token", "-Token");
+                    if (AuthUrl == null && HeatEndpoint == null) throw Missing("auth_url", "-AuthUrl or -HeatEndpoint");
+                    options.Token = Token;
+                    break;
+            }
+            return options;
+        }
+
+        private AuthMethod Method()
+        {
+            switch (AuthType?.ToLowerInvariant())
+            {
+                case null:
+                    // openstacksdk infers the token plugin from a token; an application credential secret without a
+                    // password can only mean that method.
+                    if (Token != null && Password == null) return AuthMethod.Token;
+                    if (ApplicationCredentialSecret != null && Password == null) return AuthMethod.ApplicationCredential;
+                    return AuthMethod.Password;
+                case "password":
+                case "v3password":
+                case "v2password":
+                    return AuthMethod.Password;
+                case "v3applicationcredential":
+                case "applicationcredential":
+                    return AuthMethod.ApplicationCredential;
+                case "token":
+                case "v3token":
+                case "v2token":
+                    return AuthMethod.Token;
+                default:
+                    throw new CloudConfigException(CloudConfigProblem.Invalid,
+                        $"{Origin}: {Origin.Name("auth_type", false)} '{AuthType}' is not supported; use password, v3applicationcredential or token.");
+            }
+        }
+
+        private string NormalizedInterface()
+        {
+            if (Interface == null) return "public";
+            var value = Interface.ToLowerInvariant();
+            if (value.EndsWith("url", StringComparison.Ordinal)) value = value.Substring(0, value.Length - 3);
+            if (value != "public" && value != "internal" && value != "admin")
+            {
+                throw new CloudConfigException(CloudConfigProblem.Invalid,
+                    $"{Origin}: {Origin.Name("interface", false)} '{Interface}' is not public, internal or admin.");
+            }
+            return value;
+        }
+
+        private void Require(string value, string key, string parameter)
+        {
+            if (value == null) throw Missing(key, parameter);
+        }
+
+        private CloudConfigException Missing(string key, string parameter)
+        {
+            var message = Origin.IsEnvironment
+                ? $"{Origin.Name(key, true)} is not set: set it (an openrc file does), or give {parameter}."
+                : $"Cloud '{Origin.CloudName}' in {Origin.ConfigPath} has no {Origin.Name(key, true)}" +
+                  (Origin.SecurePath != null ? $" (nor has {Origin.SecurePath})" : string.Empty) + $": add it, or give {parameter}.";
+            return new CloudConfigException(CloudConfigProblem.Incomplete, message);
+        }
+
+        private static CloudConfigException Invalid(CloudOrigin origin, string detail) =>
+            new CloudConfigException(CloudConfigProblem.Invalid, $"{origin}: {detail}.");
+
+        private static bool? Boolean(string value, string name, CloudOrigin origin)
+        {
+            if (value == null) return null;
+            switch (value.ToLowerInvariant())
+            {
+                case "true":
+                case "yes":
+                case "on":
+                case "1":
+                    return true;
+                case "false":
+                case "no":
+                case "off":
+                case "0":
+                    return false;
+            }
+            throw Invalid(origin, $"{name} '{value}' is not true or false");
+        }
+
+        private static string FirstRegion(JToken regions, CloudOrigin origin)
+        {
+            if (regions == null || regions.Type == JTokenType.Null) return null;
+            if (!(regions is JArray list)) throw Invalid(origin, "'regions' is not a list");
+            var first = list.FirstOrDefault();
+            if (first == null) return null;
+            if (first.Type == JTokenType.String) return (string)first;
+            if (first is JObject region && region["name"]?.Type == JTokenType.String) return (string)region["name"];
+            throw Invalid(origin, "the first of 'regions' is neither a name nor a mapping with 'name'");
+        }
+
+        private static SecureString Secret(string value)
+        {
+            if (value == null) return null;
+            var secure = new SecureString();
+            foreach (var c in value) secure.AppendChar(c);
+            secure.MakeReadOnly();
+            return secure;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Management.Automation.Runspaces;
+using Heat.Client.Keystone;
+
+namespace Heat.PowerShell
+{
+    /// <summary>
+    /// Completes -Cloud with the cloud names of the clouds.yaml (and secure.yaml) that Connect-HeatService would read,
+    /// from PowerShell's current folder. Never throws: an unreadable or broken file completes nothing.
+    /// </summary>
+    public sealed class CloudNameCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            try
+            {
+                var pattern = Wildcards.Pattern((wordToComplete ?? string.Empty).Trim('\'', '"') + "*");
+                var names = CloudConfig.CloudNames(CloudConfigLocations.ForThisMachine(CurrentFolder()));
+                return names.Where(n => pattern.IsMatch(n))
+                    .Select(n => new CompletionResult(Quote(n), n, CompletionResultType.ParameterValue, n))
+                    .ToList();
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                return new CompletionResult[0];
+            }
+        }
+
+        private static string CurrentFolder()
+        {
+            try
+            {
+                // A nested command on the completing runspace: its session state is busy with the completion itself.
+                using (var ps = System.Management.Automation.PowerShell.Create(RunspaceMode.CurrentRunspace))
+                {
+                    ps.AddCommand("Microsoft.PowerShell.Management\\Get-Location").AddParameter("PSProvider", "FileSystem");
+                    return ps.Invoke<PathInfo>().FirstOrDefault()?.ProviderPath;
+                }
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                return null;
+            }
+        }
+
+        private static string Quote(string name) =>
+            name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.') ? name : "'" + name.Replace("'", "''") + "'";
+    }
+}
