@@ -12,9 +12,10 @@ param(
     # Build: the module folder in out/Heat.PowerShell. Test: every xunit and Pester test (starts the lab).
     # UnitTest: only what needs no Heat. Demo: the runbook in examples/. LabStart/LabStop: the local Heat.
     # Bench: the measurements in bench/ (numbers, not tests): hostile inputs, each in its own process.
+    # Docs: Build, then docs/cmdlets (a page per cmdlet) from the same source as Get-Help.
     # Package: Build, then out/Heat.PowerShell.<version>.nupkg, what Install-PSResource installs from a repository.
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'UnitTest', 'Demo', 'LabStart', 'LabStop', 'Bench', 'Package')]
+    [ValidateSet('Build', 'Docs', 'Test', 'UnitTest', 'Demo', 'LabStart', 'LabStop', 'Bench', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -71,6 +72,7 @@ function Build-Module {
         Copy-Item (Join-Path $root $file) $moduleDir
     }
     Set-ExportedCmdlets (Join-Path $moduleDir 'Heat.PowerShell.psd1') (Join-Path $moduleDir 'Heat.PowerShell.dll')
+    New-ModuleHelp $publish
     Write-Host "Module built in $moduleDir"
     $moduleDir
 }
@@ -94,6 +96,35 @@ function Set-ExportedCmdlets([string] $Manifest, [string] $Assembly) {
     $list = ($names | ForEach-Object { "        '$_'" }) -join ",`n"
     $text = (Get-Content $Manifest -Raw) -replace 'CmdletsToExport\s*=\s*@\(\s*\)', "CmdletsToExport      = @(`n$list`n    )"
     Set-Content -Path $Manifest -Value $text -NoNewline
+}
+
+function New-ModuleHelp([string] $Publish) {
+    # en-US/: the MAML help and the about topics; out/docs/cmdlets: the Markdown pages from the same source, which
+    # build.ps1 Docs copies into docs/cmdlets. Both come from the assemblies, their XML docs and the generator alone,
+    # so while none of these changed (the build is deterministic) the last ones are used again: writing them takes
+    # seconds.
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $generator = Join-Path $root 'src/Heat.PowerShell/Help/New-HeatHelp.ps1'
+    $cache = Join-Path $out 'help'
+    $maml = Join-Path $cache 'Heat.PowerShell.dll-Help.xml'
+    $pages = Join-Path $out 'docs/cmdlets'
+    $sources = @('Heat.PowerShell.dll', 'Heat.Client.dll', 'Heat.PowerShell.xml', 'Heat.Client.xml' | ForEach-Object { Join-Path $Publish $_ }) + $generator
+    $stamp = ($sources | ForEach-Object { (Get-FileHash -LiteralPath $_ -Algorithm SHA256).Hash }) -join "`n"
+    $stampFile = Join-Path $cache 'sources.sha256'
+    $fresh = (Test-Path $stampFile) -and (Test-Path $maml) -and (Test-Path $pages) -and (Get-Content $stampFile -Raw) -eq $stamp
+    if (-not $fresh) {
+        if (Test-Path $cache) { Remove-Item $cache -Recurse -Force }
+        Invoke-Pwsh -NoProfile -NonInteractive -File $generator -ModulePath $moduleDir -MamlPath $maml -XmlDocFolder $Publish -DocsPath $pages 2>&1 |
+            ForEach-Object { Write-Host $_ }    # shown, not returned: Build-Module's output is the module's path
+        if ($LASTEXITCODE -ne 0) { throw 'Writing the help failed.' }
+        Set-Content -LiteralPath $stampFile -Value $stamp -NoNewline
+    }
+    $culture = New-Item -ItemType Directory -Path (Join-Path $moduleDir 'en-US') -Force
+    Copy-Item $maml $culture
+    foreach ($file in 'about_Heat.PowerShell.help.txt', 'about_Heat.PowerShell_Templates.help.txt') {
+        Copy-Item (Join-Path $root "docs/about/$file") $culture
+    }
+    Write-Host ("Help {0} in {1:0.0} s" -f $(if ($fresh) { 'unchanged, copied' } else { 'written' }), $watch.Elapsed.TotalSeconds)
 }
 
 function Get-PesterModule {
@@ -182,6 +213,13 @@ Import-Module '$pester' -Force
 
 switch ($Task) {
     'Build' { Build-Module | Out-Null }
+    'Docs' {
+        Build-Module | Out-Null
+        $pages = Join-Path $root 'docs/cmdlets'
+        if (Test-Path $pages) { Remove-Item $pages -Recurse -Force }
+        Copy-Item (Join-Path $out 'docs/cmdlets') $pages -Recurse
+        Write-Host "Cmdlet pages written in $pages"
+    }
     'Package' { New-ModulePackage }
     'LabStart' { Start-Lab | Out-Null }
     'LabStop' { Stop-Lab }

@@ -47,11 +47,14 @@ Describe 'The module' {
     It 'ships only the allow-listed files' {
         (Get-ChildItem $modulePath).Name | Sort-Object | Should -Be (@(
             'Heat.Client.dll', 'Heat.format.ps1xml', 'Heat.Software.format.ps1xml', 'Heat.Templating.format.ps1xml', 'Heat.PowerShell.dll', 'Heat.PowerShell.psd1', 'Heat.types.ps1xml',
-            'LICENSE', 'Dependencies') | Sort-Object)
+            'LICENSE', 'Dependencies', 'en-US') | Sort-Object)
         # The libraries, where PowerShell's probing does not find them (see SideBySide.Tests.ps1).
         (Get-ChildItem (Join-Path $modulePath 'Dependencies')).Name | Sort-Object | Should -Be (@(
             'Newtonsoft.Json.dll', 'YamlDotNet.dll', 'Polly.Core.dll', 'Microsoft.Bcl.TimeProvider.dll', 'Microsoft.Bcl.AsyncInterfaces.dll',
             'System.ComponentModel.Annotations.dll', 'System.Runtime.CompilerServices.Unsafe.dll', 'System.Threading.Tasks.Extensions.dll') | Sort-Object)
+        # The help (tests/Pester/Help.Tests.ps1 checks what it says).
+        (Get-ChildItem (Join-Path $modulePath 'en-US')).Name | Sort-Object | Should -Be (@(
+            'Heat.PowerShell.dll-Help.xml', 'about_Heat.PowerShell.help.txt', 'about_Heat.PowerShell_Templates.help.txt') | Sort-Object)
     }
 
     It 'has a manifest with what a gallery shows' {

@@ -12,7 +12,9 @@ namespace Heat.PowerShell
     {
         private HeatClient _client;
 
-        /// <summary>The session to use instead of the default one from Connect-HeatService.</summary>
+        /// <summary>The session to use, from <c>Connect-HeatService -PassThru</c>. Left out: the default session of
+        /// this runspace, set by the last Connect-HeatService. Not connected at all is a terminating HeatNotConnected
+        /// error.</summary>
         [Parameter]
         [ValidateNotNull]
         public HeatSession Session { get; set; }

@@ -18,24 +18,31 @@ namespace Heat.PowerShell
         private readonly List<Started> _started = new List<Started>();
         private SemaphoreSlim _throttle;
 
-        /// <summary>Act without asking.</summary>
+        /// <summary>Act without asking for confirmation. -WhatIf still wins: with both, nothing is done and each stack
+        /// is only reported.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        /// <summary>Wait until the stacks finish (all at once, after every action has started).</summary>
+        /// <summary>Wait until the stacks finish the action, all at once after every action has started, reading only
+        /// new events. A stack that ends FAILED, or rolled back, is a non-terminating error record with Heat's reason
+        /// and the failed resources' reasons.</summary>
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
+        /// <summary>With -Wait: how long to wait for each stack, in minutes (1 to 1440). A stack still busy then is an
+        /// OperationTimeout error naming its last status; the stack itself goes on.</summary>
         [Parameter]
         [ValidateRange(1, 1440)]
         public int WaitTimeoutMinutes { get; set; } = 60;
 
-        /// <summary>How many stacks are acted on at once.</summary>
+        /// <summary>How many stacks are acted on at once (1 to 64). The requests run concurrently; everything is still
+        /// written from the pipeline thread, in order.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 8;
 
-        /// <summary>Write the stacks acted on (with -Wait: as they ended).</summary>
+        /// <summary>Write each stack acted on: at once as it started (its status the action's IN_PROGRESS), or with
+        /// -Wait as it ended. Without it nothing is written.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

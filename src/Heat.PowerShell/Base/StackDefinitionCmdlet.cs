@@ -16,15 +16,22 @@ namespace Heat.PowerShell
 
         public object GetDynamicParameters() => Definition;
 
+        /// <summary>The stack's name: it must start with a letter and hold only letters, digits, _, - and . (Heat's
+        /// rule). Binds by property name, so <c>Import-Csv stacks.csv | New-HeatStack ...</c> makes a stack per
+        /// row.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
         [ValidateNotNullOrEmpty]
         public string StackName { get; set; }
 
-        /// <summary>Wait until the stacks finish (all at once), then write them in full.</summary>
+        /// <summary>Wait until the stacks finish (all at once, after every request was sent), then write them in full.
+        /// A stack that ends FAILED, or rolled back, is an error record with Heat's reason and the failed resources'
+        /// reasons.</summary>
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
+        /// <summary>With -Wait: how long to wait for each stack, in minutes (1 to 1440). A stack still in progress then
+        /// is an OperationTimeout error; Heat goes on with it.</summary>
         [Parameter]
         [ValidateRange(1, 1440)]
         public int WaitTimeoutMinutes { get; set; } = 60;

@@ -11,7 +11,11 @@ namespace Heat.PowerShell
     /// </summary>
     public abstract class StackTargetCmdlet : HeatCmdlet
     {
-        /// <summary>Names or ids; wildcards match the stack list (Heat's names never hold *, ? or [).</summary>
+        /// <summary>The stacks, by name or id. Wildcards (*, ?, [ ]) match the stack list, each matching stack once; a
+        /// name without wildcards that Heat does not know is a non-terminating HeatStackNotFound error and the next
+        /// name goes on. Binds from the pipeline: strings by value, and the StackName of piped stacks, events,
+        /// resources, outputs and snapshots by property name. A name given but null or empty is refused, never read as
+        /// "every stack".</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
         [ValidateNotNullOrEmpty]
@@ -19,7 +23,8 @@ namespace Heat.PowerShell
         [ArgumentCompleter(typeof(StackNameCompleter))]
         public string[] StackName { get; set; }
 
-        /// <summary>The stack's id (from a piped object): exact, whatever the name says, and saves a lookup.</summary>
+        /// <summary>The stack's id, usually bound from a piped object: the stack is then addressed exactly, whatever
+        /// the name says, and without a lookup by name.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string StackId { get; set; }
 

@@ -6,22 +6,42 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Clears hooks (breakpoints) so that the resources waiting at them go on.</para>
-    /// <para type="description">-ResourceName takes names, wildcards and paths into nested stacks ("group/*/server": each
+    /// <summary>Clears hooks (breakpoints), so that the resources waiting at them go on.</summary>
+    /// <remarks>
+    /// <para>Clear-HeatStackHook signals Heat to let the named resources past their hook (<c>openstack stack hook
+    /// clear</c>). -ResourceName takes names, wildcards and paths into nested stacks (<c>group/*/server</c>: each
     /// segment but the last matches resources whose nested stacks are searched). -HookType defaults to the hook of what
-    /// the stack is doing (pre-create while it is created ...). Writes the hooks cleared.</para>
-    /// </summary>
+    /// the stack is doing now (pre-create while it is created ...). It writes the hooks it cleared.</para>
+    /// <para>Confirmation follows ConfirmImpact Medium; -WhatIf shows what would be cleared. A name that matches no
+    /// resource is a warning; a stack that is not in progress is a HeatStackInvalidOperation error unless -HookType
+    /// says which hook to clear.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Clear-HeatStackHook web-prod db*
+    /// </code>
+    /// <para>Lets every resource of web-prod whose name starts with db go on.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Clear-HeatStackHook web-prod workers/*/server -HookType pre-update
+    /// </code>
+    /// <para>Clears the pre-update hook of the server in each member of the workers group.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Clear, "HeatStackHook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(HeatStackHook))]
     public sealed class ClearHeatStackHook : StackTargetCmdlet
     {
+        /// <summary>The resources to let go on: names, wildcards, or nested paths such as
+        /// <c>workers/*/server</c>.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(ResourceNameCompleter))]
         public string[] ResourceName { get; set; }
 
+        /// <summary>Which hook to clear: pre-create, pre-update or pre-delete. Left out: the hook of the stack's
+        /// current action.</summary>
         [Parameter]
         [ValidateSet(StackHooks.PreCreate, StackHooks.PreUpdate, StackHooks.PreDelete)]
         public string HookType { get; set; }

@@ -4,13 +4,28 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Shows what an update would do, as objects, and changes nothing: each resource Heat's preview
-    /// adds, replaces, updates or deletes, which of its properties change from what to what, and which parameters change.</para>
-    /// <para type="description">Takes the same template sources as Update-HeatStack (or -Existing with -Parameter). Hidden
-    /// (NoEcho) parameters are shown as changed or unchanged, never in clear; Heat does not show their values, so a
-    /// hidden parameter given anew is "Unknown". -IncludeUnchanged lists what stays too; -ShowNested adds nested stacks.</para>
-    /// </summary>
+    /// <summary>Shows what an update would change, as objects, and changes nothing.</summary>
+    /// <remarks>
+    /// <para>Compare-HeatStack asks Heat for a preview of the update (the same request Update-HeatStack would send, to
+    /// the preview route) and joins it with a diff of the template Heat holds against the new one. It writes one
+    /// HeatStackDifference per change: each resource Heat would add, replace, update or delete, one row per property
+    /// that changes (Property, Before, After), and each parameter that changes.</para>
+    /// <para>Hidden (NoEcho) parameters are never shown in clear: a changed one is "(hidden)" with Changed or Unchanged
+    /// when that can be known, Unknown when Heat's masked value cannot tell. -IncludeUnchanged writes what stays too;
+    /// -ShowNested reaches into nested stacks. <c>Update-HeatStack -WhatIf</c> writes the same rows.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Compare-HeatStack web-prod -TemplatePath ./web.yaml -EnvironmentPath ./env/prod.yaml
+    /// </code>
+    /// <para>Lists what updating web-prod to this template and environment would change.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Compare-HeatStack web-prod -Existing -Parameter @{ count = 5 } | Where-Object Change -eq Replaced
+    /// </code>
+    /// <para>Whether raising count to 5 would replace any resource.</para>
+    /// </example>
     [Cmdlet(VerbsData.Compare, "HeatStack", DefaultParameterSetName = TemplateSourceParameters.PathSet)]
     [OutputType(typeof(HeatStackDifference))]
     public sealed class CompareHeatStack : StackTargetCmdlet, IDynamicParameters
@@ -20,17 +35,21 @@ namespace Heat.PowerShell.Cmdlets
         /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile, -Tag, -TimeoutMinutes.</summary>
         public object GetDynamicParameters() => _template;
 
-        /// <summary>Compare a PATCH: the stack's template and every parameter not given stay.</summary>
+        /// <summary>Compare a patch (as Update-HeatStack -Existing): the stack's template, environment and every
+        /// parameter not given stay.</summary>
         [Parameter(Mandatory = true, ParameterSetName = UpdateHeatStack.ExistingSet)]
         public SwitchParameter Existing { get; set; }
 
+        /// <summary>With -Existing: parameters that would go back to their template defaults.</summary>
         [Parameter(ParameterSetName = UpdateHeatStack.ExistingSet)]
         [ValidateNotNullOrEmpty]
         public string[] ClearParameter { get; set; }
 
+        /// <summary>Include the changes in nested stacks.</summary>
         [Parameter]
         public SwitchParameter ShowNested { get; set; }
 
+        /// <summary>Also write the resources and parameters that would stay as they are.</summary>
         [Parameter]
         public SwitchParameter IncludeUnchanged { get; set; }
 

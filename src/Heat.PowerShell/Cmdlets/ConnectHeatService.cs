@@ -10,6 +10,78 @@ namespace Heat.PowerShell.Cmdlets
     /// <summary>
     /// <para type="synopsis">Authenticates to Keystone and finds Heat; the session becomes the default for every Heat cmdlet.</para>
     /// </summary>
+    /// <remarks>
+    /// <para>Connect-HeatService signs in to Keystone (v3, or v2.0 when -AuthUrl ends in /v2.0; a bare URL gets /v3),
+    /// finds Heat's endpoint in the service catalog (-Region, -Interface, or -HeatEndpoint to name it), and keeps the
+    /// result as a HeatSession. That session becomes the default of this runspace: every other Heat cmdlet uses it
+    /// unless given -Session.</para>
+    /// <para>Where the settings come from, one parameter set each. Without arguments, from OpenStack's own
+    /// configuration as the openstack command reads it: OS_CLOUD, else the OS_* variables of an openrc (OS_AUTH_URL,
+    /// OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME ...), else the only cloud in clouds.yaml; it never prompts, and a
+    /// missing piece is a HeatCloudConfigIncomplete error naming it. -Cloud names a cloud of clouds.yaml (merged with
+    /// secure.yaml, found where openstacksdk looks). Or given here: a password (-Credential, with -ProjectName or
+    /// -ProjectId and the user and project domains, Default unless given), an application credential by id, one by
+    /// name with its owner's -UserName, or a token you already have (with -HeatEndpoint, or -AuthUrl to have Keystone
+    /// scope it). Parameters given beside -Cloud or the variables win over them.</para>
+    /// <para>Passwords, secrets and tokens are taken only as PSCredential or SecureString (or read from the files and
+    /// variables above) and never appear in Verbose output or errors.</para>
+    /// <para>The session renews its token by itself before it expires (once, whatever the number of callers), retries
+    /// safe requests after transient failures (-MaxRetries) and never sends a create, update or delete twice on a
+    /// guess. TLS certificates are checked, against -CACertificatePath (or OS_CACERT, cacert) for a private CA, unless
+    /// -SkipCertificateCheck is given; a token never follows a redirect to another host, port or scheme.</para>
+    /// <para>Nothing is written unless -PassThru, which writes the HeatSession (user, project, endpoint, token expiry;
+    /// never the token). Failures terminate: HeatAuthenticationFailed (naming the user, domains and project, never the
+    /// password), HeatIdentityNotFound (no Keystone at the URL), HeatTokenUnscoped (no project to scope to),
+    /// HeatEndpointNotFound (no Heat in the catalog), HeatCloudNotFound and HeatCloudConfigInvalid (clouds.yaml).</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Connect-HeatService
+    /// </code>
+    /// <para>Connects with what the environment says: OS_CLOUD, or the OS_* variables of an openrc sourced by the shell
+    /// that started pwsh, or the only cloud in clouds.yaml.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Connect-HeatService -Cloud prod -CACertificatePath ./corp-ca.pem -PassThru
+    /// </code>
+    /// <para>Connects to the cloud named prod in clouds.yaml, trusting the company's CA for Keystone and Heat, and
+    /// writes the session.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Connect-HeatService -AuthUrl https://keystone.example:5000/v3 -Credential (Get-Credential) -ProjectName ops
+    /// </code>
+    /// <para>Signs in with a user name and password (asked for) to the project ops in the Default domain, and finds
+    /// Heat in the catalog. Every Heat cmdlet in this session now uses this connection.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $session = Connect-HeatService -AuthUrl http://127.0.0.1:5000/v3 -Credential $cred -ProjectName demo -Region RegionOne -Interface internal -PassThru
+    /// $session | Format-List UserName, ProjectName, HeatEndpoint, ExpiresAt
+    /// </code>
+    /// <para>Connects through the internal endpoint of RegionOne and keeps the session in a variable, for -Session or
+    /// to see where it points.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $secret = Read-Host -AsSecureString -Prompt 'Application credential secret'
+    /// Connect-HeatService -AuthUrl https://keystone.example:5000/v3 -ApplicationCredentialId 6cb5fa6a13184e6fab65ba2108adf50c -ApplicationCredentialSecret $secret
+    /// </code>
+    /// <para>Signs in with an application credential, the way for runbooks and scheduled jobs: the credential carries
+    /// its own project and roles.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Connect-HeatService -Token $token -HeatEndpoint http://127.0.0.1:8004/v1/0c2bd6b5e4e54f4a9d0f6a7e4f5e1c3d
+    /// </code>
+    /// <para>Uses a token obtained elsewhere (a SecureString) with Heat's URL, without asking Keystone.</para>
+    /// </example>
+    /// <notes>
+    /// <para>The session is kept per runspace: a new runspace (a job, ForEach-Object -Parallel) has no default session, so pass
+    /// it with -Session. Connecting again replaces the default session; the old one stays usable through a variable until
+    /// Disconnect-HeatService. -Verbose shows each Keystone and Heat request (method, URL, status, time), never a secret.</para>
+    /// </notes>
     [Cmdlet(VerbsCommunications.Connect, "HeatService", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(HeatSession))]
     public sealed class ConnectHeatService : AsyncCmdlet
@@ -33,6 +105,8 @@ namespace Heat.PowerShell.Cmdlets
         [ArgumentCompleter(typeof(CloudNameCompleter))]
         public string Cloud { get; set; }
 
+        /// <summary>Keystone's URL, such as https://keystone.example:5000/v3. One ending in /v2.0 uses Keystone's
+        /// legacy v2.0 tokens API; a URL without a version gets /v3.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PasswordSet)]
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = AppCredentialIdSet)]
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = AppCredentialNameSet)]
@@ -40,6 +114,8 @@ namespace Heat.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string AuthUrl { get; set; }
 
+        /// <summary>The user name and password (Get-Credential). The password stays a SecureString until it is sent to
+        /// Keystone.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = CloudSet)]
         [Parameter(ParameterSetName = EnvironmentSet)]
@@ -47,6 +123,7 @@ namespace Heat.PowerShell.Cmdlets
         [ValidateNotNull]
         public PSCredential Credential { get; set; }
 
+        /// <summary>The project (tenant) to scope the token to, by name, in -ProjectDomainName.</summary>
         [Parameter(ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = TokenSet)]
         [Parameter(ParameterSetName = CloudSet)]
@@ -54,6 +131,7 @@ namespace Heat.PowerShell.Cmdlets
         [Alias("TenantName")]
         public string ProjectName { get; set; }
 
+        /// <summary>The project (tenant) to scope the token to, by id.</summary>
         [Parameter(ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = TokenSet)]
         [Parameter(ParameterSetName = CloudSet)]
@@ -61,22 +139,27 @@ namespace Heat.PowerShell.Cmdlets
         [Alias("TenantId")]
         public string ProjectId { get; set; }
 
+        /// <summary>The user's Keystone domain. Default: Default.</summary>
         [Parameter(ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = AppCredentialNameSet)]
         [Parameter(ParameterSetName = CloudSet)]
         [Parameter(ParameterSetName = EnvironmentSet)]
         public string UserDomainName { get; set; } = "Default";
 
+        /// <summary>The domain of -ProjectName. Default: Default.</summary>
         [Parameter(ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = TokenSet)]
         [Parameter(ParameterSetName = CloudSet)]
         [Parameter(ParameterSetName = EnvironmentSet)]
         public string ProjectDomainName { get; set; } = "Default";
 
+        /// <summary>The id of a Keystone application credential; with -ApplicationCredentialSecret it signs in without
+        /// a user's password.</summary>
         [Parameter(Mandatory = true, ParameterSetName = AppCredentialIdSet)]
         [ValidateNotNullOrEmpty]
         public string ApplicationCredentialId { get; set; }
 
+        /// <summary>The name of an application credential of -UserName (in -UserDomainName).</summary>
         [Parameter(Mandatory = true, ParameterSetName = AppCredentialNameSet)]
         [ValidateNotNullOrEmpty]
         public string ApplicationCredentialName { get; set; }
@@ -86,11 +169,16 @@ namespace Heat.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string UserName { get; set; }
 
+        /// <summary>The application credential's secret, as a SecureString (Read-Host -AsSecureString, or a secret
+        /// store).</summary>
         [Parameter(Mandatory = true, ParameterSetName = AppCredentialIdSet)]
         [Parameter(Mandatory = true, ParameterSetName = AppCredentialNameSet)]
         [ValidateNotNull]
         public SecureString ApplicationCredentialSecret { get; set; }
 
+        /// <summary>A Keystone token obtained elsewhere, as a SecureString. With -HeatEndpoint it is used as it is (not
+        /// renewed); with only -AuthUrl, Keystone exchanges it for a token scoped to -ProjectName or -ProjectId, with a
+        /// catalog to find Heat in.</summary>
         [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
         [ValidateNotNull]
         public SecureString Token { get; set; }
@@ -107,6 +195,7 @@ namespace Heat.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string HeatEndpoint { get; set; }
 
+        /// <summary>The region whose Heat endpoint to use, when the catalog has several.</summary>
         [Parameter(ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = AppCredentialIdSet)]
         [Parameter(ParameterSetName = AppCredentialNameSet)]
@@ -115,6 +204,7 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter(ParameterSetName = EnvironmentSet)]
         public string Region { get; set; }
 
+        /// <summary>Which catalog endpoint to use: public (default), internal or admin.</summary>
         [Parameter(ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = AppCredentialIdSet)]
         [Parameter(ParameterSetName = AppCredentialNameSet)]
@@ -149,6 +239,8 @@ namespace Heat.PowerShell.Cmdlets
         [ValidateRange(0, 10)]
         public int MaxRetries { get; set; } = 3;
 
+        /// <summary>Write the new HeatSession (user, project, Heat's URL, token expiry; never the token), for -Session
+        /// or a look.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

@@ -5,21 +5,38 @@ using Newtonsoft.Json.Linq;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Exports a stack as Heat's export data (template, environment, resources' data): to a file that
-    /// an adopt can read, or as JSON text.</para>
-    /// <para type="description">The stack is not changed. With -Path, the file is written (ShouldProcess; -Force to replace one).</para>
-    /// </summary>
+    /// <summary>Exports a stack as Heat's export data: to a file that an adopt can read, or as JSON text.</summary>
+    /// <remarks>
+    /// <para>Export-HeatStack asks Heat to export each stack (<c>openstack stack export</c>): its template,
+    /// environment, files and the data of each resource, as JSON. The stack is not changed. With -Path, the data goes
+    /// to that file (which New-HeatStack -AdoptPath reads) and the file is written to the pipeline; an existing file is
+    /// replaced only with -Force. Without -Path, the JSON text is written.</para>
+    /// <para>Heat refuses unless the cloud enables stack export (policy); that is a HeatAccessDenied or
+    /// HeatStackInvalid error with Heat's reason.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Export-HeatStack web-prod -Path ./web-prod.export.json
+    /// </code>
+    /// <para>Writes the export data of web-prod to a file.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Export-HeatStack web-prod | ConvertFrom-Json | Select-Object -ExpandProperty resources
+    /// </code>
+    /// <para>Looks at the resources' data without writing a file.</para>
+    /// </example>
     [Cmdlet(VerbsData.Export, "HeatStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(string), typeof(FileInfo))]
     public sealed class ExportHeatStack : StackTargetCmdlet
     {
-        /// <summary>The file to write; without it, the JSON is written to the pipeline.</summary>
+        /// <summary>The file to write the export data to. Without it, the JSON text is written to the
+        /// pipeline.</summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }
 
-        /// <summary>Replace an existing file.</summary>
+        /// <summary>Replace the file when it exists.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 

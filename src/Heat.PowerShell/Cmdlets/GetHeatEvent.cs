@@ -6,51 +6,83 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Lists a stack's events (every page), one resource's events, or one event by id.</para>
-    /// </summary>
+    /// <summary>Lists a stack's events, one resource's events, or one event; -Follow writes new ones as they
+    /// happen.</summary>
+    /// <remarks>
+    /// <para>Get-HeatEvent writes the events of each stack oldest first, every page of Heat's list (<c>openstack stack
+    /// event list</c>), filtered by -Status, -Action and -ResourceType, for the whole stack or -ResourceName only,
+    /// reaching -NestedDepth levels into nested stacks. -Id reads one event in full (<c>openstack stack event
+    /// show</c>).</para>
+    /// <para>-Follow writes the events so far, then each new event once, as it happens, until the stack ends what it is
+    /// doing, -FollowTimeoutMinutes pass, or Ctrl+C. It reads only new events, so it costs one small request every few
+    /// seconds.</para>
+    /// <para>Piped resources give their own events; piped stacks theirs. Each HeatEvent carries StackName and StackId,
+    /// and its resource's name, so it pipes into Get-HeatResource.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-HeatEvent web-prod -Status *FAILED
+    /// </code>
+    /// <para>The failure events of web-prod, oldest first.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatEvent web-prod -ResourceName workers -NestedDepth 2
+    /// </code>
+    /// <para>The events of the workers resource and of the nested stacks under it, two levels down.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// New-HeatStack web-test -TemplatePath ./web.yaml | Get-HeatEvent -Follow
+    /// </code>
+    /// <para>Creates a stack and watches its events arrive until it is done.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "HeatEvent")]
     [Alias("Get-HeatStackEvent")]
     [OutputType(typeof(HeatEvent))]
     public sealed class GetHeatEvent : StackTargetCmdlet
     {
-        /// <summary>Only this resource's events. A piped resource gives its own events.</summary>
+        /// <summary>Only this resource's events. A piped resource gives its own name.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ResourceNameCompleter))]
         public string ResourceName { get; set; }
 
-        /// <summary>One event, by its id.</summary>
+        /// <summary>One event, by its id, read in full (with -ResourceName when the event is a resource's).</summary>
         [Parameter]
         [Alias("EventId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; }
 
-        /// <summary>Include events of nested stacks this many levels down.</summary>
+        /// <summary>Include the events of nested stacks this many levels down (0 to 10; default 0, the stack's
+        /// own).</summary>
         [Parameter]
         [ValidateRange(0, 10)]
         public int NestedDepth { get; set; }
 
-        /// <summary>CREATE_FAILED, FAILED, *_COMPLETE ...</summary>
+        /// <summary>Only events with this status: CREATE_FAILED, *_COMPLETE, or just a state (FAILED, COMPLETE,
+        /// IN_PROGRESS).</summary>
         [Parameter]
         [ValidateHeatStatus]
         [ArgumentCompleter(typeof(HeatStatusCompleter))]
         [SupportsWildcards]
         public string[] Status { get; set; }
 
-        /// <summary>CREATE, UPDATE, DELETE ...</summary>
+        /// <summary>Only events of these actions: CREATE, UPDATE, DELETE, ROLLBACK, SUSPEND, RESUME, CHECK
+        /// ...</summary>
         [Parameter]
         public string[] Action { get; set; }
 
+        /// <summary>Only events of resources of these types (OS::Heat::RandomString, OS::Nova::Server ...).</summary>
         [Parameter]
         public string[] ResourceType { get; set; }
 
-        /// <summary>After the events so far, go on writing new ones as they happen (each once) until the stack ends what
-        /// it is doing, or Ctrl+C.</summary>
+        /// <summary>After the events so far, go on writing new ones as they happen (each once) until the stack ends
+        /// what it is doing, -FollowTimeoutMinutes pass, or Ctrl+C.</summary>
         [Parameter]
         public SwitchParameter Follow { get; set; }
 
-        /// <summary>With -Follow: how long to follow at most, in minutes.</summary>
+        /// <summary>With -Follow: how long to follow at most, in minutes (default 1440).</summary>
         [Parameter]
         [ValidateRange(1, 10080)]
         public int FollowTimeoutMinutes { get; set; } = 1440;

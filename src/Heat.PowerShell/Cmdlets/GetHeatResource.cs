@@ -7,12 +7,44 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Lists a stack's resources, or gets one resource by name with its attributes and metadata.</para>
-    /// <para type="description">Piped events give their resources, each once. -Metadata writes only the named
-    /// resource's metadata, as a hashtable, through Heat's metadata route; for the metadata of every resource, pipe the
-    /// list back in (Get-HeatResource web | Get-HeatResource): each one then comes with its Metadata.</para>
-    /// </summary>
+    /// <summary>Lists a stack's resources, or gets one resource with its attributes and metadata.</summary>
+    /// <remarks>
+    /// <para>Get-HeatResource lists the resources of each stack (<c>openstack stack resource list</c>): name, type,
+    /// status, reason, physical id and times, filtered by -ResourceType and -Status, reaching -NestedDepth levels into
+    /// nested stacks (their resources carry their own StackName). -Detailed adds each resource's attributes and
+    /// properties. A -ResourceName without wildcards reads that one resource in full (<c>openstack stack resource
+    /// show</c>), with its attributes and metadata; with wildcards it filters the list.</para>
+    /// <para>-Metadata writes only the named resource's metadata, as a hashtable, through Heat's metadata route: what a
+    /// wait condition handle received, a server's software deployments. It takes one name without wildcards; for many
+    /// resources pipe them back in (<c>Get-HeatResource web handle* | Get-HeatResource</c>) and read each one's
+    /// Metadata.</para>
+    /// <para>Piped events give their resources, each once. A HeatResource carries StackName and StackId, so it pipes
+    /// into Get-HeatEvent, Send-HeatResourceSignal, Set-HeatResource and Get-HeatResourceType.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-HeatResource web-prod -NestedDepth 2 -ResourceType OS::Heat::*
+    /// </code>
+    /// <para>The Heat resources of web-prod and of its nested stacks, two levels down.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatResource web-prod app_config
+    /// </code>
+    /// <para>One resource in full, with its attributes and metadata.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatResource web-prod handle -Metadata
+    /// </code>
+    /// <para>Only the metadata of the handle resource: the signals a wait condition handle received.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatEvent web-prod -Status *FAILED | Get-HeatResource
+    /// </code>
+    /// <para>The resources that have failure events, each once.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "HeatResource", DefaultParameterSetName = ListSet)]
     [Alias("Get-HeatStackResource")]
     [OutputType(typeof(HeatResource), ParameterSetName = new[] { ListSet })]
@@ -24,7 +56,8 @@ namespace Heat.PowerShell.Cmdlets
 
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
 
-        /// <summary>One resource (with metadata); wildcards filter the list. With -Metadata: one resource, no wildcards.</summary>
+        /// <summary>A resource's name: read it in full with attributes and metadata. Wildcards filter the list instead.
+        /// With -Metadata: one name, no wildcards. Binds from a piped event or resource.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ListSet)]
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = MetadataSet)]
         [SupportsWildcards]
@@ -32,7 +65,8 @@ namespace Heat.PowerShell.Cmdlets
         [ArgumentCompleter(typeof(ResourceNameCompleter))]
         public string ResourceName { get; set; }
 
-        /// <summary>Only the resource's metadata (a hashtable): what a wait condition handle received, a server's deployments.</summary>
+        /// <summary>Write only the named resource's metadata, as a hashtable (Heat's metadata route): what a wait
+        /// condition handle received, a server's deployments.</summary>
         [Parameter(Mandatory = true, ParameterSetName = MetadataSet)]
         public SwitchParameter Metadata { get; set; }
 
@@ -40,16 +74,18 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
         public string PhysicalResourceId { get; set; }
 
-        /// <summary>Include resources of nested stacks this many levels down.</summary>
+        /// <summary>Include the resources of nested stacks this many levels down (0 to 10; default 0).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(0, 10)]
         public int NestedDepth { get; set; }
 
+        /// <summary>Only resources of these types; wildcards match (OS::Heat::*).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
         public string[] ResourceType { get; set; }
 
-        /// <summary>CREATE_COMPLETE, FAILED, *_IN_PROGRESS ...</summary>
+        /// <summary>Only resources with this status: CREATE_COMPLETE, *_IN_PROGRESS, or just a state (FAILED, COMPLETE
+        /// ...).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateHeatStatus]
         [ArgumentCompleter(typeof(HeatStatusCompleter))]

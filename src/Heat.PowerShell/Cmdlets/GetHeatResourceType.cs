@@ -9,15 +9,45 @@ using Newtonsoft.Json.Linq;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Lists the resource types this cloud offers, or gives one type's schema (-Schema) or the template Heat generates for it (-AsTemplate hot|cfn).</para>
-    /// <para type="description">Names are matched as PowerShell wildcards (case-insensitive) against Heat's list, sorted
-    /// by name as openstack orchestration resource type list sorts them; a name without wildcards that Heat does not
-    /// list is a HeatResourceTypeNotFound error. -Schema writes a HeatResourceTypeSchema: Properties (Name, Type,
-    /// Required, Default, Constraints, UpdateAllowed, Immutable, and a list or map's item Schema), Attributes,
-    /// SupportStatus. -AsTemplate writes the template as JSON text: a parameter per property, an output per attribute.
-    /// A piped resource gives its ResourceType.</para>
-    /// </summary>
+    /// <summary>Lists the resource types the cloud offers, or gives a type's schema or the template Heat generates for
+    /// it.</summary>
+    /// <remarks>
+    /// <para>The list (default): Heat's resource types (<c>openstack orchestration resource type list</c>), sorted by
+    /// name; -Name matches them as PowerShell wildcards, without regard to case; -WithDescription adds each type's
+    /// description; -SupportStatus and -Version filter by support status and the Heat version a type came in. A name
+    /// without wildcards that Heat does not list is a HeatResourceTypeNotFound error (hidden types, and those whose
+    /// service is not in the catalog, are never listed).</para>
+    /// <para>-Schema writes a HeatResourceTypeSchema per type (<c>openstack orchestration resource type show</c>):
+    /// Properties (Name, Type, Required, Default, Description, Constraints in HOT's syntax, UpdateAllowed, Immutable,
+    /// and a list or map's item Schema), Attributes, and the support status. -AsTemplate hot or cfn writes the template
+    /// Heat generates for the type as JSON text: a parameter per property, an output per attribute.</para>
+    /// <para>With -Schema or -AsTemplate an exact name goes straight to Heat, a pattern is expanded through the list. A
+    /// piped HeatResource gives its type.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-HeatResourceType OS::Heat::* -WithDescription
+    /// </code>
+    /// <para>Heat's own resource types with their descriptions.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// (Get-HeatResourceType OS::Heat::RandomString -Schema).Properties | Format-Table Name, Type, Required, Default
+    /// </code>
+    /// <para>The properties a RandomString takes.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatResourceType OS::Heat::RandomString -AsTemplate hot | Set-Content random.json
+    /// </code>
+    /// <para>Saves the template Heat generates for the type.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatResource web-prod rand | Get-HeatResourceType -Schema
+    /// </code>
+    /// <para>The schema of a deployed resource's type.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "HeatResourceType", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(HeatResourceType), ParameterSetName = new[] { ListSet })]
     [OutputType(typeof(HeatResourceTypeSchema), ParameterSetName = new[] { SchemaSet })]
@@ -31,7 +61,8 @@ namespace Heat.PowerShell.Cmdlets
         private readonly HashSet<string> _written = new HashSet<string>(StringComparer.Ordinal);
         private List<HeatResourceType> _listed;
 
-        /// <summary>Type names; wildcards match Heat's list. Left out (list only): every type.</summary>
+        /// <summary>Type names (alias ResourceType); wildcards match Heat's list, without regard to case. Left out
+        /// (list only): every type. Binds piped strings, and the ResourceType of piped resources.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ListSet)]
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = SchemaSet)]
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TemplateSet)]
@@ -55,10 +86,13 @@ namespace Heat.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string Version { get; set; }
 
+        /// <summary>Write each type's schema (properties, attributes, support status) instead of the list
+        /// entry.</summary>
         [Parameter(Mandatory = true, ParameterSetName = SchemaSet)]
         public SwitchParameter Schema { get; set; }
 
-        /// <summary>The template Heat generates for the type: hot (heat_template_version) or cfn (HeatTemplateFormatVersion).</summary>
+        /// <summary>Write the template Heat generates for the type as JSON text: hot (heat_template_version) or cfn
+        /// (HeatTemplateFormatVersion).</summary>
         [Parameter(Mandatory = true, ParameterSetName = TemplateSet)]
         [ValidateSet("hot", "cfn", IgnoreCase = true)]
         public string AsTemplate { get; set; }

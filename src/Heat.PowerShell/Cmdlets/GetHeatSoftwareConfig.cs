@@ -6,11 +6,34 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Gets software configs by id (in full), or lists them (every page), by name if asked.</para>
-    /// <para type="description">Heat's list gives id, name, group and creation time; -Detailed reads each listed config in
-    /// full (script, inputs, outputs, options). A piped deployment gives its config.</para>
-    /// </summary>
+    /// <summary>Gets software configs by id, in full, or lists them.</summary>
+    /// <remarks>
+    /// <para>With -ConfigId (or piped configs and deployments), Get-HeatSoftwareConfig reads each config in full
+    /// (<c>openstack software config show</c>): Id, Name, Group, Config (the script or data), Inputs, Outputs, Options
+    /// and CreationTime. Without it, it lists every config, every page, newest first as Heat lists them (<c>openstack
+    /// software config list</c>); -Name filters the list (wildcards), and -Detailed reads each listed config in full,
+    /// since Heat's list has no script, inputs, outputs or options.</para>
+    /// <para>A missing id is a non-terminating HeatSoftwareConfigNotFound error; so is a -Name without wildcards that
+    /// matches nothing.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-HeatSoftwareConfig -Name deploy* -Detailed
+    /// </code>
+    /// <para>The configs whose names start with deploy, each in full.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// (Get-HeatSoftwareConfig $configId).Config
+    /// </code>
+    /// <para>The script of one config.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatSoftwareDeployment -ServerId $serverId | Get-HeatSoftwareConfig
+    /// </code>
+    /// <para>The configs deployed to a server, through its deployments.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "HeatSoftwareConfig", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(HeatSoftwareConfig))]
     public sealed class GetHeatSoftwareConfig : HeatCmdlet

@@ -4,9 +4,25 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Gets software deployments by id, or lists them (all, or a server's with -ServerId).</para>
-    /// </summary>
+    /// <summary>Gets software deployments by id, or lists them.</summary>
+    /// <remarks>
+    /// <para>With -DeploymentId (or piped deployments and outputs), Get-HeatSoftwareDeployment reads each deployment
+    /// (<c>openstack software deployment show</c>): Id, ServerId, ConfigId, Action, Status, StatusReason, InputValues,
+    /// OutputValues and times. Without it, it lists every deployment, or with -ServerId those to one server
+    /// (<c>openstack software deployment list</c>).</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-HeatSoftwareDeployment -ServerId $serverId
+    /// </code>
+    /// <para>The deployments to one server.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatSoftwareDeployment | Where-Object Status -eq FAILED | Get-HeatSoftwareDeploymentOutput -OutputName deploy_stderr
+    /// </code>
+    /// <para>What failed deployments wrote to stderr.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "HeatSoftwareDeployment", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(HeatSoftwareDeployment))]
     public sealed class GetHeatSoftwareDeployment : HeatCmdlet

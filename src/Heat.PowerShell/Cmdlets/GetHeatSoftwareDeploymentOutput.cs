@@ -8,27 +8,45 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Gets a software deployment's output values (openstack software deployment output show): objects, or a name → value map.</para>
-    /// <para type="description">Heat keeps them in the deployment's output_values once its agent has signalled:
-    /// deploy_stdout, deploy_stderr, deploy_status_code and the config's own outputs. -OutputName picks some (wildcards);
-    /// a name without wildcards that the deployment does not have is an error.</para>
-    /// </summary>
+    /// <summary>Gets a software deployment's output values, as objects or as one name-to-value hashtable.</summary>
+    /// <remarks>
+    /// <para>Heat keeps a deployment's outputs in its output_values once its agent has signalled: deploy_stdout,
+    /// deploy_stderr, deploy_status_code and the config's own outputs. Get-HeatSoftwareDeploymentOutput writes them as
+    /// HeatSoftwareDeploymentOutput objects (OutputName, OutputValue, DeploymentId, ServerId), by name (<c>openstack
+    /// software deployment output show</c>); none before the agent has signalled.</para>
+    /// <para>-OutputName picks some (wildcards); a name without wildcards that the deployment lacks is a
+    /// HeatSoftwareDeploymentOutputNotFound error. -AsHashtable writes one hashtable per deployment instead.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-HeatSoftwareDeployment -ServerId $serverId | Get-HeatSoftwareDeploymentOutput -OutputName result
+    /// </code>
+    /// <para>The result output of each deployment to the server.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $out = Get-HeatSoftwareDeploymentOutput $deploymentId -AsHashtable
+    /// $out.deploy_status_code
+    /// </code>
+    /// <para>The exit code the deployment's script reported.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "HeatSoftwareDeploymentOutput")]
     [OutputType(typeof(HeatSoftwareDeploymentOutput), typeof(Hashtable))]
     public sealed class GetHeatSoftwareDeploymentOutput : HeatCmdlet
     {
+        /// <summary>The deployments, by id (alias Id); binds piped deployments and strings.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         public string[] DeploymentId { get; set; }
 
+        /// <summary>The outputs to write; wildcards match. Left out: every output.</summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         public string[] OutputName { get; set; }
 
-        /// <summary>One hashtable of name → value per deployment, for <c>$out.deploy_status_code</c>.</summary>
+        /// <summary>One hashtable of name to value per deployment, for <c>$out.deploy_status_code</c>.</summary>
         [Parameter]
         public SwitchParameter AsHashtable { get; set; }
 

@@ -7,16 +7,52 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Lists stacks (every page, as it arrives) or gets one stack with all its attributes.</para>
-    /// <para type="description">A name or id without wildcards returns that stack in full (parameters, outputs,
-    /// capabilities); names with wildcards, -Status and -Tag filter the list.</para>
-    /// </summary>
+    /// <summary>Lists stacks, or gets stacks by name or id with all their attributes.</summary>
+    /// <remarks>
+    /// <para>Without a name, Get-HeatStack lists every stack of the project, writing each page of Heat's list as it
+    /// arrives (no page size to think about). -Status, -Tag, -ShowNested and -ShowDeleted filter the list; names with
+    /// wildcards match it.</para>
+    /// <para>A name or id without wildcards reads that one stack in full: parameters, outputs (resolved), capabilities,
+    /// timeout, rollback setting and links, as <c>openstack stack show</c> shows it. The session remembers the id
+    /// behind a name it has read, so the next read of the same name is one request instead of two. -Detailed reads each
+    /// listed stack in full too (one more request per stack).</para>
+    /// <para>A stack that does not exist is a non-terminating HeatStackNotFound error: the other names go on. Piped
+    /// stacks, events, resources and outputs give their StackName and StackId, so <c>$stack | Get-HeatStack</c> reloads
+    /// a stack.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-HeatStack
+    /// </code>
+    /// <para>Lists every stack of the project.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatStack web-* -Status FAILED
+    /// </code>
+    /// <para>The stacks whose names start with web- and whose status ends in FAILED (CREATE_FAILED, UPDATE_FAILED
+    /// ...).</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $web = Get-HeatStack web-prod
+    /// $web.Outputs.url
+    /// $web.Parameters
+    /// </code>
+    /// <para>Reads one stack in full and uses its outputs and parameters, which are hashtables.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatStack -Tag prod -ShowNested | Select-Object StackName, StackStatus, ParentId
+    /// </code>
+    /// <para>Stacks tagged prod, nested stacks included.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "HeatStack")]
     [OutputType(typeof(HeatStack))]
     public sealed class GetHeatStack : HeatCmdlet
     {
-        /// <summary>Names or ids; wildcards filter the list. Left out: every stack. Given but null or empty: an error.</summary>
+        /// <summary>Names or ids. Wildcards match the list; a name without wildcards reads that stack in full. Left
+        /// out: every stack. Given but null or empty: an error, never "every stack".</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
         [ValidateNotNullOrEmpty]
@@ -24,28 +60,33 @@ namespace Heat.PowerShell.Cmdlets
         [ArgumentCompleter(typeof(StackNameCompleter))]
         public string[] StackName { get; set; }
 
-        /// <summary>From a piped stack, event or resource: reload that exact stack.</summary>
+        /// <summary>The stack's id, bound from a piped stack, event or resource: reloads that exact stack.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string StackId { get; set; }
 
-        /// <summary>Full status (CREATE_COMPLETE, *_FAILED) or just the state (COMPLETE, FAILED, IN_PROGRESS).</summary>
+        /// <summary>Only stacks with this status: a full status (CREATE_COMPLETE, *_FAILED, wildcards allowed) or just
+        /// the state (COMPLETE, FAILED, IN_PROGRESS).</summary>
         [Parameter]
         [ValidateHeatStatus]
         [ArgumentCompleter(typeof(HeatStatusCompleter))]
         [SupportsWildcards]
         public string[] Status { get; set; }
 
-        /// <summary>Stacks that carry all of these tags.</summary>
+        /// <summary>Only stacks that carry every one of these tags.</summary>
         [Parameter]
         public string[] Tag { get; set; }
 
+        /// <summary>Include nested stacks (those a stack made for its template resources and groups) in the
+        /// list.</summary>
         [Parameter]
         public SwitchParameter ShowNested { get; set; }
 
+        /// <summary>Include deleted stacks (DELETE_COMPLETE) that Heat still remembers.</summary>
         [Parameter]
         public SwitchParameter ShowDeleted { get; set; }
 
-        /// <summary>With a list: read each stack in full (one more request per stack).</summary>
+        /// <summary>With a list: read each listed stack in full (parameters, outputs ...), one more request per
+        /// stack.</summary>
         [Parameter]
         public SwitchParameter Detailed { get; set; }
 

@@ -6,13 +6,33 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Says why stacks failed: one object per root cause, found by walking failed nested stacks all the way down.</para>
-    /// <para type="description">A nested stack resource that failed only because a resource of its stack failed is not a
-    /// root cause; that resource is (or one below it). Each failure carries the path of stacks from the top, the
-    /// resource's name, type, physical id, status and reason, its first failure event and, for a software deployment,
-    /// deploy_stdout, deploy_stderr and deploy_status_code. A stack where nothing failed writes nothing.</para>
-    /// </summary>
+    /// <summary>Says why stacks failed: one object per root cause, found by walking failed nested stacks all the way
+    /// down.</summary>
+    /// <remarks>
+    /// <para>Get-HeatStackFailure does what <c>openstack stack failures list --long</c> does. For each stack it walks
+    /// the failed resources down through nested stacks (each stack once, at most 10 deep) and writes one
+    /// HeatStackFailure per root cause: a nested stack resource that failed only because a resource in its stack failed
+    /// is not a root cause, that resource is.</para>
+    /// <para>Each failure carries Path (the stacks from the top), ResourcePath (app.workers.0.migrate), StackName and
+    /// StackId of the stack that holds the resource (so it pipes into Get-HeatResource and Get-HeatEvent),
+    /// ResourceName, ResourceType, PhysicalResourceId, ResourceStatus, ResourceStatusReason, the first failure event
+    /// and its time, and for a software deployment its DeployStatusCode, DeployStderr and DeployStdout.</para>
+    /// <para>A stack where nothing failed writes nothing (a -Verbose line says so). A FAILED stack without a failed
+    /// resource (a stack timeout, for one) is a warning with Heat's reason.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-HeatStackFailure app
+    /// </code>
+    /// <para>Shows the resources that really made app fail, however deep in nested stacks.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatStack -Status FAILED | Get-HeatStackFailure | Format-List ResourcePath, ResourceStatusReason, DeployStderr
+    /// </code>
+    /// <para>For every failed stack: the failed resource's path, Heat's reason and, for a software deployment, what its
+    /// script wrote to stderr.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "HeatStackFailure")]
     [OutputType(typeof(HeatStackFailure))]
     public sealed class GetHeatStackFailure : StackTargetCmdlet

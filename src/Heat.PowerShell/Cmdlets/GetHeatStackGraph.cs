@@ -10,12 +10,43 @@ using Heat.Client.Templates;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Gets the dependency graph of a deployed stack (from its resources' required_by) or of a
-    /// template before it is deployed: as an object, as Mermaid or Dot text, or as an SVG, PNG or PDF drawn by Graphviz.</para>
-    /// <para type="description">An arrow A → B means B depends on A. Nested stacks (template resources, group members)
-    /// are clusters; failed resources are red. A template needs no session: its child templates are read from disk.</para>
-    /// </summary>
+    /// <summary>Gets the dependency graph of a deployed stack or of a template: as an object, Mermaid or Dot text, or a
+    /// picture drawn by Graphviz.</summary>
+    /// <remarks>
+    /// <para>For a stack (-StackName, -StackId, or piped stacks) the graph comes from each resource's required_by, as
+    /// <c>openstack stack resource list -f dot</c> draws it, with -NestedDepth levels of nested stacks (default 0, as
+    /// Heat's). For a template (-TemplatePath, -Template or -TemplateUrl, with -EnvironmentPath) it comes from
+    /// depends_on, get_resource, get_attr and the CloudFormation DependsOn, Ref and Fn::GetAtt, through child templates
+    /// and the environment's resource_registry (every level unless -NestedDepth): the graph before anything is
+    /// deployed. A local template needs no session.</para>
+    /// <para>An arrow A --&gt; B means B depends on A (A is made first). Nested stacks are clusters; a ResourceGroup in
+    /// a template is a cluster holding one member (%index%) that stands for all. Failed resources are red, those in
+    /// progress amber. -Format Object writes a HeatGraph (Nodes, Edges, Clusters, FailedNodes, Warnings); Mermaid
+    /// writes the text of a mermaid block (GitHub and Azure DevOps draw it); Dot writes Graphviz text.</para>
+    /// <para>-OutFile writes the file its extension names instead, replacing one, and writes the FileInfo: .svg, .png
+    /// and .pdf are drawn by Graphviz's dot, which must be on PATH (missing: the terminating error
+    /// HeatGraphvizNotFound, before Heat is asked); .mmd, .md (Mermaid fenced for Markdown), .dot and .gv are text.
+    /// Names are escaped character by character: a template cannot write syntax into the picture.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-HeatStackGraph web-prod -NestedDepth 2 -Format Mermaid
+    /// </code>
+    /// <para>The graph of web-prod and two levels of nested stacks, as Mermaid text to paste into a Markdown
+    /// page.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatStackGraph -TemplatePath ./web.yaml -EnvironmentPath ./env/prod.yaml -OutFile web.svg
+    /// </code>
+    /// <para>Draws the template's graph before it is deployed, with no cloud needed.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// (Get-HeatStackGraph web-prod -NestedDepth 5).FailedNodes
+    /// </code>
+    /// <para>The failed resources of a stack, as graph nodes with their place in the nesting.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "HeatStackGraph", DefaultParameterSetName = StackSet)]
     [OutputType(typeof(HeatGraph), typeof(string), typeof(FileInfo))]
     public sealed class GetHeatStackGraph : HeatCmdlet, IDynamicParameters
@@ -46,7 +77,8 @@ namespace Heat.PowerShell.Cmdlets
         // The stack parameters of StackTargetCmdlet, declared here because there they belong to every parameter set,
         // and a template has no stack. Resolved the same way (HeatCmdlet.ResolveTargets).
 
-        /// <summary>Names or ids; wildcards match the stack list: one graph per stack.</summary>
+        /// <summary>The stacks, by name or id; wildcards match the stack list, one graph per stack. Binds from the
+        /// pipeline (strings, and piped stacks by property name).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = StackSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
         [ValidateNotNullOrEmpty]
@@ -58,13 +90,14 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter(ParameterSetName = StackSet, ValueFromPipelineByPropertyName = true)]
         public string StackId { get; set; }
 
-        /// <summary>Levels of nested stacks to include. A stack: 0 (Heat's default) unless given. A template: every
-        /// level of child templates unless given.</summary>
+        /// <summary>Levels of nested stacks to include (0 to 10). A stack: 0 (Heat's default) unless given. A template:
+        /// every level of child templates unless given.</summary>
         [Parameter]
         [ValidateRange(0, 10)]
         public int NestedDepth { get; set; }
 
-        /// <summary>Object (a HeatGraph), Mermaid (for a ```mermaid block in Markdown) or Dot (Graphviz) text.</summary>
+        /// <summary>What to write: Object (a HeatGraph, the default), Mermaid (the text of a ```mermaid block in
+        /// Markdown) or Dot (Graphviz) text.</summary>
         [Parameter]
         [ValidateSet("Object", "Mermaid", "Dot")]
         public string Format { get; set; } = "Object";

@@ -7,22 +7,47 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Gets a stack's outputs through Heat's outputs routes (not the whole stack): objects, or a key → value map.</para>
-    /// <para type="description">Each output carries OutputKey, OutputValue, Description and, when Heat could not compute
-    /// it, OutputError. -OutputKey reads only the outputs named (wildcards match the list).</para>
-    /// </summary>
+    /// <summary>Gets a stack's outputs, as objects or as one key-to-value hashtable.</summary>
+    /// <remarks>
+    /// <para>Get-HeatStackOutput reads the outputs through Heat's outputs routes (<c>openstack stack output list</c>
+    /// and <c>show</c>), not the whole stack: each HeatStackOutput carries OutputKey, OutputValue, Description and,
+    /// when Heat could not compute the value, OutputError.</para>
+    /// <para>-OutputKey reads only the outputs named; wildcards match the list, and a key without wildcards that the
+    /// stack lacks is a HeatStackOutputNotFound error. -AsHashtable writes one hashtable per stack instead, for
+    /// <c>$out.web_url</c>.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-HeatStackOutput web-prod
+    /// </code>
+    /// <para>Lists every output of the stack with its value and description.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// $out = Get-HeatStackOutput web-prod -AsHashtable
+    /// Invoke-WebRequest $out.url
+    /// </code>
+    /// <para>Gets the outputs as a hashtable and uses one.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatStack web-* | Get-HeatStackOutput -OutputKey *_ip
+    /// </code>
+    /// <para>The outputs ending in _ip of every web- stack.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "HeatStackOutput")]
     [OutputType(typeof(HeatStackOutput), typeof(Hashtable))]
     public sealed class GetHeatStackOutput : StackTargetCmdlet
     {
+        /// <summary>The output keys to read; wildcards match the stack's outputs. Left out: every output.</summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(OutputKeyCompleter))]
         public string[] OutputKey { get; set; }
 
-        /// <summary>One hashtable of key → value per stack, for <c>$out.web_url</c>.</summary>
+        /// <summary>Write one hashtable of key to value per stack instead of output objects, for
+        /// <c>$out.web_url</c>.</summary>
         [Parameter]
         public SwitchParameter AsHashtable { get; set; }
 

@@ -3,13 +3,31 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Lists a stack's snapshots, or gets one by id (with the data Heat stored).</para>
-    /// </summary>
+    /// <summary>Lists a stack's snapshots, or gets one by id with the data Heat stored.</summary>
+    /// <remarks>
+    /// <para>Without -SnapshotId, Get-HeatStackSnapshot lists the snapshots of each stack (<c>openstack stack snapshot
+    /// list</c>): id, name, status, reason and creation time. With -SnapshotId, it reads that snapshot (<c>openstack
+    /// stack snapshot show</c>) including the Data Heat stored (template, environment, resources' data). Each
+    /// HeatStackSnapshot carries its StackName and StackId, so it pipes into Restore-HeatStackSnapshot and
+    /// Remove-HeatStackSnapshot.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-HeatStackSnapshot web-prod
+    /// </code>
+    /// <para>Lists the snapshots of web-prod.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatStackSnapshot web-prod | Where-Object CreationTime -lt (Get-Date).AddDays(-30) | Remove-HeatStackSnapshot -Force
+    /// </code>
+    /// <para>Deletes the snapshots older than 30 days.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "HeatStackSnapshot")]
     [OutputType(typeof(HeatStackSnapshot))]
     public sealed class GetHeatStackSnapshot : StackTargetCmdlet
     {
+        /// <summary>One snapshot, by id, read with its data. Left out: the list of the stack's snapshots.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string SnapshotId { get; set; }

@@ -5,11 +5,28 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Deploys a software config to a server: a deployment, IN_PROGRESS until the server's agent (or Set-HeatSoftwareDeployment) reports.</para>
-    /// <para type="description">Heat stores the server id as given (it does not ask Nova). A piped config gives -ConfigId:
-    /// Get-HeatSoftwareConfig -Name deploy | New-HeatSoftwareDeployment -ServerId $server.</para>
-    /// </summary>
+    /// <summary>Deploys a software config to a server.</summary>
+    /// <remarks>
+    /// <para>New-HeatSoftwareDeployment creates a deployment (<c>openstack software deployment create</c>): the config
+    /// -ConfigId for the server -ServerId, with -InputValues for the config's inputs (kept typed: numbers stay
+    /// numbers). It stays IN_PROGRESS until the server's agent, or Set-HeatSoftwareDeployment, reports a result. Heat
+    /// stores the server id as given, without asking Nova.</para>
+    /// <para>Unlike <c>openstack software deployment create</c>, which makes a derived config of its own for each
+    /// deployment, this deploys the config you name, so removing the deployment leaves your config. A piped config
+    /// gives -ConfigId. It writes the new HeatSoftwareDeployment.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// $config | New-HeatSoftwareDeployment -ServerId $serverId -InputValues @{ greeting = 'hi'; port = 8080 }
+    /// </code>
+    /// <para>Deploys a config to a server with two input values.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// New-HeatSoftwareDeployment -ServerId $serverId -ConfigId $configId -Status COMPLETE -StatusReason 'applied by hand'
+    /// </code>
+    /// <para>Records a deployment that is already done.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "HeatSoftwareDeployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(HeatSoftwareDeployment))]
     public sealed class NewHeatSoftwareDeployment : HeatCmdlet
@@ -20,6 +37,8 @@ namespace Heat.PowerShell.Cmdlets
         [ValidateLength(1, 36)]
         public string ServerId { get; set; }
 
+        /// <summary>The config to deploy. Binds by property name, so a piped config (Get-HeatSoftwareConfig,
+        /// New-HeatSoftwareConfig) gives its id.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string ConfigId { get; set; }
@@ -38,6 +57,7 @@ namespace Heat.PowerShell.Cmdlets
         [ValidateSet("IN_PROGRESS", "COMPLETE", "FAILED")]
         public string Status { get; set; }
 
+        /// <summary>Why the deployment has its status, in words.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string StatusReason { get; set; }

@@ -7,11 +7,52 @@ using Heat.Client.Templates;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Creates a stack from a HOT or CloudFormation template (YAML or JSON).</para>
-    /// <para type="description">Returns the new stack (name, id, links). With -Wait, every creation is started
-    /// first, then all are waited for at once and the finished stacks are returned in full.</para>
-    /// </summary>
+    /// <summary>Creates a stack from a HOT or CloudFormation template.</summary>
+    /// <remarks>
+    /// <para>New-HeatStack reads the template (-TemplatePath, -Template or -TemplateUrl), every file it names
+    /// (get_file, child templates) and the environments (-EnvironmentPath), checks them locally (syntax errors come
+    /// with file, line and column), and asks Heat to create the stack with the parameters given (-Parameter,
+    /// -ParameterFile). Without -Wait it writes the new stack (name, id, CREATE_IN_PROGRESS) as soon as Heat accepted
+    /// it.</para>
+    /// <para>With -Wait, every stack of the pipeline is sent first, then all are waited for at once, reading only new
+    /// events; each finished stack is written in full. A stack that ends CREATE_FAILED is a non-terminating
+    /// HeatStackFailed error record with Heat's reason and the failed resources' reasons, and the other stacks still
+    /// finish. Rollback is off unless -EnableRollback, as in Heat and <c>openstack stack create</c>, so a failed stack
+    /// keeps what shows the cause (Get-HeatStackFailure).</para>
+    /// <para>StackName, TemplatePath, TemplateUrl, Parameter and Tag bind by property name: <c>Import-Csv stacks.csv |
+    /// New-HeatStack ...</c> creates a stack per row. -PreCreateHook stops chosen resources before they are made (see
+    /// Get-HeatStackHook). -AdoptPath creates the stack from the data that Remove-HeatStack -Abandon or
+    /// Export-HeatStack wrote, taking over its resources, where the cloud allows adopt.</para>
+    /// <para>A create request is never sent twice on a guess: when the answer to it is lost, the error is
+    /// HeatStackOutcomeUnknown, and Get-HeatStack tells whether the stack exists.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// New-HeatStack -Name web-prod -TemplatePath ./web.yaml -EnvironmentPath ./env/prod.yaml -Parameter @{ count = 3; zones = @('a', 'b') } -Tag prod, web -Wait
+    /// </code>
+    /// <para>Creates web-prod from a template and an environment with two parameters and two tags, waits until it is
+    /// CREATE_COMPLETE, and writes it with its outputs.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Import-Csv stacks.csv | New-HeatStack -TemplatePath ./web.yaml -Wait
+    /// </code>
+    /// <para>Creates a stack per row of stacks.csv (columns StackName and, if wanted, Parameter or Tag) and waits for
+    /// all of them at once.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// New-HeatStack web-prod -TemplatePath ./web.yaml -PreCreateHook db* -Wait
+    /// </code>
+    /// <para>Creates the stack but stops each resource whose name starts with db before it is created; the wait ends
+    /// with a HeatStackPausedAtHook error naming them. Clear-HeatStackHook lets them go on.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// New-HeatStack old-app -AdoptPath ./old-app.json -Wait
+    /// </code>
+    /// <para>Adopts the resources that Remove-HeatStack -Abandon left, as a new stack.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "HeatStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         DefaultParameterSetName = TemplateSourceParameters.PathSet)]
     [OutputType(typeof(HeatStack))]
@@ -21,8 +62,9 @@ namespace Heat.PowerShell.Cmdlets
 
         private readonly List<PendingWait> _toWait = new List<PendingWait>();
 
-        /// <summary>Adopt: make the stack from the data an abandon or export wrote (its template, and the resources it
-        /// takes over). Heat refuses unless the cloud enables adopt.</summary>
+        /// <summary>A file written by Remove-HeatStack -Abandon or Export-HeatStack: the stack is made from its
+        /// template and takes over the resources it lists instead of creating them. Heat refuses unless the cloud
+        /// enables adopt.</summary>
         [Parameter(Mandatory = true, ParameterSetName = AdoptSet)]
         [ValidateNotNullOrEmpty]
         public string AdoptPath { get; set; }

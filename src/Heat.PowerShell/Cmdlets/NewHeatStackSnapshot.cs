@@ -6,9 +6,27 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Takes a snapshot of stacks; with -Wait, waits until each is SNAPSHOT_COMPLETE and returns the finished snapshot.</para>
-    /// </summary>
+    /// <summary>Takes a snapshot of stacks.</summary>
+    /// <remarks>
+    /// <para>New-HeatStackSnapshot asks Heat to snapshot each stack (<c>openstack stack snapshot create</c>): Heat
+    /// records the template, parameters and the data of each resource that supports snapshots (volumes, servers ...).
+    /// Without -Wait it writes the new snapshot as Heat accepted it (IN_PROGRESS).</para>
+    /// <para>With -Wait, every snapshot is waited for at once until its stack is SNAPSHOT_COMPLETE, and the finished
+    /// snapshot is written; a snapshot that fails is an error record with Heat's reason. A piped snapshot pipes into
+    /// Restore-HeatStackSnapshot.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// New-HeatStackSnapshot web-prod before-upgrade -Wait
+    /// </code>
+    /// <para>Takes a snapshot named before-upgrade and waits until it is complete.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// New-HeatStackSnapshot web-prod -Wait | Restore-HeatStackSnapshot -Force -Wait
+    /// </code>
+    /// <para>Takes a snapshot, then restores the stack to it (as a test of the restore).</para>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "HeatStackSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(HeatStackSnapshot))]
     public sealed class NewHeatStackSnapshot : StackTargetCmdlet
@@ -16,13 +34,17 @@ namespace Heat.PowerShell.Cmdlets
         private readonly List<PendingWait> _pending = new List<PendingWait>();
         private readonly Dictionary<StackRef, HeatStackSnapshot> _taken = new Dictionary<StackRef, HeatStackSnapshot>();
 
+        /// <summary>A name for the snapshot. Left out, Heat leaves the name empty.</summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
         public string SnapshotName { get; set; }
 
+        /// <summary>Wait until each snapshot is complete (the stack SNAPSHOT_COMPLETE), then write it; a failed one is
+        /// an error record.</summary>
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
+        /// <summary>With -Wait: how long to wait for each snapshot, in minutes (1 to 1440).</summary>
         [Parameter]
         [ValidateRange(1, 1440)]
         public int WaitTimeoutMinutes { get; set; } = 60;

@@ -8,12 +8,38 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Deletes stacks by name (wildcards match the list), id or piped objects; one failure does not stop the rest.</para>
-    /// <para type="description">Each stack is confirmed on its own (ConfirmImpact High) unless -Force. Deletions run
-    /// concurrently (-ThrottleLimit); with -Wait, all are waited for at once, and a stack that does not go reports the
-    /// resources that blocked it. A stack in DELETE_FAILED is deleted again.</para>
-    /// </summary>
+    /// <summary>Deletes stacks; one failure does not stop the rest.</summary>
+    /// <remarks>
+    /// <para>Remove-HeatStack deletes the stacks named (wildcards match the list, each match confirmed on its own),
+    /// given by id, or piped. ConfirmImpact is High, so PowerShell asks for each stack unless -Force; -WhatIf says what
+    /// would go. A stack that does not exist is one non-terminating HeatStackNotFound error and the pipeline goes on. A
+    /// stack in DELETE_FAILED is deleted again.</para>
+    /// <para>Deletions run concurrently (-ThrottleLimit). With -Wait, all are waited for at once, and a stack that ends
+    /// DELETE_FAILED is an error record naming the resources that blocked it. -PassThru writes each stack as it was,
+    /// marked DELETE_COMPLETE once gone.</para>
+    /// <para>-Abandon abandons instead (where the cloud allows it): Heat forgets the stack and leaves its resources;
+    /// the abandon data goes to -AbandonPath as {StackName}.json, or to the pipeline as JSON text, and New-HeatStack
+    /// -AdoptPath takes the resources back.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Remove-HeatStack ci-* -Force -Wait
+    /// </code>
+    /// <para>Deletes every stack whose name starts with ci- without asking, and waits until all are gone.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatStack -Status FAILED | Remove-HeatStack -WhatIf
+    /// </code>
+    /// <para>Shows which failed stacks would be deleted, and deletes nothing.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Remove-HeatStack old-app -Abandon -AbandonPath ./abandoned -Force
+    /// </code>
+    /// <para>Abandons old-app: Heat forgets it, its resources stay, and ./abandoned/old-app.json holds what
+    /// New-HeatStack -AdoptPath needs.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Remove, "HeatStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(HeatStack))]
     public sealed class RemoveHeatStack : StackActionCmdlet
@@ -24,7 +50,8 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter Abandon { get; set; }
 
-        /// <summary>With -Abandon: the folder where each stack's data goes, as {StackName}.json.</summary>
+        /// <summary>With -Abandon: the folder where each stack's abandon data goes, as {StackName}.json. Left out, the
+        /// data is written to the pipeline as JSON text.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string AbandonPath { get; set; }

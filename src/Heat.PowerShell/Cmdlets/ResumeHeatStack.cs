@@ -6,10 +6,25 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Resumes suspended stacks (Heat's resume action).</para>
-    /// <para type="description">With -Wait, every stack is waited for at once; a stack that does not reach RESUME_COMPLETE is an error record with Heat's reasons.</para>
-    /// </summary>
+    /// <summary>Resumes suspended stacks.</summary>
+    /// <remarks>
+    /// <para>Resume-HeatStack sends Heat's resume action (<c>openstack stack resume</c>) to each stack, concurrently
+    /// (-ThrottleLimit), after confirmation (ConfirmImpact Medium; -Force skips it).</para>
+    /// <para>With -Wait, every stack is waited for at once; a stack that does not reach RESUME_COMPLETE is an error
+    /// record with Heat's reasons. -PassThru writes the stacks.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Resume-HeatStack web-test -Wait
+    /// </code>
+    /// <para>Resumes web-test and waits until it is RESUME_COMPLETE.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatStack -Status SUSPEND_COMPLETE | Resume-HeatStack -Force -Wait
+    /// </code>
+    /// <para>Resumes every suspended stack and waits for all of them.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Resume, "HeatStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(HeatStack))]
     public sealed class ResumeHeatStack : StackActionCmdlet

@@ -3,13 +3,29 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Marks a stack's resource unhealthy (CHECK_FAILED: the next stack update replaces it) or healthy again.</para>
-    /// <para type="description">-MarkUnhealthy puts the resource in CHECK_FAILED with -Reason as its status reason
-    /// (Heat words its own when none is given); the stack's status does not change, and the next Update-HeatStack
-    /// replaces the resource. -MarkHealthy turns CHECK_FAILED back into CHECK_COMPLETE and leaves any other state as it
-    /// is. A piped resource gives its stack and name. -PassThru writes the resource as Heat then shows it.</para>
-    /// </summary>
+    /// <summary>Marks a stack's resource unhealthy, so that the next update replaces it, or healthy again.</summary>
+    /// <remarks>
+    /// <para>Set-HeatResource changes a resource's health as <c>openstack stack resource mark unhealthy [--reset]</c>
+    /// does. -MarkUnhealthy puts the resource in CHECK_FAILED with -Reason as its status reason (Heat words its own
+    /// when none is given); the stack's status does not change, and the next Update-HeatStack (even -Existing with
+    /// nothing changed) replaces the resource. -MarkHealthy turns CHECK_FAILED back into CHECK_COMPLETE and leaves any
+    /// other state as it is.</para>
+    /// <para>A piped resource gives its stack and name. -PassThru writes the resource as Heat then shows it. An action
+    /// in progress on the stack is a HeatResourceConflict error.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Set-HeatResource web-prod server -MarkUnhealthy -Reason 'disk full'
+    /// Update-HeatStack web-prod -Existing -Wait
+    /// </code>
+    /// <para>Marks the server unhealthy, then lets an update replace it.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Set-HeatResource web-prod server -MarkHealthy -PassThru
+    /// </code>
+    /// <para>Takes the mark back and shows the resource.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Set, "HeatResource", SupportsShouldProcess = true)]
     [OutputType(typeof(HeatResource))]
     public sealed class SetHeatResource : StackTargetCmdlet
@@ -23,17 +39,21 @@ namespace Heat.PowerShell.Cmdlets
         [ArgumentCompleter(typeof(ResourceNameCompleter))]
         public string ResourceName { get; set; }
 
+        /// <summary>Mark the resource unhealthy (CHECK_FAILED): the next stack update replaces it.</summary>
         [Parameter(Mandatory = true, ParameterSetName = UnhealthySet)]
         public SwitchParameter MarkUnhealthy { get; set; }
 
+        /// <summary>Mark the resource healthy again: CHECK_FAILED becomes CHECK_COMPLETE; any other state is left as it
+        /// is.</summary>
         [Parameter(Mandatory = true, ParameterSetName = HealthySet)]
         public SwitchParameter MarkHealthy { get; set; }
 
-        /// <summary>The resource's new status reason.</summary>
+        /// <summary>The resource's new status reason. Left out, Heat words its own.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string Reason { get; set; }
 
+        /// <summary>Write the resource as Heat shows it after the change.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

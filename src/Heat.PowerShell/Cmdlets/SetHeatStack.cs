@@ -7,13 +7,28 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Creates a stack, or updates it, or leaves it alone: safe to run again and again.</para>
-    /// <para type="description">Creates the stack when Heat has none of that name; updates it when Heat's preview of the
-    /// template, environment and parameters shows a change (or the stack is in a FAILED state, which an update retries);
-    /// does nothing, without error, when the preview shows nothing would change. Writes what it did: Created, Updated or
-    /// Unchanged, with the stack and the changes.</para>
-    /// </summary>
+    /// <summary>Creates a stack, updates it, or leaves it alone: safe to run again and again.</summary>
+    /// <remarks>
+    /// <para>Set-HeatStack makes a stack look like its definition. When Heat has no stack of that name it creates one;
+    /// when it has, it asks Heat's preview whether the template, environment and parameters would change anything, and
+    /// updates only then (or when the stack is FAILED, which an update retries); when nothing would change it does
+    /// nothing and is not an error. A deployment script can therefore run it every time.</para>
+    /// <para>It writes a HeatStackSetResult per stack: Operation (Created, Updated or Unchanged), the Stack and the
+    /// Changes the preview showed. With -Wait, creates and updates are waited for at once, and a stack that fails is an
+    /// error record with Heat's reasons.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Set-HeatStack web-prod -TemplatePath ./web.yaml -EnvironmentPath ./env/prod.yaml -Wait
+    /// </code>
+    /// <para>Creates web-prod the first time, updates it when the files changed, and otherwise says Unchanged.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Import-Csv stacks.csv | Set-HeatStack -TemplatePath ./web.yaml -Wait | Where-Object Operation -ne Unchanged
+    /// </code>
+    /// <para>Brings every stack of the list to the template and shows only those that were created or updated.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Set, "HeatStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         DefaultParameterSetName = TemplateSourceParameters.PathSet)]
     [OutputType(typeof(HeatStackSetResult))]

@@ -6,17 +6,35 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Checks stacks against what really exists (Heat's check action): each resource's state is verified, and a stack whose resources are gone ends CHECK_FAILED.</para>
-    /// <para type="description">With -Wait, every stack is waited for at once; a stack that does not reach CHECK_COMPLETE is an error record with Heat's reasons.
-    /// -Detailed (which waits) then writes each resource whose check failed, nested stacks included, as a HeatStackFailure: a
-    /// nested stack resource that failed its check only because a resource below it did is not written, that resource is.</para>
-    /// </summary>
+    /// <summary>Checks stacks against what really exists (Heat's check action).</summary>
+    /// <remarks>
+    /// <para>Test-HeatStack sends Heat's check action (<c>openstack stack check</c>): each resource asks its service
+    /// whether it still exists as Heat believes, and a stack whose resources are gone or broken ends CHECK_FAILED.
+    /// Stacks are checked concurrently (-ThrottleLimit), after confirmation (ConfirmImpact Medium; -Force skips
+    /// it).</para>
+    /// <para>With -Wait, every stack is waited for at once; a stack that does not reach CHECK_COMPLETE is an error
+    /// record with Heat's reasons. -Detailed waits too, then writes a HeatStackFailure for each resource whose check
+    /// failed, nested stacks included, with Heat's reason; a nested stack resource that failed only because a resource
+    /// below it did is not written, that resource is.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Test-HeatStack web-prod -Wait
+    /// </code>
+    /// <para>Checks web-prod and waits for the result; a failed check is an error record.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatStack web-* | Test-HeatStack -Detailed -Force | Format-Table StackName, ResourceName, ResourceStatusReason
+    /// </code>
+    /// <para>Checks every web- stack and lists the resources that failed their check, with the reason.</para>
+    /// </example>
     [Cmdlet(VerbsDiagnostic.Test, "HeatStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(HeatStack), typeof(HeatStackFailure))]
     public sealed class TestHeatStack : StackActionCmdlet
     {
-        /// <summary>After the check, write the resources whose check failed and why. Implies -Wait.</summary>
+        /// <summary>After the check, write a HeatStackFailure for each resource whose check failed (nested stacks
+        /// included), with Heat's reason. Implies -Wait.</summary>
         [Parameter]
         public SwitchParameter Detailed { get; set; }
 

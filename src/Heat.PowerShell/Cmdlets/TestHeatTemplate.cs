@@ -6,10 +6,38 @@ using Heat.Client.Templates;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Validates a template through Heat and returns what Heat says of it: description, parameters, groups.</para>
-    /// <para type="description">An invalid template is an error record carrying Heat's own message; the next piped template is still checked.</para>
-    /// </summary>
+    /// <summary>Validates templates: local checks first, then Heat's, and returns what Heat says of each
+    /// template.</summary>
+    /// <remarks>
+    /// <para>Test-HeatTemplate reads the template and everything it names as New-HeatStack would, and checks locally
+    /// what can be checked: YAML or JSON syntax (errors with file, line and column), the template version, referenced
+    /// files, sizes and the parameters given. Then it asks Heat to validate it (<c>openstack orchestration template
+    /// validate</c>) with the environments and parameters, and writes a HeatTemplateValidation: Description, Parameters
+    /// (each with type, default, constraints), ParameterGroups, the Files sent, and with -ShowNested the nested
+    /// templates' parameters.</para>
+    /// <para>An invalid template is a non-terminating error record (HeatTemplateInvalid, with the local fault or Heat's
+    /// own message), so <c>Get-ChildItem *.yaml | Test-HeatTemplate</c> checks every file and reports each bad one.
+    /// -Offline stops after the local checks and needs no cloud: for a build pipeline. See
+    /// about_Heat.PowerShell_Templates.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Test-HeatTemplate ./web.yaml -EnvironmentPath ./env/prod.yaml
+    /// </code>
+    /// <para>Validates the template with its environment and shows its description and parameters.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-ChildItem templates/*.yaml | Test-HeatTemplate -Offline
+    /// </code>
+    /// <para>Checks every template of a folder without a cloud: one error record per bad template.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// (Test-HeatTemplate -TemplatePath ./web.yaml).Parameters | Format-Table Name, Type, Default
+    /// </code>
+    /// <para>The parameters the template takes.</para>
+    /// </example>
     [Cmdlet(VerbsDiagnostic.Test, "HeatTemplate", DefaultParameterSetName = TemplateSourceParameters.PathSet)]
     [OutputType(typeof(HeatTemplateValidation))]
     public sealed class TestHeatTemplate : HeatCmdlet, IDynamicParameters

@@ -9,13 +9,46 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Updates stacks: a new template and parameters (PUT), or -Existing to keep the template and
-    /// every parameter not given (PATCH; the way to retry a failed stack without resending anything).</para>
-    /// <para type="description">-WhatIf shows what Compare-HeatStack shows (Heat's preview joined with a property and
-    /// parameter diff; -ShowNested for nested stacks) and changes nothing. -NoReplace refuses an update whose preview
-    /// replaces a resource. With -Wait, every stack is waited for at once; a rollback is an error.</para>
-    /// </summary>
+    /// <summary>Updates stacks with a new template and parameters, or with -Existing keeps the template and changes
+    /// only what is given.</summary>
+    /// <remarks>
+    /// <para>Update-HeatStack sends a full update (PUT: the new template, environment and parameters; a parameter not
+    /// given goes back to its default) or, with -Existing, a patch (PATCH: the stack keeps its template, environment
+    /// and every parameter not given; -Parameter changes some, -ClearParameter resets some). -Existing with nothing
+    /// else retries a failed update without resending anything.</para>
+    /// <para>-WhatIf changes nothing and writes what Compare-HeatStack writes: Heat's preview of the update as
+    /// HeatStackDifference rows (each resource added, replaced, updated or deleted, and each property and parameter
+    /// that changes). -NoReplace refuses an update whose preview replaces a resource: a guard for production
+    /// data.</para>
+    /// <para>Stacks given by wildcard or pipeline are updated concurrently (-ThrottleLimit). With -Wait, all are waited
+    /// for at once; a stack that ends UPDATE_FAILED, or rolled back, is an error record with Heat's reasons. Without
+    /// -Wait and -PassThru nothing is written. Confirmation follows ConfirmImpact Medium; -Force skips it.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Update-HeatStack web-prod -TemplatePath ./web.yaml -Parameter @{ count = 4 } -WhatIf
+    /// </code>
+    /// <para>Shows, as objects, what the update would add, replace, change and delete, and changes nothing.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Update-HeatStack web-prod -TemplatePath ./web.yaml -Parameter @{ count = 4 } -NoReplace -Wait -PassThru
+    /// </code>
+    /// <para>Updates the stack unless Heat would replace a resource, waits for UPDATE_COMPLETE and writes the
+    /// stack.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Update-HeatStack web-prod -Existing -Parameter @{ image = 'debian-12' } -Wait
+    /// </code>
+    /// <para>Changes one parameter and keeps the template, environment and other parameters as they are.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatStack -Status UPDATE_FAILED | Update-HeatStack -Existing -Force -Wait
+    /// </code>
+    /// <para>Retries every failed update, without asking, and waits for them all at once.</para>
+    /// </example>
     [Cmdlet(VerbsData.Update, "HeatStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         DefaultParameterSetName = TemplateSourceParameters.PathSet)]
     [OutputType(typeof(HeatStack), typeof(HeatStackDifference))]
@@ -29,16 +62,17 @@ namespace Heat.PowerShell.Cmdlets
         /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile.</summary>
         public object GetDynamicParameters() => _template;
 
-        /// <summary>Keep the stack's template, environment and every parameter not given (PATCH).</summary>
+        /// <summary>Patch instead of replace (PATCH): keep the stack's template, environment and every parameter not
+        /// given. With no template and no parameter, the update is retried as it was.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ExistingSet)]
         public SwitchParameter Existing { get; set; }
 
-        /// <summary>Parameters that go back to their template defaults (with -Existing).</summary>
+        /// <summary>With -Existing: parameters that go back to their template defaults.</summary>
         [Parameter(ParameterSetName = ExistingSet)]
         [ValidateNotNullOrEmpty]
         public string[] ClearParameter { get; set; }
 
-        /// <summary>With -WhatIf: the nested stacks' changes too.</summary>
+        /// <summary>With -WhatIf: the changes in nested stacks too.</summary>
         [Parameter]
         public SwitchParameter ShowNested { get; set; }
 
@@ -46,7 +80,8 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter IncludeUnchanged { get; set; }
 
-        /// <summary>Refuse the update when Heat's preview shows a resource would be replaced (a guard for production).</summary>
+        /// <summary>Refuse the update (HeatStackReplaceRefused, nothing changed) when Heat's preview shows a resource
+        /// would be replaced, which loses its data: a guard for production.</summary>
         [Parameter]
         public SwitchParameter NoReplace { get; set; }
 

@@ -6,12 +6,31 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>
-    /// <para type="synopsis">Waits for every piped stack at once until each ends what it is doing, and writes the final stacks.</para>
-    /// <para type="description">Strict: *_FAILED and a completed rollback are error records carrying Heat's reason and
-    /// the failed resources' reasons; the other stacks still complete. A deleted or vanished stack counts as deleted.
-    /// -Timeout ends each unfinished wait with an OperationTimeout error. Reads only new events while it waits.</para>
-    /// </summary>
+    /// <summary>Waits until stacks finish what they are doing, all at once, and writes the final stacks.</summary>
+    /// <remarks>
+    /// <para>Wait-HeatStack waits for every stack given or piped, at the same time, until each is no longer
+    /// IN_PROGRESS, reading only new events as it goes and showing progress. Each finished stack is written in
+    /// full.</para>
+    /// <para>Strict: a stack that ends *_FAILED, or whose rollback completed, is a non-terminating HeatStackFailed
+    /// error carrying Heat's reason and the failed resources' reasons; the other stacks are still waited for. A stack
+    /// deleted while waiting counts as deleted. A stack that stops at a hook with nothing else in progress ends the
+    /// wait with HeatStackPausedAtHook. -Timeout ends each unfinished wait with an OperationTimeout error
+    /// (HeatStackTimeout); Heat goes on with the stack.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Get-HeatStack web-* | Wait-HeatStack -Timeout 1800
+    /// </code>
+    /// <para>Waits up to half an hour for every web- stack.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// New-HeatStack web-test -TemplatePath ./web.yaml
+    /// # ... other work ...
+    /// Wait-HeatStack web-test -ErrorAction Stop
+    /// </code>
+    /// <para>Starts a stack, does other work, then waits for it; a failed create stops the script.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Wait, "HeatStack")]
     [OutputType(typeof(HeatStack))]
     public sealed class WaitHeatStack : StackTargetCmdlet
@@ -19,7 +38,8 @@ namespace Heat.PowerShell.Cmdlets
         private readonly List<PendingWait> _pending = new List<PendingWait>();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
 
-        /// <summary>Seconds to wait for each stack.</summary>
+        /// <summary>How long to wait for each stack, in seconds (default 3600, at most 7 days). A stack still busy then
+        /// is an OperationTimeout error; the stack goes on in Heat.</summary>
         [Parameter]
         [ValidateRange(1, 7 * 24 * 3600)]
         [Alias("TimeoutSec")]

@@ -9,17 +9,22 @@ namespace Heat.PowerShell
     /// </summary>
     public sealed class StackDefinitionParameters : TemplateSourceParameters
     {
+        /// <summary>Tags to put on the stack (Heat's tags: plain strings, no commas). Binds by property name (alias
+        /// Tags). On an update, the tags given replace the stack's.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Tags")]
         public string[] Tag { get; set; }
 
-        /// <summary>Heat's own limit for the create or update, in minutes.</summary>
+        /// <summary>Heat's own limit for the create or update, in minutes: past it Heat marks the stack FAILED (and
+        /// rolls back when rollback is on). Left out: Heat's default (60 minutes on most clouds), or on an update the
+        /// stack's own.</summary>
         [Parameter]
         [ValidateRange(1, 10080)]
         public int? TimeoutMinutes { get; set; }
 
-        /// <summary>Roll back (undo what was made) when the create or update fails. Off by default, as in Heat's API and
-        /// <c>openstack stack create</c>: a failed stack keeps its resources, so the real cause can be seen.</summary>
+        /// <summary>Roll back (delete what was made, or undo the update) when the create or update fails. Off by
+        /// default, as in Heat's API and <c>openstack stack create</c>: a failed stack keeps its resources, so the real
+        /// cause can be seen (Get-HeatStackFailure).</summary>
         [Parameter]
         public SwitchParameter EnableRollback { get; set; }
 
@@ -46,17 +51,21 @@ namespace Heat.PowerShell
             return request;
         }
 
-        /// <summary>Resources (names, patterns, nested/name) that stop before they are created, until the hook is cleared.</summary>
+        /// <summary>Resources that stop before they are created until the hook is cleared (Clear-HeatStackHook): names,
+        /// wildcards, or paths into nested stacks such as <c>workers/*/server</c>. Written into the environment's
+        /// resource_registry as heatclient writes them.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[] PreCreateHook { get; set; }
 
-        /// <summary>Resources that stop before they are updated, until the hook is cleared.</summary>
+        /// <summary>Resources that stop before they are updated until the hook is cleared (names, wildcards,
+        /// nested/paths).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[] PreUpdateHook { get; set; }
 
-        /// <summary>Resources that stop before they are deleted, until the hook is cleared.</summary>
+        /// <summary>Resources that stop before they are deleted until the hook is cleared (names, wildcards,
+        /// nested/paths).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[] PreDeleteHook { get; set; }

@@ -17,34 +17,41 @@ namespace Heat.PowerShell
         public const string BodySet = "Template";
         public const string UrlSet = "TemplateUrl";
 
-        /// <summary>A local template file; relative references in it are read from its folder.</summary>
-        /// <remarks>Position 1: after a stack name where the cmdlet has one, first where it has none.</remarks>
+        /// <summary>A local template file, HOT or CloudFormation, YAML or JSON. The files it names (get_file, child
+        /// templates as resource types) are read relative to it and sent with it. Binds piped strings and FileInfo
+        /// objects (alias FullName), so <c>Get-ChildItem *.yaml | ...</c> works. See
+        /// about_Heat.PowerShell_Templates.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Path", "FullName")]
         [ValidateNotNullOrEmpty]
         public string TemplatePath { get; set; }
 
-        /// <summary>The template's text; relative references in it are read from the current location.</summary>
+        /// <summary>The template's text itself. Relative files it names are read from the current location.</summary>
         [Parameter(Mandatory = true, ParameterSetName = BodySet)]
         [ValidateNotNullOrEmpty]
         public string Template { get; set; }
 
-        /// <summary>An http(s) URL of the template; it may name files relative to itself only.</summary>
+        /// <summary>An http or https URL of the template. The template and the files it names are fetched here and
+        /// sent to Heat; a remote template may name only http(s) URLs (relative to its own, or absolute), never local files.</summary>
         [Parameter(Mandatory = true, ParameterSetName = UrlSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string TemplateUrl { get; set; }
 
-        /// <summary>Environment files or URLs, merged in order (later wins).</summary>
+        /// <summary>Environment files or URLs (parameters, parameter_defaults, resource_registry ...), merged in order,
+        /// later ones winning. Files they name are read relative to each environment.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[] EnvironmentPath { get; set; }
 
-        /// <summary>Parameter values; lists, hashtables, numbers and booleans are sent as Heat expects them.</summary>
+        /// <summary>Parameter values by name. Numbers, booleans, lists and hashtables are sent as Heat expects them (a
+        /// list for comma_delimited_list, a hashtable for json). Binds by property name (a Parameter column or
+        /// property).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Parameters")]
         public Hashtable Parameter { get; set; }
 
-        /// <summary>Parameter name to a file whose content is the value (a script, a key, a certificate).</summary>
+        /// <summary>Parameter name to a file whose content is the value: a script, a key, a certificate (<c>@{ ssh_key
+        /// = './id.pub' }</c>). Paths are relative to the current location.</summary>
         [Parameter]
         public Hashtable ParameterFile { get; set; }
 
