@@ -79,5 +79,27 @@ namespace Heat.PowerShell.Tests
             Assert.Equal(new[] { "db1", "db2" }, result.Objects<HeatStackHook>().Select(h => h.ResourceName));
             Assert.All(heat.Sent(HttpMethod.Post), r => Assert.Equal("pre-update", (string)r.Json["unset_hook"]));
         }
+        [Fact]
+        public void GetHeatStackHook_PipedToClear_ClearsEachHook_ByStackResourceAndHookType()
+        {
+            // README: Get-HeatStackHook web-prod | Clear-HeatStackHook. Without binding by property name the pipe
+            // stops at "missing mandatory parameters: ResourceName".
+            var heat = new FakeHeat().ShowsStack(HeatFixtures.StackDetail("web", "1", "CREATE_IN_PROGRESS"))
+                .ListsEvents("web", "1",
+                    HeatFixtures.Event("e1", "web", "CREATE_IN_PROGRESS", "web", "1", physicalId: "1"),
+                    Paused("e2", "db", "CREATE paused until Hook pre-create is cleared"))
+                .ListsResources("web", "1", HeatFixtures.Resource("db", "OS::Heat::None", "web", "1"),
+                    HeatFixtures.Resource("app", "OS::Heat::None", "web", "1"));
+            heat.On(HttpMethod.Post, "stacks/web/1/resources/db/signal").Status(HttpStatusCode.OK);
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run("Get-HeatStackHook web -Session $session | Clear-HeatStackHook -Session $session");
+
+            Assert.Empty(result.Errors);
+            Assert.Equal("db", Assert.Single(result.Objects<HeatStackHook>()).ResourceName);
+            var signal = Assert.Single(heat.Sent(HttpMethod.Post));
+            Assert.EndsWith("resources/db/signal", signal.Uri.AbsolutePath);
+            Assert.Equal("pre-create", (string)signal.Json["unset_hook"]);
+        }
     }
 }

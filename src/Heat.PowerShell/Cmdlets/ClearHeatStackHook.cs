@@ -28,13 +28,20 @@ namespace Heat.PowerShell.Cmdlets
     /// </code>
     /// <para>Clears the pre-update hook of the server in each member of the workers group.</para>
     /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatStackHook web-prod -NestedDepth 2 | Clear-HeatStackHook
+    /// </code>
+    /// <para>Lets every resource that waits at a hook go on, nested ones included: each hook binds its stack,
+    /// resource and hook type by property name.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Clear, "HeatStackHook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(HeatStackHook))]
     public sealed class ClearHeatStackHook : StackTargetCmdlet
     {
         /// <summary>The resources to let go on: names, wildcards, or nested paths such as
         /// <c>workers/*/server</c>.</summary>
-        [Parameter(Mandatory = true, Position = 1)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(ResourceNameCompleter))]
@@ -42,7 +49,7 @@ namespace Heat.PowerShell.Cmdlets
 
         /// <summary>Which hook to clear: pre-create, pre-update or pre-delete. Left out: the hook of the stack's
         /// current action.</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateSet(StackHooks.PreCreate, StackHooks.PreUpdate, StackHooks.PreDelete)]
         public string HookType { get; set; }
 
