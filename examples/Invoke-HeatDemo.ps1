@@ -2,8 +2,9 @@
 .SYNOPSIS
     The module at work: connect, validate, create stacks, watch them, read resources and events, tear down.
 .DESCRIPTION
-    Reads the cloud from the usual OpenStack variables (an openrc: OS_AUTH_URL, OS_USERNAME, OS_PASSWORD,
-    OS_PROJECT_NAME ...). build.ps1 Demo brings up the local lab and sets them when no cloud is configured.
+    Reads the cloud as the openstack client does: OS_CLOUD (a cloud of clouds.yaml), else the OpenStack variables of
+    an openrc (OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_PROJECT_NAME ...). build.ps1 Demo brings up the local lab
+    and sets them when no cloud is configured.
 #>
 [CmdletBinding()]
 param(
@@ -22,22 +23,13 @@ $total = [Diagnostics.Stopwatch]::StartNew()
 
 function Write-Step([string] $text) { Write-Host ''; Write-Host "== $text" -ForegroundColor Cyan }
 
-if (-not $env:OS_AUTH_URL) {
-    throw 'No cloud: set the OpenStack variables (source an openrc), or run build.ps1 Demo, which starts the local lab.'
+if (-not ($env:OS_CLOUD -or $env:OS_AUTH_URL)) {
+    throw 'No cloud: set OS_CLOUD (a cloud of clouds.yaml) or source an openrc, or run build.ps1 Demo, which starts the local lab.'
 }
 
-Write-Step "Connect to $env:OS_AUTH_URL as $env:OS_USERNAME"
-$credential = [pscredential]::new($env:OS_USERNAME, (ConvertTo-SecureString $env:OS_PASSWORD -AsPlainText -Force))
-$connect = @{
-    AuthUrl           = $env:OS_AUTH_URL
-    Credential        = $credential
-    ProjectName       = $env:OS_PROJECT_NAME
-    UserDomainName    = if ($env:OS_USER_DOMAIN_NAME) { $env:OS_USER_DOMAIN_NAME } else { 'Default' }
-    ProjectDomainName = if ($env:OS_PROJECT_DOMAIN_NAME) { $env:OS_PROJECT_DOMAIN_NAME } else { 'Default' }
-}
-if ($env:OS_REGION_NAME) { $connect.Region = $env:OS_REGION_NAME }
-if ($env:OS_INTERFACE) { $connect.Interface = $env:OS_INTERFACE -replace 'URL$', '' }
-Connect-HeatService @connect -PassThru | Format-List UserName, ProjectName, HeatEndpoint, ExpiresAt
+# With no arguments Connect-HeatService reads the cloud as the openstack client does: OS_CLOUD, else the OS_* variables.
+Write-Step "Connect to $(if ($env:OS_CLOUD) { "cloud $env:OS_CLOUD" } else { "$env:OS_AUTH_URL as $env:OS_USERNAME" })"
+Connect-HeatService -PassThru | Format-List UserName, ProjectName, HeatEndpoint, ExpiresAt
 
 Write-Step 'Validate the app tier (template + environment + child template + get_file)'
 $template = Join-Path $templates 'app-tier.yaml'
