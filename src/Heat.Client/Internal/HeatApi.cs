@@ -77,13 +77,13 @@ namespace Heat.Client.Internal
             return new Page<T>(items, NextMarker(page.Links, items.Count, pageSize, items.Count > 0 ? idOf(items[items.Count - 1]) : null));
         }
 
-        private sealed class StreamedPage<T>
+        internal sealed class StreamedPage<T>
         {
             public List<T> Items;
             public JToken Links;
         }
 
-        private static async Task<object> ReadPageAsync<T>(JsonReader reader, string envelope, CancellationToken cancellationToken)
+        internal static async Task<object> ReadPageAsync<T>(JsonReader reader, string envelope, CancellationToken cancellationToken)
         {
             var noList = $"its body has no \"{envelope}\" list";
             if (!await NextAsync(reader, cancellationToken).ConfigureAwait(false) || reader.TokenType != JsonToken.StartObject)
