@@ -39,7 +39,7 @@ function Start-FakeHeat([int] $StackCount, [int] $EventCount) {
         if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) { throw 'the fake Heat did not start' }
         Start-Sleep -Milliseconds 200
     }
-    [pscustomobject]@{ Process = $process; Endpoint = "http://127.0.0.1:$((Get-Content $out)[0])/v1/p1"; Out = $out }
+    [pscustomobject]@{ Process = $process; Endpoint = "http://127.0.0.1:$(@(Get-Content $out)[0])/v1/p1"; Out = $out }
 }
 
 function Get-Median($values) { $sorted = @($values | Sort-Object); $sorted[[int][math]::Floor($sorted.Count / 2)] }
@@ -58,7 +58,7 @@ foreach ($scale in 1, 10) {
                 $runs = foreach ($r in 1..$Rounds) {
                     Invoke-ChildPwsh -NoProfile -File (Join-Path $PSScriptRoot 'listing-child.ps1') -ModulePath $modules[$name] -Endpoint $server.Endpoint -Kind $kind | ConvertFrom-Json
                 }
-                if (@($runs | Where-Object count -ne $n)) { throw "$name listed $(($runs | Select-Object -First 1).count) $kind, not $n" }
+                if (@($runs).Count -ne $Rounds -or @($runs | Where-Object count -ne $n)) { throw "$name listed $(($runs | Select-Object -First 1).count) $kind, not $n" }
                 $cold = Get-Median $runs.cold_ms
                 $warm = Get-Median $runs.warm_ms
                 $rows.Add([pscustomobject]@{
@@ -66,7 +66,7 @@ foreach ($scale in 1, 10) {
                     ColdMs = [math]::Round($cold); ColdObjPerS = [math]::Round($n / $cold * 1000)
                     WarmMs = [math]::Round($warm); WarmObjPerS = [math]::Round($n / $warm * 1000)
                     PeakMiB = [math]::Round((Get-Median $runs.peak_mib)); GrowthMiB = [math]::Round((Get-Median $runs.growth_mib), 1)
-                    BytesPerObj = [math]::Round((Get-Median $runs.bytes_per_object))
+                    HeapGrowthMiB = [math]::Round((Get-Median $runs.heap_growth_mib), 1); BytesPerObj = [math]::Round((Get-Median $runs.bytes_per_object))
                 })
             }
             $runs = foreach ($r in 1..$Rounds) { & $python (Join-Path $PSScriptRoot 'heatclient_list.py') $server.Endpoint $kind | ConvertFrom-Json }
@@ -75,7 +75,7 @@ foreach ($scale in 1, 10) {
             $rows.Add([pscustomobject]@{
                 Client = 'python-heatclient'; Listing = "$n $kind"; FirstObjectMs = [math]::Round((Get-Median $runs.first_s) * 1000)
                 ColdMs = [math]::Round($total); ColdObjPerS = [math]::Round($n / $total * 1000); WarmMs = $null; WarmObjPerS = $null
-                PeakMiB = [math]::Round((Get-Median $runs.peak_mib)); GrowthMiB = $null; BytesPerObj = $null
+                PeakMiB = [math]::Round((Get-Median $runs.peak_mib)); GrowthMiB = $null; HeapGrowthMiB = $null; BytesPerObj = $null
             })
         }
     }
@@ -88,6 +88,8 @@ $rows | Format-Table -AutoSize | Out-String -Width 250 | Write-Output
 @'
 FirstObjectMs: Get-HeatStack | Select-Object -First 1, the first listing of a new session (module), or the first object
 of the loop (heatclient). Cold: the first full listing in a new process (JIT included); Warm: the same listing again in
-that session. PeakMiB: the process's peak working set; GrowthMiB: its rise over the working set after Connect-HeatService.
+that session. PeakMiB: the process's peak working set; GrowthMiB: its rise over the working set after Connect-HeatService;
+HeapGrowthMiB: the most the managed heap held after a GC during the listings, over what it held before (what grows if
+pages are kept); BytesPerObj: bytes allocated per object listed (garbage included).
 '@
 '{0} rounds, medians; {1} CPUs; {2}; python-heatclient in-process times (interpreter start not counted)' -f $Rounds, [Environment]::ProcessorCount, [Environment]::OSVersion.VersionString

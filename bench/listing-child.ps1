@@ -7,6 +7,19 @@ $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $ModulePath 'Heat.PowerShell.psd1')
 Connect-HeatService -Token (ConvertTo-SecureString 'bench-token' -AsPlainText -Force) -HeatEndpoint $Endpoint
 $list = if ($Kind -eq 'stacks') { { Get-HeatStack } } else { { Get-HeatEvent -StackName big } }
+# The most the managed heap held after any GC during the listings (live objects, not garbage waiting for a GC),
+# sampled every 5 ms: what grows if pages are kept.
+Add-Type -TypeDefinition @"
+public static class HeapSampler {
+    public static long Max;
+    private static System.Threading.Timer _timer;
+    public static void Start() { _timer = new System.Threading.Timer(_ => { var h = System.GC.GetGCMemoryInfo().HeapSizeBytes; if (h > Max) Max = h; }, null, 0, 5); }
+    public static void Stop() { _timer.Dispose(); }
+}
+"@
+[GC]::Collect()
+$heapBefore = [GC]::GetGCMemoryInfo().HeapSizeBytes
+[HeapSampler]::Start()
 $me = [Diagnostics.Process]::GetCurrentProcess()
 $me.Refresh()
 $before = $me.WorkingSet64
@@ -23,8 +36,10 @@ $warmMs = foreach ($i in 1..$Warm) {
     $null = & $list | Measure-Object
     $watch.Elapsed.TotalMilliseconds
 }
+[HeapSampler]::Stop()
 $me.Refresh()
 [pscustomobject]@{
     count = $count; first_ms = $firstMs; cold_ms = $coldMs; warm_ms = ($warmMs | Sort-Object)[[int][math]::Floor($Warm / 2)]
     peak_mib = $me.PeakWorkingSet64 / 1MB; growth_mib = ($me.PeakWorkingSet64 - $before) / 1MB; bytes_per_object = $allocatedPerObject
+    heap_growth_mib = ([HeapSampler]::Max - $heapBefore) / 1MB
 } | ConvertTo-Json -Compress

@@ -159,7 +159,7 @@ namespace Heat.Client.Internal
             CancellationToken cancellationToken)
         {
             var markers = new HashSet<string>(StringComparer.Ordinal);
-            var ids = new HashSet<string>(StringComparer.Ordinal);
+            var ids = new IdSet();
             using (var abandoned = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 Task<Page<T>> next = null;
@@ -205,6 +205,30 @@ namespace Heat.Client.Internal
                         next.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
                     }
                 }
+            }
+        }
+
+        /// <summary>
+        /// The ids a listing has written, so that none is written twice. It is the one thing a listing keeps that grows
+        /// with its length: Heat's ids are UUIDs, kept as 16-byte values (about 30 bytes an id, against about 150 as
+        /// strings); any id that is not a UUID in Heat's own lower-case form is kept as its string, so no two different
+        /// ids ever count as one.
+        /// </summary>
+        internal sealed class IdSet
+        {
+            private readonly HashSet<Guid> _uuids = new HashSet<Guid>();
+            private readonly HashSet<string> _others = new HashSet<string>(StringComparer.Ordinal);
+
+            public int Count => _uuids.Count + _others.Count;
+
+            /// <summary>False when the id was already there.</summary>
+            public bool Add(string id)
+            {
+                if (id.Length == 36 && Guid.TryParseExact(id, "D", out var uuid) && string.Equals(uuid.ToString("D"), id, StringComparison.Ordinal))
+                {
+                    return _uuids.Add(uuid);
+                }
+                return _others.Add(id);
             }
         }
 
