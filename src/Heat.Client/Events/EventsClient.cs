@@ -53,6 +53,14 @@ namespace Heat.Client
             }, e => e.Id, marker, cancellationToken);
         }
 
+        /// <summary>Every event (after <paramref name="marker"/>), gathered asynchronously: for waits and other work
+        /// off the pipeline thread, where <see cref="List"/> would block a pool thread.</summary>
+        internal async Task<List<HeatEvent>> ListAllAsync(StackRef stack, EventListOptions options, CancellationToken cancellationToken, string marker = null)
+        {
+            if (options?.ResourceName != null) stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
+            return await HeatApi.CollectAsync((next, token) => ListPageAsync(stack, options, next, token), e => e.Id, marker, cancellationToken).ConfigureAwait(false);
+        }
+
         /// <summary>One event, which Heat addresses through its resource.</summary>
         public async Task<HeatEvent> GetAsync(StackRef stack, string resourceName, string eventId, CancellationToken cancellationToken)
         {

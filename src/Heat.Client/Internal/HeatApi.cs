@@ -209,6 +209,36 @@ namespace Heat.Client.Internal
         }
 
         /// <summary>
+        /// Every page, gathered without blocking a thread (what a wait polls: a handful of events after a marker). The
+        /// same guards as <see cref="Paginate{T}"/>: an empty page, a page with nothing new, a repeated marker end it,
+        /// and no id is taken twice. Twenty waits that each blocked a pool thread on a synchronous listing starved the
+        /// pool on two CPUs: seconds of delay for every poll.
+        /// </summary>
+        public static async Task<List<T>> CollectAsync<T>(Func<string, CancellationToken, Task<Page<T>>> fetch, Func<T, string> idOf, string firstMarker,
+            CancellationToken cancellationToken)
+        {
+            var markers = new HashSet<string>(StringComparer.Ordinal);
+            var ids = new IdSet();
+            var all = new List<T>();
+            var marker = firstMarker;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var page = await fetch(marker, cancellationToken).ConfigureAwait(false);
+                int fresh = 0;
+                foreach (var item in page.Items)
+                {
+                    var id = idOf(item);
+                    if (id != null && !ids.Add(id)) continue;
+                    fresh++;
+                    all.Add(item);
+                }
+                if (fresh == 0 || page.NextMarker == null || !markers.Add(page.NextMarker)) return all;
+                marker = page.NextMarker;
+            }
+        }
+
+        /// <summary>
         /// The ids a listing has written, so that none is written twice. It is the one thing a listing keeps that grows
         /// with its length: Heat's ids are UUIDs, kept as 16-byte values (about 30 bytes an id, against about 150 as
         /// strings); any id that is not a UUID in Heat's own lower-case form is kept as its string, so no two different

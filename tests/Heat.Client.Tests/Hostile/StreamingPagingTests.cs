@@ -237,5 +237,20 @@ namespace Heat.Client.Tests.Hostile
                 Assert.All(events, e => Assert.Equal("web", e.StackName));
             }
         }
+
+        [Fact]
+        public async Task EventsGatheredForAWait_EndOnARepeatedMarker_AndTakeNoIdTwice()
+        {
+            // Every page the same two events and a next link to the same marker: what a wait gathers still ends.
+            const string page = "{\"events\": [{\"id\": \"e1\", \"resource_name\": \"r\"}, {\"id\": \"e2\", \"resource_name\": \"r\"}], " +
+                                "\"links\": [{\"rel\": \"next\", \"href\": \"http://heat/v1/p1/stacks/web/1/events?marker=e2\"}]}";
+            using (var heat = new FakeServer(_ => FakeReply.Json(page)))
+            {
+                var events = await Hostile.Client(heat).Events.ListAllAsync(new StackRef("web", "1"), new EventListOptions { PageSize = 2 }, default);
+
+                Assert.Equal(new[] { "e1", "e2" }, events.Select(e => e.Id));
+                Assert.Equal(2, heat.Requests.Count);
+            }
+        }
     }
 }
