@@ -40,6 +40,21 @@ function Get-HeatDone([object[]] $Stacks, [string] $Status) {
     ($times | Measure-Object -Maximum).Maximum
 }
 
+# Heat's own floor for a delete: the deletes sent without -Wait, then one listing every 0.5 s (the least load a
+# watcher can put on Heat): when every stack shows DELETE_COMPLETE, and when none is listed any more (the name free).
+function Measure-HeatDeleteFloor([string] $Pattern) {
+    $w = [Diagnostics.Stopwatch]::StartNew()
+    Remove-HeatStack $Pattern -Force
+    $complete = $null
+    while ($w.Elapsed.TotalSeconds -lt 300) {
+        $listed = @(Get-HeatStack $Pattern)
+        if ($null -eq $complete -and -not @($listed | Where-Object StackStatus -ne 'DELETE_COMPLETE')) { $complete = $w.Elapsed.TotalSeconds }
+        if ($listed.Count -eq 0) { break }
+        Start-Sleep -Milliseconds 500
+    }
+    [pscustomobject]@{ Complete = $complete; Gone = $w.Elapsed.TotalSeconds }
+}
+
 $rows = [Collections.Generic.List[object]]::new()
 function Add-Row([string] $What, [double] $Seconds, [string] $Note = '') {
     $rows.Add([pscustomobject]@{ Measure = $What; Seconds = [math]::Round($Seconds, 1); Note = $Note })
@@ -73,6 +88,15 @@ try {
     $deleteOne = $w.Elapsed.TotalSeconds
     $heatDone = Get-HeatDone @($one) 'DELETE_COMPLETE'
     Add-Row 'Remove-HeatStack -Wait, 1 stack' $deleteOne ('{0}{1} stacks / 1 = {2:0.00}x' -f $(if ($heatDone) { 'Heat finished it at {0:0.0} s; ' -f ($heatDone - $start).TotalSeconds }), $Count, ($deleteN / $deleteOne))
+
+    # The same deletes without -Wait, watched by one listing: what Heat itself takes.
+    $again = @(1..$Count | ForEach-Object { [pscustomobject]@{ StackName = "$run-f$_" } } | New-HeatStack -Template $template -Wait)
+    $floor = Measure-HeatDeleteFloor "$run-f*"
+    Add-Row "Heat alone: $Count deletes, all DELETE_COMPLETE" $floor.Complete 'one listing every 0.5 s, no -Wait'
+    Add-Row "Heat alone: $Count deletes, none listed any more" $floor.Gone ('-Wait ends here (a name still listed cannot be created again); module / Heat = {0:0.00}x' -f ($deleteN / $floor.Gone))
+    $null = New-HeatStack -StackName "$run-f1" -Template $template -Wait
+    $floor = Measure-HeatDeleteFloor "$run-f1"
+    Add-Row 'Heat alone: 1 delete, none listed any more' $floor.Gone ('DELETE_COMPLETE at {0:0.0} s; module / Heat = {1:0.00}x' -f $floor.Complete, ($deleteOne / $floor.Gone))
 
     if (-not $SkipOpenStack) {
         $refs = 1..$Count | ForEach-Object { "$run-o$_" }
