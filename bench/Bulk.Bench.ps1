@@ -47,7 +47,7 @@ function Measure-HeatDeleteFloor([string] $Pattern) {
     Remove-HeatStack $Pattern -Force
     $complete = $null
     while ($w.Elapsed.TotalSeconds -lt 300) {
-        $listed = @(Get-HeatStack $Pattern)
+        $listed = @(Get-HeatStack $Pattern -ErrorAction SilentlyContinue)
         if ($null -eq $complete -and -not @($listed | Where-Object StackStatus -ne 'DELETE_COMPLETE')) { $complete = $w.Elapsed.TotalSeconds }
         if ($listed.Count -eq 0) { break }
         Start-Sleep -Milliseconds 500
