@@ -84,7 +84,7 @@ foreach ($scale in 1, 10) {
         Remove-Item $server.Out -ErrorAction SilentlyContinue
     }
 }
-$rows | Format-Table -AutoSize | Out-String -Width 250 | Write-Output
+$rows | Format-Table -AutoSize | Out-String -Width 320 | Write-Output
 @'
 FirstObjectMs: Get-HeatStack | Select-Object -First 1, the first listing of a new session (module), or the first object
 of the loop (heatclient). Cold: the first full listing in a new process (JIT included); Warm: the same listing again in
