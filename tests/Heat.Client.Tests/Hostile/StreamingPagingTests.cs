@@ -252,5 +252,35 @@ namespace Heat.Client.Tests.Hostile
                 Assert.Equal(2, heat.Requests.Count);
             }
         }
+
+        [Fact]
+        public async Task PageThatStopsMidStream_EndsAtTheTimeout()
+        {
+            // The envelope opens, then nothing more: the read in flight must end at the request's timeout.
+            using (var heat = new FakeServer(_ => new FakeReply
+            {
+                StreamBody = async (stream, token) =>
+                {
+                    var start = Encoding.ASCII.GetBytes("{\"stacks\": [" + Stacks(0, 1) + ",");
+                    await stream.WriteAsync(start, 0, start.Length, token);
+                    await stream.FlushAsync(token);
+                    await Task.Delay(Timeout.Infinite, token);
+                },
+            }.Header("Content-Type", "application/json")))
+            {
+                var client = Hostile.Client(heat, o =>
+                {
+                    o.Timeout = TimeSpan.FromSeconds(1);
+                    o.MaxRetries = 0;
+                });
+
+                var listing = Task.Run(() => client.Stacks.List(new StackListOptions(), default).ToList());
+                var ended = await Task.WhenAny(listing, Task.Delay(TimeSpan.FromSeconds(30)));
+
+                Assert.Same(listing, ended);
+                var error = await Hostile.Throws<HeatConnectionException>(() => listing);
+                Assert.True(error.IsTimeout);
+            }
+        }
     }
 }
