@@ -22,7 +22,11 @@ param(
     [string] $Configuration = 'Release',
 
     # Leave the lab running after Test (it is stopped by default if Test started it).
-    [switch] $KeepLab
+    [switch] $KeepLab,
+
+    # Bench: only these measurements (hostile, bdn, listing, percall, bulk, lifecycle, names); all by default.
+    [ValidateSet('hostile', 'bdn', 'listing', 'percall', 'bulk', 'lifecycle', 'names')]
+    [string[]] $Only
 )
 
 $ErrorActionPreference = 'Stop'
@@ -224,13 +228,27 @@ switch ($Task) {
     'LabStart' { Start-Lab | Out-Null }
     'LabStop' { Stop-Lab }
     'Bench' {
-        # Hostile inputs need no cloud; the waits are measured against the lab (started here when no cloud is set).
-        Invoke-Native dotnet @('build', (Join-Path $root 'bench/Heat.Bench'), '-c', 'Release', '--nologo', '-v', 'q')
-        Invoke-Native dotnet @((Join-Path $root 'bench/Heat.Bench/bin/Release/net10.0/Heat.Bench.dll'), 'hostile')
+        # Hostile inputs, BenchmarkDotNet and the large listings need no cloud (the listings run a fake Heat on
+        # 127.0.0.1); the rest is measured against the lab (started here when no cloud is set). docs/performance.md.
+        $want = { param($name) -not $Only -or $name -in $Only }
+        $benchDll = Join-Path $root 'bench/Heat.Bench/bin/Release/net10.0/Heat.Bench.dll'
+        if ((& $want 'hostile') -or (& $want 'bdn')) {
+            Invoke-Native dotnet @('build', (Join-Path $root 'bench/Heat.Bench'), '-c', 'Release', '--nologo', '-v', 'q')
+        }
+        if (& $want 'hostile') { Invoke-Native dotnet @($benchDll, 'hostile') }
+        if (& $want 'bdn') {
+            # Its artifacts (BenchmarkDotNet.Artifacts) go under out/, not into the source tree.
+            Push-Location (New-Item -ItemType Directory -Force (Join-Path $out 'bench'))
+            try { Invoke-Native dotnet @($benchDll, 'bdn') } finally { Pop-Location }
+        }
         $module = Build-Module
-        if (Test-LabWanted) { Start-Lab | Out-Null }
-        Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/Lifecycle.Bench.ps1') -ModulePath $module
-        Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/NameCache.Bench.ps1') -ModulePath $module
+        if (& $want 'listing') { Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/Listing.Bench.ps1') -ModulePath $module }
+        $lab = @('percall', 'bulk', 'lifecycle', 'names') | Where-Object { & $want $_ }
+        if ($lab -and (Test-LabWanted)) { Start-Lab | Out-Null }
+        if (& $want 'percall') { Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/PerCall.Bench.ps1') -ModulePath $module }
+        if (& $want 'bulk') { Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/Bulk.Bench.ps1') -ModulePath $module }
+        if (& $want 'lifecycle') { Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/Lifecycle.Bench.ps1') -ModulePath $module }
+        if (& $want 'names') { Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/NameCache.Bench.ps1') -ModulePath $module }
     }
     { $_ -in 'Test', 'UnitTest' } {
         $withLab = $Task -eq 'Test'

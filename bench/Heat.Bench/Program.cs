@@ -2,6 +2,10 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace Heat.Bench
 {
@@ -14,9 +18,19 @@ namespace Heat.Bench
     {
         public static async Task<int> Main(string[] args)
         {
+            if (args.Length > 0 && args[0] == "bdn")
+            {
+                // Short runs in this process (no generated project to build): a few minutes for the whole set.
+                var config = DefaultConfig.Instance
+                    .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+                    .WithOptions(ConfigOptions.DisableLogFile | ConfigOptions.JoinSummary);
+                var filter = args.Length > 1 ? args.Skip(1).ToArray() : new[] { "--filter", "*" };
+                BenchmarkSwitcher.FromTypes(new[] { typeof(PageParsing), typeof(TemplateLoading) }).Run(filter, config);
+                return 0;
+            }
             if (args.Length == 0 || args[0] != "hostile")
             {
-                Console.Error.WriteLine("usage: Heat.Bench hostile [scenario]");
+                Console.Error.WriteLine("usage: Heat.Bench hostile [scenario] | bdn [BenchmarkDotNet arguments]");
                 return 2;
             }
             if (args.Length > 1) return await RunOne(args[1]);

@@ -36,9 +36,8 @@ namespace Heat.Client
             var query = Query.From(options);
             if (marker != null) query.Add(Query.Pair("marker", marker));
             var route = options.ResourceName != null ? ResourceRoute(stack, options.ResourceName) : Route(stack);
-            var response = await _api.SendAsync(HttpMethod.Get, Query.Append(route, query), null, cancellationToken).ConfigureAwait(false);
-            var items = HeatApi.ReadList<HeatEvent>(response, "events").Select(e => e.Locate(stack.StackName, stack.StackId)).ToList();
-            return new Page<HeatEvent>(items, HeatApi.NextMarker(response.Json, items.Count, options.PageSize, items.LastOrDefault()?.Id));
+            var page = await _api.GetPageAsync<HeatEvent>(Query.Append(route, query), "events", options.PageSize, e => e.Id, cancellationToken).ConfigureAwait(false);
+            return new Page<HeatEvent>(page.Items.Select(e => e.Locate(stack.StackName, stack.StackId)).ToList(), page.NextMarker);
         }
 
         /// <summary>Every event, page after page; with a <paramref name="marker"/>, only those after it (how a wait
@@ -46,12 +45,20 @@ namespace Heat.Client
         public IEnumerable<HeatEvent> List(StackRef stack, EventListOptions options, CancellationToken cancellationToken, string marker = null)
         {
             var resolved = stack;
-            return HeatApi.Paginate(async next =>
+            return HeatApi.Paginate(async (next, token) =>
             {
                 // A resource's events need the stack's name and id: look it up once, not once a page.
-                if (options?.ResourceName != null) resolved = await _stacks.ResolveAsync(resolved, cancellationToken).ConfigureAwait(false);
-                return await ListPageAsync(resolved, options, next, cancellationToken).ConfigureAwait(false);
+                if (options?.ResourceName != null) resolved = await _stacks.ResolveAsync(resolved, token).ConfigureAwait(false);
+                return await ListPageAsync(resolved, options, next, token).ConfigureAwait(false);
             }, e => e.Id, marker, cancellationToken);
+        }
+
+        /// <summary>Every event (after <paramref name="marker"/>), gathered asynchronously: for waits and other work
+        /// off the pipeline thread, where <see cref="List"/> would block a pool thread.</summary>
+        internal async Task<List<HeatEvent>> ListAllAsync(StackRef stack, EventListOptions options, CancellationToken cancellationToken, string marker = null)
+        {
+            if (options?.ResourceName != null) stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
+            return await HeatApi.CollectAsync((next, token) => ListPageAsync(stack, options, next, token), e => e.Id, marker, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>One event, which Heat addresses through its resource.</summary>

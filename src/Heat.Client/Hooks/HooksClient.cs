@@ -53,8 +53,8 @@ namespace Heat.Client
             var shown = await _stacks.GetAsync(stack, cancellationToken, resolveOutputs: false).ConfigureAwait(false);
             var hook = HookFor(shown);
             if (hook == null) return new HeatStackHook[0];
-            var events = await Task.Run(() => _events.List(new StackRef(shown.StackName, shown.Id),
-                new EventListOptions { NestedDepth = nestedDepth > 0 ? nestedDepth : (int?)null }, cancellationToken).ToList(), cancellationToken).ConfigureAwait(false);
+            var events = await _events.ListAllAsync(new StackRef(shown.StackName, shown.Id),
+                new EventListOptions { NestedDepth = nestedDepth > 0 ? nestedDepth : (int?)null }, cancellationToken).ConfigureAwait(false);
             // Only what happened since the stack's own action began: an earlier action's hooks are history.
             var start = events.FindLastIndex(e => e.StackId == shown.Id && e.ResourceName == shown.StackName && e.ResourceStatus == shown.Action + "_IN_PROGRESS");
             var pending = new Dictionary<(string, string), HeatStackHook>();

@@ -42,6 +42,13 @@ namespace Heat.Client.Http
 
         public ResponseBody Expect { get; set; } = ResponseBody.Json;
 
+        /// <summary>
+        /// Reads a 2xx JSON body token by token as it arrives (a page of a listing), instead of as text and a tree; what
+        /// it returns is <see cref="Internal.HeatResponse.Parsed"/>. It throws <see cref="BodyReader.ShapeException"/>
+        /// for JSON that is not the shape the route promises. Null: the body is read as text and parsed whole.
+        /// </summary>
+        public Func<Newtonsoft.Json.JsonReader, System.Threading.CancellationToken, System.Threading.Tasks.Task<object>> ReadJson { get; set; }
+
         /// <summary>The most the body may hold, decompressed; 0 for the session's default.</summary>
         public long MaxBytes { get; set; }
 

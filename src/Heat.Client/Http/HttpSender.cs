@@ -221,6 +221,10 @@ namespace Heat.Client.Http
                             uri = next;
                             continue;
                         }
+                        if (call.ReadJson != null && call.Expect == ResponseBody.Json && response.IsSuccessStatusCode)
+                        {
+                            return await StreamJsonAsync(call, response, method, uri, contentType, cancellationToken).ConfigureAwait(false);
+                        }
                         string text;
                         try
                         {
@@ -309,6 +313,44 @@ namespace Heat.Client.Http
                 builder.Query = string.Join("&", parts);
             }
             return changed ? builder.Uri.ToString() : uri.ToString();
+        }
+
+        /// <summary>A 2xx JSON body parsed as it arrives, under the same limits and with the same errors as text.</summary>
+        private async Task<HeatResponse> StreamJsonAsync(HttpCall call, HttpResponseMessage response, HttpMethod method, Uri uri, string contentType,
+            CancellationToken cancellationToken)
+        {
+            object parsed;
+            try
+            {
+                parsed = await BodyReader.ReadJsonAsync(response.Content, call.MaxBytes > 0 ? call.MaxBytes : _settings.MaxResponseBytes, call.ReadJson,
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (BodyReader.TooLargeException e)
+            {
+                throw new HeatInvalidResponseException(response.StatusCode, method.Method, uri, contentType, e.Message);
+            }
+            catch (BodyReader.ShapeException e)
+            {
+                throw new HeatInvalidResponseException(response.StatusCode, method.Method, uri, contentType, e.Message, e.InnerException);
+            }
+            catch (Newtonsoft.Json.JsonException e)
+            {
+                throw new HeatInvalidResponseException(response.StatusCode, method.Method, uri, contentType,
+                    "its body is not the JSON the request expects: " + ErrorMapper.Clean(e.Message), e);
+            }
+            catch (Exception e) when (e is IOException || e is HttpRequestException)
+            {
+                throw ConnectionFailure(method, uri, e, beforeSending: false);
+            }
+            return new HeatResponse
+            {
+                StatusCode = response.StatusCode,
+                Parsed = parsed,
+                Headers = response.Headers,
+                FinalUri = uri,
+                ContentType = contentType,
+                Method = method.Method,
+            };
         }
 
         private static TimeSpan? RetryAfter(HttpResponseMessage response)

@@ -63,39 +63,212 @@ namespace Heat.Client.Internal
         }
 
         /// <summary>
-        /// Reads page after page, each only when the one before is used up. Stops on an empty page, on a page that
-        /// brings nothing new, and on a marker seen before (a server that ignores or invents markers would otherwise
-        /// page for ever), and never yields the same id twice.
+        /// GETs one page of a listing and parses it as it arrives: each item under <paramref name="envelope"/> becomes a
+        /// <typeparamref name="T"/> on its own, so no text and no tree of the whole page is ever held. The body must be
+        /// the promised envelope (<c>{"stacks": [...]}</c>) holding objects; anything else is a
+        /// <see cref="HeatInvalidResponseException"/>, and the page is given whole or not at all.
         /// </summary>
-        public static IEnumerable<T> Paginate<T>(Func<string, Task<Page<T>>> fetch, Func<T, string> idOf, string firstMarker, CancellationToken cancellationToken)
+        public async Task<Page<T>> GetPageAsync<T>(string route, string envelope, int pageSize, Func<T, string> idOf, CancellationToken cancellationToken)
         {
-            string marker = firstMarker;
+            var response = await Session.SendAsync(HttpMethod.Get, Session.HeatUri(route), null, Trace, cancellationToken,
+                readJson: (reader, token) => ReadPageAsync<T>(reader, envelope, token)).ConfigureAwait(false);
+            var page = (StreamedPage<T>)response.Parsed;
+            var items = page.Items;
+            return new Page<T>(items, NextMarker(page.Links, items.Count, pageSize, items.Count > 0 ? idOf(items[items.Count - 1]) : null));
+        }
+
+        internal sealed class StreamedPage<T>
+        {
+            public List<T> Items;
+            public JToken Links;
+        }
+
+        internal static async Task<object> ReadPageAsync<T>(JsonReader reader, string envelope, CancellationToken cancellationToken)
+        {
+            var noList = $"its body has no \"{envelope}\" list";
+            if (!await NextAsync(reader, cancellationToken).ConfigureAwait(false) || reader.TokenType != JsonToken.StartObject)
+            {
+                throw new Http.BodyReader.ShapeException(noList);
+            }
+            var page = new StreamedPage<T>();
+            while (await NextAsync(reader, cancellationToken).ConfigureAwait(false) && reader.TokenType == JsonToken.PropertyName)
+            {
+                var name = (string)reader.Value;
+                if (!await NextAsync(reader, cancellationToken).ConfigureAwait(false)) break;
+                if (name == envelope)
+                {
+                    if (reader.TokenType != JsonToken.StartArray) throw new Http.BodyReader.ShapeException(noList);
+                    // As in a parsed object, a repeated property counts once: the last one.
+                    page.Items = new List<T>();
+                    while (await NextAsync(reader, cancellationToken).ConfigureAwait(false) && reader.TokenType != JsonToken.EndArray)
+                    {
+                        page.Items.Add(ToItem<T>(await JToken.ReadFromAsync(reader, cancellationToken).ConfigureAwait(false)));
+                    }
+                }
+                else if (name == "links")
+                {
+                    page.Links = await JToken.ReadFromAsync(reader, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await reader.SkipAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            if (reader.TokenType != JsonToken.EndObject)
+            {
+                throw new JsonReaderException($"Unexpected end of the JSON document at line {((IJsonLineInfo)reader).LineNumber}.");
+            }
+            if (page.Items == null) throw new Http.BodyReader.ShapeException(noList);
+            return page;
+        }
+
+        /// <summary>The next token that is not a comment.</summary>
+        private static async Task<bool> NextAsync(JsonReader reader, CancellationToken cancellationToken)
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (reader.TokenType != JsonToken.Comment) return true;
+            }
+            return false;
+        }
+
+        private static T ToItem<T>(JToken json)
+        {
+            if (!(json is JObject))
+            {
+                throw new Http.BodyReader.ShapeException($"its body holds a {json?.Type.ToString().ToLowerInvariant() ?? "nothing"} where an object was expected");
+            }
+            try
+            {
+                return HeatJson.ToModel<T>(json);
+            }
+            catch (JsonException e)
+            {
+                throw new Http.BodyReader.ShapeException("a value in its body has the wrong shape: " + ErrorMapper.Clean(e.Message), e);
+            }
+        }
+
+        /// <summary>
+        /// Reads page after page. Stops on an empty page, on a page that brings nothing new, and on a marker seen before
+        /// (a server that ignores or invents markers would otherwise page for ever), and never yields the same id twice.
+        /// The next page is asked for as soon as the consumer has the first object of this one and comes back for more,
+        /// so it arrives while the pipeline works through the rest; at most two pages are held at once, whatever the
+        /// number of pages. Leaving the loop early, or <paramref name="cancellationToken"/>, cancels that request.
+        /// </summary>
+        public static IEnumerable<T> Paginate<T>(Func<string, CancellationToken, Task<Page<T>>> fetch, Func<T, string> idOf, string firstMarker,
+            CancellationToken cancellationToken)
+        {
             var markers = new HashSet<string>(StringComparer.Ordinal);
-            var ids = new HashSet<string>(StringComparer.Ordinal);
+            var ids = new IdSet();
+            using (var abandoned = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                Task<Page<T>> next = null;
+                try
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var page = fetch(firstMarker, abandoned.Token).GetAwaiter().GetResult();
+                    while (true)
+                    {
+                        var fresh = new List<T>(page.Items.Count);
+                        foreach (var item in page.Items)
+                        {
+                            var id = idOf(item);
+                            if (id == null || ids.Add(id)) fresh.Add(item);
+                        }
+                        if (fresh.Count == 0) yield break;
+                        var marker = page.NextMarker != null && markers.Add(page.NextMarker) ? page.NextMarker : null;
+                        page = null;
+                        for (int i = 0; i < fresh.Count; i++)
+                        {
+                            yield return fresh[i];
+                            if (i == 0 && marker != null)
+                            {
+                                var token = abandoned.Token;
+                                next = Task.Run(() => fetch(marker, token));
+                            }
+                            fresh[i] = default(T);
+                        }
+                        if (next == null) yield break;
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var pending = next;
+                        next = null;
+                        page = pending.GetAwaiter().GetResult();
+                    }
+                }
+                finally
+                {
+                    if (next != null)
+                    {
+                        // The consumer stopped early (Select-Object -First, an error, Ctrl+C): the page it will not read is
+                        // not waited for, and its failure is nobody's to see.
+                        abandoned.Cancel();
+                        next.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Every page, gathered without blocking a thread (what a wait polls: a handful of events after a marker). The
+        /// same guards as <see cref="Paginate{T}"/>: an empty page, a page with nothing new, a repeated marker end it,
+        /// and no id is taken twice. Twenty waits that each blocked a pool thread on a synchronous listing starved the
+        /// pool on two CPUs: seconds of delay for every poll.
+        /// </summary>
+        public static async Task<List<T>> CollectAsync<T>(Func<string, CancellationToken, Task<Page<T>>> fetch, Func<T, string> idOf, string firstMarker,
+            CancellationToken cancellationToken)
+        {
+            var markers = new HashSet<string>(StringComparer.Ordinal);
+            var ids = new IdSet();
+            var all = new List<T>();
+            var marker = firstMarker;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var page = fetch(marker).GetAwaiter().GetResult();
+                var page = await fetch(marker, cancellationToken).ConfigureAwait(false);
                 int fresh = 0;
                 foreach (var item in page.Items)
                 {
                     var id = idOf(item);
                     if (id != null && !ids.Add(id)) continue;
                     fresh++;
-                    yield return item;
+                    all.Add(item);
                 }
-                if (fresh == 0 || page.NextMarker == null || !markers.Add(page.NextMarker)) yield break;
+                if (fresh == 0 || page.NextMarker == null || !markers.Add(page.NextMarker)) return all;
                 marker = page.NextMarker;
             }
         }
 
+        /// <summary>
+        /// The ids a listing has written, so that none is written twice. It is the one thing a listing keeps that grows
+        /// with its length: Heat's ids are UUIDs, kept as 16-byte values (about 30 bytes an id, against about 150 as
+        /// strings); any id that is not a UUID in Heat's own lower-case form is kept as its string, so no two different
+        /// ids ever count as one.
+        /// </summary>
+        internal sealed class IdSet
+        {
+            private readonly HashSet<Guid> _uuids = new HashSet<Guid>();
+            private readonly HashSet<string> _others = new HashSet<string>(StringComparer.Ordinal);
+
+            public int Count => _uuids.Count + _others.Count;
+
+            /// <summary>False when the id was already there.</summary>
+            public bool Add(string id)
+            {
+                if (id.Length == 36 && Guid.TryParseExact(id, "D", out var uuid) && string.Equals(uuid.ToString("D"), id, StringComparison.Ordinal))
+                {
+                    return _uuids.Add(uuid);
+                }
+                return _others.Add(id);
+            }
+        }
+
         /// <summary>Heat's <c>next</c> link when it gives one; otherwise a full page means there may be more.</summary>
-        public static string NextMarker(JToken json, int count, int pageSize, string lastId)
+        public static string NextMarker(JToken links, int count, int pageSize, string lastId)
         {
             if (count == 0) return null;
-            if (json?["links"] is JArray links)
+            if (links is JArray)
             {
-                foreach (var link in links)
+                foreach (var link in (JArray)links)
                 {
                     if (link.Str("rel") == "next" && Uri.TryCreate(link.Str("href"), UriKind.Absolute, out var next))
                     {

@@ -15,6 +15,9 @@ namespace Heat.Client.Internal
         /// <summary>The parsed body, or null for an empty or non-JSON body.</summary>
         public JToken Json { get; set; }
 
+        /// <summary>What <see cref="Http.HttpCall.ReadJson"/> made of a body read as it arrived (then Text and Json are null).</summary>
+        public object Parsed { get; set; }
+
         public HttpResponseHeaders Headers { get; set; }
 
         /// <summary>The URL that finally answered, after Heat's name-to-id redirect.</summary>

@@ -34,14 +34,13 @@ namespace Heat.Client
             options = options ?? new SoftwareConfigListOptions();
             var query = Query.From(options);
             if (marker != null) query.Add(Query.Pair("marker", marker));
-            var response = await _api.SendAsync(HttpMethod.Get, Query.Append(ListRoute, query), null, cancellationToken).ConfigureAwait(false);
-            var items = HeatApi.ReadList<HeatSoftwareConfig>(response, "software_configs");
-            return new Page<HeatSoftwareConfig>(items, HeatApi.NextMarker(response.Json, items.Count, options.PageSize, items.LastOrDefault()?.Id));
+            return await _api.GetPageAsync<HeatSoftwareConfig>(Query.Append(ListRoute, query), "software_configs", options.PageSize, c => c.Id, cancellationToken)
+                .ConfigureAwait(false);
         }
 
-        /// <summary>Every config (newest first, as Heat lists them), page after page; each page read only when the one before is used up.</summary>
+        /// <summary>Every config (newest first, as Heat lists them), page after page; the next page is fetched while the caller works through this one.</summary>
         public IEnumerable<HeatSoftwareConfig> List(SoftwareConfigListOptions options, CancellationToken cancellationToken) =>
-            HeatApi.Paginate(marker => ListPageAsync(options, marker, cancellationToken), c => c.Id, null, cancellationToken);
+            HeatApi.Paginate((marker, token) => ListPageAsync(options, marker, token), c => c.Id, null, cancellationToken);
 
         /// <summary>One config with its script, inputs, outputs and options.</summary>
         public Task<HeatSoftwareConfig> GetAsync(string configId, CancellationToken cancellationToken)

@@ -71,7 +71,7 @@ namespace Heat.Client
                 List<HeatEvent> fresh = null;
                 try
                 {
-                    fresh = await Task.Run(() => _events.List(stack, new EventListOptions { NestedDepth = options.NestedDepth }, cancellationToken, marker).ToList(), cancellationToken).ConfigureAwait(false);
+                    fresh = await _events.ListAllAsync(stack, new EventListOptions { NestedDepth = options.NestedDepth }, cancellationToken, marker).ConfigureAwait(false);
                 }
                 catch (HeatNotFoundException)
                 {

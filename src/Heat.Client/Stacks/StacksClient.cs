@@ -48,14 +48,14 @@ namespace Heat.Client
             options = options ?? new StackListOptions();
             var query = Query.From(options);
             if (marker != null) query.Add(Query.Pair("marker", marker));
-            var response = await _api.SendAsync(HttpMethod.Get, Query.Append(ListRoute(), query), null, cancellationToken).ConfigureAwait(false);
-            var items = HeatApi.ReadList<HeatStack>(response, "stacks");
-            return new Page<HeatStack>(items, HeatApi.NextMarker(response.Json, items.Count, options.PageSize, items.LastOrDefault()?.Id));
+            return await _api.GetPageAsync<HeatStack>(Query.Append(ListRoute(), query), "stacks", options.PageSize, s => s.Id, cancellationToken)
+                .ConfigureAwait(false);
         }
 
-        /// <summary>Every stack, page after page; each page is read only when the one before is used up.</summary>
+        /// <summary>Every stack, page after page, each parsed as it arrives; the next page is fetched while the caller
+        /// works through this one.</summary>
         public IEnumerable<HeatStack> List(StackListOptions options, CancellationToken cancellationToken) =>
-            HeatApi.Paginate(marker => ListPageAsync(options, marker, cancellationToken), s => s.Id, null, cancellationToken);
+            HeatApi.Paginate((marker, token) => ListPageAsync(options, marker, token), s => s.Id, null, cancellationToken);
 
         /// <summary>
         /// One stack with all its attributes. Heat resolves a name to name/id by redirect; a name this session has seen

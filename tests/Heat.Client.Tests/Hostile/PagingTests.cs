@@ -79,5 +79,18 @@ namespace Heat.Client.Tests.Hostile
                 Assert.Equal(Enumerable.Range(0, 10).Select(i => "id-" + i), stacks.Select(s => s.Id));
             }
         }
+
+        [Fact]
+        public void IdsThatDifferOnlyInCase_AreDifferentObjects_AndARepeatedUuidIsWrittenOnce()
+        {
+            const string uuid = "5b1f7c1e-0000-4000-8000-00000000b16b";
+            var stacks = "[" + string.Join(",", new[] { uuid, uuid.ToUpperInvariant(), uuid, "plain", "plain" }.Select((id, i) => TestCloud.StackJson("s" + i, id))) + "]";
+            using (var heat = new FakeServer(_ => FakeReply.Json("{\"stacks\": " + stacks + "}")))
+            {
+                var listed = Hostile.Client(heat).Stacks.List(new StackListOptions(), default).ToList();
+
+                Assert.Equal(new[] { uuid, uuid.ToUpperInvariant(), "plain" }, listed.Select(s => s.Id));
+            }
+        }
     }
 }
