@@ -52,7 +52,8 @@ function Add-InlineText([System.Text.StringBuilder] $Text, [System.Xml.XmlNode] 
         'see' {
             $name = if ($Node.HasAttribute('langword')) { $Node.GetAttribute('langword') }
             elseif ($Node.InnerText) { $Node.InnerText }
-            else { ($Node.GetAttribute('cref') -split '[.:]')[-1] }
+            # A member's id carries its parameter types (M:Ns.Type.Method(System.Func{...})): name it without them.
+            else { (($Node.GetAttribute('cref') -replace '\(.*$', '') -split '[.:]')[-1] }
             $null = $Text.Append($name)
             return
         }
