@@ -16,7 +16,7 @@
     Writes the CSV file (a FileInfo) to the pipeline. Exit codes: 0 written, or no failed stack (a warning, no file);
     2 the run could not start (no cloud, no module, a named stack that does not exist).
 
-    The cloud comes from -Session, -Cloud (a cloud of clouds.yaml), or -AuthUrl with -Credential and -ProjectName, or else the OpenStack variables (an
+    The cloud comes from -Session, -Cloud (a cloud of clouds.yaml), or -AuthUrl with -Credential and -ProjectName, or else what the openstack client reads (OS_CLOUD, or the variables of an
     openrc). See docs/automation.md for unattended runs.
 .EXAMPLE
     ./examples/Export-HeatFailedStackEvent.ps1 -Path ./failed-events.csv
@@ -58,22 +58,14 @@ try {
     Import-Module $(if ($ModulePath) { Join-Path $ModulePath 'Heat.PowerShell.psd1' } elseif ($PSScriptRoot -and (Test-Path $built)) { $built } else { 'Heat.PowerShell' }) -Verbose:$false
 
     if (-not $Session) {
-        $connect = if ($Cloud) { @{ Cloud = $Cloud } }
+        # Given nothing else, Connect-HeatService reads the cloud as the openstack client does (OS_CLOUD, else the OS_*
+        # variables of an openrc) and never prompts: a missing piece is an error that names it.
+        $connect = @{}
+        if ($Cloud) { $connect.Cloud = $Cloud }
         elseif ($AuthUrl) {
             if (-not $Credential -or -not $ProjectName) { throw '-AuthUrl needs -Credential and -ProjectName.' }
-            @{ AuthUrl = $AuthUrl; Credential = $Credential; ProjectName = $ProjectName; UserDomainName = $UserDomainName; ProjectDomainName = $ProjectDomainName }
+            $connect = @{ AuthUrl = $AuthUrl; Credential = $Credential; ProjectName = $ProjectName; UserDomainName = $UserDomainName; ProjectDomainName = $ProjectDomainName }
         }
-        elseif ($env:OS_AUTH_URL) {
-            @{
-                AuthUrl           = $env:OS_AUTH_URL
-                Credential        = [pscredential]::new($env:OS_USERNAME, (ConvertTo-SecureString $env:OS_PASSWORD -AsPlainText -Force))
-                ProjectName       = $env:OS_PROJECT_NAME
-                UserDomainName    = if ($env:OS_USER_DOMAIN_NAME) { $env:OS_USER_DOMAIN_NAME } else { 'Default' }
-                ProjectDomainName = if ($env:OS_PROJECT_DOMAIN_NAME) { $env:OS_PROJECT_DOMAIN_NAME } else { 'Default' }
-            }
-        }
-        else { throw 'No cloud: pass -Session, -Cloud, or -AuthUrl with -Credential and -ProjectName, or set the OpenStack variables (an openrc).' }
-        if ($env:OS_REGION_NAME -and -not $AuthUrl -and -not $Cloud) { $connect.Region = $env:OS_REGION_NAME }
         $Session = Connect-HeatService @connect -PassThru
     }
 

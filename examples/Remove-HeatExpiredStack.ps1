@@ -12,7 +12,7 @@
     1 a stack could not be removed; 2 the run could not start (no cloud, no module, a bad argument).
 
     The cloud comes from -Session, -Cloud (a cloud of clouds.yaml), or -AuthUrl with -Credential and -ProjectName (an Azure Automation credential asset is
-    a PSCredential), or else the usual OpenStack variables (an openrc: OS_AUTH_URL, OS_USERNAME, OS_PASSWORD,
+    a PSCredential), or else what the openstack client reads (OS_CLOUD, or the variables of an openrc: OS_AUTH_URL, OS_USERNAME, OS_PASSWORD,
     OS_PROJECT_NAME, OS_USER_DOMAIN_NAME, OS_PROJECT_DOMAIN_NAME, OS_REGION_NAME). It never prompts unless -Confirm is
     given. See docs/automation.md for running it from cron, a scheduled task or Azure Automation.
 .EXAMPLE
@@ -67,22 +67,14 @@ try {
     Import-Module $(if ($ModulePath) { Join-Path $ModulePath 'Heat.PowerShell.psd1' } elseif ($PSScriptRoot -and (Test-Path $built)) { $built } else { 'Heat.PowerShell' }) -Verbose:$false
 
     if (-not $Session) {
-        $connect = if ($Cloud) { @{ Cloud = $Cloud } }
+        # Given nothing else, Connect-HeatService reads the cloud as the openstack client does (OS_CLOUD, else the OS_*
+        # variables of an openrc) and never prompts: a missing piece is an error that names it.
+        $connect = @{}
+        if ($Cloud) { $connect.Cloud = $Cloud }
         elseif ($AuthUrl) {
             if (-not $Credential -or -not $ProjectName) { throw '-AuthUrl needs -Credential and -ProjectName.' }
-            @{ AuthUrl = $AuthUrl; Credential = $Credential; ProjectName = $ProjectName; UserDomainName = $UserDomainName; ProjectDomainName = $ProjectDomainName }
+            $connect = @{ AuthUrl = $AuthUrl; Credential = $Credential; ProjectName = $ProjectName; UserDomainName = $UserDomainName; ProjectDomainName = $ProjectDomainName }
         }
-        elseif ($env:OS_AUTH_URL) {
-            @{
-                AuthUrl           = $env:OS_AUTH_URL
-                Credential        = [pscredential]::new($env:OS_USERNAME, (ConvertTo-SecureString $env:OS_PASSWORD -AsPlainText -Force))
-                ProjectName       = $env:OS_PROJECT_NAME
-                UserDomainName    = if ($env:OS_USER_DOMAIN_NAME) { $env:OS_USER_DOMAIN_NAME } else { 'Default' }
-                ProjectDomainName = if ($env:OS_PROJECT_DOMAIN_NAME) { $env:OS_PROJECT_DOMAIN_NAME } else { 'Default' }
-            }
-        }
-        else { throw 'No cloud: pass -Session, -Cloud, or -AuthUrl with -Credential and -ProjectName, or set the OpenStack variables (an openrc).' }
-        if ($env:OS_REGION_NAME -and -not $AuthUrl -and -not $Cloud) { $connect.Region = $env:OS_REGION_NAME }
         $Session = Connect-HeatService @connect -PassThru
     }
 }

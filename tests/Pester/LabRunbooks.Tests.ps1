@@ -181,3 +181,70 @@ Describe 'The failed-stack events example (Export-HeatFailedStackEvent.ps1)' -Ta
         Test-Path $csv | Should -BeFalse
     }
 }
+
+Describe 'The runbooks connect as the openstack client does' -Tag Lab {
+    BeforeAll {
+        # One young tagged stack; the teardown with -WhatIf and a clock moved ahead lists it without deleting it.
+        $script:envTag = "$run-env"
+        New-HeatStack "$run-env-a" -Template $small -Tag $envTag -Wait -Session $session | Out-Null
+        $labDir = if ($env:HEAT_LAB_DIR) { $env:HEAT_LAB_DIR } else { '/var/tmp/heat-lab' }
+        $script:cloudsFile = Join-Path $labDir 'clouds.yaml'
+        $script:emptyHome = Join-Path ([IO.Path]::GetTempPath()) "$run-home"
+        New-Item -ItemType Directory -Path $emptyHome -Force | Out-Null
+        # The teardown in a child pwsh started as a scheduler starts it, with only the variables given (no -Session, no
+        # cloud parameters), in an empty folder under an empty home: no clouds.yaml but the one named.
+        $script:teardownIn = {
+            param([hashtable] $Variables)
+            $startInfo = [Diagnostics.ProcessStartInfo]::new()
+            $native = Join-Path $PSHOME 'pwsh'
+            if ((Test-Path $native -PathType Leaf) -and (Get-Item $native).UnixFileMode -match 'x') { $startInfo.FileName = $native }
+            else { $startInfo.FileName = 'dotnet'; $startInfo.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+            foreach ($a in '-NoProfile', '-NonInteractive', '-File', (Join-Path $examples 'Remove-HeatExpiredStack.ps1'), '-Tag', $envTag,
+                '-OlderThanDays', '0', '-Now', ([datetime]::UtcNow.AddMinutes(10).ToString('o')), '-WhatIf', '-ModulePath', $modulePath) {
+                $startInfo.ArgumentList.Add($a)
+            }
+            $startInfo.WorkingDirectory = $emptyHome
+            $startInfo.RedirectStandardOutput = $true
+            $startInfo.RedirectStandardError = $true
+            $startInfo.RedirectStandardInput = $true
+            foreach ($name in @($startInfo.Environment.Keys)) { if ($name -like 'OS_*') { $startInfo.Environment.Remove($name) | Out-Null } }
+            $startInfo.Environment['HOME'] = $emptyHome
+            $startInfo.Environment['XDG_CONFIG_HOME'] = $emptyHome
+            foreach ($key in $Variables.Keys) { $startInfo.Environment[$key] = $Variables[$key] }
+            $process = [Diagnostics.Process]::Start($startInfo)
+            $process.StandardInput.Close()
+            $errors = $process.StandardError.ReadToEndAsync()
+            $out = $process.StandardOutput.ReadToEnd()
+            if (-not $process.WaitForExit(180000)) { $process.Kill($true); throw 'the runbook did not finish in 3 minutes' }
+            [pscustomobject]@{ ExitCode = $process.ExitCode; Text = $out + $errors.Result }
+        }
+    }
+
+    AfterAll {
+        Remove-HeatStack "$run-env-*" -Force -Wait -Session $session -ErrorAction SilentlyContinue
+        Remove-Item $emptyHome -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'reads the variables of an openrc when given no cloud' {
+        $result = & $teardownIn @{
+            OS_AUTH_URL = $lab.auth_url; OS_USERNAME = $lab.username; OS_PASSWORD = $lab.password; OS_PROJECT_NAME = $lab.project_name
+            OS_USER_DOMAIN_NAME = 'Default'; OS_PROJECT_DOMAIN_NAME = 'Default'
+        }
+        $result.Text | Should -Match "$run-env-a"
+        $result.Text | Should -Match 'WhatIf'
+        $result.ExitCode | Should -Be 0
+        (Get-HeatStack "$run-env-a" -Session $session).StackStatus | Should -Be 'CREATE_COMPLETE'
+    }
+
+    It 'reads a cloud of clouds.yaml named by OS_CLOUD' {
+        $result = & $teardownIn @{ OS_CLIENT_CONFIG_FILE = $cloudsFile; OS_CLOUD = 'heat-lab' }
+        $result.Text | Should -Match "$run-env-a"
+        $result.ExitCode | Should -Be 0
+    }
+
+    It 'exits 2 naming what is missing when nothing says which cloud' {
+        $result = & $teardownIn @{}
+        $result.ExitCode | Should -Be 2
+        $result.Text | Should -Match 'OS_CLOUD and OS_AUTH_URL are not set'
+    }
+}
