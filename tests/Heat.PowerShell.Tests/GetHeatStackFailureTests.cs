@@ -24,7 +24,7 @@ namespace Heat.PowerShell.Tests
                 .With("resource_status_reason", reason);
 
         /// <summary>app failed because its group did, because member 0 did, because its TestResource migrate did; web is fine.</summary>
-        private static FakeHeat Cloud() => new FakeHeat()
+        private static FakeHeat Cloud(FakeHeat heat = null) => (heat ?? new FakeHeat())
             .ListsStacks(HeatFixtures.Stack("app", AppId, "CREATE_FAILED"), HeatFixtures.Stack("web", "w1"))
             .ShowsStack(HeatFixtures.StackDetail("web", "w1"))
             .ShowsStack(HeatFixtures.StackDetail("app", AppId, "CREATE_FAILED"))
@@ -34,6 +34,38 @@ namespace Heat.PowerShell.Tests
             .ListsResources("web", "w1")
             .ListsResourceEvents(Member, MemberId, "migrate", HeatFixtures.Event("ev-9", "migrate", "CREATE_FAILED", Member, MemberId))
             .ShowsResource(Member, MemberId, Failed("migrate", "OS::Heat::TestResource", Member, MemberId, "ValueError: resources.migrate: Test Resource failed migrate"));
+
+        [Fact]
+        public void AWalkThatTakesAWhile_ShowsTheStacksLookedAt_ThenCompletes()
+        {
+            // Each stack's failed resources take 1.1 s to list (the first routes set up win): the walk of app, its group
+            // and the member takes over 3 s, when progress begins.
+            var heat = new FakeHeat();
+            foreach (var (stack, id, resource) in new[]
+            {
+                ("app", AppId, Failed("workers", "OS::Heat::ResourceGroup", "app", AppId, "child failed", Workers, WorkersId)),
+                (Workers, WorkersId, Failed("0", "worker.yaml", Workers, WorkersId, "child failed", Member, MemberId)),
+                (Member, MemberId, Failed("migrate", "OS::Heat::TestResource", Member, MemberId, "ValueError: resources.migrate: Test Resource failed migrate")),
+            })
+            {
+                heat.On(HttpMethod.Get, $"stacks/{stack}/{id}/resources").Answer(async _ =>
+                {
+                    await System.Threading.Tasks.Task.Delay(1100);
+                    return FakeHeat.JsonResponse(HttpStatusCode.OK, HeatFixtures.List("resources", resource));
+                });
+            }
+            using var host = new PowerShellHost(Cloud(heat));
+
+            var result = host.Run("Get-HeatStackFailure app -Session $session");
+
+            Assert.Empty(result.Errors);
+            Assert.Single(result.Objects<HeatStackFailure>());
+            var activity = "Looking for the failures in app and its nested stacks";
+            Assert.Contains(result.Progress, p => p.Activity == activity && p.RecordType == System.Management.Automation.ProgressRecordType.Processing);
+            var last = result.Progress.Last(p => p.Activity == activity);
+            Assert.Equal(System.Management.Automation.ProgressRecordType.Completed, last.RecordType);
+            Assert.Equal("3 in all", last.StatusDescription);
+        }
 
         [Fact]
         public void FailedStacksFromThePipeline_GiveOneObjectPerRootCause()

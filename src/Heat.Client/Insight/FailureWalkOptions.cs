@@ -1,3 +1,4 @@
+using System;
 namespace Heat.Client
 {
     /// <summary>How far and how hard a <see cref="FailureWalker"/> looks.</summary>
@@ -14,5 +15,8 @@ namespace Heat.Client
 
         /// <summary>Requests in flight at once: a group of fifty failed members is not fifty requests at a time.</summary>
         public int MaxConcurrentRequests { get; set; } = 4;
+
+        /// <summary>Called (from any thread) as each stack of the walk has been looked at: a count for progress.</summary>
+        public Action StackWalked { get; set; }
     }
 }

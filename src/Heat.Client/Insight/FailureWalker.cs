@@ -160,6 +160,7 @@ namespace Heat.Client
                     Trace($"The nested stack {Describe(node.Stack)} is gone; its resource is reported as the failure.");
                     return;
                 }
+                _options.StackWalked?.Invoke();
                 // Heat filters by status and action; a server that ignores the filter must not turn healthy resources into causes.
                 node.Failed = listed.Where(r => HeatStatus.State(r.ResourceStatus) == "FAILED"
                                                 && (_options.Action == null || r.ResourceAction == _options.Action)).ToList();

@@ -51,7 +51,20 @@ namespace Heat.PowerShell.Cmdlets
 
         private void Report(StackRef stack)
         {
-            var failures = Await(new FailureWalker(Client).FindAsync(stack, new FailureWalkOptions(), CancellationToken));
+            // A deep or wide tree takes a round trip a stack: a count of the stacks looked at, paced by the clock.
+            var progress = new ListingProgress($"Looking for the failures in {stack} and its nested stacks");
+            var options = new FailureWalkOptions { StackWalked = () => Post(progress.Counted) };
+            Tick = () => progress.Render(WriteProgress);
+            IReadOnlyList<HeatStackFailure> failures;
+            try
+            {
+                failures = Await(new FailureWalker(Client).FindAsync(stack, options, CancellationToken));
+            }
+            finally
+            {
+                Tick = null;
+                progress.Complete(WriteProgress);
+            }
             foreach (var failure in failures) WriteObject(failure);
             if (failures.Count > 0) return;
             // Nothing to write; but a FAILED stack with no failed resource (a stack-level timeout or validation error)
