@@ -18,10 +18,12 @@ namespace Heat.Client
         private readonly HeatApi _api;
         private StackWatcher _watcher;
         private EventsClient _events;
+        private readonly ListedProbe _listed;
 
         internal StacksClient(HeatApi api)
         {
             _api = api;
+            _listed = new ListedProbe(ListedIdsAsync);
         }
 
         /// <summary>Waits read events and resources: the clients are made together, then joined here.</summary>
@@ -286,14 +288,17 @@ namespace Heat.Client
         }
 
         /// <summary>Whether the stack list still shows this stack (Heat shows a deleted stack by id for ever, and
-        /// lists it for a moment after it reports DELETE_COMPLETE).</summary>
-        internal async Task<bool> IsListedAsync(StackRef stack, CancellationToken cancellationToken)
+        /// lists it for a moment after it reports DELETE_COMPLETE). Waits that ask at about the same time share one
+        /// listing (<see cref="ListedProbe"/>).</summary>
+        internal Task<bool> IsListedAsync(StackRef stack, CancellationToken cancellationToken) => _listed.IsListedAsync(stack, cancellationToken);
+
+        /// <summary>The ids Heat lists under any of these names: one page, since a name lists at most one live stack.</summary>
+        private async Task<IReadOnlyCollection<string>> ListedIdsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
         {
-            if (stack.StackName == null || stack.StackId == null) return false;
-            var options = new StackListOptions { PageSize = 50 };
-            options.Names.Add(stack.StackName);
+            var options = new StackListOptions { PageSize = ListedProbe.MaxNames };
+            foreach (var name in names) options.Names.Add(name);
             var page = await ListPageAsync(options, null, cancellationToken).ConfigureAwait(false);
-            return page.Items.Any(s => s.Id == stack.StackId);
+            return new HashSet<string>(page.Items.Select(s => s.Id), StringComparer.Ordinal);
         }
 
         private static readonly HttpMethod Patch = new HttpMethod("PATCH");
