@@ -24,8 +24,8 @@ param(
     # Leave the lab running after Test (it is stopped by default if Test started it).
     [switch] $KeepLab,
 
-    # Bench: only these measurements (hostile, bdn, listing, percall, bulk, lifecycle, names); all by default.
-    [ValidateSet('hostile', 'bdn', 'listing', 'percall', 'bulk', 'lifecycle', 'names')]
+    # Bench: only these measurements (hostile, bdn, listing, percall, bulk, requests, lifecycle, names); all by default.
+    [ValidateSet('hostile', 'bdn', 'listing', 'percall', 'bulk', 'requests', 'lifecycle', 'names')]
     [string[]] $Only
 )
 
@@ -243,10 +243,11 @@ switch ($Task) {
         }
         $module = Build-Module
         if (& $want 'listing') { Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/Listing.Bench.ps1') -ModulePath $module }
-        $lab = @('percall', 'bulk', 'lifecycle', 'names') | Where-Object { & $want $_ }
+        $lab = @('percall', 'bulk', 'requests', 'lifecycle', 'names') | Where-Object { & $want $_ }
         if ($lab -and (Test-LabWanted)) { Start-Lab | Out-Null }
         if (& $want 'percall') { Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/PerCall.Bench.ps1') -ModulePath $module }
         if (& $want 'bulk') { Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/Bulk.Bench.ps1') -ModulePath $module }
+        if (& $want 'requests') { Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/BulkRequests.Bench.ps1') -ModulePath $module }
         if (& $want 'lifecycle') { Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/Lifecycle.Bench.ps1') -ModulePath $module }
         if (& $want 'names') { Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/NameCache.Bench.ps1') -ModulePath $module }
     }
