@@ -52,6 +52,16 @@ namespace Heat.PowerShell.Tests
         }
 
         [Fact]
+        public void SoftwareConfigGroups_AreOffered_WithWhatPowerShellWouldReadOtherwiseQuoted()
+        {
+            using var host = new PowerShellHost(new FakeHeat());
+
+            Assert.Equal(new[] { "script" }, Texts(Tab(host, "New-HeatSoftwareConfig -Group scr")));
+            Assert.Equal(new[] { "'Heat::Ungrouped'" }, Texts(Tab(host, "New-HeatSoftwareConfig -Group Heat")));
+            Assert.Equal(new[] { "'script'" }, Texts(Tab(host, "New-HeatSoftwareConfig -Group 'scr")));
+        }
+
+        [Fact]
         public void AnOpenedQuote_IsClosed()
         {
             using var host = new PowerShellHost(TwoStacks());

@@ -20,11 +20,8 @@ namespace Heat.PowerShell
         {
             try
             {
-                var pattern = Wildcards.Pattern((wordToComplete ?? string.Empty).Trim('\'', '"') + "*");
                 var names = CloudConfig.CloudNames(CloudConfigLocations.ForThisMachine(CurrentFolder()));
-                return names.Where(n => pattern.IsMatch(n))
-                    .Select(n => new CompletionResult(Quote(n), n, CompletionResultType.ParameterValue, n))
-                    .ToList();
+                return CompletionLists.Results(names.Select(n => new CompletionItem(n, n)), wordToComplete);
             }
             catch (Exception e) when (!(e is OutOfMemoryException))
             {
@@ -48,8 +45,5 @@ namespace Heat.PowerShell
                 return null;
             }
         }
-
-        private static string Quote(string name) =>
-            name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.') ? name : "'" + name.Replace("'", "''") + "'";
     }
 }

@@ -126,11 +126,12 @@ namespace Heat.PowerShell
                 .ToList();
         }
 
-        /// <summary>A name as the user would type it: quoted when it holds what PowerShell would read otherwise, or when
-        /// the user opened a quote.</summary>
+        /// <summary>A name as the user would type it: bare when it is only letters, digits, '-', '_' and '.' (every
+        /// Heat stack name), else quoted, so that nothing in it reads as PowerShell syntax; quoted too when the user
+        /// opened a quote.</summary>
         internal static string Quote(string name, char quote = '\0')
         {
-            if (quote == '\0' && name.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ',', ';', '(', ')', '{', '}', '@', '#', '&', '|', '<', '>' }) < 0) return name;
+            if (quote == '\0' && name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.')) return name;
             return "'" + name.Replace("'", "''") + "'";
         }
     }

@@ -19,12 +19,7 @@ namespace Heat.PowerShell
         };
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            var pattern = Wildcards.Pattern((wordToComplete ?? string.Empty).Trim('\'', '"') + "*");
-            return Groups.Where(g => pattern.IsMatch(g))
-                .Select(g => new CompletionResult(g.Contains(":") ? $"'{g}'" : g, g, CompletionResultType.ParameterValue, g))
-                .ToList();
-        }
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            CompletionLists.Results(Groups.Select(g => new CompletionItem(g, g)), wordToComplete);
     }
 }
