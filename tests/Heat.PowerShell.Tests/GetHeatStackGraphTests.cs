@@ -46,7 +46,7 @@ namespace Heat.PowerShell.Tests
             Assert.Equal("web-group-x", graph.Clusters.Single().StackName);
             Assert.Equal(new[] { "group/0" }, graph.FailedNodes.Select(n => n.Id));
             Assert.Equal(("web", "s1"), (graph.StackName, graph.StackId));
-            Assert.Contains("GET stacks/web/resources?nested_depth=2", heat.Log);
+            Assert.Contains("GET stacks/web/s1/resources?nested_depth=2", heat.Log);
         }
 
         [Fact]

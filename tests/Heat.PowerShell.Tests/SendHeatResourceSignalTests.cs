@@ -36,7 +36,7 @@ namespace Heat.PowerShell.Tests
             var result = host.Run("Get-HeatResource web -NestedDepth 1 -ResourceType *WaitConditionHandle -Session $session | Send-HeatResourceSignal -Session $session");
 
             Assert.Empty(result.Errors);
-            Assert.Equal(new[] { "GET stacks/web/resources?nested_depth=1", "GET stacks/web/s1/resources?nested_depth=1", "POST stacks/web-waiters-x/n1/resources/handle/signal" }, heat.Log);
+            Assert.Equal(new[] { "GET stacks/web", "GET stacks/web/s1/resources?nested_depth=1", "POST stacks/web-waiters-x/n1/resources/handle/signal" }, heat.Log);
             Assert.Null(heat.Sent(HttpMethod.Post).Single().Body);
         }
 

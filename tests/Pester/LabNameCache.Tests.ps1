@@ -83,3 +83,38 @@ Describe 'Reading a stack by name' -Tag Lab {
         { Get-HeatStack $name -ErrorAction Stop } | Should -Throw -ErrorId 'HeatStackNotFound,Heat.PowerShell.Cmdlets.GetHeatStack'
     }
 }
+
+Describe 'Reading resources and events by name' -Tag Lab {
+    It 'goes to the remembered id while Heat looks the name up, and shows a stack re-created by someone else as it is now' {
+        $name = "$run-below"
+        $first = New-HeatStack -StackName $name -Template $template -Wait
+        $null = Get-HeatResource $name
+
+        $out = Get-HeatResource $name -Verbose 4>&1
+        $requests = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^GET ' } | ForEach-Object { ($_.Message -split ' -> ')[0] })
+        ($out | Where-Object { $_ -is [Heat.Client.Models.HeatResource] }).ResourceName | Should -Be 'r'
+        $requests | Should -HaveCount 2
+        $requests | Should -Contain "GET $($lab.heat_endpoint)/stacks/$name/$($first.Id)/resources"
+        $requests | Should -Contain "GET $($lab.heat_endpoint)/stacks/$name"
+        (Get-HeatEvent $name | Select-Object -Last 1).StackId | Should -Be $first.Id
+
+        # Someone else deletes it and makes another under the name, with another resource: Heat still answers the old
+        # id's resources and events, so only the lookup tells them apart.
+        $other = Join-Path ([IO.Path]::GetTempPath()) "$run-other.yaml"
+        Set-Content -Path $other -Value "heat_template_version: 2018-08-31`nresources:`n  s: {type: OS::Heat::None}"
+        try {
+            $null = Invoke-OpenStack stack delete --yes --wait $name
+            $null = Invoke-OpenStack stack create --wait -t $other $name
+        }
+        finally { Remove-Item $other -ErrorAction SilentlyContinue }
+
+        $resources = @(Get-HeatResource $name)
+        $events = @(Get-HeatEvent $name)
+
+        $resources.ResourceName | Should -Be 's'
+        $resources[0].StackId | Should -Not -Be $first.Id
+        $events.StackId | Select-Object -Unique | Should -Be $resources[0].StackId
+        $events.ResourceName | Should -Contain 's'
+        $events.ResourceName | Should -Not -Contain 'r'
+    }
+}

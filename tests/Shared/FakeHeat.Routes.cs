@@ -49,7 +49,7 @@ namespace Heat.Tests.Shared
             var name = (string)first["stack_name"];
             var id = (string)first["id"];
             var canonical = StackRoute(name, id);
-            RedirectsLookup(Segment(name), canonical);
+            if (_namesLookedUp.Add(name)) RedirectsLookup(Segment(name), canonical);
             RedirectsLookup(Segment(id), canonical);
             var route = On(HttpMethod.Get, canonical);
             foreach (var state in successiveStates) route.Json(HttpStatusCode.OK, new JObject { ["stack"] = state });
@@ -63,6 +63,7 @@ namespace Heat.Tests.Shared
         /// </summary>
         public FakeHeat RecreatesStack(string name, string oldId, string newId, bool oldIdNotFound = false)
         {
+            _namesLookedUp.Add(name);
             On(HttpMethod.Get, "stacks/" + Segment(name))
                 .Redirect(Endpoint + "/" + StackRoute(name, oldId))
                 .Redirect(Endpoint + "/" + StackRoute(name, newId));
@@ -102,6 +103,7 @@ namespace Heat.Tests.Shared
         {
             var route = StackRoute(stackName, stackId) + "/events";
             RedirectsLookup(Segment(stackName) + "/events", route);
+            RedirectsNameOnce(stackName, stackId);
             On(HttpMethod.Get, route).Answer(request => PagedList(request, "events", events));
             return this;
         }
@@ -125,6 +127,7 @@ namespace Heat.Tests.Shared
         {
             var route = StackRoute(stackName, stackId) + "/resources";
             RedirectsLookup(Segment(stackName) + "/resources", route);
+            RedirectsNameOnce(stackName, stackId);
             On(HttpMethod.Get, route).Json(HttpStatusCode.OK, HeatFixtures.List("resources", resources));
             return this;
         }
@@ -265,6 +268,15 @@ namespace Heat.Tests.Shared
         private static string Segment(string text) => Uri.EscapeDataString(text);
 
         /// <summary>Heat's stack lookup: <c>stacks/{name-or-id}[/path]</c> answers 302 to name/id, keeping the query.</summary>
+        private readonly HashSet<string> _namesLookedUp = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>Heat's lookup of the stack's name alone (GET stacks/{name}: 302 to name/id), which a read below the
+        /// stack by name asks first; registered once a name, so that a fake given twice does not shadow itself.</summary>
+        private void RedirectsNameOnce(string stackName, string stackId)
+        {
+            if (_namesLookedUp.Add(stackName)) RedirectsLookup(Segment(stackName), StackRoute(stackName, stackId));
+        }
+
         private void RedirectsLookup(string lookup, string canonical)
         {
             On(HttpMethod.Get, "stacks/" + lookup).Answer(request =>

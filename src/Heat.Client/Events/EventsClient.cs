@@ -27,12 +27,19 @@ namespace Heat.Client
         internal static string EventRoute(StackRef stack, string resourceName, string eventId) =>
             ResourceRoute(stack, resourceName) + "/" + Query.Segment(eventId);
 
-        /// <summary>One page of events after <paramref name="marker"/>. A resource's events need the stack's name and
-        /// id (Heat does not redirect below a resource): pass a resolved stack, as <see cref="List"/> does.</summary>
+        /// <summary>One page of events after <paramref name="marker"/>. By a name this session has seen: at the
+        /// remembered id, checked by Heat's lookup of the name sent at the same time (<see cref="StacksClient.ReadPinnedAsync"/>);
+        /// a resource's events need the stack's name and id in any case (Heat does not redirect below a resource).</summary>
         public async Task<Page<HeatEvent>> ListPageAsync(StackRef stack, EventListOptions options, string marker, CancellationToken cancellationToken)
         {
+            var (_, page) = await _stacks.ReadPinnedAsync(stack, (pinned, token) => ReadPageAsync(pinned, options, marker, token), cancellationToken)
+                .ConfigureAwait(false);
+            return page;
+        }
+
+        private async Task<Page<HeatEvent>> ReadPageAsync(StackRef stack, EventListOptions options, string marker, CancellationToken cancellationToken)
+        {
             options = options ?? new EventListOptions();
-            if (options.ResourceName != null) stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
             var query = Query.From(options);
             if (marker != null) query.Add(Query.Pair("marker", marker));
             var route = options.ResourceName != null ? ResourceRoute(stack, options.ResourceName) : Route(stack);
@@ -41,32 +48,43 @@ namespace Heat.Client
         }
 
         /// <summary>Every event, page after page; with a <paramref name="marker"/>, only those after it (how a wait
-        /// follows a stack without reading its history again).</summary>
+        /// follows a stack without reading its history again). The stack is looked up once, not once a page.</summary>
         public IEnumerable<HeatEvent> List(StackRef stack, EventListOptions options, CancellationToken cancellationToken, string marker = null)
         {
-            var resolved = stack;
-            return HeatApi.Paginate(async (next, token) =>
-            {
-                // A resource's events need the stack's name and id: look it up once, not once a page.
-                if (options?.ResourceName != null) resolved = await _stacks.ResolveAsync(resolved, token).ConfigureAwait(false);
-                return await ListPageAsync(resolved, options, next, token).ConfigureAwait(false);
-            }, e => e.Id, marker, cancellationToken);
+            var pinned = new PinnedStack(stack);
+            return HeatApi.Paginate((next, token) => pinned.ReadPageAsync(this, options, next, token), e => e.Id, marker, cancellationToken);
         }
 
         /// <summary>Every event (after <paramref name="marker"/>), gathered asynchronously: for waits and other work
         /// off the pipeline thread, where <see cref="List"/> would block a pool thread.</summary>
         internal async Task<List<HeatEvent>> ListAllAsync(StackRef stack, EventListOptions options, CancellationToken cancellationToken, string marker = null)
         {
-            if (options?.ResourceName != null) stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            return await HeatApi.CollectAsync((next, token) => ListPageAsync(stack, options, next, token), e => e.Id, marker, cancellationToken).ConfigureAwait(false);
+            var pinned = new PinnedStack(stack);
+            return await HeatApi.CollectAsync((next, token) => pinned.ReadPageAsync(this, options, next, token), e => e.Id, marker, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>One event, which Heat addresses through its resource.</summary>
         public async Task<HeatEvent> GetAsync(StackRef stack, string resourceName, string eventId, CancellationToken cancellationToken)
         {
-            stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            var found = await _api.GetAsync<HeatEvent>(EventRoute(stack, resourceName, eventId), "event", cancellationToken).ConfigureAwait(false);
-            return found.Locate(stack.StackName, stack.StackId);
+            var (at, found) = await _stacks.ReadPinnedAsync(stack,
+                (pinned, token) => _api.GetAsync<HeatEvent>(EventRoute(pinned, resourceName, eventId), "event", token), cancellationToken).ConfigureAwait(false);
+            return found.Locate(at.StackName, at.StackId);
+        }
+
+        /// <summary>A listing's stack: looked up with its first page, then read at that name and id for the rest.</summary>
+        private sealed class PinnedStack
+        {
+            private StackRef _stack;
+
+            public PinnedStack(StackRef stack) => _stack = stack;
+
+            public async Task<Page<HeatEvent>> ReadPageAsync(EventsClient events, EventListOptions options, string marker, CancellationToken cancellationToken)
+            {
+                var (at, page) = await events._stacks.ReadPinnedAsync(_stack, (pinned, token) => events.ReadPageAsync(pinned, options, marker, token), cancellationToken)
+                    .ConfigureAwait(false);
+                _stack = at;
+                return page;
+            }
         }
     }
 }

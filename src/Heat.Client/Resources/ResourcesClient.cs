@@ -33,20 +33,24 @@ namespace Heat.Client
 
         private static readonly HttpMethod Patch = new HttpMethod("PATCH");
 
+        /// <summary>The stack's resources. By a name this session has seen: at the remembered id, checked by Heat's
+        /// lookup of the name sent at the same time (<see cref="StacksClient.ReadPinnedAsync"/>).</summary>
         public async Task<IReadOnlyList<HeatResource>> ListAsync(StackRef stack, ResourceListOptions options, CancellationToken cancellationToken)
         {
-            var route = Query.Append(ListRoute(stack), Query.From(options ?? new ResourceListOptions()));
-            var resources = await _api.GetListAsync<HeatResource>(route, "resources", cancellationToken).ConfigureAwait(false);
-            return resources.Select(r => r.Locate(stack.StackName, stack.StackId)).ToList();
+            var query = Query.From(options ?? new ResourceListOptions());
+            var (at, resources) = await _stacks.ReadPinnedAsync(stack,
+                (pinned, token) => _api.GetListAsync<HeatResource>(Query.Append(ListRoute(pinned), query), "resources", token), cancellationToken).ConfigureAwait(false);
+            return resources.Select(r => r.Locate(at.StackName, at.StackId)).ToList();
         }
 
         /// <summary>One resource with its attributes, and its metadata.</summary>
         public async Task<HeatResource> GetAsync(StackRef stack, string resourceName, bool withMetadata, CancellationToken cancellationToken)
         {
             // Heat does not redirect below a resource: the route needs the stack's name and id.
-            stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            var resource = (await _api.GetAsync<HeatResource>(Route(stack, resourceName), "resource", cancellationToken).ConfigureAwait(false))
-                .Locate(stack.StackName, stack.StackId);
+            var (at, found) = await _stacks.ReadPinnedAsync(stack,
+                (pinned, token) => _api.GetAsync<HeatResource>(Route(pinned, resourceName), "resource", token), cancellationToken).ConfigureAwait(false);
+            stack = at;
+            var resource = found.Locate(stack.StackName, stack.StackId);
             if (withMetadata)
             {
                 var owner = resource.StackName != null && resource.StackId != null ? new StackRef(resource.StackName, resource.StackId) : stack;
@@ -58,8 +62,9 @@ namespace Heat.Client
         /// <summary>A resource's metadata alone, through Heat's metadata route (one request once the stack is known).</summary>
         public async Task<Hashtable> GetMetadataAsync(StackRef stack, string resourceName, CancellationToken cancellationToken)
         {
-            stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            return await ReadMetadataAsync(stack, resourceName, cancellationToken).ConfigureAwait(false);
+            var (_, metadata) = await _stacks.ReadPinnedAsync(stack, (pinned, token) => ReadMetadataAsync(pinned, resourceName, token), cancellationToken)
+                .ConfigureAwait(false);
+            return metadata;
         }
 
         /// <summary>

@@ -56,8 +56,8 @@ namespace Heat.Client
 
         private async Task<string> GetJsonAsync(StackRef stack, System.Func<StackRef, string> route, CancellationToken cancellationToken)
         {
-            stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            var response = await _api.SendAsync(System.Net.Http.HttpMethod.Get, route(stack), null, cancellationToken).ConfigureAwait(false);
+            var (_, response) = await _stacks.ReadPinnedAsync(stack,
+                (pinned, token) => _api.SendAsync(System.Net.Http.HttpMethod.Get, route(pinned), null, token), cancellationToken).ConfigureAwait(false);
             return HeatJson.Serialize(response.Body());
         }
     }

@@ -146,6 +146,62 @@ namespace Heat.Client
             return Resolved(stack, new StackRef(shown.StackName, shown.Id));
         }
 
+        /// <summary>
+        /// A read below a stack (its resources, events, template...) that Heat answers for a deleted stack's id too, so
+        /// a remembered id cannot be checked by what comes back. Given a name this session has seen, the read goes to the
+        /// remembered name/id while Heat's lookup of the name runs at the same time: the answer is kept only when the
+        /// lookup names the same id (then it took about one request's time, not two); otherwise it is dropped and the
+        /// read is made again at the id Heat named. Without a remembered id: the lookup, then the read. With both name and
+        /// id given: the read alone. Only for reads: nothing is sent to a guessed id that changes anything.
+        /// </summary>
+        /// <returns>The stack the read was made at (name and id) and its answer.</returns>
+        internal async Task<(StackRef Stack, T Value)> ReadPinnedAsync<T>(StackRef stack, Func<StackRef, CancellationToken, Task<T>> read,
+            CancellationToken cancellationToken)
+        {
+            if (stack.StackName != null && stack.StackId != null) return (stack, await read(stack, cancellationToken).ConfigureAwait(false));
+            if (stack.StackId != null || !Names.TryGet(stack.StackName, out var known))
+            {
+                var resolved = await ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
+                return (resolved, await read(resolved, cancellationToken).ConfigureAwait(false));
+            }
+            using (var guessing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                var guess = Task.Run(() => read(known, guessing.Token), guessing.Token);
+                StackRef current;
+                try
+                {
+                    current = await ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    guessing.Cancel();
+                    await Dropped(guess).ConfigureAwait(false);
+                    throw;
+                }
+                if (current.StackId == known.StackId && current.StackName == known.StackName)
+                {
+                    return (known, await guess.ConfigureAwait(false));
+                }
+                guessing.Cancel();
+                await Dropped(guess).ConfigureAwait(false);
+                _api.Trace?.Invoke($"Stack '{known.StackName}' is no longer {known.StackId} (now {current.StackId}); read again there.");
+                return (current, await read(current, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        /// <summary>Waits for a read whose answer is not wanted, so that it ends (and its error is seen) before the caller goes on.</summary>
+        private static async Task Dropped(Task read)
+        {
+            try
+            {
+                await read.ConfigureAwait(false);
+            }
+            catch
+            {
+                // Its answer (or its failure) was for a stale id.
+            }
+        }
+
         /// <summary>Remembers what a lookup by name found, for the next read by that name.</summary>
         private StackRef Resolved(StackRef asked, StackRef found)
         {
