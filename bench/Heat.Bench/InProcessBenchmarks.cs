@@ -12,6 +12,8 @@ using Heat.Client.Http;
 using Heat.Client.Internal;
 using Heat.Client.Models;
 using Heat.Client.Templates;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Heat.Bench
 {
@@ -46,11 +48,37 @@ namespace Heat.Bench
             return HeatApi.ReadList<HeatStack>(response, "stacks").Count;
         }
 
-        [Benchmark(Description = "streaming reader (now)")]
+        [Benchmark(Description = "async token reader, JToken per item (before 2026-11-26)")]
+        public async Task<int> AsyncTokens()
+        {
+            // What the listing did before the body was taken in whole: each token through an await, each item a tree,
+            // then a model.
+            using var text = new StreamReader(new MemoryStream(_page));
+            using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, MaxDepth = HeatJson.MaxDepth };
+            var count = 0;
+            await reader.ReadAsync();
+            while (await reader.ReadAsync() && reader.TokenType == JsonToken.PropertyName)
+            {
+                var name = (string)reader.Value;
+                await reader.ReadAsync();
+                if (name != "stacks")
+                {
+                    await reader.SkipAsync();
+                    continue;
+                }
+                while (await reader.ReadAsync() && reader.TokenType != JsonToken.EndArray)
+                {
+                    if (HeatJson.ToModel<HeatStack>(await JToken.ReadFromAsync(reader)) != null) count++;
+                }
+            }
+            return count;
+        }
+
+        [Benchmark(Description = "bytes in, then a synchronous reader, item straight to a model (now)")]
         public async Task<int> Streaming()
         {
             var page = (HeatApi.StreamedPage<HeatStack>)await BodyReader.ReadJsonAsync(Content(), 32L << 20,
-                (reader, token) => HeatApi.ReadPageAsync<HeatStack>(reader, "stacks", token), CancellationToken.None);
+                reader => HeatApi.ReadPage<HeatStack>(reader, "stacks"), CancellationToken.None);
             return page.Items.Count;
         }
     }

@@ -155,7 +155,7 @@ namespace Heat.Client
         /// retries what is safe, maps errors, renews the token before it expires or once after a 401.</summary>
         /// <param name="idempotent">Whether the request may be sent twice; null: by its method (a validation is, a create is not).</param>
         internal async Task<HeatResponse> SendAsync(HttpMethod method, Uri uri, JToken body, Action<string> trace, CancellationToken cancellationToken,
-            bool followRedirects = true, bool? idempotent = null, Func<Newtonsoft.Json.JsonReader, CancellationToken, Task<object>> readJson = null)
+            bool followRedirects = true, bool? idempotent = null, Func<Newtonsoft.Json.JsonReader, object> readJson = null)
         {
             ThrowIfDisposed();
             var auth = _auth;

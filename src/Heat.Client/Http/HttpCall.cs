@@ -47,7 +47,7 @@ namespace Heat.Client.Http
         /// it returns is <see cref="Internal.HeatResponse.Parsed"/>. It throws <see cref="BodyReader.ShapeException"/>
         /// for JSON that is not the shape the route promises. Null: the body is read as text and parsed whole.
         /// </summary>
-        public Func<Newtonsoft.Json.JsonReader, System.Threading.CancellationToken, System.Threading.Tasks.Task<object>> ReadJson { get; set; }
+        public Func<Newtonsoft.Json.JsonReader, object> ReadJson { get; set; }
 
         /// <summary>The most the body may hold, decompressed; 0 for the session's default.</summary>
         public long MaxBytes { get; set; }

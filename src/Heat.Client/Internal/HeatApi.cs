@@ -71,7 +71,7 @@ namespace Heat.Client.Internal
         public async Task<Page<T>> GetPageAsync<T>(string route, string envelope, int pageSize, Func<T, string> idOf, CancellationToken cancellationToken)
         {
             var response = await Session.SendAsync(HttpMethod.Get, Session.HeatUri(route), null, Trace, cancellationToken,
-                readJson: (reader, token) => ReadPageAsync<T>(reader, envelope, token)).ConfigureAwait(false);
+                readJson: reader => ReadPage<T>(reader, envelope)).ConfigureAwait(false);
             var page = (StreamedPage<T>)response.Parsed;
             var items = page.Items;
             return new Page<T>(items, NextMarker(page.Links, items.Count, pageSize, items.Count > 0 ? idOf(items[items.Count - 1]) : null));
@@ -83,35 +83,37 @@ namespace Heat.Client.Internal
             public JToken Links;
         }
 
-        internal static async Task<object> ReadPageAsync<T>(JsonReader reader, string envelope, CancellationToken cancellationToken)
+        /// <summary>One page from a reader over its bytes (already in memory): each item straight into a model, no
+        /// tree of the page or of an item.</summary>
+        internal static object ReadPage<T>(JsonReader reader, string envelope)
         {
             var noList = $"its body has no \"{envelope}\" list";
-            if (!await NextAsync(reader, cancellationToken).ConfigureAwait(false) || reader.TokenType != JsonToken.StartObject)
+            if (!Next(reader) || reader.TokenType != JsonToken.StartObject)
             {
                 throw new Http.BodyReader.ShapeException(noList);
             }
             var page = new StreamedPage<T>();
-            while (await NextAsync(reader, cancellationToken).ConfigureAwait(false) && reader.TokenType == JsonToken.PropertyName)
+            while (Next(reader) && reader.TokenType == JsonToken.PropertyName)
             {
                 var name = (string)reader.Value;
-                if (!await NextAsync(reader, cancellationToken).ConfigureAwait(false)) break;
+                if (!Next(reader)) break;
                 if (name == envelope)
                 {
                     if (reader.TokenType != JsonToken.StartArray) throw new Http.BodyReader.ShapeException(noList);
                     // As in a parsed object, a repeated property counts once: the last one.
                     page.Items = new List<T>();
-                    while (await NextAsync(reader, cancellationToken).ConfigureAwait(false) && reader.TokenType != JsonToken.EndArray)
+                    while (Next(reader) && reader.TokenType != JsonToken.EndArray)
                     {
-                        page.Items.Add(ToItem<T>(await JToken.ReadFromAsync(reader, cancellationToken).ConfigureAwait(false)));
+                        page.Items.Add(ReadItem<T>(reader));
                     }
                 }
                 else if (name == "links")
                 {
-                    page.Links = await JToken.ReadFromAsync(reader, cancellationToken).ConfigureAwait(false);
+                    page.Links = JToken.ReadFrom(reader);
                 }
                 else
                 {
-                    await reader.SkipAsync(cancellationToken).ConfigureAwait(false);
+                    reader.Skip();
                 }
             }
             if (reader.TokenType != JsonToken.EndObject)
@@ -123,24 +125,26 @@ namespace Heat.Client.Internal
         }
 
         /// <summary>The next token that is not a comment.</summary>
-        private static async Task<bool> NextAsync(JsonReader reader, CancellationToken cancellationToken)
+        private static bool Next(JsonReader reader)
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            while (reader.Read())
             {
                 if (reader.TokenType != JsonToken.Comment) return true;
             }
             return false;
         }
 
-        private static T ToItem<T>(JToken json)
+        /// <summary>The item the reader is at, which must be an object, as a model.</summary>
+        private static T ReadItem<T>(JsonReader reader)
         {
-            if (!(json is JObject))
+            if (reader.TokenType != JsonToken.StartObject)
             {
-                throw new Http.BodyReader.ShapeException($"its body holds a {json?.Type.ToString().ToLowerInvariant() ?? "nothing"} where an object was expected");
+                var kind = reader.TokenType == JsonToken.StartArray ? "array" : reader.TokenType == JsonToken.Null ? "null" : reader.TokenType.ToString().ToLowerInvariant();
+                throw new Http.BodyReader.ShapeException($"its body holds a {kind} where an object was expected");
             }
             try
             {
-                return HeatJson.ToModel<T>(json);
+                return HeatJson.ReadModel<T>(reader);
             }
             catch (JsonException e)
             {

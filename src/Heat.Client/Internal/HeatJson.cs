@@ -41,6 +41,8 @@ namespace Heat.Client.Internal
         /// <summary>A model from JSON by its [JsonProperty] names; a value of the wrong shape throws JsonException.</summary>
         public static T ToModel<T>(JToken token) => token.ToObject<T>(ModelSerializer);
 
+        public static T ReadModel<T>(JsonReader reader) => ModelSerializer.Deserialize<T>(reader);
+
         /// <summary>
         /// Turns JSON into what PowerShell users handle: case-insensitive Hashtables, object[] and plain values.
         /// Users never see a JToken.
