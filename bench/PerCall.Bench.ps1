@@ -118,10 +118,25 @@ try {
             "Connect-HeatService -AuthUrl `$l.auth_url -Credential ([pscredential]::new(`$l.username, (ConvertTo-SecureString `$l.password -AsPlainText -Force))) -ProjectName `$l.project_name; " +
             "foreach (`$i in 1..$Calls) { `$null = Get-HeatStack $name }"
         $runbook = Measure-Ms { Invoke-ChildPwsh -NoProfile -c $script } 5
+        # The floor for any PowerShell script: a new pwsh with no module, a raw token request and 20 raw GETs straight
+        # to the stack's name/id (the id known beforehand, so no redirect), each body parsed with ConvertFrom-Json.
+        $id = (Get-HeatStack $name).Id
+        $floorScript = "`$l = Get-Content '$LabDir/lab.json' -Raw | ConvertFrom-Json; `$h = [Net.Http.HttpClient]::new(); " +
+            "`$b = @{ auth = @{ identity = @{ methods = @('password'); password = @{ user = @{ name = `$l.username; domain = @{ name = `$l.user_domain_name }; password = `$l.password } } }; " +
+            "scope = @{ project = @{ name = `$l.project_name; domain = @{ name = `$l.project_domain_name } } } } } | ConvertTo-Json -Depth 10; " +
+            "`$r = `$h.PostAsync(`"`$(`$l.auth_url)/auth/tokens`", [Net.Http.StringContent]::new(`$b, [Text.Encoding]::UTF8, 'application/json')).GetAwaiter().GetResult(); " +
+            "`$null = `$r.EnsureSuccessStatusCode(); `$h.DefaultRequestHeaders.Add('X-Auth-Token', @(`$r.Headers.GetValues('X-Subject-Token'))[0]); " +
+            "foreach (`$i in 1..$Calls) { `$null = `$h.GetStringAsync(`"`$(`$l.heat_endpoint)/stacks/$name/$id`").GetAwaiter().GetResult() | ConvertFrom-Json }"
+        $floor = Measure-Ms { Invoke-ChildPwsh -NoProfile -c $floorScript } 5
+        $bareStart = Measure-Ms { Invoke-ChildPwsh -NoProfile -c 'exit' } 5
         $w = [Diagnostics.Stopwatch]::StartNew()
         foreach ($i in 1..$Calls) { $null = Invoke-OpenStack stack show $name }
         $openstack = $w.Elapsed.TotalMilliseconds
         Add-Row "runbook: new pwsh, import, connect, $Calls x Get-HeatStack" $runbook "$Calls x openstack stack show (one run)" $openstack ("{0:0.0}x faster" -f ($openstack / $runbook))
+        Add-Row "runbook: new pwsh, import, connect, $Calls x Get-HeatStack" $runbook "floor: new pwsh, raw token + $Calls raw GETs of name/id (no module)" $floor ''
+        Add-Row "floor: new pwsh, raw token + $Calls raw GETs of name/id (no module)" $floor "$Calls x openstack stack show (one run)" $openstack ("{0:0.0}x faster" -f ($openstack / $floor))
+        Add-Row 'pwsh -NoProfile -c exit (a new process)' $bareStart '' 0 ''
+        Add-Row "runbook, less the start of pwsh" ($runbook - $bareStart) "floor, less the start of pwsh" ($floor - $bareStart) 
     }
 }
 finally {
