@@ -135,6 +135,21 @@ try {
         Add-Row "runbook: new pwsh, import, connect, $Calls x Get-HeatStack" $runbook "$Calls x openstack stack show (one run)" $openstack ("{0:0.0}x faster" -f ($openstack / $runbook))
         Add-Row "runbook: new pwsh, import, connect, $Calls x Get-HeatStack" $runbook "floor: new pwsh, raw token + $Calls raw GETs of name/id (no module)" $floor ''
         Add-Row "floor: new pwsh, raw token + $Calls raw GETs of name/id (no module)" $floor "$Calls x openstack stack show (one run)" $openstack ("{0:0.0}x faster" -f ($openstack / $floor))
+        # Twenty stacks read by one command (Get-HeatStack with 20 names: read four at a time, written in order), next to
+        # 20 `openstack stack show` of the same 20.
+        $many = @(1..$Calls | ForEach-Object { '{0}-m{1:00}' -f $name, $_ })
+        $null = $many | ForEach-Object { [pscustomobject]@{ StackName = $_ } } | New-HeatStack -Template "heat_template_version: 2018-08-31`nresources:`n  b: {type: OS::Heat::None}" -Wait
+        try {
+            $manyScript = "Import-Module '$psd1'; `$l = Get-Content '$LabDir/lab.json' -Raw | ConvertFrom-Json; " +
+                "Connect-HeatService -AuthUrl `$l.auth_url -Credential ([pscredential]::new(`$l.username, (ConvertTo-SecureString `$l.password -AsPlainText -Force))) -ProjectName `$l.project_name; " +
+                "`$s = Get-HeatStack $($many -join ','); if (@(`$s).Count -ne $Calls) { throw 'not all read' }"
+            $oneCommand = Measure-Ms { Invoke-ChildPwsh -NoProfile -c $manyScript } 5
+            $w = [Diagnostics.Stopwatch]::StartNew()
+            foreach ($m in $many) { $null = Invoke-OpenStack stack show $m }
+            $openstackMany = $w.Elapsed.TotalMilliseconds
+            Add-Row "runbook, one command: new pwsh, import, connect, Get-HeatStack with $Calls names" $oneCommand "$Calls x openstack stack show, one a stack (one run)" $openstackMany ("{0:0.0}x faster" -f ($openstackMany / $oneCommand))
+        }
+        finally { $null = $many | ForEach-Object { [pscustomobject]@{ StackName = $_ } } | Remove-HeatStack -Force -Wait -ErrorAction SilentlyContinue }
         Add-Row 'pwsh -NoProfile -c exit (a new process)' $bareStart '' 0 ''
         Add-Row "runbook, less the start of pwsh" ($runbook - $bareStart) "floor, less the start of pwsh" ($floor - $bareStart) 
     }

@@ -1,4 +1,6 @@
+using System;
 using System.Linq;
+using System.Net.Http;
 using System.Management.Automation;
 using System.Net;
 using Heat.Client.Models;
@@ -103,6 +105,83 @@ namespace Heat.PowerShell.Tests
             Assert.Equal("web", result.Objects<HeatStack>().Single().StackName);
             var error = Assert.Single(result.Errors);
             Assert.StartsWith("HeatStackNotFound,", error.FullyQualifiedErrorId);
+        }
+
+        /// <summary>
+        /// A fake Heat whose shows of stacks s0..s{count-1} (by name or by name/id) each wait, up to 5 s, until
+        /// <paramref name="together"/> requests are in flight at once, and answer the later names first: the most seen
+        /// in flight, and the order the answers came back in.
+        /// </summary>
+        private static (FakeHeat Heat, Func<int> MostInFlight) SlowShows(int count, int together)
+        {
+            var heat = new FakeHeat();
+            int inFlight = 0, most = 0;
+            var enough = new System.Threading.Tasks.TaskCompletionSource<bool>(System.Threading.Tasks.TaskCreationOptions.RunContinuationsAsynchronously);
+            System.Threading.Tasks.Task<HttpResponseMessage> Hold(int i, Func<HttpResponseMessage> answer) => HoldAsync(i, answer);
+            async System.Threading.Tasks.Task<HttpResponseMessage> HoldAsync(int i, Func<HttpResponseMessage> answer)
+            {
+                var now = System.Threading.Interlocked.Increment(ref inFlight);
+                lock (heat) most = Math.Max(most, now);
+                if (now >= together) enough.TrySetResult(true);
+                await System.Threading.Tasks.Task.WhenAny(enough.Task, System.Threading.Tasks.Task.Delay(5000));
+                await System.Threading.Tasks.Task.Delay(10 * (count - i)); // the later names answer first
+                System.Threading.Interlocked.Decrement(ref inFlight);
+                return answer();
+            }
+            for (var i = 0; i < count; i++)
+            {
+                var n = i;
+                var name = $"s{n}";
+                var id = $"00000000-0000-4000-8000-00000000000{n}";
+                heat.On(HttpMethod.Get, $"stacks/{name}").Answer(_ => Hold(n, () =>
+                {
+                    var redirect = new HttpResponseMessage(HttpStatusCode.Found);
+                    redirect.Headers.Location = new Uri($"{heat.Endpoint}/stacks/{name}/{id}");
+                    return redirect;
+                }));
+                heat.On(HttpMethod.Get, $"stacks/{name}/{id}").Answer(_ => Hold(n, () =>
+                    FakeHeat.JsonResponse(HttpStatusCode.OK, new Newtonsoft.Json.Linq.JObject { ["stack"] = HeatFixtures.StackDetail(name, id) })));
+            }
+            heat.ListsStacks(Enumerable.Range(0, count).Select(i => Stack($"s{i}", $"00000000-0000-4000-8000-00000000000{i}")).ToArray());
+            return (heat, () => most);
+        }
+
+        [Fact]
+        public void SeveralNames_AreReadFourAtATime_AndWrittenInTheOrderGiven()
+        {
+            var (heat, mostInFlight) = SlowShows(6, together: 4);
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run("Get-HeatStack s0, s1, s2, s3, s4, s5 -Session $session");
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(new[] { "s0", "s1", "s2", "s3", "s4", "s5" }, result.Objects<HeatStack>().Select(s => s.StackName));
+            Assert.Equal(4, mostInFlight());
+        }
+
+        [Fact]
+        public void Detailed_ReadsTheListedStacksFourAtATime_InTheListsOrder()
+        {
+            var (heat, mostInFlight) = SlowShows(6, together: 4);
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run("Get-HeatStack s* -Detailed -Session $session");
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(new[] { "s0", "s1", "s2", "s3", "s4", "s5" }, result.Objects<HeatStack>().Select(s => s.StackName));
+            Assert.All(result.Objects<HeatStack>(), s => Assert.True(s.IsDetailed));
+            Assert.Equal(4, mostInFlight());
+        }
+
+        [Fact]
+        public void SeveralNames_AMissingOneIsAnErrorInItsPlace_AndTheOthersStillCome()
+        {
+            using var host = new PowerShellHost(new FakeHeat()
+                .ShowsStack(HeatFixtures.StackDetail("a", "1")).MissingStack("gone").ShowsStack(HeatFixtures.StackDetail("b", "2")));
+
+            var result = host.Run("Get-HeatStack a, gone, b -Session $session 2>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { 'error: ' + $_.TargetObject } else { $_.StackName } }");
+
+            Assert.Equal(new[] { "a", "error: gone", "b" }, result.Objects<string>());
         }
     }
 }

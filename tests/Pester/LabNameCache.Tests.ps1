@@ -118,3 +118,20 @@ Describe 'Reading resources and events by name' -Tag Lab {
         $events.ResourceName | Should -Not -Contain 'r'
     }
 }
+
+Describe 'Reading several stacks by name in one command' -Tag Lab {
+    It 'reads them together and writes them in the order given; a missing one is an error in its place' {
+        $names = 'a', 'b', 'c' | ForEach-Object { "$run-many-$_" }
+        $created = foreach ($n in $names) { New-HeatStack -StackName $n -Template $template -Wait }
+
+        $out = Get-HeatStack $names[2], "$run-many-gone", $names[0], $names[1] -ErrorVariable missing -ErrorAction SilentlyContinue
+
+        $out.StackName | Should -Be $names[2], $names[0], $names[1]
+        $out.Id | Should -Be $created[2].Id, $created[0].Id, $created[1].Id
+        $out | ForEach-Object { $_.IsDetailed | Should -BeTrue }
+        $missing | Should -HaveCount 1
+        $missing[0].TargetObject | Should -Be "$run-many-gone"
+
+        (Get-HeatStack "$run-many-*" -Detailed).StackName | Sort-Object | Should -Be $names
+    }
+}

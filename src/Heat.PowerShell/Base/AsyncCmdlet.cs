@@ -71,6 +71,51 @@ namespace Heat.PowerShell
             }
         }
 
+        /// <summary>How many reads of one command are in flight at once (<see cref="ReadAhead{T, TResult}"/>).</summary>
+        internal const int ReadsInFlight = 4;
+
+        /// <summary>
+        /// Starts the read of each item, up to <see cref="ReadsInFlight"/> ahead of the one the caller is at, and gives
+        /// them back in the items' order: each result is awaited (<see cref="Await{T}"/>) when its turn comes, so output
+        /// keeps the order asked for and an error stays with its item, while the reads behind it are already under way.
+        /// Items are pulled from <paramref name="items"/> only as the window moves, so a streamed listing stays streamed.
+        /// Reads still in flight when the caller stops are cancelled with the command, and their failures observed.
+        /// </summary>
+        protected IEnumerable<(T Item, Task<TResult> Read)> ReadAhead<T, TResult>(IEnumerable<T> items, Func<T, CancellationToken, Task<TResult>> read)
+        {
+            var window = new Queue<(T Item, Task<TResult> Read)>();
+            try
+            {
+                foreach (var item in items)
+                {
+                    window.Enqueue((item, Start(read, item)));
+                    if (window.Count >= ReadsInFlight) yield return window.Dequeue();
+                }
+                while (window.Count > 0) yield return window.Dequeue();
+            }
+            finally
+            {
+                foreach (var left in window)
+                {
+                    left.Read.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                }
+            }
+        }
+
+        private Task<TResult> Start<T, TResult>(Func<T, CancellationToken, Task<TResult>> read, T item)
+        {
+            try
+            {
+                return read(item, CancellationToken);
+            }
+            catch (Exception e)
+            {
+                var failed = new TaskCompletionSource<TResult>();
+                failed.SetException(e);
+                return failed.Task;
+            }
+        }
+
         /// <summary>Enumerates a paged list, writing what each page request reports before its items; with an
         /// <paramref name="activity"/>, a count as progress when the listing takes a while.</summary>
         protected IEnumerable<T> Stream<T>(IEnumerable<T> source, string activity = null)

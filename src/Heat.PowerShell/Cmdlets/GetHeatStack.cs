@@ -15,7 +15,9 @@ namespace Heat.PowerShell.Cmdlets
     /// <para>A name or id without wildcards reads that one stack in full: parameters, outputs (resolved), capabilities,
     /// timeout, rollback setting and links, as <c>openstack stack show</c> shows it. The session remembers the id
     /// behind a name it has read, so the next read of the same name is one request instead of two. -Detailed reads each
-    /// listed stack in full too (one more request per stack).</para>
+    /// listed stack in full too (one more request per stack). Several names given at once (<c>Get-HeatStack a, b,
+    /// c</c>), and the stacks -Detailed reads, are read four at a time and written in the order asked for: with many
+    /// names that takes a fraction of reading them one command after another.</para>
     /// <para>A stack that does not exist is a non-terminating HeatStackNotFound error: the other names go on. Piped
     /// stacks, events, resources and outputs give their StackName and StackId, so <c>$stack | Get-HeatStack</c> reloads
     /// a stack.</para>
@@ -109,21 +111,16 @@ namespace Heat.PowerShell.Cmdlets
                 return;
             }
 
-            var patterns = new List<WildcardPattern>();
-            foreach (var name in names)
+            var patterns = names.Where(Wildcards.IsPattern).Select(Wildcards.Pattern).ToList();
+            // Several names: read together (a few at a time), written in the order given.
+            var exact = names.Where(n => !Wildcards.IsPattern(n));
+            foreach (var (name, read) in ReadAhead(exact, (n, token) => Client.Stacks.GetAsync(StackRef.FromNameOrId(n), token)))
             {
-                if (Wildcards.IsPattern(name))
+                TryItem("HeatStack", name, () =>
                 {
-                    patterns.Add(Wildcards.Pattern(name));
-                }
-                else
-                {
-                    TryItem("HeatStack", name, () =>
-                    {
-                        var stack = Await(Client.Stacks.GetAsync(StackRef.FromNameOrId(name), CancellationToken));
-                        if (StatusFilter.Matches(stack.StackStatus) && MatchesTags(stack)) WriteObject(stack);
-                    });
-                }
+                    var stack = Await(read);
+                    if (StatusFilter.Matches(stack.StackStatus) && MatchesTags(stack)) WriteObject(stack);
+                });
             }
             if (names.Length == 0 || patterns.Count > 0)
             {
@@ -138,18 +135,17 @@ namespace Heat.PowerShell.Cmdlets
             foreach (var state in StatusFilter.ServerStates) options.Statuses.Add(state);
             TryItem("HeatStack", null, () =>
             {
-                foreach (var stack in Stream(Client.Stacks.List(options, CancellationToken), "Listing Heat stacks"))
+                var listed = Stream(Client.Stacks.List(options, CancellationToken), "Listing Heat stacks")
+                    .Where(stack => (patterns.Count == 0 || patterns.Any(p => p.IsMatch(stack.StackName ?? string.Empty))) && StatusFilter.Matches(stack.StackStatus));
+                if (!Detailed)
                 {
-                    if (patterns.Count > 0 && !patterns.Any(p => p.IsMatch(stack.StackName ?? string.Empty))) continue;
-                    if (!StatusFilter.Matches(stack.StackStatus)) continue;
-                    if (Detailed)
-                    {
-                        TryItem("HeatStack", stack.StackName, () => WriteObject(Await(Client.Stacks.GetAsync(RefOf(stack), CancellationToken))));
-                    }
-                    else
-                    {
-                        WriteObject(stack);
-                    }
+                    foreach (var stack in listed) WriteObject(stack);
+                    return;
+                }
+                // In full: one more request a stack, a few in flight while the earlier ones are written.
+                foreach (var (stack, read) in ReadAhead(listed, (s, token) => Client.Stacks.GetAsync(RefOf(s), token)))
+                {
+                    TryItem("HeatStack", stack.StackName, () => WriteObject(Await(read)));
                 }
             });
         }
