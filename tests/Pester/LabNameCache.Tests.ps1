@@ -25,6 +25,15 @@ BeforeAll {
         finally { Remove-Item Env:OS_CLIENT_CONFIG_FILE, Env:OS_CLOUD -ErrorAction SilentlyContinue }
     }
 
+    # `openstack stack delete --wait` ends at DELETE_COMPLETE; Heat still finds the name (and shows it DELETE_COMPLETE)
+    # until it no longer lists it, a moment later, longer on a busy machine.
+    function script:Wait-Unlisted([string] $Name) {
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while (@(Get-HeatStack "$Name*" | Where-Object StackName -eq $Name).Count -gt 0 -and [DateTime]::UtcNow -lt $deadline) {
+            Start-Sleep -Milliseconds 250
+        }
+    }
+
     # The stack read by name, and the requests it took (the client writes one verbose line per request sent).
     function script:Read-ByName([string] $Name) {
         $out = Get-HeatStack $Name -Verbose 4>&1
@@ -70,6 +79,7 @@ Describe 'Reading a stack by name' -Tag Lab {
         (Read-ByName $name).Stack.Id | Should -Be $first.Id
 
         $null = Invoke-OpenStack stack delete --yes --wait $name
+        Wait-Unlisted $name
         $null = Invoke-OpenStack stack create --wait -t $templateFile $name
         $read = Read-ByName $name
 
@@ -80,6 +90,7 @@ Describe 'Reading a stack by name' -Tag Lab {
         $read.Requests[0] | Should -BeLike "*/stacks/$name/$($first.Id)"
 
         Invoke-OpenStack stack delete --yes --wait $name | Out-Null
+        Wait-Unlisted $name
         { Get-HeatStack $name -ErrorAction Stop } | Should -Throw -ErrorId 'HeatStackNotFound,Heat.PowerShell.Cmdlets.GetHeatStack'
     }
 }
@@ -104,6 +115,7 @@ Describe 'Reading resources and events by name' -Tag Lab {
         Set-Content -Path $other -Value "heat_template_version: 2018-08-31`nresources:`n  s: {type: OS::Heat::None}"
         try {
             $null = Invoke-OpenStack stack delete --yes --wait $name
+            Wait-Unlisted $name
             $null = Invoke-OpenStack stack create --wait -t $other $name
         }
         finally { Remove-Item $other -ErrorAction SilentlyContinue }
