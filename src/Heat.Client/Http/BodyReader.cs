@@ -27,28 +27,16 @@ namespace Heat.Client.Http
         }
 
         /// <summary>
-        /// Parses a JSON body as it arrives, with <paramref name="read"/> pulling tokens from the reader: no string and
-        /// no tree of the whole body. The same limits as <see cref="ReadAsync"/>: the declared length first, then the
-        /// bytes counted after decompression; depth <see cref="HeatJson.MaxDepth"/>; one document, nothing after it.
+        /// Parses a JSON body with <paramref name="read"/> pulling tokens from the reader: no string and no tree of the
+        /// whole body. The body's bytes come in first (<see cref="ReadBytesAsync"/>, the same limits as
+        /// <see cref="ReadAsync"/>), then are parsed synchronously: a reader pulling each token through an await cost
+        /// about twice the time of a listing in a new process, and a synchronous read of the network would block a pool
+        /// thread. Depth <see cref="HeatJson.MaxDepth"/>; one document, nothing after it.
         /// </summary>
         public static async Task<object> ReadJsonAsync(HttpContent content, long maxBytes, Func<JsonReader, object> read,
             CancellationToken cancellationToken)
         {
-            var declared = content?.Headers.ContentLength;
-            if (declared.HasValue && declared.Value > maxBytes)
-            {
-                throw new TooLargeException($"its body of {declared.Value} bytes is over the limit of {maxBytes} bytes");
-            }
-            var stream = content == null ? Stream.Null : await content.ReadAsStreamAsync().ConfigureAwait(false);
-            // The body's bytes arrive asynchronously into memory (counted against the limit as they come), then are
-            // parsed synchronously: a reader pulling each token through an await costs about twice the time of a
-            // listing in a new process, and a synchronous read of the network would block a pool thread.
-            var bytes = new MemoryStream(declared.HasValue && declared.Value > 0 ? (int)Math.Min(declared.Value, 1 << 20) : 16384);
-            using (var capped = new CappedStream(stream, maxBytes, cancellationToken))
-            {
-                await capped.CopyToAsync(bytes, 81920, cancellationToken).ConfigureAwait(false);
-            }
-            bytes.Position = 0;
+            using (var bytes = await ReadBytesAsync(content, maxBytes, cancellationToken).ConfigureAwait(false))
             using (var text = new StreamReader(bytes, EncodingOf(content?.Headers.ContentType?.CharSet), detectEncodingFromByteOrderMarks: true))
             using (var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, MaxDepth = HeatJson.MaxDepth, CloseInput = false })
             {
@@ -64,27 +52,33 @@ namespace Heat.Client.Http
         public static async Task<string> ReadAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
         {
             if (content == null) return null;
-            var declared = content.Headers.ContentLength;
+            using (var bytes = await ReadBytesAsync(content, maxBytes, cancellationToken).ConfigureAwait(false))
+            {
+                return Decode(bytes.GetBuffer(), (int)bytes.Length, content.Headers.ContentType?.CharSet);
+            }
+        }
+
+        /// <summary>
+        /// The body's bytes in memory, with a ceiling: the declared length is checked before reading, and the bytes are
+        /// counted while they arrive (after decompression, so a small gzip body cannot expand without bound).
+        /// </summary>
+        private static async Task<MemoryStream> ReadBytesAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
+        {
+            var declared = content?.Headers.ContentLength;
             if (declared.HasValue && declared.Value > maxBytes)
             {
                 throw new TooLargeException($"its body of {declared.Value} bytes is over the limit of {maxBytes} bytes");
             }
-            using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
-            using (var buffer = new MemoryStream())
+            var bytes = new MemoryStream(declared.HasValue && declared.Value > 0 ? (int)Math.Min(declared.Value, 1 << 20) : 16384);
+            if (content != null)
             {
-                var chunk = new byte[81920];
-                while (true)
+                using (var capped = new CappedStream(await content.ReadAsStreamAsync().ConfigureAwait(false), maxBytes, cancellationToken))
                 {
-                    var read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
-                    if (read == 0) break;
-                    if (buffer.Length + read > maxBytes)
-                    {
-                        throw new TooLargeException($"its body is over the limit of {maxBytes} bytes");
-                    }
-                    buffer.Write(chunk, 0, read);
+                    await capped.CopyToAsync(bytes, 81920, cancellationToken).ConfigureAwait(false);
                 }
-                return Decode(buffer.GetBuffer(), (int)buffer.Length, content.Headers.ContentType?.CharSet);
             }
+            bytes.Position = 0;
+            return bytes;
         }
 
         private static string Decode(byte[] bytes, int count, string charset)
