@@ -16,19 +16,7 @@ BeforeAll {
     # A run id keeps stacks of two runs (or a failed earlier run) apart.
     $script:run = 'it{0:x4}' -f (Get-Random -Maximum 65535)
 
-    function script:Invoke-OpenStack {
-        # The reference client, as the demo user, from the lab's clouds.yaml.
-        $env:OS_CLIENT_CONFIG_FILE = $lab.clouds_yaml
-        $env:OS_CLOUD = $lab.cloud
-        try {
-            $text = & openstack @args 2>&1
-            if ($LASTEXITCODE -ne 0) { throw "openstack $($args -join ' ') failed: $text" }
-            $text
-        }
-        finally {
-            Remove-Item Env:OS_CLIENT_CONFIG_FILE, Env:OS_CLOUD -ErrorAction SilentlyContinue
-        }
-    }
+    . (Join-Path $PSScriptRoot 'tools/LabOpenStack.ps1')   # Invoke-OpenStack
 
     $script:session = Connect-HeatService -AuthUrl $lab.auth_url -Credential $cred -ProjectName $lab.project_name -PassThru
 

@@ -14,16 +14,7 @@ BeforeAll {
     $script:session = Connect-HeatService -AuthUrl $lab.auth_url -Credential $cred -ProjectName $lab.project_name -PassThru
     $script:templates = Join-Path $PSScriptRoot 'templates/signal'
 
-    function script:Invoke-OpenStack {
-        $env:OS_CLIENT_CONFIG_FILE = $lab.clouds_yaml
-        $env:OS_CLOUD = $lab.cloud
-        try {
-            $text = & openstack @args 2>&1
-            if ($LASTEXITCODE -ne 0) { throw "openstack $($args -join ' ') failed: $text" }
-            $text
-        }
-        finally { Remove-Item Env:OS_CLIENT_CONFIG_FILE, Env:OS_CLOUD -ErrorAction SilentlyContinue }
-    }
+    . (Join-Path $PSScriptRoot 'tools/LabOpenStack.ps1')   # Invoke-OpenStack
 
     # JSON with every map's keys sorted: two texts compare by content, whatever order each writer chose.
     function script:ConvertTo-Canonical($Value) {

@@ -12,16 +12,7 @@ BeforeAll {
     $script:session = Connect-HeatService -AuthUrl $lab.auth_url -Credential $cred -ProjectName $lab.project_name -PassThru
     $script:examples = Join-Path $PSScriptRoot '../../examples'
 
-    function script:Invoke-OpenStack {
-        $env:OS_CLIENT_CONFIG_FILE = $lab.clouds_yaml
-        $env:OS_CLOUD = $lab.cloud
-        try {
-            $text = & openstack @args 2>&1
-            if ($LASTEXITCODE -ne 0) { throw "openstack $($args -join ' ') failed: $text" }
-            $text
-        }
-        finally { Remove-Item Env:OS_CLIENT_CONFIG_FILE, Env:OS_CLOUD -ErrorAction SilentlyContinue }
-    }
+    . (Join-Path $PSScriptRoot 'tools/LabOpenStack.ps1')   # Invoke-OpenStack
 
     # `openstack stack failures list --long` prints, per failure: "<stack>.<resource>...:" then "  resource_type: ...",
     # "  physical_resource_id: ...", "  status: ...", "  status_reason: |" and the reason indented by four.

@@ -15,16 +15,7 @@ BeforeAll {
     $script:out = Join-Path ([IO.Path]::GetTempPath()) "heat-labgraph-$run"
     $null = New-Item -ItemType Directory -Path $out -Force
 
-    function script:Invoke-OpenStack {
-        $env:OS_CLIENT_CONFIG_FILE = $lab.clouds_yaml
-        $env:OS_CLOUD = $lab.cloud
-        try {
-            $text = & openstack @args 2>&1
-            if ($LASTEXITCODE -ne 0) { throw "openstack $($args -join ' ') failed: $text" }
-            $text
-        }
-        finally { Remove-Item Env:OS_CLIENT_CONFIG_FILE, Env:OS_CLOUD -ErrorAction SilentlyContinue }
-    }
+    . (Join-Path $PSScriptRoot 'tools/LabOpenStack.ps1')   # Invoke-OpenStack
 
     # heatclient's dot names each resource by a hash of its URL and writes each nested stack as a flat cluster joined
     # to its resource by an edge with lhead; this turns it back into "path -> path" edges, paths as ours (a/0/b).

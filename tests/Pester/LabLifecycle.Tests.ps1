@@ -10,16 +10,7 @@ BeforeAll {
     $script:run = 'lc{0:x4}' -f (Get-Random -Maximum 65535)
     $script:session = Connect-HeatService -AuthUrl $lab.auth_url -Credential $cred -ProjectName $lab.project_name -PassThru
 
-    function script:Invoke-OpenStack {
-        $env:OS_CLIENT_CONFIG_FILE = $lab.clouds_yaml
-        $env:OS_CLOUD = $lab.cloud
-        try {
-            $text = & openstack @args 2>&1
-            if ($LASTEXITCODE -ne 0) { throw "openstack $($args -join ' ') failed: $text" }
-            $text
-        }
-        finally { Remove-Item Env:OS_CLIENT_CONFIG_FILE, Env:OS_CLOUD -ErrorAction SilentlyContinue }
-    }
+    . (Join-Path $PSScriptRoot 'tools/LabOpenStack.ps1')   # Invoke-OpenStack
 
     # Two resources driven by parameters: 'label' updates in place, 'flavor' replaces (update_replace on a change).
     $script:app = @'

@@ -44,18 +44,7 @@ resources:
     properties: {fail: true, value: {get_param: index}}
 '@
 
-    function script:Invoke-OpenStack {
-        $env:OS_CLIENT_CONFIG_FILE = $lab.clouds_yaml
-        $env:OS_CLOUD = $lab.cloud
-        try {
-            $text = & openstack @args 2>&1
-            if ($LASTEXITCODE -ne 0) { throw "openstack $($args -join ' ') failed: $text" }
-            $text
-        }
-        finally {
-            Remove-Item Env:OS_CLIENT_CONFIG_FILE, Env:OS_CLOUD -ErrorAction SilentlyContinue
-        }
-    }
+    . (Join-Path $PSScriptRoot 'tools/LabOpenStack.ps1')   # Invoke-OpenStack
 
     # Peak resident memory of this process since the last reset (Linux: VmHWM, reset through clear_refs).
     function script:Reset-PeakMemory { try { [IO.File]::WriteAllText('/proc/self/clear_refs', '5') } catch { } }

@@ -14,16 +14,7 @@ BeforeAll {
     $script:templateFile = Join-Path ([IO.Path]::GetTempPath()) "$run.yaml"
     Set-Content -Path $templateFile -Value $template
 
-    function script:Invoke-OpenStack {
-        $env:OS_CLIENT_CONFIG_FILE = $lab.clouds_yaml
-        $env:OS_CLOUD = $lab.cloud
-        try {
-            $text = & openstack @args 2>&1
-            if ($LASTEXITCODE -ne 0) { throw "openstack $($args -join ' ') failed: $text" }
-            $text
-        }
-        finally { Remove-Item Env:OS_CLIENT_CONFIG_FILE, Env:OS_CLOUD -ErrorAction SilentlyContinue }
-    }
+    . (Join-Path $PSScriptRoot 'tools/LabOpenStack.ps1')   # Invoke-OpenStack
 
     # `openstack stack delete --wait` ends at DELETE_COMPLETE; Heat still finds the name (and shows it DELETE_COMPLETE)
     # until it no longer lists it, a moment later, longer on a busy machine.

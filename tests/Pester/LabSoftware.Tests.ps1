@@ -15,17 +15,7 @@ BeforeAll {
     $script:work = Join-Path ([IO.Path]::GetTempPath()) "heat-labsoftware-$run"
     $null = New-Item -ItemType Directory -Path $work -Force
 
-    function script:Invoke-OpenStack {
-        # The reference client, as the demo user, from the lab's clouds.yaml.
-        $env:OS_CLIENT_CONFIG_FILE = $lab.clouds_yaml
-        $env:OS_CLOUD = $lab.cloud
-        try {
-            $text = & openstack @args 2>&1
-            if ($LASTEXITCODE -ne 0) { throw "openstack $($args -join ' ') failed: $text" }
-            $text
-        }
-        finally { Remove-Item Env:OS_CLIENT_CONFIG_FILE, Env:OS_CLOUD -ErrorAction SilentlyContinue }
-    }
+    . (Join-Path $PSScriptRoot 'tools/LabOpenStack.ps1')   # Invoke-OpenStack
 
     function script:Show-Reference([string[]] $Command) { (Invoke-OpenStack @Command -f json) -join "`n" | ConvertFrom-Json -AsHashtable }
 
