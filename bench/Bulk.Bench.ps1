@@ -25,10 +25,7 @@ $template = "heat_template_version: 2018-08-31`nresources:`n  r: {type: OS::Heat
 $file = Join-Path ([IO.Path]::GetTempPath()) "$run.yaml"
 Set-Content -Path $file -Value $template
 
-function Invoke-OpenStack {
-    $env:OS_CLIENT_CONFIG_FILE = $lab.clouds_yaml; $env:OS_CLOUD = $lab.cloud
-    try { & openstack @args 2>&1 } finally { Remove-Item Env:OS_CLIENT_CONFIG_FILE, Env:OS_CLOUD -ErrorAction SilentlyContinue }
-}
+. (Join-Path $PSScriptRoot 'BenchTools.ps1')   # Invoke-OpenStack
 
 # When Heat itself finished the action on each stack: the stack's own event (its resource name is the stack's name).
 function Get-HeatDone([object[]] $Stacks, [string] $Status) {

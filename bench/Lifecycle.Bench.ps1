@@ -21,10 +21,7 @@ Connect-HeatService -AuthUrl $lab.auth_url -Credential $cred -ProjectName $lab.p
 $run = 'bn{0:x4}' -f (Get-Random -Maximum 65535)
 $small = "heat_template_version: 2018-08-31`nresources:`n  r: {type: OS::Heat::TestResource, properties: {value: x, action_wait_secs: {create: 1, delete: 1}}}"
 
-function Invoke-OpenStack {
-    $env:OS_CLIENT_CONFIG_FILE = $lab.clouds_yaml; $env:OS_CLOUD = $lab.cloud
-    try { & openstack @args 2>&1 } finally { Remove-Item Env:OS_CLIENT_CONFIG_FILE, Env:OS_CLOUD -ErrorAction SilentlyContinue }
-}
+. (Join-Path $PSScriptRoot 'BenchTools.ps1')   # Invoke-OpenStack
 
 function New-Stacks([string[]] $Names) {
     $Names | ForEach-Object { [pscustomobject]@{ StackName = $_ } } | New-HeatStack -Template $small -Wait | Out-Null

@@ -22,13 +22,7 @@ $ErrorActionPreference = 'Stop'
 $ModulePath = (Resolve-Path $ModulePath).Path
 $python = if (Test-Path /usr/bin/python3) { '/usr/bin/python3' } else { 'python3' }  # heatclient is Debian's, in the system python
 
-function Invoke-ChildPwsh {
-    # Under 'dotnet pwsh' (the local tool) this process is dotnet itself: start pwsh.dll the same way.
-    $native = Join-Path $PSHOME 'pwsh'
-    if ((Test-Path $native -PathType Leaf) -and -not $IsWindows) { & $native @args }
-    elseif (Test-Path (Join-Path $PSHOME 'pwsh.exe')) { & (Join-Path $PSHOME 'pwsh.exe') @args }
-    else { & dotnet (Join-Path $PSHOME 'pwsh.dll') @args }
-}
+. (Join-Path $PSScriptRoot 'BenchTools.ps1')   # Invoke-ChildPwsh, Get-Median
 
 function Start-FakeHeat([int] $StackCount, [int] $EventCount) {
     $out = [IO.Path]::GetTempFileName()
@@ -41,8 +35,6 @@ function Start-FakeHeat([int] $StackCount, [int] $EventCount) {
     }
     [pscustomobject]@{ Process = $process; Endpoint = "http://127.0.0.1:$(@(Get-Content $out)[0])/v1/p1"; Out = $out }
 }
-
-function Get-Median($values) { $sorted = @($values | Sort-Object); $sorted[[int][math]::Floor($sorted.Count / 2)] }
 
 $modules = [ordered]@{ 'Heat.PowerShell' = $ModulePath }
 if ($BaselineModulePath) { $modules['Heat.PowerShell (baseline)'] = (Resolve-Path $BaselineModulePath).Path }

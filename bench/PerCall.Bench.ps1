@@ -23,7 +23,7 @@ $psd1 = Join-Path $ModulePath 'Heat.PowerShell.psd1'
 $lab = Get-Content (Join-Path $LabDir 'lab.json') -Raw | ConvertFrom-Json
 $rows = [Collections.Generic.List[object]]::new()
 
-function Get-Median($values) { $sorted = @($values | Sort-Object); $sorted[[int][math]::Floor($sorted.Count / 2)] }
+. (Join-Path $PSScriptRoot 'BenchTools.ps1')   # Invoke-ChildPwsh, Get-Median, Invoke-OpenStack
 
 function Add-Row([string] $Measure, [double] $Ms, [string] $Against, [double] $AgainstMs, [string] $Command) {
     $rows.Add([pscustomobject]@{
@@ -36,17 +36,11 @@ function Measure-Ms([scriptblock] $Action, [int] $Times = $Rounds) {
     Get-Median $(foreach ($i in 1..$Times) { $w = [Diagnostics.Stopwatch]::StartNew(); $null = & $Action; $w.Elapsed.TotalMilliseconds })
 }
 
-function Invoke-ChildPwsh {
-    $native = Join-Path $PSHOME 'pwsh'
-    if ((Test-Path $native -PathType Leaf) -and -not $IsWindows) { & $native @args }
-    elseif (Test-Path (Join-Path $PSHOME 'pwsh.exe')) { & (Join-Path $PSHOME 'pwsh.exe') @args }
-    else { & dotnet (Join-Path $PSHOME 'pwsh.dll') @args }
-}
-
-function Invoke-OpenStack {
-    $env:OS_CLIENT_CONFIG_FILE = $lab.clouds_yaml; $env:OS_CLOUD = $lab.cloud
-    try { $out = & openstack @args 2>&1; if ($LASTEXITCODE) { throw "openstack $args failed: $out" }; $out }
-    finally { Remove-Item Env:OS_CLIENT_CONFIG_FILE, Env:OS_CLOUD -ErrorAction SilentlyContinue }
+# A timed `openstack` command that failed would be a wrong number: stop instead.
+function Invoke-OpenStackOrThrow {
+    $out = Invoke-OpenStack @args
+    if ($LASTEXITCODE) { throw "openstack $args failed: $out" }
+    $out
 }
 
 # The raw request a script would write: a token from Keystone, then GETs that follow Heat's redirect (HttpClient does).
@@ -107,7 +101,7 @@ try {
         foreach ($pair in $pairs) {
             $module = (Measure-Ms { foreach ($i in 1..$Calls) { & $pair.Module } }) / $Calls
             $rawMs = (Measure-Ms { foreach ($i in 1..$Calls) { & $pair.Raw } }) / $Calls
-            $os = Measure-Ms { Invoke-OpenStack @($pair.Os) } $OpenStackRounds
+            $os = Measure-Ms { Invoke-OpenStackOrThrow @($pair.Os) } $OpenStackRounds
             Add-Row "$($pair.What) (warm session, per call)" $module $pair.RawWhat $rawMs "$Calls calls, median of $Rounds rounds"
             Add-Row "$($pair.What) (warm session, per call)" $module "openstack $($pair.Os -join ' ')" $os "median of $OpenStackRounds"
         }
@@ -130,7 +124,7 @@ try {
         $floor = Measure-Ms { Invoke-ChildPwsh -NoProfile -c $floorScript } 5
         $bareStart = Measure-Ms { Invoke-ChildPwsh -NoProfile -c 'exit' } 5
         $w = [Diagnostics.Stopwatch]::StartNew()
-        foreach ($i in 1..$Calls) { $null = Invoke-OpenStack stack show $name }
+        foreach ($i in 1..$Calls) { $null = Invoke-OpenStackOrThrow stack show $name }
         $openstack = $w.Elapsed.TotalMilliseconds
         Add-Row "runbook: new pwsh, import, connect, $Calls x Get-HeatStack" $runbook "$Calls x openstack stack show (one run)" $openstack ("{0:0.0}x faster" -f ($openstack / $runbook))
         Add-Row "runbook: new pwsh, import, connect, $Calls x Get-HeatStack" $runbook "floor: new pwsh, raw token + $Calls raw GETs of name/id (no module)" $floor ''
@@ -145,7 +139,7 @@ try {
                 "`$s = Get-HeatStack $($many -join ','); if (@(`$s).Count -ne $Calls) { throw 'not all read' }"
             $oneCommand = Measure-Ms { Invoke-ChildPwsh -NoProfile -c $manyScript } 5
             $w = [Diagnostics.Stopwatch]::StartNew()
-            foreach ($m in $many) { $null = Invoke-OpenStack stack show $m }
+            foreach ($m in $many) { $null = Invoke-OpenStackOrThrow stack show $m }
             $openstackMany = $w.Elapsed.TotalMilliseconds
             Add-Row "runbook, one command: new pwsh, import, connect, Get-HeatStack with $Calls names" $oneCommand "$Calls x openstack stack show, one a stack (one run)" $openstackMany ("{0:0.0}x faster" -f ($openstackMany / $oneCommand))
         }
