@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Text;
 using System.Threading.Tasks;
 using Heat.Client.Keystone;
 using Heat.Tests.Shared;
@@ -22,6 +25,22 @@ namespace Heat.Client.Tests.Hostile
             Timeout = TimeSpan.FromSeconds(10),
             RetryDelay = TimeSpan.FromMilliseconds(10),
         };
+
+        /// <summary>A gzip body of <paramref name="start"/> then 64 MiB of spaces: well under 1 MiB on the wire.</summary>
+        public static byte[] GzipBomb(string start = "")
+        {
+            using (var packed = new MemoryStream())
+            {
+                using (var gzip = new GZipStream(packed, CompressionLevel.Optimal, leaveOpen: true))
+                {
+                    var head = Encoding.ASCII.GetBytes(start);
+                    gzip.Write(head, 0, head.Length);
+                    var chunk = Encoding.ASCII.GetBytes(new string(' ', 1 << 20));
+                    for (int i = 0; i < 64; i++) gzip.Write(chunk, 0, chunk.Length);
+                }
+                return packed.ToArray();
+            }
+        }
 
         public static HeatClient Client(FakeServer heat, Action<AuthOptions> configure = null, List<string> trace = null)
         {

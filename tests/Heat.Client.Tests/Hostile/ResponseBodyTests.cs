@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.IO.Compression;
 using System.Text;
 using System.Threading.Tasks;
 using Heat.Tests.Shared;
@@ -132,16 +131,7 @@ namespace Heat.Client.Tests.Hostile
         public async Task GzipBomb_IsCappedAfterDecompression()
         {
             // 64 MiB of spaces in about 64 KiB of gzip.
-            byte[] bomb;
-            using (var packed = new MemoryStream())
-            {
-                using (var gzip = new GZipStream(packed, CompressionLevel.Optimal, leaveOpen: true))
-                {
-                    var chunk = Encoding.ASCII.GetBytes(new string(' ', 1 << 20));
-                    for (int i = 0; i < 64; i++) gzip.Write(chunk, 0, chunk.Length);
-                }
-                bomb = packed.ToArray();
-            }
+            var bomb = Hostile.GzipBomb();
             Assert.True(bomb.Length < 1024 * 1024);
             using (var heat = new FakeServer(_ => new FakeReply { Body = bomb }.Header("Content-Type", "application/json").Header("Content-Encoding", "gzip")))
             {
