@@ -84,7 +84,7 @@ namespace Heat.Tests.Shared
         private readonly Func<FakeRequest, FakeReply> _handler;
         private readonly X509Certificate2 _certificate;
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
-        private readonly Task _loop;
+        private readonly Thread _loop;
 
         /// <param name="certificate">The TLS certificate (with its key) to serve; null with <paramref name="tls"/> for a self-signed one.</param>
         public FakeServer(Func<FakeRequest, FakeReply> handler, string address = "127.0.0.1", bool tls = false, X509Certificate2 certificate = null)
@@ -96,7 +96,7 @@ namespace Heat.Tests.Shared
             _listener.Start();
             Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
             BaseUrl = $"{(tls ? "https" : "http")}://{address}:{Port}";
-            _loop = Task.Run(AcceptLoop);
+            _loop = Dedicated(AcceptLoop, "FakeServer accept " + Port);
         }
 
         public int Port { get; }
@@ -112,13 +112,7 @@ namespace Heat.Tests.Shared
         {
             _stop.Cancel();
             _listener.Stop();
-            try
-            {
-                _loop.Wait(TimeSpan.FromSeconds(5));
-            }
-            catch (AggregateException)
-            {
-            }
+            _loop.Join(TimeSpan.FromSeconds(5));
         }
 
         /// <summary>A port on which nothing listens (connection refused).</summary>
@@ -131,14 +125,24 @@ namespace Heat.Tests.Shared
             return port;
         }
 
-        private async Task AcceptLoop()
+        // The server accepts and answers on threads of its own, with blocking I/O, never on the thread pool: the tests
+        // drive the client synchronously (as PowerShell's pipeline thread does) and many run at once, so pool threads
+        // can all be blocked for seconds, and a server that waited for one answered after the client's timeout.
+        private static Thread Dedicated(Action work, string name)
+        {
+            var thread = new Thread(() => work()) { IsBackground = true, Name = name };
+            thread.Start();
+            return thread;
+        }
+
+        private void AcceptLoop()
         {
             while (!_stop.IsCancellationRequested)
             {
                 TcpClient client;
                 try
                 {
-                    client = await _listener.AcceptTcpClientAsync().ConfigureAwait(false);
+                    client = _listener.AcceptTcpClient();
                 }
                 catch (Exception) when (_stop.IsCancellationRequested)
                 {
@@ -148,11 +152,15 @@ namespace Heat.Tests.Shared
                 {
                     continue;
                 }
-                _ = Task.Run(() => Serve(client));
+                catch (ObjectDisposedException)
+                {
+                    return;
+                }
+                Dedicated(() => Serve(client), "FakeServer connection " + Port);
             }
         }
 
-        private async Task Serve(TcpClient client)
+        private void Serve(TcpClient client)
         {
             using (client)
             {
@@ -162,23 +170,23 @@ namespace Heat.Tests.Shared
                     if (_certificate != null)
                     {
                         var ssl = new SslStream(stream, false);
-                        await ssl.AuthenticateAsServerAsync(_certificate, false, System.Security.Authentication.SslProtocols.None, false).ConfigureAwait(false);
+                        ssl.AuthenticateAsServer(_certificate, false, System.Security.Authentication.SslProtocols.None, false);
                         stream = ssl;
                     }
                     using (stream)
                     {
-                        var request = await ReadRequest(stream).ConfigureAwait(false);
+                        var request = ReadRequest(stream);
                         if (request == null) return;
                         Requests.Enqueue(request);
                         var reply = _handler(request) ?? new FakeReply { Status = 404 };
-                        if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, _stop.Token).ConfigureAwait(false);
+                        if (reply.Delay > TimeSpan.Zero && _stop.Token.WaitHandle.WaitOne(reply.Delay)) return;
                         if (reply.Reset)
                         {
                             client.Client.LingerState = new LingerOption(true, 0);
                             client.Client.Close();
                             return;
                         }
-                        await Write(stream, reply).ConfigureAwait(false);
+                        Write(stream, reply);
                     }
                 }
                 catch (Exception)
@@ -188,7 +196,7 @@ namespace Heat.Tests.Shared
             }
         }
 
-        private async Task Write(Stream stream, FakeReply reply)
+        private void Write(Stream stream, FakeReply reply)
         {
             var head = new StringBuilder();
             head.Append("HTTP/1.1 ").Append(reply.Status).Append(' ').Append(reply.Reason ?? ((HttpStatusCode)reply.Status).ToString()).Append("\r\n");
@@ -197,27 +205,26 @@ namespace Heat.Tests.Shared
             if (reply.StreamBody == null && !reply.OmitLength && !hasLength) head.Append("Content-Length: ").Append(reply.Body.Length).Append("\r\n");
             head.Append("Connection: close\r\n\r\n");
             var bytes = Encoding.ASCII.GetBytes(head.ToString());
-            await stream.WriteAsync(bytes, 0, bytes.Length, _stop.Token).ConfigureAwait(false);
+            stream.Write(bytes, 0, bytes.Length);
             if (reply.StreamBody != null)
             {
-                await reply.StreamBody(stream, _stop.Token).ConfigureAwait(false);
+                reply.StreamBody(stream, _stop.Token).GetAwaiter().GetResult();
             }
             else
             {
-                await stream.WriteAsync(reply.Body, 0, reply.Body.Length, _stop.Token).ConfigureAwait(false);
+                stream.Write(reply.Body, 0, reply.Body.Length);
             }
-            await stream.FlushAsync(_stop.Token).ConfigureAwait(false);
+            stream.Flush();
         }
 
-        private static async Task<FakeRequest> ReadRequest(Stream stream)
+        private static FakeRequest ReadRequest(Stream stream)
         {
             var headBytes = new List<byte>();
-            var one = new byte[1];
             while (true)
             {
-                var read = await stream.ReadAsync(one, 0, 1).ConfigureAwait(false);
-                if (read == 0) return null;
-                headBytes.Add(one[0]);
+                var one = stream.ReadByte();
+                if (one < 0) return null;
+                headBytes.Add((byte)one);
                 var n = headBytes.Count;
                 if (n >= 4 && headBytes[n - 4] == '\r' && headBytes[n - 3] == '\n' && headBytes[n - 2] == '\r' && headBytes[n - 1] == '\n') break;
                 if (n > 65536) return null;
@@ -236,7 +243,7 @@ namespace Heat.Tests.Shared
                 var got = 0;
                 while (got < length)
                 {
-                    var read = await stream.ReadAsync(body, got, length - got).ConfigureAwait(false);
+                    var read = stream.Read(body, got, length - got);
                     if (read == 0) break;
                     got += read;
                 }

@@ -45,23 +45,40 @@ namespace Heat.Client.Tests.Hostile
         [Fact]
         public void FirstObject_ArrivesBeforeTheSecondPageIsRequested_AndTheSecondPageIsFetchedWhileTheFirstIsConsumed()
         {
-            using (var heat = new FakeServer(Honest(9, 3)))
-            using (var stacks = Hostile.Client(heat).Stacks.List(new StackListOptions { PageSize = 3 }, default).GetEnumerator())
+            // Events, not clocks: the server says when page 2 is asked for and holds its answer until the test lets it
+            // go, so the order is checked whatever the machine's speed. The times below only end a hang.
+            var hang = TimeSpan.FromMinutes(2);
+            using (var secondAsked = new ManualResetEventSlim())
+            using (var secondMayAnswer = new ManualResetEventSlim())
+            using (var heat = new FakeServer(Honest(9, 3, from =>
+            {
+                if (from != 3) return null;
+                secondAsked.Set();
+                secondMayAnswer.Wait(hang);
+                return null;
+            })))
+            using (var stacks = Hostile.Client(heat, o => o.Timeout = hang).Stacks.List(new StackListOptions { PageSize = 3 }, default).GetEnumerator())
             {
                 Assert.True(stacks.MoveNext());
                 Assert.Equal("id-0", stacks.Current.Id);
-                Thread.Sleep(300);
+                // A listing that asked for page 2 before the consumer came back would be seen here (it is the next
+                // request the server gets); 300 ms is room for such a bug to show, not a bound on the code.
+                Assert.False(secondAsked.Wait(TimeSpan.FromMilliseconds(300)), "page 2 was asked for before the consumer came back");
                 Assert.Single(heat.Requests);
 
-                // The consumer comes back for the second object of page 1: page 2 is asked for now, not when page 1 runs out.
+                // The consumer comes back for the second object of page 1: page 2 is asked for now, not when page 1 runs
+                // out, and the two objects left of page 1 come while its answer is still held back.
                 Assert.True(stacks.MoveNext());
                 Assert.Equal("id-1", stacks.Current.Id);
-                Assert.True(WaitFor(() => heat.Requests.Count == 2, TimeSpan.FromSeconds(5)), "page 2 was not fetched while page 1 was consumed");
+                Assert.True(secondAsked.Wait(hang), "page 2 was not asked for while page 1 was consumed");
                 Assert.Contains("marker=id-2", heat.Requests.Last().Query);
+                Assert.True(stacks.MoveNext());
+                Assert.Equal("id-2", stacks.Current.Id);
+                secondMayAnswer.Set();
 
                 var rest = new List<string>();
                 while (stacks.MoveNext()) rest.Add(stacks.Current.Id);
-                Assert.Equal(Enumerable.Range(2, 7).Select(i => "id-" + i), rest);
+                Assert.Equal(Enumerable.Range(3, 6).Select(i => "id-" + i), rest);
                 Assert.Equal(4, heat.Requests.Count); // three full pages, then the empty one that ends the listing
             }
         }
