@@ -76,9 +76,30 @@ namespace Heat.PowerShell
             }
         }
 
-        /// <summary>Whether to go ahead: -Force skips the prompt, but -WhatIf always wins and only says what would happen.</summary>
-        protected bool ShouldProcessUnlessForced(bool force, string target, string action) =>
-            (force && !MyInvocation.BoundParameters.ContainsKey("WhatIf")) || ShouldProcess(target, action);
+        /// <summary>
+        /// Whether WhatIf is in effect for this call, however it came: -WhatIf bound (-WhatIf:$false counts too), else
+        /// $WhatIfPreference, which the user may set and which a calling script run with -WhatIf sets in its scope.
+        /// </summary>
+        protected bool IsWhatIf =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)
+                ? ((SwitchParameter)bound).IsPresent
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
+        /// <summary>
+        /// The one confirmation rule of every cmdlet that changes something (Az's ConfirmAction): WhatIf only says what
+        /// would happen, whatever else is given; -Force skips the prompt and nothing else (a -Confirm given explicitly
+        /// still asks); otherwise ShouldProcess decides, by ConfirmImpact and $ConfirmPreference.
+        /// </summary>
+        protected bool ShouldAct(string target, string action, bool force = false)
+        {
+            if (IsWhatIf)
+            {
+                ShouldProcess(target, action);
+                return false;
+            }
+            bool confirmAsked = MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) && ((SwitchParameter)confirm).IsPresent;
+            return (force && !confirmAsked) || ShouldProcess(target, action);
+        }
 
         /// <summary>A non-terminating error for an argument that names nothing (null or empty): never read as "all".</summary>
         protected void WriteEmptyNameError(string parameter, string what)

@@ -64,7 +64,7 @@ namespace Heat.PowerShell
             _throttle = _throttle ?? new SemaphoreSlim(ThrottleLimit);
             foreach (var target in ResolveTargets())
             {
-                if (!ShouldProcessUnlessForced(Force, Describe(target), ActionText)) continue;
+                if (!ShouldAct(Describe(target), ActionText, Force)) continue;
                 var started = new Started { Target = target };
                 started.Task = Task.Run(() => RunAsync(client, started), CancellationToken);
                 _started.Add(started);

@@ -68,7 +68,7 @@ namespace Heat.PowerShell.Cmdlets
                     {
                         var segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
                         if (segments.Length == 0) throw new PSArgumentException("-ResourceName holds an empty path.", nameof(ResourceName));
-                        if (!ShouldProcess($"{Describe(stack)}: {path}", $"Clear the {hook} hook")) continue;
+                        if (!ShouldAct($"{Describe(stack)}: {path}", $"Clear the {hook} hook")) continue;
                         var matchers = segments.Select(s => (Func<string, bool>)Wildcards.Pattern(s).IsMatch).ToArray();
                         var cleared = Await(Client.Hooks.ClearMatchingAsync(stack, segments, hook, matchers, CancellationToken));
                         if (cleared.Count == 0) WriteWarning($"No resource of '{stack}' matches '{path}'.");

@@ -53,7 +53,7 @@ namespace Heat.PowerShell.Cmdlets
                         return;
                     }
                     var file = GetUnresolvedProviderPathFromPSPath(Path);
-                    if (!ShouldProcess(file, $"Export Heat stack {Describe(stack)}")) return;
+                    if (!ShouldAct(file, $"Export Heat stack {Describe(stack)}")) return;
                     if (File.Exists(file) && !Force)
                     {
                         throw new IOException($"The file {file} exists; use -Force to replace it.");

@@ -91,7 +91,7 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(Name, "Create Heat software config")) return;
+            if (!ShouldAct(Name, "Create Heat software config")) return;
             TryItem("HeatSoftwareConfig", Name, () =>
             {
                 var definition = DefinitionPath == null

@@ -64,7 +64,7 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess($"server {ServerId}", $"Deploy Heat software config {ConfigId}")) return;
+            if (!ShouldAct($"server {ServerId}", $"Deploy Heat software config {ConfigId}")) return;
             TryItem("HeatSoftwareDeployment", ServerId, () =>
             {
                 var request = new CreateSoftwareDeploymentRequest

@@ -71,7 +71,7 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(StackName, "Create Heat stack")) return;
+            if (!ShouldAct(StackName, "Create Heat stack")) return;
             TryItem("HeatStack", StackName, () =>
             {
                 var request = NewCreateRequest(Definition.LoadWithHooks(this), Definition.Values(this));

@@ -53,7 +53,7 @@ namespace Heat.PowerShell.Cmdlets
         {
             foreach (var target in ResolveTargets())
             {
-                if (!ShouldProcess(Describe(target), "Take a snapshot of Heat stack")) continue;
+                if (!ShouldAct(Describe(target), "Take a snapshot of Heat stack")) continue;
                 TryItem("HeatStackSnapshot", target.ToString(), () =>
                 {
                     var stack = Await(Client.Stacks.ResolveAsync(target, CancellationToken));

@@ -39,7 +39,7 @@ namespace Heat.PowerShell.Cmdlets
         {
             foreach (var id in ConfigId)
             {
-                if (!ShouldProcessUnlessForced(Force, id, "Remove Heat software config")) continue;
+                if (!ShouldAct(id, "Remove Heat software config", Force)) continue;
                 TryItem("HeatSoftwareConfig", id, () => Await(Client.SoftwareConfigs.DeleteAsync(id, CancellationToken)));
             }
         }

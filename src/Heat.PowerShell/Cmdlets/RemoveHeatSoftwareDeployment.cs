@@ -40,7 +40,7 @@ namespace Heat.PowerShell.Cmdlets
         {
             foreach (var id in DeploymentId)
             {
-                if (!ShouldProcessUnlessForced(Force, id, "Remove Heat software deployment")) continue;
+                if (!ShouldAct(id, "Remove Heat software deployment", Force)) continue;
                 TryItem("HeatSoftwareDeployment", id, () => Await(Client.SoftwareDeployments.DeleteAsync(id, CancellationToken)));
             }
         }

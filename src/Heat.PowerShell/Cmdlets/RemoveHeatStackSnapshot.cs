@@ -32,7 +32,7 @@ namespace Heat.PowerShell.Cmdlets
         {
             foreach (var stack in ResolveTargets())
             {
-                if (!ShouldProcessUnlessForced(Force, $"{Describe(stack)} snapshot {SnapshotId}", "Remove Heat stack snapshot")) continue;
+                if (!ShouldAct($"{Describe(stack)} snapshot {SnapshotId}", "Remove Heat stack snapshot", Force)) continue;
                 TryItem("HeatStackSnapshot", SnapshotId, () => Await(Client.Snapshots.DeleteAsync(stack, SnapshotId, CancellationToken)));
             }
         }

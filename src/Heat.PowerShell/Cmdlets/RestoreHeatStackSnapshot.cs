@@ -50,7 +50,7 @@ namespace Heat.PowerShell.Cmdlets
         {
             foreach (var target in ResolveTargets())
             {
-                if (!ShouldProcessUnlessForced(Force, $"{Describe(target)} from snapshot {SnapshotId}", "Restore Heat stack")) continue;
+                if (!ShouldAct($"{Describe(target)} from snapshot {SnapshotId}", "Restore Heat stack", Force)) continue;
                 TryItem("HeatStack", target.ToString(), () =>
                 {
                     var stack = Await(Client.Stacks.ResolveAsync(target, CancellationToken));

@@ -48,7 +48,7 @@ namespace Heat.PowerShell.Cmdlets
             foreach (var stack in ResolveTargets())
             {
                 var target = $"{stack}/{ResourceName}";
-                if (!ShouldProcess($"{Describe(stack)} resource {ResourceName}", "Send a signal to Heat resource")) continue;
+                if (!ShouldAct($"{Describe(stack)} resource {ResourceName}", "Send a signal to Heat resource")) continue;
                 TryItem("HeatResource", target, () =>
                 {
                     // PowerShell's wrappers (PSObject, [pscustomobject]) come off here; the client sends plain values.

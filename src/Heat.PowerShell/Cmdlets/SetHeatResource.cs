@@ -63,7 +63,7 @@ namespace Heat.PowerShell.Cmdlets
             bool unhealthy = ParameterSetName == UnhealthySet ? MarkUnhealthy.IsPresent : !MarkHealthy.IsPresent;
             foreach (var stack in ResolveTargets())
             {
-                if (!ShouldProcess($"{Describe(stack)} resource {ResourceName}", unhealthy ? "Mark Heat resource unhealthy" : "Mark Heat resource healthy")) continue;
+                if (!ShouldAct($"{Describe(stack)} resource {ResourceName}", unhealthy ? "Mark Heat resource unhealthy" : "Mark Heat resource healthy")) continue;
                 TryItem("HeatResource", $"{stack}/{ResourceName}", () =>
                 {
                     // Resolved once here, so that -PassThru's read needs no second lookup.

@@ -96,7 +96,7 @@ namespace Heat.PowerShell.Cmdlets
         {
             foreach (var id in DeploymentId)
             {
-                if (!ShouldProcess(id, "Set Heat software deployment")) continue;
+                if (!ShouldAct(id, "Set Heat software deployment")) continue;
                 TryItem("HeatSoftwareDeployment", id, () =>
                 {
                     var updated = Await(Client.SoftwareDeployments.UpdateAsync(id, _request, CancellationToken));

@@ -73,7 +73,7 @@ namespace Heat.PowerShell.Cmdlets
                     WriteObject(new HeatStackSetResult("Unchanged", stack, changes));
                     return;
                 }
-                if (!ShouldProcess(Describe(existing), "Update Heat stack")) return;
+                if (!ShouldAct(Describe(existing), "Update Heat stack")) return;
                 var marker = Wait ? Await(Client.Stacks.NewestEventIdAsync(existing, CancellationToken)) : null;
                 Await(Client.Stacks.UpdateAsync(existing, update, CancellationToken));
                 stack.StackStatus = "UPDATE_IN_PROGRESS";
@@ -104,7 +104,7 @@ namespace Heat.PowerShell.Cmdlets
 
         private void Create(Heat.Client.Templates.TemplateBundle bundle, Dictionary<string, object> parameters)
         {
-            if (!ShouldProcess(StackName, "Create Heat stack")) return;
+            if (!ShouldAct(StackName, "Create Heat stack")) return;
             var request = NewCreateRequest(bundle, parameters);
             var created = Await(Client.Stacks.CreateAsync(request, CancellationToken));
             var result = new HeatStackSetResult("Created", created, new HeatResourceChange[0]);

@@ -131,11 +131,6 @@ namespace Heat.PowerShell.Cmdlets
             await client.Stacks.UpdateAsync(stack, request, cancellationToken).ConfigureAwait(false);
         }
 
-        private bool IsWhatIf =>
-            (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && ((SwitchParameter)whatIf).IsPresent) ||
-            (!MyInvocation.BoundParameters.ContainsKey("WhatIf") && GetVariableValue("WhatIfPreference") is object preference &&
-             LanguagePrimitives.IsTrue(preference));
-
         /// <summary>The request, built once: the template is read on the pipeline thread, then shared by every stack.</summary>
         private UpdateStackRequest Request() => _request ?? (_request = _template.ToUpdateRequest(this, Existing, ClearParameter));
     }
