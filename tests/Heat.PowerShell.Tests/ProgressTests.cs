@@ -15,7 +15,7 @@ namespace Heat.PowerShell.Tests
     public class ProgressTests
     {
         private static StackWaiter Waiter(int stacks) =>
-            new StackWaiter(Enumerable.Range(0, stacks).Select(i => new PendingWait(new StackRef("s" + i, "id" + i), new StackWatchOptions())).ToList(), "Creating Heat stacks");
+            new StackWaiter(Enumerable.Range(0, stacks).Select(i => new PendingWait(new StackRef("s" + i, "id" + i), WaitGoal.Create, new StackWatchOptions())).ToList(), "Creating Heat stacks");
 
         /// <summary>Feeds a stream of progress for <paramref name="seconds"/>, drawing as a wait does (every 50 ms).</summary>
         private static int Run(StackWaiter waiter, double seconds, Action<ProgressRecord> write)

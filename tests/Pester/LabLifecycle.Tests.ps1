@@ -251,7 +251,7 @@ Describe 'Stack actions and snapshots' -Tag Lab {
         (Get-HeatStackSnapshot $act).Id | Should -Contain $snapshot.Id
         Update-HeatStack $act -Existing -Parameter @{ label = 'after' } -Force -Wait
         (Get-HeatStackOutput $act label).OutputValue | Should -Be 'after'
-        $restored = $snapshot | Restore-HeatStackSnapshot -Force -Wait
+        $restored = $snapshot | Restore-HeatStackSnapshot -Force -Wait -PassThru
         $restored.StackStatus | Should -Be 'RESTORE_COMPLETE'
         (Get-HeatStackOutput $act label).OutputValue | Should -Be 'before'
         $snapshot | Remove-HeatStackSnapshot -Force

@@ -18,7 +18,7 @@ namespace Heat.PowerShell
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly ConcurrentQueue<Action> _pipelineQueue = new ConcurrentQueue<Action>();
 
-        protected CancellationToken CancellationToken => _cancellation.Token;
+        protected internal CancellationToken CancellationToken => _cancellation.Token;
 
         protected override void StopProcessing()
         {
@@ -32,10 +32,10 @@ namespace Heat.PowerShell
         }
 
         /// <summary>Queues work (Write*, progress) that must run on the pipeline thread.</summary>
-        protected void Post(Action action) => _pipelineQueue.Enqueue(action);
+        protected internal void Post(Action action) => _pipelineQueue.Enqueue(action);
 
         /// <summary>Runs queued pipeline-thread work; call it from the pipeline thread only.</summary>
-        protected void Drain()
+        protected internal void Drain()
         {
             while (_pipelineQueue.TryDequeue(out var action)) action();
             Tick?.Invoke();
@@ -46,7 +46,7 @@ namespace Heat.PowerShell
         internal Action Tick { get; set; }
 
         /// <summary>Waits for a task on the pipeline thread while writing what it reports as it goes.</summary>
-        protected T Await<T>(Task<T> task)
+        protected internal T Await<T>(Task<T> task)
         {
             Await((Task)task);
             return task.Result;
@@ -56,7 +56,7 @@ namespace Heat.PowerShell
         /// Task.Wait would throw the task's failure wrapped in an AggregateException: wait on the handle instead and
         /// rethrow the client's own exception; a cancellation the user asked for stops the pipeline.
         /// </summary>
-        protected void Await(Task task)
+        protected internal void Await(Task task)
         {
             var handle = ((IAsyncResult)task).AsyncWaitHandle;
             while (!handle.WaitOne(50)) Drain();

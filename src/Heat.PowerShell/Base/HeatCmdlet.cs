@@ -2,15 +2,19 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using Heat.Client;
 using Heat.Client.Models;
+using Heat.PowerShell.Operations;
 
 namespace Heat.PowerShell
 {
     /// <summary>What every Heat cmdlet shares: the session, the client over it, and per-item failures as error records.</summary>
-    public abstract class HeatCmdlet : AsyncCmdlet
+    public abstract class HeatCmdlet : AsyncCmdlet, IOperationHost
     {
         private HeatClient _client;
+        private OperationRunner _runner;
 
         /// <summary>The session to use, from <c>Connect-HeatService -PassThru</c>. Left out: the default session of
         /// this runspace, set by the last Connect-HeatService. Not connected at all is a terminating HeatNotConnected
@@ -20,7 +24,7 @@ namespace Heat.PowerShell
         public HeatSession Session { get; set; }
 
         /// <summary>The client for this call, over -Session or the default session. Not connected: terminating.</summary>
-        protected HeatClient Client
+        protected internal HeatClient Client
         {
             get
             {
@@ -43,6 +47,24 @@ namespace Heat.PowerShell
             }
         }
 
+        /// <summary>Starts one record's operation at once (at most <paramref name="throttleLimit"/> run together, the
+        /// first call deciding); <see cref="EndProcessing"/> reports them all and waits for those that wait.</summary>
+        internal void Start(StackOperation operation, int throttleLimit = OperationRunner.DefaultThrottleLimit)
+        {
+            _runner = _runner ?? new OperationRunner(this, throttleLimit);
+            _runner.Start(operation);
+        }
+
+        protected override void EndProcessing() => _runner?.Finish();
+
+        HeatClient IOperationHost.Client => Client;
+
+        CancellationToken IOperationHost.CancellationToken => CancellationToken;
+
+        T IOperationHost.Await<T>(Task<T> task) => Await(task);
+
+        bool IOperationHost.TryItem(string noun, object target, Action work) => TryItem(noun, target, work);
+
         internal static ErrorRecord ToErrorRecord(Exception exception, string noun, object target)
         {
             var record = ErrorCatalog.ToErrorRecord(exception, noun, target);
@@ -57,7 +79,7 @@ namespace Heat.PowerShell
         }
 
         /// <summary>Runs one item's work; a failure becomes a non-terminating error so the pipeline goes on.</summary>
-        protected bool TryItem(string noun, object target, Action work)
+        protected internal bool TryItem(string noun, object target, Action work)
         {
             try
             {
@@ -111,7 +133,7 @@ namespace Heat.PowerShell
 
         /// <summary>
         /// Waits for all <paramref name="pending"/> stacks at once, with progress; returns each outcome. Whether a stack
-        /// succeeded is for the caller (see <see cref="FinishWaits"/>).
+        /// succeeded is for the caller (see <see cref="Operations.OperationWaits"/>).
         /// </summary>
         internal IReadOnlyList<WaitOutcome> WaitForStacks(IReadOnlyList<PendingWait> pending, string activity)
         {
@@ -129,79 +151,6 @@ namespace Heat.PowerShell
                 waiter.Complete(WriteProgress);
             }
             return waiter.Outcomes;
-        }
-
-        /// <summary>A wait for a stack this call acts on; <paramref name="marker"/> is the newest event before the action.</summary>
-        internal static PendingWait Pending(StackRef stack, WaitGoal goal, TimeSpan timeout, string marker = null, bool isNew = false) =>
-            new PendingWait(stack, new StackWatchOptions
-            {
-                Actions = goal.Actions,
-                Timeout = timeout,
-                Marker = marker,
-                AfterAction = marker != null,
-                IsNew = isNew,
-                UntilGone = goal.UntilGone,
-            });
-
-        /// <summary>
-        /// Waits for every stack a -Wait left pending, all at once, and reports each: an error record carrying Heat's
-        /// reason and the failed resources' reasons when it did not succeed (a rollback that completed is a failure
-        /// too), else what <paramref name="output"/> makes of it (null: nothing is written). Then <paramref name="ended"/>, for
-        /// every stack whose wait ended, failed or not (not for a wait that timed out or could not read the stack).
-        /// </summary>
-        internal void FinishWaits(IReadOnlyList<PendingWait> pending, WaitGoal goal, Func<WaitOutcome, object> output, bool outputFailed = false,
-            Action<StackRef, HeatStack> ended = null)
-        {
-            foreach (var outcome in WaitForStacks(pending, goal.Activity))
-            {
-                if (outcome.Error != null)
-                {
-                    WriteError(ToErrorRecord(outcome.Error, "HeatStack", outcome.Stack.ToString()));
-                    // A wait that timed out still gives the stack as last seen where failures are written: a runbook
-                    // needs its id to look at it or clean it up.
-                    var lastSeenStack = (outcome.Error as HeatWaitTimeoutException)?.LastSeen ?? (outcome.Error as HeatStackPausedException)?.LastSeen;
-                    if (outputFailed && output != null && lastSeenStack != null)
-                    {
-                        outcome.Final = lastSeenStack;
-                        var lastSeen = output(outcome);
-                        if (lastSeen != null) WriteObject(lastSeen);
-                    }
-                    continue;
-                }
-                bool failed = !goal.Succeeded(outcome.Final);
-                if (failed)
-                {
-                    var final = outcome.Final;
-                    var message = $"Stack {Describe(outcome.Stack)} is {final.StackStatus}, not {goal.Expected}";
-                    if (!string.IsNullOrEmpty(final.StackStatusReason)) message += ": " + final.StackStatusReason;
-                    message += FailedResources(outcome.Stack);
-                    WriteError(ToErrorRecord(new HeatStackFailedException(message, final), "HeatStack", outcome.Stack.ToString()));
-                }
-                if ((!failed || outputFailed) && output != null)
-                {
-                    var written = output(outcome);
-                    if (written != null) WriteObject(written);
-                }
-                ended?.Invoke(outcome.Stack, outcome.Final);
-            }
-        }
-
-        /// <summary>" Failed resources: name (type) STATUS: reason; ..." for a stack that failed, nested ones included.</summary>
-        private string FailedResources(StackRef stack)
-        {
-            try
-            {
-                var options = new ResourceListOptions { NestedDepth = 5 };
-                options.Statuses.Add("FAILED");
-                var failed = Await(Client.Resources.ListAsync(stack, options, CancellationToken));
-                if (failed.Count == 0) return string.Empty;
-                return ". Failed resources: " + string.Join("; ", failed.Select(r =>
-                    $"{(r.StackName != stack.StackName ? r.StackName + "/" : string.Empty)}{r.ResourceName} ({r.ResourceType}) {r.ResourceStatus}: {r.ResourceStatusReason}"));
-            }
-            catch (HeatException)
-            {
-                return string.Empty;
-            }
         }
 
         /// <summary>The template with every file it names, read through the session (URLs) and from disk.</summary>
@@ -283,7 +232,7 @@ namespace Heat.PowerShell
         }
 
         /// <summary>Names a stack for a message: "name (id)".</summary>
-        protected static string Describe(StackRef stack) =>
+        protected internal static string Describe(StackRef stack) =>
             stack.StackName != null && stack.StackId != null ? $"{stack.StackName} ({stack.StackId})" : stack.ToString();
 
         protected static StackRef RefOf(HeatStack stack) => new StackRef(stack.StackName, stack.Id);

@@ -1,23 +1,20 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using Heat.Client;
 using Heat.Client.Models;
+using Heat.PowerShell.Operations;
 
 namespace Heat.PowerShell
 {
     /// <summary>
     /// A cmdlet that changes existing stacks: the stack target (wildcards allowed), confirmation (-Force skips the
     /// prompt, never -WhatIf), the actions run concurrently (-ThrottleLimit) as stacks arrive, and -Wait for every stack
-    /// at once after all have started, until each reaches its <see cref="Goal"/>.
+    /// at once after all have started, until each reaches its <see cref="Goal"/>. Each record becomes its own
+    /// <see cref="StackOperation"/> on the pipeline thread (<see cref="CaptureSend"/>); the request runs later, on
+    /// another thread, from what was captured.
     /// </summary>
     public abstract class StackActionCmdlet : StackTargetCmdlet
     {
-        private readonly List<Started> _started = new List<Started>();
-        private SemaphoreSlim _throttle;
-
         /// <summary>Act without asking for confirmation. -WhatIf still wins: with both, nothing is done and each stack
         /// is only reported.</summary>
         [Parameter]
@@ -39,7 +36,7 @@ namespace Heat.PowerShell
         /// written from the pipeline thread, in order.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 8;
+        public int ThrottleLimit { get; set; } = OperationRunner.DefaultThrottleLimit;
 
         /// <summary>Write each stack acted on: at once as it started (its status the action's IN_PROGRESS), or with
         /// -Wait as it ended. Without it nothing is written.</summary>
@@ -55,102 +52,53 @@ namespace Heat.PowerShell
         /// <summary>The ShouldProcess action, for example "Suspend Heat stack".</summary>
         protected abstract string ActionText { get; }
 
-        /// <summary>Sends the action for one stack (name and id known).</summary>
-        protected abstract Task StartAsync(HeatClient client, StackRef stack, CancellationToken cancellationToken);
-
-        protected override void ProcessRecord()
-        {
-            var client = Client;
-            _throttle = _throttle ?? new SemaphoreSlim(ThrottleLimit);
-            foreach (var target in ResolveTargets())
-            {
-                if (!ShouldAct(Describe(target), ActionText, Force)) continue;
-                var started = new Started { Target = target };
-                started.Task = Task.Run(() => RunAsync(client, started), CancellationToken);
-                _started.Add(started);
-            }
-            Drain();
-        }
-
-        protected override void EndProcessing()
-        {
-            var pending = new List<PendingWait>();
-            foreach (var started in _started)
-            {
-                try
-                {
-                    Await(started.Task);
-                }
-                catch (PipelineStoppedException)
-                {
-                    throw;
-                }
-                catch (Exception e) when (ErrorCatalog.IsItemFailure(e))
-                {
-                    WriteError(ToErrorRecord(e, "HeatStack", started.Target.ToString()));
-                    continue;
-                }
-                var shown = new HeatStack { StackName = started.Stack.StackName, Id = started.Stack.StackId, StackStatus = StartedStatus };
-                started.Shown = shown;
-                if (Waits) pending.Add(Pending(started.Stack, Goal, TimeSpan.FromMinutes(WaitTimeoutMinutes), started.Marker));
-                else if (PassThru) WriteObject(shown);
-            }
-            if (pending.Count == 0) return;
-            var byStack = new Dictionary<StackRef, Started>();
-            foreach (var started in _started) if (started.Stack != null) byStack[started.Stack] = started;
-            FinishWaits(pending, Goal, output: outcome => PassThru ? Final(byStack[outcome.Stack].Shown, outcome.Final) : null, ended: Ended);
-        }
+        /// <summary>
+        /// The request of this record, from what is bound now (pipeline thread): a delegate over values only, never over
+        /// the cmdlet's properties, which the next record overwrites while this one's request is on its way.
+        /// </summary>
+        internal abstract SendStack CaptureSend();
 
         /// <summary>Whether the stacks are waited for: -Wait, or a switch of the cmdlet's own that needs the result.</summary>
         protected virtual bool Waits => Wait;
 
-        /// <summary>Called on the pipeline thread for each stack whose wait ended (succeeded or not), after what the
-        /// wait itself writes for it; a cmdlet that reports more about the result writes it here.</summary>
-        internal virtual void Ended(StackRef stack, HeatStack final)
-        {
-        }
+        /// <summary>What to report for each stack whose wait ended (failed or not), captured like the request.</summary>
+        internal virtual Action<IOperationHost, StackRef, HeatStack> CaptureEnded() => null;
 
         /// <summary>What -PassThru writes once a wait succeeded: the stack as the wait last saw it.</summary>
-        protected virtual HeatStack Final(HeatStack started, HeatStack seen) => seen;
+        internal virtual Func<HeatStack, HeatStack, HeatStack> Final => (started, seen) => seen;
 
-        private async Task RunAsync(HeatClient client, Started started)
+        protected override void ProcessRecord()
         {
-            await _throttle.WaitAsync(CancellationToken).ConfigureAwait(false);
-            try
+            SendStack send = null;
+            if (!TryItem(CaptureNoun, CaptureTarget, () => send = CaptureSend())) return;
+            foreach (var target in ResolveTargets())
             {
-                // One lookup (the redirect, not the whole stack): the id makes the action and any wait exact.
-                started.Stack = await client.Stacks.ResolveAsync(started.Target, CancellationToken).ConfigureAwait(false);
-                if (Waits) started.Marker = await MarkerAsync(client, started.Stack).ConfigureAwait(false);
-                await StartAsync(client, started.Stack, CancellationToken).ConfigureAwait(false);
-                Post(() => WriteVerbose($"{ActionText}: {Describe(started.Stack)} started."));
-            }
-            finally
-            {
-                _throttle.Release();
+                if (!ShouldAct(Describe(target), ActionText, Force)) continue;
+                Start(Operation(target, send), ThrottleLimit);
             }
         }
 
-        /// <summary>The newest event before the action, so that its wait reads only what follows.</summary>
-        private async Task<string> MarkerAsync(HeatClient client, StackRef stack)
+        /// <summary>The noun and target of the error record when <see cref="CaptureSend"/> fails (a template that does
+        /// not load): the record's other stacks are not acted on, and the pipeline goes on.</summary>
+        internal virtual string CaptureNoun => "HeatStack";
+
+        internal virtual object CaptureTarget => null;
+
+        private StackOperation Operation(StackRef target, SendStack send)
         {
-            try
+            var startedStatus = StartedStatus;
+            var passThru = PassThru.IsPresent;
+            var final = Final;
+            return new StackOperation(ActionText, target, target.ToString(), send)
             {
-                return await client.Stacks.NewestEventIdAsync(stack, CancellationToken).ConfigureAwait(false);
-            }
-            catch (HeatException e) when (!(e is HeatSessionClosedException))
-            {
-                Post(() => WriteVerbose($"Could not read the newest event of {Describe(stack)} ({e.Message}); the wait will start from now."));
-                return null;
-            }
+                Goal = Waits ? Goal : null,
+                WaitTimeout = TimeSpan.FromMinutes(WaitTimeoutMinutes),
+                Started = passThru ? sent => Shown(sent.Stack, startedStatus) : (Func<Sent, object>)null,
+                Finished = passThru ? (host, sent, seen) => final(Shown(sent.Stack, startedStatus), seen) : (Func<IOperationHost, Sent, HeatStack, object>)null,
+                Ended = CaptureEnded(),
+            };
         }
 
-        private sealed class Started
-        {
-            public StackRef Target;
-            public StackRef Stack;
-            public string Marker;
-            public Task Task;
-            public HeatStack Shown;
-        }
+        private static HeatStack Shown(StackRef stack, string status) => new HeatStack { StackName = stack.StackName, Id = stack.StackId, StackStatus = status };
     }
 }

@@ -36,6 +36,12 @@ namespace Heat.PowerShell
         [ValidateRange(1, 1440)]
         public int WaitTimeoutMinutes { get; set; } = 60;
 
+        /// <summary>How many stacks are created or updated at once (1 to 64). The requests run concurrently; everything
+        /// is still written from the pipeline thread, in the order of the records.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = Operations.OperationRunner.DefaultThrottleLimit;
+
         /// <summary>The create request for <see cref="StackName"/> (rollback off unless -EnableRollback).</summary>
         protected CreateStackRequest NewCreateRequest(TemplateBundle template, Dictionary<string, object> parameters)
         {

@@ -1,9 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Models;
 using Heat.Client.Templates;
+using Heat.PowerShell.Operations;
 
 namespace Heat.PowerShell.Cmdlets
 {
@@ -60,8 +60,6 @@ namespace Heat.PowerShell.Cmdlets
     {
         public const string AdoptSet = "Adopt";
 
-        private readonly List<PendingWait> _toWait = new List<PendingWait>();
-
         /// <summary>A file written by Remove-HeatStack -Abandon or Export-HeatStack: the stack is made from its
         /// template and takes over the resources it lists instead of creating them. Heat refuses unless the cloud
         /// enables adopt.</summary>
@@ -72,23 +70,27 @@ namespace Heat.PowerShell.Cmdlets
         protected override void ProcessRecord()
         {
             if (!ShouldAct(StackName, "Create Heat stack")) return;
-            TryItem("HeatStack", StackName, () =>
+            CreateStackRequest request = null;
+            if (!TryItem("HeatStack", StackName, () =>
             {
-                var request = NewCreateRequest(Definition.LoadWithHooks(this), Definition.Values(this));
+                request = NewCreateRequest(Definition.LoadWithHooks(this), Definition.Values(this));
                 if (AdoptPath != null) request.AdoptStackData = LocalText.Read(GetUnresolvedProviderPathFromPSPath(AdoptPath), "the adopt data");
-                var created = Await(Client.Stacks.CreateAsync(request, CancellationToken));
-                WriteVerbose($"Creating stack {created.StackName} ({created.Id}).");
-                if (Wait) _toWait.Add(Pending(RefOf(created), Goal, TimeSpan.FromMinutes(WaitTimeoutMinutes), isNew: true));
-                else WriteObject(created);
-            });
-        }
-
-        private WaitGoal Goal => AdoptPath != null ? WaitGoal.Adopt : WaitGoal.Create;
-
-        protected override void EndProcessing()
-        {
+            })) return;
             // A create that rolled back (ROLLBACK_COMPLETE) failed too; the final stack is written either way.
-            FinishWaits(_toWait, Goal, output: outcome => outcome.Final, outputFailed: true);
+            Start(new StackOperation("Create Heat stack", null, StackName, SendCreate(request))
+            {
+                Goal = !Wait ? null : AdoptPath != null ? WaitGoal.Adopt : WaitGoal.Create,
+                WaitTimeout = TimeSpan.FromMinutes(WaitTimeoutMinutes),
+                Started = sent => sent.Made,
+                Finished = (host, sent, final) => final,
+                WriteFailed = true,
+            }, ThrottleLimit);
         }
+
+        internal static SendStack SendCreate(CreateStackRequest request) => async (client, stack, cancellationToken) =>
+        {
+            var created = await client.Stacks.CreateAsync(request, cancellationToken).ConfigureAwait(false);
+            return new Sent(new StackRef(created.StackName, created.Id), created);
+        };
     }
 }

@@ -1,8 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Models;
+using Heat.PowerShell.Operations;
 
 namespace Heat.PowerShell.Cmdlets
 {
@@ -31,9 +31,6 @@ namespace Heat.PowerShell.Cmdlets
     [OutputType(typeof(HeatStackSnapshot))]
     public sealed class NewHeatStackSnapshot : StackTargetCmdlet
     {
-        private readonly List<PendingWait> _pending = new List<PendingWait>();
-        private readonly Dictionary<StackRef, HeatStackSnapshot> _taken = new Dictionary<StackRef, HeatStackSnapshot>();
-
         /// <summary>A name for the snapshot. Left out, Heat leaves the name empty.</summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
@@ -54,32 +51,27 @@ namespace Heat.PowerShell.Cmdlets
             foreach (var target in ResolveTargets())
             {
                 if (!ShouldAct(Describe(target), "Take a snapshot of Heat stack")) continue;
-                TryItem("HeatStackSnapshot", target.ToString(), () =>
+                Start(new StackOperation("Take a snapshot of Heat stack", target, target.ToString(), SendSnapshot(SnapshotName))
                 {
-                    var stack = Await(Client.Stacks.ResolveAsync(target, CancellationToken));
-                    var marker = Wait ? Await(Client.Stacks.NewestEventIdAsync(stack, CancellationToken)) : null;
-                    var snapshot = Await(Client.Snapshots.CreateAsync(stack, SnapshotName, CancellationToken));
-                    if (!Wait)
-                    {
-                        WriteObject(snapshot);
-                        return;
-                    }
-                    _taken[stack] = snapshot;
-                    _pending.Add(Pending(stack, WaitGoal.Snapshot, TimeSpan.FromMinutes(WaitTimeoutMinutes), marker));
+                    ErrorNoun = "HeatStackSnapshot",
+                    Goal = Wait ? WaitGoal.Snapshot : null,
+                    WaitTimeout = TimeSpan.FromMinutes(WaitTimeoutMinutes),
+                    Started = sent => sent.Made,
+                    Finished = ReadAgain,
                 });
             }
         }
 
-        protected override void EndProcessing()
+        private static SendStack SendSnapshot(string name) => async (client, stack, cancellationToken) =>
+            new Sent(stack, await client.Snapshots.CreateAsync(stack, name, cancellationToken).ConfigureAwait(false));
+
+        /// <summary>The finished snapshot, read again: its status and data are those Heat stored at the end.</summary>
+        private static object ReadAgain(IOperationHost host, Sent sent, HeatStack final)
         {
-            // The finished snapshot, read again: its status and data are those Heat stored at the end.
-            FinishWaits(_pending, WaitGoal.Snapshot, output: outcome =>
-            {
-                var taken = _taken[outcome.Stack];
-                HeatStackSnapshot finished = taken;
-                TryItem("HeatStackSnapshot", taken.Id, () => finished = Await(Client.Snapshots.GetAsync(outcome.Stack, taken.Id, CancellationToken)));
-                return finished;
-            });
+            var taken = (HeatStackSnapshot)sent.Made;
+            var finished = taken;
+            host.TryItem("HeatStackSnapshot", taken.Id, () => finished = host.Await(host.Client.Snapshots.GetAsync(sent.Stack, taken.Id, host.CancellationToken)));
+            return finished;
         }
     }
 }

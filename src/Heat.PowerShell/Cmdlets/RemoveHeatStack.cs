@@ -1,10 +1,10 @@
+using System;
 using System.IO;
 using System.Management.Automation;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 using Heat.Client;
 using Heat.Client.Models;
+using Heat.PowerShell.Operations;
 
 namespace Heat.PowerShell.Cmdlets
 {
@@ -77,30 +77,31 @@ namespace Heat.PowerShell.Cmdlets
 
         private string _folder;
 
-        protected override async Task StartAsync(HeatClient client, StackRef stack, CancellationToken cancellationToken)
+        internal override SendStack CaptureSend() => Abandon ? SendAbandon(_folder) : SendDelete;
+
+        private static readonly SendStack SendDelete = async (client, stack, cancellationToken) =>
         {
-            if (!Abandon)
-            {
-                await client.Stacks.DeleteAsync(stack, cancellationToken).ConfigureAwait(false);
-                return;
-            }
+            await client.Stacks.DeleteAsync(stack, cancellationToken).ConfigureAwait(false);
+            return new Sent(stack);
+        };
+
+        private static SendStack SendAbandon(string folder) => async (client, stack, cancellationToken) =>
+        {
             var data = await client.StackData.AbandonAsync(stack, cancellationToken).ConfigureAwait(false);
             var pretty = Newtonsoft.Json.Linq.JToken.Parse(data).ToString(Newtonsoft.Json.Formatting.Indented);
-            if (_folder == null)
-            {
-                Post(() => WriteObject(pretty));
-                return;
-            }
-            var file = Path.Combine(_folder, stack.StackName + ".json");
+            if (folder == null) return new Sent(stack, data: pretty);
+            var file = Path.Combine(folder, stack.StackName + ".json");
             File.WriteAllText(file, pretty, new UTF8Encoding(false));
-            Post(() => WriteObject(new FileInfo(file)));
-        }
+            return new Sent(stack, data: new FileInfo(file));
+        };
 
         /// <summary>
         /// A deleted stack as last seen, marked DELETE_COMPLETE (Heat may no longer show it), with a reason that goes with
         /// that status: what was last seen may still carry an earlier reason ("Stack CREATE started").
         /// </summary>
-        protected override HeatStack Final(HeatStack started, HeatStack seen)
+        internal override Func<HeatStack, HeatStack, HeatStack> Final => Deleted;
+
+        private static HeatStack Deleted(HeatStack started, HeatStack seen)
         {
             var final = seen ?? started;
             bool shownDeleted = seen != null && seen.StackStatus == "DELETE_COMPLETE" && !string.IsNullOrEmpty(seen.StackStatusReason);

@@ -1,8 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Models;
+using Heat.PowerShell.Operations;
 
 namespace Heat.PowerShell.Cmdlets
 {
@@ -11,8 +11,9 @@ namespace Heat.PowerShell.Cmdlets
     /// <para>Restore-HeatStackSnapshot asks Heat to restore the stack from the snapshot (<c>openstack stack snapshot
     /// restore</c>): the template and parameters as they were, and resources rebuilt from their snapshot data. It
     /// changes the stack, so ConfirmImpact is High: PowerShell asks unless -Force.</para>
-    /// <para>With -Wait, it waits until the stack is RESTORE_COMPLETE and writes it; a stack that does not get there is
-    /// an error record with Heat's reasons. A piped snapshot gives its stack and id.</para>
+    /// <para>With -Wait, it waits until the stack is RESTORE_COMPLETE; a stack that does not get there is an error record
+    /// with Heat's reasons. Like every cmdlet that changes a stack, it writes the stack only with -PassThru (as it
+    /// started, or with -Wait as it ended). A piped snapshot gives its stack and id.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -30,8 +31,6 @@ namespace Heat.PowerShell.Cmdlets
     [OutputType(typeof(HeatStack))]
     public sealed class RestoreHeatStackSnapshot : SnapshotCmdlet
     {
-        private readonly List<PendingWait> _pending = new List<PendingWait>();
-
         /// <summary>Restore without asking for confirmation (-WhatIf still only reports).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -46,21 +45,30 @@ namespace Heat.PowerShell.Cmdlets
         [ValidateRange(1, 1440)]
         public int WaitTimeoutMinutes { get; set; } = 60;
 
+        /// <summary>Write each stack restored: at once as it started (RESTORE_IN_PROGRESS), or with -Wait as it
+        /// ended. Without it nothing is written.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         protected override void ProcessRecord()
         {
+            var snapshotId = SnapshotId;
+            bool passThru = PassThru;
             foreach (var target in ResolveTargets())
             {
-                if (!ShouldAct($"{Describe(target)} from snapshot {SnapshotId}", "Restore Heat stack", Force)) continue;
-                TryItem("HeatStack", target.ToString(), () =>
+                if (!ShouldAct($"{Describe(target)} from snapshot {snapshotId}", "Restore Heat stack", Force)) continue;
+                Start(new StackOperation("Restore Heat stack", target, target.ToString(), async (client, stack, cancellationToken) =>
                 {
-                    var stack = Await(Client.Stacks.ResolveAsync(target, CancellationToken));
-                    var marker = Wait ? Await(Client.Stacks.NewestEventIdAsync(stack, CancellationToken)) : null;
-                    Await(Client.Snapshots.RestoreAsync(stack, SnapshotId, CancellationToken));
-                    if (Wait) _pending.Add(Pending(stack, WaitGoal.Restore, TimeSpan.FromMinutes(WaitTimeoutMinutes), marker));
+                    await client.Snapshots.RestoreAsync(stack, snapshotId, cancellationToken).ConfigureAwait(false);
+                    return new Sent(stack);
+                })
+                {
+                    Goal = Wait ? WaitGoal.Restore : null,
+                    WaitTimeout = TimeSpan.FromMinutes(WaitTimeoutMinutes),
+                    Started = passThru ? sent => new HeatStack { StackName = sent.Stack.StackName, Id = sent.Stack.StackId, StackStatus = "RESTORE_IN_PROGRESS" } : (Func<Sent, object>)null,
+                    Finished = passThru ? (host, sent, final) => final : (Func<IOperationHost, Sent, HeatStack, object>)null,
                 });
             }
         }
-
-        protected override void EndProcessing() => FinishWaits(_pending, WaitGoal.Restore, output: outcome => outcome.Final);
     }
 }

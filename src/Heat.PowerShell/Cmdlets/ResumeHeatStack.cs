@@ -1,8 +1,7 @@
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using Heat.Client;
 using Heat.Client.Models;
+using Heat.PowerShell.Operations;
 
 namespace Heat.PowerShell.Cmdlets
 {
@@ -35,7 +34,6 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override string ActionText => "Resume Heat stack";
 
-        protected override Task StartAsync(HeatClient client, StackRef stack, CancellationToken cancellationToken) =>
-            client.Stacks.ActionAsync(stack, StackAction.Resume, cancellationToken);
+        internal override SendStack CaptureSend() => Sends.Action(StackAction.Resume);
     }
 }

@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using Heat.Client;
 using Heat.Client.Models;
+using Heat.PowerShell.Operations;
 
 namespace Heat.PowerShell.Cmdlets
 {
@@ -34,10 +36,6 @@ namespace Heat.PowerShell.Cmdlets
     [OutputType(typeof(HeatStackSetResult))]
     public sealed class SetHeatStack : StackDefinitionCmdlet
     {
-        private readonly List<PendingWait> _creates = new List<PendingWait>();
-        private readonly List<PendingWait> _updates = new List<PendingWait>();
-        private readonly Dictionary<StackRef, HeatStackSetResult> _results = new Dictionary<StackRef, HeatStackSetResult>();
-
         protected override void ProcessRecord()
         {
             TryItem("HeatStack", StackName, () =>
@@ -70,54 +68,52 @@ namespace Heat.PowerShell.Cmdlets
                 var changed = changes.Any(c => c.Change != "Unchanged") || stack.IsFailed;
                 if (!changed)
                 {
-                    WriteObject(new HeatStackSetResult("Unchanged", stack, changes));
+                    var unchanged = new HeatStackSetResult("Unchanged", stack, changes);
+                    Start(new StackOperation("Leave Heat stack unchanged", existing, StackName, (client, target, token) => Task.FromResult(new Sent(target)))
+                    {
+                        Started = sent => unchanged,
+                    }, ThrottleLimit);
                     return;
                 }
                 if (!ShouldAct(Describe(existing), "Update Heat stack")) return;
-                var marker = Wait ? Await(Client.Stacks.NewestEventIdAsync(existing, CancellationToken)) : null;
-                Await(Client.Stacks.UpdateAsync(existing, update, CancellationToken));
                 stack.StackStatus = "UPDATE_IN_PROGRESS";
-                var result = new HeatStackSetResult("Updated", stack, changes);
-                if (Wait)
+                Start(new StackOperation("Update Heat stack", existing, StackName, async (client, target, token) =>
                 {
-                    _results[existing] = result;
-                    _updates.Add(Pending(existing, WaitGoal.Update, TimeSpan.FromMinutes(WaitTimeoutMinutes), marker));
-                }
-                else
+                    await client.Stacks.UpdateAsync(target, update, token).ConfigureAwait(false);
+                    return new Sent(target, new HeatStackSetResult("Updated", stack, changes));
+                })
                 {
-                    WriteObject(result);
-                }
+                    Goal = Wait ? WaitGoal.Update : null,
+                    WaitTimeout = TimeSpan.FromMinutes(WaitTimeoutMinutes),
+                    Started = sent => sent.Made,
+                    Finished = Finished,
+                    WriteFailed = true,
+                }, ThrottleLimit);
             });
         }
 
-        protected override void EndProcessing()
+        private static object Finished(IOperationHost host, Sent sent, HeatStack final)
         {
-            FinishWaits(_creates, WaitGoal.Create, output: Finished, outputFailed: true);
-            FinishWaits(_updates, WaitGoal.Update, output: Finished, outputFailed: true);
-        }
-
-        private object Finished(WaitOutcome outcome)
-        {
-            var result = _results[outcome.Stack];
-            return new HeatStackSetResult(result.Operation, outcome.Final, result.Changes);
+            var result = (HeatStackSetResult)sent.Made;
+            return new HeatStackSetResult(result.Operation, final, result.Changes);
         }
 
         private void Create(Heat.Client.Templates.TemplateBundle bundle, Dictionary<string, object> parameters)
         {
             if (!ShouldAct(StackName, "Create Heat stack")) return;
-            var request = NewCreateRequest(bundle, parameters);
-            var created = Await(Client.Stacks.CreateAsync(request, CancellationToken));
-            var result = new HeatStackSetResult("Created", created, new HeatResourceChange[0]);
-            if (Wait)
+            var create = NewHeatStack.SendCreate(NewCreateRequest(bundle, parameters));
+            Start(new StackOperation("Create Heat stack", null, StackName, async (client, target, token) =>
             {
-                var stack = RefOf(created);
-                _results[stack] = result;
-                _creates.Add(Pending(stack, WaitGoal.Create, TimeSpan.FromMinutes(WaitTimeoutMinutes), isNew: true));
-            }
-            else
+                var sent = await create(client, target, token).ConfigureAwait(false);
+                return new Sent(sent.Stack, new HeatStackSetResult("Created", (HeatStack)sent.Made, new HeatResourceChange[0]));
+            })
             {
-                WriteObject(result);
-            }
+                Goal = Wait ? WaitGoal.Create : null,
+                WaitTimeout = TimeSpan.FromMinutes(WaitTimeoutMinutes),
+                Started = sent => sent.Made,
+                Finished = Finished,
+                WriteFailed = true,
+            }, ThrottleLimit);
         }
     }
 }

@@ -1,8 +1,7 @@
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using Heat.Client;
 using Heat.Client.Models;
+using Heat.PowerShell.Operations;
 
 namespace Heat.PowerShell.Cmdlets
 {
@@ -44,7 +43,6 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override string ActionText => NoRollback ? "Cancel the update of Heat stack without rollback" : "Cancel the update of Heat stack";
 
-        protected override Task StartAsync(HeatClient client, StackRef stack, CancellationToken cancellationToken) =>
-            client.Stacks.ActionAsync(stack, NoRollback ? StackAction.CancelWithoutRollback : StackAction.CancelUpdate, cancellationToken);
+        internal override SendStack CaptureSend() => Sends.Action(NoRollback ? StackAction.CancelWithoutRollback : StackAction.CancelUpdate);
     }
 }

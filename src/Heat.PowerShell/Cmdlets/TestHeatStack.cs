@@ -1,8 +1,8 @@
+using System;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using Heat.Client;
 using Heat.Client.Models;
+using Heat.PowerShell.Operations;
 
 namespace Heat.PowerShell.Cmdlets
 {
@@ -46,19 +46,19 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override bool Waits => Wait || Detailed;
 
-        protected override Task StartAsync(HeatClient client, StackRef stack, CancellationToken cancellationToken) =>
-            client.Stacks.ActionAsync(stack, StackAction.Check, cancellationToken);
+        internal override SendStack CaptureSend() => Sends.Action(StackAction.Check);
 
-        internal override void Ended(StackRef stack, HeatStack final)
+        internal override Action<IOperationHost, StackRef, HeatStack> CaptureEnded() => Detailed ? ReportCheck : (Action<IOperationHost, StackRef, HeatStack>)null;
+
+        private static void ReportCheck(IOperationHost host, StackRef stack, HeatStack final)
         {
-            if (!Detailed) return;
-            TryItem("HeatStack", stack.ToString(), () =>
+            host.TryItem("HeatStack", stack.ToString(), () =>
             {
                 // CHECK_FAILED only: the report is about this check, whatever else failed before it.
                 var options = new FailureWalkOptions { Action = "CHECK" };
-                var failed = Await(new FailureWalker(Client).FindAsync(stack, options, CancellationToken));
-                foreach (var failure in failed) WriteObject(failure);
-                if (failed.Count == 0) WriteVerbose($"No resource of {Describe(stack)} failed its check.");
+                var failed = host.Await(new FailureWalker(host.Client).FindAsync(stack, options, host.CancellationToken));
+                foreach (var failure in failed) host.WriteObject(failure);
+                if (failed.Count == 0) host.WriteVerbose($"No resource of {Describe(stack)} failed its check.");
             });
         }
     }

@@ -2,10 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using Heat.Client;
 using Heat.Client.Models;
+using Heat.PowerShell.Operations;
 
 namespace Heat.PowerShell.Cmdlets
 {
@@ -57,7 +56,6 @@ namespace Heat.PowerShell.Cmdlets
         public const string ExistingSet = "Existing";
 
         private readonly StackDefinitionParameters _template = new StackDefinitionParameters();
-        private UpdateStackRequest _request;
 
         /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile.</summary>
         public object GetDynamicParameters() => _template;
@@ -93,33 +91,39 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            // The template and parameters are read here, on the pipeline thread, once a record; the updates then run
-            // concurrently.
-            _request = null;
-            if (!TryItem("HeatTemplate", _template.Source(this), () => Request())) return;
             if (!IsWhatIf)
             {
                 base.ProcessRecord();
                 return;
             }
             // -WhatIf: Heat's preview, as objects, and nothing changed.
+            UpdateStackRequest request = null;
+            if (!TryItem(CaptureNoun, CaptureTarget, () => request = NewRequest())) return;
+            bool showNested = ShowNested, includeUnchanged = IncludeUnchanged;
             foreach (var target in ResolveTargets())
             {
-                ShouldProcess(Describe(target), ActionText);
+                ShouldAct(Describe(target), ActionText);
                 TryItem("HeatStack", target.ToString(), () =>
                 {
-                    foreach (var difference in Await(Client.Comparer.CompareAsync(target, Request(), ShowNested, CancellationToken)))
+                    foreach (var difference in Await(Client.Comparer.CompareAsync(target, request, showNested, CancellationToken)))
                     {
-                        if (IncludeUnchanged || difference.Change != "Unchanged") WriteObject(difference);
+                        if (includeUnchanged || difference.Change != "Unchanged") WriteObject(difference);
                     }
                 });
             }
         }
 
-        protected override async Task StartAsync(HeatClient client, StackRef stack, CancellationToken cancellationToken)
+        internal override string CaptureNoun => "HeatTemplate";
+
+        internal override object CaptureTarget => _template.Source(this);
+
+        /// <summary>The template and parameters are read here, on the pipeline thread, once a record; the updates of the
+        /// stacks it names then run concurrently, each with this record's request.</summary>
+        internal override SendStack CaptureSend() => Send(NewRequest(), NoReplace);
+
+        private static SendStack Send(UpdateStackRequest request, bool noReplace) => async (client, stack, cancellationToken) =>
         {
-            var request = Request();
-            if (NoReplace)
+            if (noReplace)
             {
                 var replaced = (await client.Stacks.PreviewUpdateAsync(stack, request, showNested: true, cancellationToken).ConfigureAwait(false))
                     .Where(c => c.Change == "Replaced").ToList();
@@ -129,9 +133,9 @@ namespace Heat.PowerShell.Cmdlets
                 }
             }
             await client.Stacks.UpdateAsync(stack, request, cancellationToken).ConfigureAwait(false);
-        }
+            return new Sent(stack);
+        };
 
-        /// <summary>The request, built once: the template is read on the pipeline thread, then shared by every stack.</summary>
-        private UpdateStackRequest Request() => _request ?? (_request = _template.ToUpdateRequest(this, Existing, ClearParameter));
+        private UpdateStackRequest NewRequest() => _template.ToUpdateRequest(this, Existing, ClearParameter);
     }
 }

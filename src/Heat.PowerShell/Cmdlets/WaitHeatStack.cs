@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Models;
+using Heat.PowerShell.Operations;
 
 namespace Heat.PowerShell.Cmdlets
 {
@@ -35,7 +36,6 @@ namespace Heat.PowerShell.Cmdlets
     [OutputType(typeof(HeatStack))]
     public sealed class WaitHeatStack : StackTargetCmdlet
     {
-        private readonly List<PendingWait> _pending = new List<PendingWait>();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
 
         /// <summary>How long to wait for each stack, in seconds (default 3600, at most 7 days). A stack still busy then
@@ -51,18 +51,14 @@ namespace Heat.PowerShell.Cmdlets
             {
                 // Events and resources of one stack pipe in many times: wait for it once.
                 if (!_seen.Add(stack.StackId ?? stack.StackName)) continue;
-                _pending.Add(new PendingWait(stack, new StackWatchOptions
+                Start(new StackOperation("Wait for Heat stack", stack, stack.ToString(), send: null)
                 {
-                    Actions = WaitGoal.Any.Actions,
-                    Timeout = TimeSpan.FromSeconds(Timeout),
-                    UntilGone = false,
-                }));
+                    Goal = WaitGoal.Any,
+                    WaitTimeout = TimeSpan.FromSeconds(Timeout),
+                    Finished = (host, sent, final) => final,
+                    WriteFailed = true,
+                }, throttleLimit: 32);
             }
-        }
-
-        protected override void EndProcessing()
-        {
-            FinishWaits(_pending, WaitGoal.Any, output: outcome => outcome.Final, outputFailed: true);
         }
     }
 }

@@ -23,13 +23,16 @@ namespace Heat.PowerShell
     /// <summary>One stack to wait for, and what its wait waits for.</summary>
     internal sealed class PendingWait
     {
-        public PendingWait(StackRef stack, StackWatchOptions options)
+        public PendingWait(StackRef stack, WaitGoal goal, StackWatchOptions options)
         {
             Stack = stack;
+            Goal = goal;
             Options = options;
         }
 
         public StackRef Stack { get; }
+
+        public WaitGoal Goal { get; }
 
         public StackWatchOptions Options { get; }
     }
