@@ -11,7 +11,7 @@ using Heat.PowerShell.Operations;
 namespace Heat.PowerShell
 {
     /// <summary>What every Heat cmdlet shares: the session, the client over it, and per-item failures as error records.</summary>
-    public abstract class HeatCmdlet : AsyncCmdlet, IOperationHost
+    public abstract partial class HeatCmdlet : AsyncCmdlet, IOperationHost
     {
         private HeatClient _client;
         private OperationRunner _runner;
@@ -185,56 +185,5 @@ namespace Heat.PowerShell
             return GetUnresolvedProviderPathFromPSPath(path);
         }
 
-        /// <summary>
-        /// The stacks that <paramref name="names"/> and <paramref name="id"/> name, a wildcard name matched against the
-        /// list (each match once). Here rather than in <see cref="StackTargetCmdlet"/> so that a cmdlet whose stack
-        /// parameters belong to one parameter set only (Get-HeatStackGraph: a stack or a template) resolves them the same way.
-        /// </summary>
-        protected IEnumerable<StackRef> ResolveTargets(string[] names, string id)
-        {
-            List<HeatStack> listed = null;
-            foreach (var target in Targets(names, id))
-            {
-                if (target.StackId != null || !Wildcards.IsPattern(target.StackName))
-                {
-                    yield return target;
-                    continue;
-                }
-                listed = listed ?? ListAll();
-                var pattern = Wildcards.Pattern(target.StackName);
-                int matched = 0;
-                foreach (var stack in listed.Where(s => s.StackName != null && pattern.IsMatch(s.StackName)))
-                {
-                    matched++;
-                    yield return RefOf(stack);
-                }
-                if (matched == 0) WriteVerbose($"No stack matches '{target.StackName}'.");
-            }
-        }
-
-        private List<HeatStack> ListAll()
-        {
-            var all = new List<HeatStack>();
-            TryItem("HeatStack", null, () => all.AddRange(Stream(Client.Stacks.List(new StackListOptions(), CancellationToken))));
-            return all;
-        }
-
-        /// <summary>The stacks named, as given. An empty <paramref name="id"/> (a blank CSV cell) counts as absent.</summary>
-        protected static IEnumerable<StackRef> Targets(string[] names, string id)
-        {
-            id = string.IsNullOrEmpty(id) ? null : id;
-            if (id != null && names.Length == 1)
-            {
-                yield return new StackRef(names[0], id);
-                yield break;
-            }
-            foreach (var name in names) yield return StackRef.FromNameOrId(name);
-        }
-
-        /// <summary>Names a stack for a message: "name (id)".</summary>
-        protected internal static string Describe(StackRef stack) =>
-            stack.StackName != null && stack.StackId != null ? $"{stack.StackName} ({stack.StackId})" : stack.ToString();
-
-        protected static StackRef RefOf(HeatStack stack) => new StackRef(stack.StackName, stack.Id);
     }
 }

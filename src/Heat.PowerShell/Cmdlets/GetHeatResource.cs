@@ -59,7 +59,9 @@ namespace Heat.PowerShell.Cmdlets
         /// <summary>A resource's name: read it in full with attributes and metadata. Wildcards filter the list instead.
         /// With -Metadata: one name, no wildcards. Binds from a piped event or resource.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ListSet)]
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = MetadataSet)]
+        // Not mandatory with -Metadata either (checked below): a mandatory parameter that binds from the pipeline would
+        // make PowerShell choose the Metadata set for every piped resource, since no stack parameter is mandatory.
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = MetadataSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ResourceNameCompleter))]
@@ -98,6 +100,11 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (Metadata && ResourceName == null)
+            {
+                ThrowTerminatingError(ErrorCatalog.ToErrorRecord(new PSArgumentException(
+                    "-Metadata reads one resource: name it with -ResourceName, or pipe resources in.", nameof(ResourceName)), "HeatResource", null));
+            }
             if (Metadata && Wildcards.IsPattern(ResourceName))
             {
                 ThrowTerminatingError(ErrorCatalog.ToErrorRecord(new PSArgumentException(

@@ -112,6 +112,7 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             // Preconditions first: nothing is asked of Heat for a picture that cannot be drawn.
             if (OutFile == null) return;
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Format)))

@@ -64,6 +64,7 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             if (AbandonPath != null && !Abandon)
             {
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-AbandonPath goes with -Abandon."), "HeatAbandonPathAlone", ErrorCategory.InvalidArgument, null));

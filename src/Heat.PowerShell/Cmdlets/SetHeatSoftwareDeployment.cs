@@ -76,6 +76,7 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             _request = new UpdateSoftwareDeploymentRequest
             {
                 Status = Status,

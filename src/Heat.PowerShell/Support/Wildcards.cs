@@ -12,9 +12,12 @@ namespace Heat.PowerShell
         /// <summary>Whether <paramref name="text"/> is a usable pattern (has wildcard characters and parses).</summary>
         public static bool IsPattern(string text) => text != null && WildcardPattern.ContainsWildcardCharacters(text) && Parses(text);
 
-        /// <summary>A case-insensitive pattern; the text literally when it is not a valid pattern.</summary>
-        public static WildcardPattern Pattern(string text) =>
-            new WildcardPattern(IsPattern(text) ? text : WildcardPattern.Escape(text ?? string.Empty), WildcardOptions.IgnoreCase);
+        /// <summary>A pattern, case-insensitive unless caseSensitive (Heat's own names are: a cmdlet
+        /// that acts on what a pattern matches matches with case); the text literally when it is not a valid pattern.</summary>
+        public static WildcardPattern Pattern(string text) => Pattern(text, caseSensitive: false);
+
+        public static WildcardPattern Pattern(string text, bool caseSensitive) =>
+            new WildcardPattern(IsPattern(text) ? text : WildcardPattern.Escape(text ?? string.Empty), caseSensitive ? WildcardOptions.None : WildcardOptions.IgnoreCase);
 
         private static bool Parses(string text)
         {
