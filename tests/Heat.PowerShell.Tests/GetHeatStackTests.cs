@@ -14,6 +14,23 @@ namespace Heat.PowerShell.Tests
         private static Newtonsoft.Json.Linq.JObject Stack(string name, string id, string status = "CREATE_COMPLETE") => HeatFixtures.Stack(name, id, status);
 
         [Fact]
+        public void ListedStacks_HaveNoOutputsOrParameters_NotEmptyOnes_AndAFullReadHasThem()
+        {
+            var heat = new FakeHeat().ListsStacks(Stack("web", "1"))
+                .ShowsStack(HeatFixtures.StackDetail("web", "1").With("outputs", new Newtonsoft.Json.Linq.JArray(
+                    new Newtonsoft.Json.Linq.JObject { ["output_key"] = "url", ["output_value"] = "http://web" })));
+            using var host = new PowerShellHost(heat);
+
+            var listed = host.Run("Get-HeatStack w* -Session $session").Objects<HeatStack>().Single();
+            var read = host.Run("Get-HeatStack web -Session $session").Objects<HeatStack>().Single();
+
+            Assert.Null(listed.Outputs);
+            Assert.Null(listed.Parameters);
+            Assert.Equal("http://web", read.Outputs["url"]);
+            Assert.NotNull(read.Parameters);
+        }
+
+        [Fact]
         public void WildcardName_FiltersTheList()
         {
             using var host = new PowerShellHost(new FakeHeat().ListsStacks(Stack("ci-1", "id1"), Stack("web", "id2"), Stack("CI-2", "id3")));

@@ -39,9 +39,12 @@ namespace Heat.PowerShell.Tests
         public void ABulkCreate_NamesTheStackOfEachError()
         {
             var heat = new FakeHeat();
-            heat.On(HttpMethod.Post, "stacks")
-                .Error(HttpStatusCode.BadRequest, "Property error: resources.r.properties.length: \"x\" is not an integer", "StackValidationFailed")
-                .Error(HttpStatusCode.Conflict, "The Stack (db) already exists.", "StackExists");
+            // Creates run concurrently: each answer goes by the stack the request names, not by arrival.
+            heat.On(HttpMethod.Post, "stacks").Answer(request =>
+                (string)Newtonsoft.Json.Linq.JObject.Parse(request.Content.ReadAsStringAsync().Result)["stack_name"] == "web"
+                    ? FakeHeat.JsonResponse(HttpStatusCode.BadRequest, HeatFixtures.Error(HttpStatusCode.BadRequest,
+                        "Property error: resources.r.properties.length: \"x\" is not an integer", "StackValidationFailed"))
+                    : FakeHeat.JsonResponse(HttpStatusCode.Conflict, HeatFixtures.Error(HttpStatusCode.Conflict, "The Stack (db) already exists.", "StackExists")));
             using var host = new PowerShellHost(heat);
 
             var result = host.Run($"@{{ StackName = 'web' }}, @{{ StackName = 'db' }} | ForEach-Object {{ [pscustomobject]$_ }} | " +

@@ -67,15 +67,19 @@ namespace Heat.Client.Models
         [JsonProperty("project")]
         public string Project { get; set; }
 
+        /// <summary>Parameter name to value (hidden ones as Heat shows them, ******). Null for a stack from a listing,
+        /// as <see cref="Outputs"/>.</summary>
         [JsonProperty("parameters"), JsonConverter(typeof(PlainConverter))]
         public Hashtable Parameters { get; set; }
 
-        /// <summary>Output key to value, for <c>$stack.Outputs.web_url</c>.</summary>
+        /// <summary>Output key to value, for <c>$stack.Outputs.web_url</c>. Null when Heat did not give them: a stack
+        /// from a listing (Get-HeatStack with a wildcard or none), which holds no outputs and no parameters; read the
+        /// stack by name or id, or list with -Detailed, to have them. Empty only when the stack has none.</summary>
         public Hashtable Outputs { get; set; }
 
         /// <summary>Each output with its description and, when Heat could not compute it, its error; as text (Export-Csv)
-        /// <c>key=value; key=value</c>.</summary>
-        public HeatStackOutputList OutputDetails { get; set; } = new HeatStackOutputList(null);
+        /// <c>key=value; key=value</c>. Null when Heat did not give them (see <see cref="Outputs"/>).</summary>
+        public HeatStackOutputList OutputDetails { get; set; }
 
         [JsonProperty("outputs")]
         private HeatStackOutput[] OutputsJson
@@ -138,11 +142,8 @@ namespace Heat.Client.Models
             Tags = Tags ?? new HeatNameList(null);
             Links = Links ?? new HeatList<HeatLink>(null);
             Parameters = HeatTable.From(Parameters);
-            if (OutputDetails == null)
-            {
-                OutputDetails = new HeatStackOutputList(null);
-                return;
-            }
+            // A listing has no outputs: null says so, where an empty table would read as "this stack has none".
+            if (OutputDetails == null) return;
             var table = new HeatTable();
             foreach (var output in OutputDetails)
             {

@@ -17,9 +17,9 @@ namespace Heat.PowerShell
         public object GetDynamicParameters() => Definition;
 
         /// <summary>The stack's name: it must start with a letter and hold only letters, digits, _, - and . (Heat's
-        /// rule). Binds by property name, so <c>Import-Csv stacks.csv | New-HeatStack ...</c> makes a stack per
-        /// row.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// rule). Binds piped strings (<c>'a', 'b' | New-HeatStack -TemplatePath t.yaml</c> makes two stacks) and by
+        /// property name, so <c>Import-Csv stacks.csv | New-HeatStack ...</c> makes a stack per row.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
         [ValidateNotNullOrEmpty]
         public string StackName { get; set; }

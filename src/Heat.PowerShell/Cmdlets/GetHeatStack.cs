@@ -11,7 +11,8 @@ namespace Heat.PowerShell.Cmdlets
     /// <remarks>
     /// <para>Without a name, Get-HeatStack lists every stack of the project, writing each page of Heat's list as it
     /// arrives (no page size to think about). -Status, -Tag, -ShowNested and -ShowDeleted filter the list; names with
-    /// wildcards match it.</para>
+    /// wildcards match it. A listed stack has no Parameters and no Outputs (they are null, not empty): Heat's list does
+    /// not hold them. Read the stack by name or id, or add -Detailed, to have them.</para>
     /// <para>A name or id without wildcards reads that one stack in full: parameters, outputs (resolved), capabilities,
     /// timeout, rollback setting and links, as <c>openstack stack show</c> shows it. The session remembers the id
     /// behind a name it has read, so the next read of the same name is one request instead of two. -Detailed reads each

@@ -45,9 +45,11 @@ namespace Heat.PowerShell
 
         /// <summary>Parameter values by name. Numbers, booleans, lists and hashtables are sent as Heat expects them (a
         /// list for comma_delimited_list, a hashtable for json). Binds by property name (a Parameter column or
-        /// property).</summary>
+        /// property); text is taken as a JSON object (<c>{"count": 2}</c>) or as <c>name=value;name=value</c>, so a
+        /// CSV column works, and any other text is an error for its row, never a stack made without it.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Parameters")]
+        [ParameterTableTransformation]
         public Hashtable Parameter { get; set; }
 
         /// <summary>Parameter name to a file whose content is the value: a script, a key, a certificate (<c>@{ ssh_key
