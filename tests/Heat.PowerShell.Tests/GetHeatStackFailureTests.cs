@@ -36,6 +36,20 @@ namespace Heat.PowerShell.Tests
             .ShowsResource(Member, MemberId, Failed("migrate", "OS::Heat::TestResource", Member, MemberId, "ValueError: resources.migrate: Test Resource failed migrate"));
 
         [Fact]
+        public void AFailedWait_NamesTheRootCauseByItsPath_AndPointsToGetHeatStackFailure()
+        {
+            using var host = new PowerShellHost(Cloud());
+
+            var result = host.Run("Wait-HeatStack app -Session $session");
+
+            var error = Assert.Single(result.Errors);
+            Assert.Contains("Root cause: app.workers.0.migrate: ValueError: resources.migrate: Test Resource failed migrate", error.Exception.Message);
+            Assert.Contains("Get-HeatStackFailure app", error.Exception.Message);
+            // Not the nested stacks that failed only because of it, under their physical names.
+            Assert.DoesNotContain(Workers, error.Exception.Message);
+        }
+
+        [Fact]
         public void AWalkThatTakesAWhile_ShowsTheStacksLookedAt_ThenCompletes()
         {
             // Each stack's failed resources take 1.1 s to list (the first routes set up win): the walk of app, its group

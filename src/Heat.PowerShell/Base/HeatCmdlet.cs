@@ -138,12 +138,21 @@ namespace Heat.PowerShell
         internal IReadOnlyList<WaitOutcome> WaitForStacks(IReadOnlyList<PendingWait> pending, string activity)
         {
             if (pending.Count == 0) return new WaitOutcome[0];
-            var waiter = new StackWaiter(pending, activity);
+            var waiter = new StackWaiter(pending, activity, evt => Post(() => WriteVerbose(EventLine.Format(evt))));
             var all = waiter.StartAsync(Client, CancellationToken);
             Tick = () => waiter.Render(WriteProgress);
             try
             {
                 Await(all);
+            }
+            catch (PipelineStoppedException)
+            {
+                // Ctrl+C: the pipeline is stopping, so the warning stream is closed; the host still shows a line, and a
+                // user who stopped a long wait needs to know Heat did not stop with it.
+                var names = string.Join(", ", pending.Select(p => p.Stack.StackName ?? p.Stack.StackId).Distinct());
+                Host?.UI?.WriteWarningLine($"Stopped waiting for {names}: Heat goes on with {(pending.Count == 1 ? "it" : "them")}. " +
+                                           $"Wait-HeatStack {names} waits again.");
+                throw;
             }
             finally
             {

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Models;
+using Heat.PowerShell.Operations;
 
 namespace Heat.PowerShell.Cmdlets
 {
@@ -169,10 +170,13 @@ namespace Heat.PowerShell.Cmdlets
                 // No event yet: everything from now on is new.
                 options.IsNew = true;
             }
-            Await(Client.Stacks.WaitAsync(stack, options, seen =>
+            var final = Await(Client.Stacks.WaitAsync(stack, options, seen =>
             {
                 foreach (var evt in seen.NewEvents.Where(Wanted).ToList()) Post(() => WriteObject(evt));
             }, CancellationToken));
+            // A stack that ended FAILED (or rolled back) ends the stream as an error, as a wait would: a script that
+            // follows a deployment must not read its end as a success.
+            if (final != null) new OperationWaits(this).ReportFailure(stack, final, WaitGoal.Any, "HeatStack");
         }
     }
 }

@@ -40,17 +40,24 @@ namespace Heat.PowerShell.Operations
                 if (operation.WriteFailed && lastSeen != null) Write(operation, waited.Sent, lastSeen);
                 return;
             }
-            bool failed = !goal.Succeeded(outcome.Final);
-            if (failed)
-            {
-                var final = outcome.Final;
-                var message = $"Stack {HeatCmdlet.Describe(outcome.Stack)} is {final.StackStatus}, not {goal.Expected}";
-                if (!string.IsNullOrEmpty(final.StackStatusReason)) message += ": " + final.StackStatusReason;
-                message += FailedResources(outcome.Stack);
-                _cmdlet.WriteError(HeatCmdlet.ToErrorRecord(new HeatStackFailedException(message, final), operation.ErrorNoun, outcome.Stack.ToString()));
-            }
+            bool failed = ReportFailure(outcome.Stack, outcome.Final, goal, operation.ErrorNoun);
             if (!failed || operation.WriteFailed) Write(operation, waited.Sent, outcome.Final);
             operation.Ended?.Invoke(_cmdlet, outcome.Stack, outcome.Final);
+        }
+
+        /// <summary>
+        /// When <paramref name="final"/> is not what <paramref name="goal"/> expects (FAILED, or a rollback that
+        /// completed), an error record with Heat's reason and the root causes, and true. Also what ends a followed event
+        /// stream (Get-HeatEvent -Follow).
+        /// </summary>
+        internal bool ReportFailure(StackRef stack, HeatStack final, WaitGoal goal, string noun)
+        {
+            if (goal.Succeeded(final)) return false;
+            var message = $"Stack {HeatCmdlet.Describe(stack)} is {final.StackStatus}, not {goal.Expected}";
+            if (!string.IsNullOrEmpty(final.StackStatusReason)) message += ": " + final.StackStatusReason;
+            message += RootCauses(stack);
+            _cmdlet.WriteError(HeatCmdlet.ToErrorRecord(new HeatStackFailedException(message, final), noun, stack.ToString()));
+            return true;
         }
 
         private void Write(StackOperation operation, Sent sent, HeatStack final)
@@ -59,17 +66,20 @@ namespace Heat.PowerShell.Operations
             if (output != null) _cmdlet.WriteObject(output);
         }
 
-        /// <summary>" Failed resources: name (type) STATUS: reason; ..." for a stack that failed, nested ones included.</summary>
-        private string FailedResources(StackRef stack)
+        /// <summary>
+        /// ". Root causes: app.group.0.work: reason; ... (Get-HeatStackFailure app shows each in full)" for a stack that
+        /// failed: the resources that really failed, however deep, named by their path as Get-HeatStackFailure names
+        /// them, not every nested stack that failed because of them under its physical name.
+        /// </summary>
+        private string RootCauses(StackRef stack)
         {
             try
             {
-                var options = new ResourceListOptions { NestedDepth = 5 };
-                options.Statuses.Add("FAILED");
-                var failed = _cmdlet.Await(_cmdlet.Client.Resources.ListAsync(stack, options, _cmdlet.CancellationToken));
-                if (failed.Count == 0) return string.Empty;
-                return ". Failed resources: " + string.Join("; ", failed.Select(r =>
-                    $"{(r.StackName != stack.StackName ? r.StackName + "/" : string.Empty)}{r.ResourceName} ({r.ResourceType}) {r.ResourceStatus}: {r.ResourceStatusReason}"));
+                var causes = _cmdlet.Await(new FailureWalker(_cmdlet.Client).FindAsync(stack, new FailureWalkOptions(), _cmdlet.CancellationToken));
+                if (causes.Count == 0) return string.Empty;
+                return $". Root cause{(causes.Count == 1 ? string.Empty : "s")}: " +
+                       string.Join("; ", causes.Select(c => $"{c.ResourcePath}: {c.ResourceStatusReason}")) +
+                       $" (Get-HeatStackFailure {stack.StackName ?? stack.StackId} shows each in full)";
             }
             catch (HeatException)
             {

@@ -64,8 +64,12 @@ namespace Heat.PowerShell
         private bool _parentShown;
         private bool _slowHost;
 
-        public StackWaiter(IReadOnlyList<PendingWait> waits, string activity)
+        private readonly Action<HeatEvent> _eventRead;
+
+        /// <param name="eventRead">Called (on any thread) for each event a wait reads, in order: a -Verbose line.</param>
+        public StackWaiter(IReadOnlyList<PendingWait> waits, string activity, Action<HeatEvent> eventRead = null)
         {
+            _eventRead = eventRead;
             _waits = waits;
             _activity = activity;
             _parentId = ProgressId(activity);
@@ -117,6 +121,7 @@ namespace Heat.PowerShell
         /// <summary>Records what a wait saw (any thread); the pipeline thread draws it later, or never.</summary>
         internal void Saw(int index, StackProgress seen)
         {
+            if (_eventRead != null) foreach (var evt in seen.NewEvents) _eventRead(evt);
             Volatile.Write(ref _latest[index], Copy(seen));
             Interlocked.Increment(ref _version);
         }
