@@ -54,11 +54,23 @@ namespace Heat.Client
         /// <summary>Heat's export of the stack (template, environment, resources' data) as JSON text, the input of an adopt.</summary>
         public Task<string> ExportJsonAsync(StackRef stack, CancellationToken cancellationToken) => GetJsonAsync(stack, ExportRoute, cancellationToken);
 
-        private async Task<string> GetJsonAsync(StackRef stack, System.Func<StackRef, string> route, CancellationToken cancellationToken)
+        /// <summary>The template as Heat holds it, parsed.</summary>
+        internal Task<JObject> GetTemplateObjectAsync(StackRef stack, CancellationToken cancellationToken) => GetObjectAsync(stack, TemplateRoute, cancellationToken);
+
+        /// <summary>The environment as Heat holds it (hidden parameters' values masked), parsed.</summary>
+        internal Task<JObject> GetEnvironmentObjectAsync(StackRef stack, CancellationToken cancellationToken) => GetObjectAsync(stack, EnvironmentRoute, cancellationToken);
+
+        /// <summary>The files map as Heat holds it, parsed.</summary>
+        internal Task<JObject> GetFilesObjectAsync(StackRef stack, CancellationToken cancellationToken) => GetObjectAsync(stack, FilesRoute, cancellationToken);
+
+        private async Task<string> GetJsonAsync(StackRef stack, System.Func<StackRef, string> route, CancellationToken cancellationToken) =>
+            HeatJson.Serialize(await GetObjectAsync(stack, route, cancellationToken).ConfigureAwait(false));
+
+        private async Task<JObject> GetObjectAsync(StackRef stack, System.Func<StackRef, string> route, CancellationToken cancellationToken)
         {
             var (_, response) = await _stacks.ReadPinnedAsync(stack,
                 (pinned, token) => _api.SendAsync(System.Net.Http.HttpMethod.Get, route(pinned), null, token), cancellationToken).ConfigureAwait(false);
-            return HeatJson.Serialize(response.Body());
+            return response.Body();
         }
     }
 }

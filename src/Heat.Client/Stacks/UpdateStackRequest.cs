@@ -21,7 +21,7 @@ namespace Heat.Client
 
         public int? TimeoutMinutes { get; set; }
 
-        /// <summary>Null keeps the tags (PATCH); with PUT, Heat keeps what is not sent as well.</summary>
+        /// <summary>Null: a PATCH keeps the stack's tags, a PUT removes them (seen on Heat 19).</summary>
         public IList<string> Tags { get; set; }
 
         /// <summary>Compare resources with what really exists (Heat's converge) instead of the stored state.</summary>

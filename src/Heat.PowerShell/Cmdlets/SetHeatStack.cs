@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using Heat.Client;
+using Heat.Client.Insight;
 using Heat.Client.Models;
 using Heat.PowerShell.Operations;
 
@@ -11,13 +12,26 @@ namespace Heat.PowerShell.Cmdlets
 {
     /// <summary>Creates a stack, updates it, or leaves it alone: safe to run again and again.</summary>
     /// <remarks>
-    /// <para>Set-HeatStack makes a stack look like its definition. When Heat has no stack of that name it creates one;
-    /// when it has, it asks Heat's preview whether the template, environment and parameters would change anything, and
-    /// updates only then (or when the stack is FAILED, which an update retries); when nothing would change it does
-    /// nothing and is not an error. A deployment script can therefore run it every time.</para>
-    /// <para>It writes a HeatStackSetResult per stack: Operation (Created, Updated or Unchanged), the Stack and the
-    /// Changes the preview showed. With -Wait, creates and updates are waited for at once, and a stack that fails is an
-    /// error record with Heat's reasons.</para>
+    /// <para>Set-HeatStack makes a stack look like its definition. When Heat has no stack of that name it creates one.
+    /// When it has, it compares what a full update would send with what Heat holds for the stack: the template, the
+    /// files (child templates, get_file), the environment with the parameters, the tags, and the timeout and rollback
+    /// when given. It updates only when something differs (or when the stack is FAILED, which an update retries); when
+    /// nothing differs it does nothing and is not an error, even for templates with a ResourceGroup, provider templates
+    /// or get_attr, which Heat's preview flags on every run. A deployment script can therefore run it every time.
+    /// -Verbose says what differed.</para>
+    /// <para>The tags are part of the definition: without -Tag, an update removes the stack's tags (Heat's full update
+    /// does). The files are named by the absolute paths they were read from, so running from another folder is a
+    /// difference, and updates the stack once.</para>
+    /// <para>A hidden parameter (hidden: true) given with -Parameter, or in an environment file's parameters section,
+    /// cannot be compared: Heat holds it where it shows it only as ******. Set-HeatStack then counts it as a difference
+    /// and updates, rather than risk leaving a changed password unsent. A hidden value that comes from the template's
+    /// default or from an environment file's parameter_defaults is compared, through the template and files Heat
+    /// shows.</para>
+    /// <para>It writes a HeatStackSetResult per stack: Operation (Created, Updated or Unchanged), the Stack, the
+    /// Differences that made it update, and the Changes Heat's preview showed. With -Wait, creates and updates are
+    /// waited for at once, and a stack that fails is an error record with Heat's reasons. -WhatIf changes nothing: it
+    /// says which stacks would be created and, for a stack that differs, writes Heat's preview as HeatStackDifference
+    /// rows, as Update-HeatStack -WhatIf does.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -30,6 +44,13 @@ namespace Heat.PowerShell.Cmdlets
     /// Import-Csv stacks.csv | Set-HeatStack -TemplatePath ./web.yaml -Wait | Where-Object Operation -ne Unchanged
     /// </code>
     /// <para>Brings every stack of the list to the template and shows only those that were created or updated.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Set-HeatStack web-prod -TemplatePath ./web.yaml -Tag prod -WhatIf
+    /// </code>
+    /// <para>Says whether web-prod would be created or updated, and why, and writes the resources Heat's preview shows
+    /// changing; changes nothing.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Set, "HeatStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         DefaultParameterSetName = TemplateSourceParameters.PathSet)]
@@ -64,23 +85,39 @@ namespace Heat.PowerShell.Cmdlets
                     DisableRollback = Definition.DisableRollbackValue(this) ?? true,
                     Tags = Definition.Tag,
                 };
-                var changes = Await(Client.Stacks.PreviewUpdateAsync(existing, update, showNested: false, CancellationToken)).ToArray();
-                var changed = changes.Any(c => c.Change != "Unchanged") || stack.IsFailed;
-                if (!changed)
+                var comparison = Await(new DefinitionComparer(Client).CompareAsync(stack, update, CancellationToken));
+                if (!comparison.Differs && !stack.IsFailed)
                 {
-                    var unchanged = new HeatStackSetResult("Unchanged", stack, changes);
+                    WriteVerbose($"{Describe(existing)}: Heat holds this definition already; not updated.");
+                    var unchanged = new HeatStackSetResult("Unchanged", stack, new HeatResourceChange[0]);
                     Start(new StackOperation("Leave Heat stack unchanged", existing, StackName, (client, target, token) => Task.FromResult(new Sent(target)))
                     {
                         Started = sent => unchanged,
                     }, ThrottleLimit);
                     return;
                 }
-                if (!ShouldAct(Describe(existing), "Update Heat stack")) return;
+                // A FAILED stack is updated again even when Heat holds this definition: the update is the retry.
+                var reasons = comparison.Differs ? comparison.Differences : new[] { $"{stack.StackStatus}: retry" };
+                var why = comparison.Differs ? "differs: " + string.Join("; ", reasons) : reasons[0];
+                WriteVerbose($"{Describe(existing)}: {why}");
+                var action = $"Update Heat stack ({why})";
+                if (IsWhatIf)
+                {
+                    // As Update-HeatStack -WhatIf: Heat's preview as rows, and nothing changed.
+                    ShouldAct(Describe(existing), action);
+                    foreach (var row in Await(Client.Comparer.CompareAsync(existing, update, showNested: false, CancellationToken)))
+                    {
+                        if (row.Change != "Unchanged") WriteObject(row);
+                    }
+                    return;
+                }
+                var changes = Await(Client.Stacks.PreviewUpdateAsync(existing, update, showNested: false, CancellationToken)).ToArray();
+                if (!ShouldAct(Describe(existing), action)) return;
                 stack.StackStatus = "UPDATE_IN_PROGRESS";
                 Start(new StackOperation("Update Heat stack", existing, StackName, async (client, target, token) =>
                 {
                     await client.Stacks.UpdateAsync(target, update, token).ConfigureAwait(false);
-                    return new Sent(target, new HeatStackSetResult("Updated", stack, changes));
+                    return new Sent(target, new HeatStackSetResult("Updated", stack, changes, reasons));
                 })
                 {
                     Goal = Wait ? WaitGoal.Update : null,
@@ -95,7 +132,7 @@ namespace Heat.PowerShell.Cmdlets
         private static object Finished(IOperationHost host, Sent sent, HeatStack final)
         {
             var result = (HeatStackSetResult)sent.Made;
-            return new HeatStackSetResult(result.Operation, final, result.Changes);
+            return new HeatStackSetResult(result.Operation, final, result.Changes, result.Differences);
         }
 
         private void Create(Heat.Client.Templates.TemplateBundle bundle, Dictionary<string, object> parameters)
