@@ -96,7 +96,7 @@ namespace Heat.Client.Tests
             MaxRetries = 0,
         };
 
-        [Fact]
+        [CertificateFact]
         public async Task WithoutTheCa_TheConnectFails_AndSaysToGiveTheCa()
         {
             using var ca = new Authority("Heat Test CA");
@@ -109,7 +109,7 @@ namespace Heat.Client.Tests
             Assert.Empty(keystone.Requests);
         }
 
-        [Fact]
+        [CertificateFact]
         public async Task WithTheCaInABundle_TheConnectSucceeds()
         {
             using var other = new Authority("Some Other CA");
@@ -122,7 +122,7 @@ namespace Heat.Client.Tests
             Assert.Single(keystone.Requests);
         }
 
-        [Fact]
+        [CertificateFact]
         public async Task AnotherCa_IsRefused_NamingTheCertificate()
         {
             using var other = new Authority("Some Other CA");
@@ -136,7 +136,7 @@ namespace Heat.Client.Tests
             Assert.Empty(keystone.Requests);
         }
 
-        [Fact]
+        [CertificateFact]
         public async Task TheRightCa_ForAnotherHostName_IsRefused()
         {
             using var ca = new Authority("Heat Test CA");
@@ -147,7 +147,7 @@ namespace Heat.Client.Tests
             Assert.Contains("is not issued for this host name", error.Message);
         }
 
-        [Fact]
+        [CertificateFact]
         public async Task TheRightCa_WithAnExpiredCertificate_IsRefused()
         {
             using var ca = new Authority("Heat Test CA");
@@ -158,7 +158,7 @@ namespace Heat.Client.Tests
             Assert.Contains("does not validate: NotTimeValid", error.Message);
         }
 
-        [Fact]
+        [CertificateFact]
         public async Task TheCa_IsForTheCloudsOrigins_NotForATemplateHost()
         {
             using var ca = new Authority("Heat Test CA");
@@ -173,7 +173,7 @@ namespace Heat.Client.Tests
             Assert.DoesNotContain("does not chain", error.Message);
         }
 
-        [Fact]
+        [CertificateFact]
         public async Task SkipCertificateCheck_WinsOverTheCa()
         {
             using var other = new Authority("Some Other CA");

@@ -56,6 +56,13 @@ namespace Heat.Client.Templates
         [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat")]
         private static extern int SystemNativeStat(byte[] nulTerminatedUtf8Path, out FileStatus status);
 
+        // The same shim as Mono carries it (libmono-native, mapped from "System.Native" by Mono's own config), under
+        // its earlier name and with the same leading fields: the Framework profile on Linux and macOS.
+        [DllImport("System.Native", EntryPoint = "SystemNative_Stat2")]
+        private static extern int MonoNativeStat(byte[] nulTerminatedUtf8Path, out FileStatus status);
+
+        private static bool _dotnetStatMissing;
+
         public static string Describe(FileKind kind)
         {
             switch (kind)
@@ -120,7 +127,7 @@ namespace Heat.Client.Templates
                 try
                 {
                     var bytes = Encoding.UTF8.GetBytes(path + "\0");
-                    if (SystemNativeStat(bytes, out var status) != 0)
+                    if (NativeStat(bytes, out var status) != 0)
                     {
                         // Missing, or not ours to see: the checks below and the open say which, with the system's words.
                         return KindFromFileSystemInfo(path);
@@ -145,12 +152,29 @@ namespace Heat.Client.Templates
                 }
                 catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
                 {
-                    // Not a .NET (Core) runtime (Mono, say): fall back to what the path alone says.
+                    // Neither .NET's shim nor Mono's: fall back to what the path alone says.
                     _nativeStatMissing = true;
                 }
             }
             var full = Path.GetFullPath(path);
             return full.StartsWith("/dev/", StringComparison.Ordinal) ? FileKind.CharacterDevice : KindFromFileSystemInfo(path);
+        }
+
+        /// <summary>stat(2) through .NET's shim, or Mono's where .NET's is missing; throws when neither is there.</summary>
+        private static int NativeStat(byte[] nulTerminatedUtf8Path, out FileStatus status)
+        {
+            if (!_dotnetStatMissing)
+            {
+                try
+                {
+                    return SystemNativeStat(nulTerminatedUtf8Path, out status);
+                }
+                catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
+                {
+                    _dotnetStatMissing = true;
+                }
+            }
+            return MonoNativeStat(nulTerminatedUtf8Path, out status);
         }
 
         /// <summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -36,7 +37,7 @@ namespace Heat.Client.Tests.Graphs
             var pdf = await Graphviz.RenderAsync(Dot, dot, "pdf", TimeSpan.FromSeconds(60), CancellationToken.None);
 
             Assert.Contains("<svg", svg);
-            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png.Take(4));
             Assert.Equal("%PDF", Encoding.ASCII.GetString(pdf, 0, 4));
         }
 

@@ -80,7 +80,7 @@ namespace Heat.Client.Tests.Hostile
             }
         }
 
-        [Fact]
+        [CertificateFact]
         public async Task HttpsToHttpRedirect_IsRefused_EvenOnTheSameHost()
         {
             using (var plain = new FakeServer(_ => FakeReply.Json(Hostile.StackJson("web", "1"))))
@@ -112,7 +112,7 @@ namespace Heat.Client.Tests.Hostile
             }
         }
 
-        [Fact]
+        [CertificateFact]
         public async Task TemplateUrl_FromHttpsToHttp_IsRefused()
         {
             using (var plain = new FakeServer(_ => FakeReply.Text("heat_template_version: 2018-08-31\n")))
@@ -127,7 +127,7 @@ namespace Heat.Client.Tests.Hostile
             }
         }
 
-        [Fact]
+        [CertificateFact]
         public async Task SkipCertificateCheck_CoversTheCloud_NotAThirdPartyTemplateHost()
         {
             using (var templates = new FakeServer(_ => FakeReply.Text("heat_template_version: 2018-08-31\n"), "127.0.0.2", tls: true))
