@@ -58,6 +58,11 @@ namespace Heat.PowerShell
         /// <summary>Sends the action for one stack (name and id known).</summary>
         protected abstract Task StartAsync(HeatClient client, StackRef stack, CancellationToken cancellationToken);
 
+        /// <summary>The same, for a cmdlet that names something after the stack: <paramref name="asked"/> is the stack as
+        /// the user named it, before Heat's lookup answered with its name and id (which come from the server).</summary>
+        protected virtual Task StartAsync(HeatClient client, StackRef asked, StackRef stack, CancellationToken cancellationToken) =>
+            StartAsync(client, stack, cancellationToken);
+
         protected override void ProcessRecord()
         {
             var client = Client;
@@ -121,7 +126,7 @@ namespace Heat.PowerShell
                 // One lookup (the redirect, not the whole stack): the id makes the action and any wait exact.
                 started.Stack = await client.Stacks.ResolveAsync(started.Target, CancellationToken).ConfigureAwait(false);
                 if (Waits) started.Marker = await MarkerAsync(client, started.Stack).ConfigureAwait(false);
-                await StartAsync(client, started.Stack, CancellationToken).ConfigureAwait(false);
+                await StartAsync(client, started.Target, started.Stack, CancellationToken).ConfigureAwait(false);
                 Post(() => WriteVerbose($"{ActionText}: {Describe(started.Stack)} started."));
             }
             finally

@@ -1,6 +1,5 @@
 using System.IO;
 using System.Management.Automation;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Heat.Client;
@@ -50,11 +49,20 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter Abandon { get; set; }
 
-        /// <summary>With -Abandon: the folder where each stack's abandon data goes, as {StackName}.json. Left out, the
-        /// data is written to the pipeline as JSON text.</summary>
+        /// <summary>With -Abandon: the folder where each stack's abandon data goes, as {StackName}.json (the name as you
+        /// gave it, or the id with -StackId), written as Heat sent it and readable by you only. The file is made before
+        /// Heat is asked, so a name already taken is an error and nothing is abandoned; a write that fails after Heat
+        /// answered puts the data in the temp folder (the error names the file). Left out, the data is written to the
+        /// pipeline as JSON text.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string AbandonPath { get; set; }
+
+        /// <summary>With -AbandonPath: replace a file of the same name already in the folder (by default that is an
+        /// error and the stack is not abandoned). The old file is replaced once the new data is written; a link there is
+        /// replaced, not followed.</summary>
+        [Parameter]
+        public SwitchParameter Overwrite { get; set; }
 
         internal override WaitGoal Goal => WaitGoal.Delete;
 
@@ -64,9 +72,9 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void BeginProcessing()
         {
-            if (AbandonPath != null && !Abandon)
+            if ((AbandonPath != null && !Abandon) || (Overwrite && AbandonPath == null))
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-AbandonPath goes with -Abandon."), "HeatAbandonPathAlone", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-AbandonPath goes with -Abandon, and -Overwrite with -AbandonPath."), "HeatAbandonPathAlone", ErrorCategory.InvalidArgument, null));
             }
             _folder = AbandonPath == null ? null : GetUnresolvedProviderPathFromPSPath(AbandonPath);
             if (_folder != null && !Directory.Exists(_folder))
@@ -77,23 +85,27 @@ namespace Heat.PowerShell.Cmdlets
 
         private string _folder;
 
-        protected override async Task StartAsync(HeatClient client, StackRef stack, CancellationToken cancellationToken)
+        protected override Task StartAsync(HeatClient client, StackRef stack, CancellationToken cancellationToken) =>
+            client.Stacks.DeleteAsync(stack, cancellationToken);
+
+        protected override async Task StartAsync(HeatClient client, StackRef asked, StackRef stack, CancellationToken cancellationToken)
         {
             if (!Abandon)
             {
-                await client.Stacks.DeleteAsync(stack, cancellationToken).ConfigureAwait(false);
+                await StartAsync(client, stack, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            var data = await client.StackData.AbandonAsync(stack, cancellationToken).ConfigureAwait(false);
-            var pretty = Newtonsoft.Json.Linq.JToken.Parse(data).ToString(Newtonsoft.Json.Formatting.Indented);
             if (_folder == null)
             {
-                Post(() => WriteObject(pretty));
+                var data = await client.StackData.AbandonAsync(stack, cancellationToken).ConfigureAwait(false);
+                Post(() => WriteObject(data));
                 return;
             }
-            var file = Path.Combine(_folder, stack.StackName + ".json");
-            File.WriteAllText(file, pretty, new UTF8Encoding(false));
-            Post(() => WriteObject(new FileInfo(file)));
+            using (var file = AbandonFile.Open(_folder, asked, Overwrite))
+            {
+                var saved = file.Save(await client.StackData.AbandonAsync(stack, cancellationToken).ConfigureAwait(false));
+                Post(() => WriteObject(saved));
+            }
         }
 
         /// <summary>

@@ -40,6 +40,7 @@ namespace Heat.PowerShell
             (typeof(PSArgumentException), "{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),
             (typeof(PSInvalidOperationException), "{noun}InvalidOperation", ErrorCategory.InvalidOperation),
             (typeof(ArgumentException), "{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),
+            (typeof(AbandonDataNotSavedException), "HeatAbandonDataNotSaved", ErrorCategory.WriteError),
             (typeof(FileNotFoundException), "HeatFileNotFound", ErrorCategory.ObjectNotFound),
             (typeof(DirectoryNotFoundException), "HeatFileNotFound", ErrorCategory.ObjectNotFound),
             (typeof(IOException), "HeatFileError", ErrorCategory.ReadError),
