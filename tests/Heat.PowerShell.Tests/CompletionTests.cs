@@ -75,6 +75,7 @@ namespace Heat.PowerShell.Tests
             "r\u2018\nWrite-Host PWNED\n\u2019",
             "-Session",
             "1e3",
+            TerminalAssert.Hostile,
         };
 
         /// <summary>
@@ -95,6 +96,9 @@ namespace Heat.PowerShell.Tests
                 var completion = (CommandCompletion)result.Output.Single().BaseObject;
                 var arguments = completion.CompletionMatches.Select(match =>
                 {
+                    // The menu shows these: a name from Heat or a clouds.yaml must not drive the terminal there either.
+                    TerminalAssert.Clean(match.ListItemText, "a completion's list text");
+                    TerminalAssert.Clean(match.ToolTip, "a completion's tooltip");
                     var completed = input.Substring(0, completion.ReplacementIndex) + match.CompletionText +
                                     input.Substring(completion.ReplacementIndex + completion.ReplacementLength);
                     var command = CommandOf(completed);

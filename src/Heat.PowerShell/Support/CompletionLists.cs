@@ -125,8 +125,8 @@ namespace Heat.PowerShell
             bool quoted = word.Length > 0 && Quotes.IndexOf(word[0]) >= 0;
             var pattern = Wildcards.Pattern(word.Trim(Quotes.ToCharArray()) + "*");
             return items.Where(i => !string.IsNullOrEmpty(i.Name) && pattern.IsMatch(i.Name))
-                .Select(i => new CompletionResult(Quote(i.Name, quoted), i.Name, CompletionResultType.ParameterValue,
-                    string.IsNullOrEmpty(i.Tip) ? i.Name : i.Tip))
+                .Select(i => new CompletionResult(Quote(i.Name, quoted), TerminalText.Line(i.Name), CompletionResultType.ParameterValue,
+                    TerminalText.Line(string.IsNullOrEmpty(i.Tip) ? i.Name : i.Tip)))
                 .ToList();
         }
 
