@@ -72,7 +72,7 @@ function Build-Module {
     foreach ($file in $assemblies) {
         Copy-Item (Join-Path $publish $file) $dependencies
     }
-    foreach ($file in 'Heat.PowerShell.psd1', 'Heat.format.ps1xml', 'Heat.Software.format.ps1xml', 'Heat.Templating.format.ps1xml', 'Heat.types.ps1xml', 'LICENSE') {
+    foreach ($file in 'Heat.PowerShell.psd1', 'Heat.format.ps1xml', 'Heat.Insight.format.ps1xml', 'Heat.Software.format.ps1xml', 'Heat.Templating.format.ps1xml', 'Heat.types.ps1xml', 'LICENSE') {
         Copy-Item (Join-Path $root $file) $moduleDir
     }
     Set-ExportedCmdlets (Join-Path $moduleDir 'Heat.PowerShell.psd1') (Join-Path $moduleDir 'Heat.PowerShell.dll')

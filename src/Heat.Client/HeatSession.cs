@@ -155,7 +155,8 @@ namespace Heat.Client
         /// retries what is safe, maps errors, renews the token before it expires or once after a 401.</summary>
         /// <param name="idempotent">Whether the request may be sent twice; null: by its method (a validation is, a create is not).</param>
         internal async Task<HeatResponse> SendAsync(HttpMethod method, Uri uri, JToken body, Action<string> trace, CancellationToken cancellationToken,
-            bool followRedirects = true, bool? idempotent = null, Func<Newtonsoft.Json.JsonReader, object> readJson = null)
+            bool followRedirects = true, bool? idempotent = null, Func<Newtonsoft.Json.JsonReader, object> readJson = null,
+            ResponseBody expect = ResponseBody.Json)
         {
             ThrowIfDisposed();
             var auth = _auth;
@@ -171,6 +172,7 @@ namespace Heat.Client
                 Idempotent = idempotent,
                 Trace = trace,
                 ReadJson = readJson,
+                Expect = expect,
             };
             try
             {

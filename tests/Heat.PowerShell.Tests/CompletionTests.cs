@@ -1,9 +1,14 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
 using System.Net;
 using System.Net.Http;
 using Heat.Tests.Shared;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Xunit;
 
@@ -49,6 +54,133 @@ namespace Heat.PowerShell.Tests
             var result = Tab(host, "Get-HeatEvent -Session $session -StackName d");
 
             Assert.Equal(new[] { "db" }, Texts(result));
+        }
+
+        /// <summary>
+        /// Names a template author (resources, outputs), a stack's creator or a planted clouds.yaml can choose. Each
+        /// once completed to a line that ran Write-Host: PowerShell ends a single-quoted string at U+2018 to U+201B as
+        /// at ', a bare word with a leading dash is a parameter, and one with a leading digit a number.
+        /// </summary>
+        private static readonly string[] HostileNames =
+        {
+            "r\u2018; Write-Host PWNED; \u2018",
+            "r\u2019; Write-Host PWNED; \u2019",
+            "r\u201A; Write-Host PWNED; \u201A",
+            "r\u201B; Write-Host PWNED; \u201B",
+            "r'; Write-Host PWNED; '",
+            "r$(Write-Host PWNED)",
+            "r; Write-Host PWNED",
+            "r`; Write-Host PWNED",
+            "r\nWrite-Host PWNED",
+            "r\u2018\nWrite-Host PWNED\n\u2019",
+            "-Session",
+            "1e3",
+            TerminalAssert.Hostile,
+        };
+
+        /// <summary>
+        /// Completes <paramref name="line"/> as typed, after an opened ' and after an opened ", and parses each line a
+        /// completion makes: it must be one command, with one more element than the line, a constant string. Returns the
+        /// names the completions stand for (each opening must offer the same).
+        /// </summary>
+        private static string[] CompletedArguments(PowerShellHost host, string line)
+        {
+            var elements = CommandOf(line + "x").CommandElements.Count;
+            string[] first = null;
+            foreach (var opening in new[] { "", "'", "\"", "\u2018" })
+            {
+                var input = line + opening;
+                host.Runspace.SessionStateProxy.SetVariable("line", input);
+                var result = host.Run("TabExpansion2 -inputScript $line -cursorColumn $line.Length");
+                Assert.Empty(result.Errors);
+                var completion = (CommandCompletion)result.Output.Single().BaseObject;
+                var arguments = completion.CompletionMatches.Select(match =>
+                {
+                    // The menu shows these: a name from Heat or a clouds.yaml must not drive the terminal there either.
+                    TerminalAssert.Clean(match.ListItemText, "a completion's list text");
+                    TerminalAssert.Clean(match.ToolTip, "a completion's tooltip");
+                    var completed = input.Substring(0, completion.ReplacementIndex) + match.CompletionText +
+                                    input.Substring(completion.ReplacementIndex + completion.ReplacementLength);
+                    var command = CommandOf(completed);
+                    Assert.True(elements == command.CommandElements.Count, $"{JsonConvert.ToString(completed)} is not the line and one argument");
+                    var argument = command.CommandElements.Last();
+                    Assert.True(argument is StringConstantExpressionAst, $"{JsonConvert.ToString(completed)} ends in a {argument.GetType().Name}, not a constant");
+                    return ((StringConstantExpressionAst)argument).Value;
+                }).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+                Assert.Equal(first ?? arguments, arguments);
+                first = arguments;
+            }
+            return first;
+        }
+
+        /// <summary>The one command a line holds; anything else (two statements, a pipeline, a parse error) fails.</summary>
+        private static CommandAst CommandOf(string line)
+        {
+            var ast = Parser.ParseInput(line, out _, out var errors);
+            Assert.True(errors.Length == 0, $"{JsonConvert.ToString(line)} does not parse: {string.Join("; ", errors.Select(e => e.Message))}");
+            var statement = Assert.Single(ast.EndBlock.Statements);
+            var pipeline = Assert.IsType<PipelineAst>(statement);
+            return Assert.IsType<CommandAst>(Assert.Single(pipeline.PipelineElements));
+        }
+
+        private static string[] Sorted(IEnumerable<string> names) => names.OrderBy(n => n, StringComparer.Ordinal).ToArray();
+
+        [Fact]
+        public void HostileStackNames_CompleteToTheNameItself()
+        {
+            var heat = new FakeHeat().ListsStacks(HostileNames.Select((n, i) => HeatFixtures.Stack(n, "id" + i)).ToArray());
+            using var host = new PowerShellHost(heat);
+            host.MakeSessionTheDefault();
+
+            Assert.Equal(Sorted(HostileNames), CompletedArguments(host, "Get-HeatStack -StackName "));
+            Assert.Equal(Sorted(HostileNames), CompletedArguments(host, "Remove-HeatStack "));
+        }
+
+        [Fact]
+        public void HostileResourceNamesAndOutputKeys_CompleteToTheNameItself()
+        {
+            var heat = new FakeHeat()
+                .ListsResources("web", "s1", HostileNames.Select(n => HeatFixtures.Resource(n, "OS::Heat::None", "web", "s1")).ToArray())
+                .ShowsStack(HeatFixtures.StackDetail("web", "s1"));
+            heat.On(HttpMethod.Get, "stacks/web/s1/outputs").Json(HttpStatusCode.OK, new JObject
+            {
+                ["outputs"] = new JArray(HostileNames.Select(n => new JObject { ["output_key"] = n, ["description"] = n }).ToArray<object>()),
+            });
+            using var host = new PowerShellHost(heat);
+            host.MakeSessionTheDefault();
+
+            Assert.Equal(Sorted(HostileNames), CompletedArguments(host, "Get-HeatResource -StackName web -ResourceName "));
+            Assert.Equal(Sorted(HostileNames), CompletedArguments(host, "Get-HeatStackOutput web "));
+        }
+
+        [Fact]
+        public void HostileCloudNames_CompleteToTheNameItself()
+        {
+            var folder = Directory.CreateTempSubdirectory("heat-clouds-").FullName;
+            try
+            {
+                // JSON strings are YAML double-quoted scalars: each name, newline and all, is one key.
+                File.WriteAllText(Path.Combine(folder, "clouds.yaml"), "clouds:\n" + string.Concat(HostileNames.Select(n =>
+                    $"  {JsonConvert.ToString(n)}:\n    auth:\n      auth_url: http://127.0.0.1:9/v3\n")));
+                using var host = new PowerShellHost(null);
+                host.Run($"Set-Location -LiteralPath '{folder}'");
+
+                Assert.Equal(Sorted(HostileNames), CompletedArguments(host, "Connect-HeatService -Cloud "));
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        [Fact]
+        public void StatusesAndConfigGroups_CompleteToWhatTheyOffer()
+        {
+            using var host = new PowerShellHost(null);
+
+            Assert.Equal(Sorted(HeatStatuses.States.Concat(HeatStatuses.All)), CompletedArguments(host, "Get-HeatStack -Status "));
+            Assert.Contains("Heat::Ungrouped", CompletedArguments(host, "New-HeatSoftwareConfig -Group "));
+            Assert.Contains("script", CompletedArguments(host, "New-HeatSoftwareConfig -Group "));
         }
 
         [Fact]

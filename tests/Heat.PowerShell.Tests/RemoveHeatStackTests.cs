@@ -1,5 +1,8 @@
+using System;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Runtime.InteropServices;
 using System.Net;
 using System.Net.Http;
 using Heat.Client.Models;
@@ -137,6 +140,183 @@ namespace Heat.PowerShell.Tests
             Assert.Contains("DELETE_FAILED", error.Exception.Message);
             Assert.Contains("boom", error.Exception.Message);
             Assert.Contains("GET stacks/b/2/events?sort_dir=asc&limit=100&marker=e1", heat.Log);
+        }
+
+        /// <summary>Abandon data as Heat answers it: the only record of the resources it let go, hidden values and all.</summary>
+        private const string AbandonData = "{\"name\": \"web\", \"id\": \"1\", \"resources\": {}, \"environment\": {\"parameters\": {\"db_password\": \"hunter2\"}}}";
+
+        /// <summary>A folder two levels inside a fresh root, so that a name climbing out of it still lands inside the root.</summary>
+        private sealed class AbandonFolder : IDisposable
+        {
+            public AbandonFolder()
+            {
+                Root = Directory.CreateTempSubdirectory("heat-abandon-").FullName;
+                Path = Directory.CreateDirectory(System.IO.Path.Combine(Root, "a", "b")).FullName;
+            }
+
+            public string Root { get; }
+
+            public string Path { get; }
+
+            public string File(string name) => System.IO.Path.Combine(Path, name);
+
+            /// <summary>Every file under the root, relative to it.</summary>
+            public string[] Files() => Directory.GetFiles(Root, "*", SearchOption.AllDirectories)
+                .Select(f => System.IO.Path.GetRelativePath(Root, f)).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+
+            public void Dispose() => Directory.Delete(Root, recursive: true);
+        }
+
+        /// <summary>A Heat that shows web as stack 1 and abandons it with <paramref name="data"/>.</summary>
+        private static FakeHeat Abandons(string data = AbandonData)
+        {
+            var heat = new FakeHeat().ShowsStack(HeatFixtures.StackDetail("web", "1"));
+            heat.On(HttpMethod.Delete, "stacks/web/1/abandon").Text(HttpStatusCode.OK, "application/json", data);
+            return heat;
+        }
+
+        private static bool AbandonSent(FakeHeat heat) => heat.Log.Any(l => l.StartsWith("DELETE", StringComparison.Ordinal));
+
+        [Fact]
+        public void Abandon_NamesTheFileAfterTheStackAsGiven_NotAfterHeatsRedirect()
+        {
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Get, "stacks/web").Redirect(heat.Endpoint + "/stacks/..%2F..%2Fpwned/1");
+            heat.On(HttpMethod.Delete, "stacks/..%2F..%2Fpwned/1/abandon").Text(HttpStatusCode.OK, "application/json", AbandonData);
+            using var folder = new AbandonFolder();
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run($"Remove-HeatStack web -Abandon -AbandonPath '{folder.Path}' -Force -Session $session");
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(new[] { Path.Combine("a", "b", "web.json") }, folder.Files());
+            Assert.Equal(folder.File("web.json"), result.Objects<FileInfo>().Single().FullName);
+            Assert.Equal(AbandonData, File.ReadAllText(folder.File("web.json")));
+        }
+
+        [Fact]
+        public void Abandon_AStackNameThatIsAPath_IsRefused_BeforeHeatIsAsked()
+        {
+            var heat = new FakeHeat().ListsStacks(HeatFixtures.Stack("../../pwned", "1"));
+            heat.On(HttpMethod.Delete, "stacks/..%2F..%2Fpwned/1/abandon").Text(HttpStatusCode.OK, "application/json", AbandonData);
+            using var folder = new AbandonFolder();
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run($"Get-HeatStack -Session $session | Remove-HeatStack -Abandon -AbandonPath '{folder.Path}' -Force -Session $session");
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("HeatStackArgumentInvalid,Heat.PowerShell.Cmdlets.RemoveHeatStack", error.FullyQualifiedErrorId);
+            Assert.Contains("nothing was abandoned", error.Exception.Message);
+            Assert.False(AbandonSent(heat));
+            Assert.Empty(folder.Files());
+        }
+
+        [Fact]
+        public void Abandon_AFileAlreadyThere_IsAnError_AndNothingIsAbandoned_UnlessOverwrite()
+        {
+            var heat = Abandons();
+            using var folder = new AbandonFolder();
+            File.WriteAllText(folder.File("web.json"), "yesterday's abandon");
+            using var host = new PowerShellHost(heat);
+
+            var refused = host.Run($"Remove-HeatStack web -Abandon -AbandonPath '{folder.Path}' -Force -Session $session");
+            var sentBefore = AbandonSent(heat);
+            var replaced = host.Run($"Remove-HeatStack web -Abandon -AbandonPath '{folder.Path}' -Overwrite -Force -Session $session");
+
+            var error = Assert.Single(refused.Errors);
+            Assert.Contains("already exists: nothing was abandoned", error.Exception.Message);
+            Assert.False(sentBefore);
+            Assert.Empty(replaced.Errors);
+            Assert.Equal(AbandonData, File.ReadAllText(folder.File("web.json")));
+            Assert.Equal(new[] { Path.Combine("a", "b", "web.json") }, folder.Files());
+        }
+
+        [Fact]
+        public void Abandon_ALinkPlantedInTheFolder_IsNeverWrittenThrough()
+        {
+            var heat = Abandons();
+            using var folder = new AbandonFolder();
+            var precious = Path.Combine(folder.Root, "precious.txt");
+            File.WriteAllText(precious, "precious");
+            File.CreateSymbolicLink(folder.File("web.json"), precious);
+            using var host = new PowerShellHost(heat);
+
+            var refused = host.Run($"Remove-HeatStack web -Abandon -AbandonPath '{folder.Path}' -Force -Session $session");
+            var sentBefore = AbandonSent(heat);
+            var replaced = host.Run($"Remove-HeatStack web -Abandon -AbandonPath '{folder.Path}' -Overwrite -Force -Session $session");
+
+            Assert.Contains("already exists", Assert.Single(refused.Errors).Exception.Message);
+            Assert.False(sentBefore);
+            Assert.Empty(replaced.Errors);
+            Assert.Equal("precious", File.ReadAllText(precious));
+            Assert.Null(new FileInfo(folder.File("web.json")).LinkTarget);
+            Assert.Equal(AbandonData, File.ReadAllText(folder.File("web.json")));
+        }
+
+        [Fact]
+        public void Abandon_AFolderWithTheFilesName_IsAnError_BeforeHeatIsAsked()
+        {
+            var heat = Abandons();
+            using var folder = new AbandonFolder();
+            Directory.CreateDirectory(folder.File("web.json"));
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run($"Remove-HeatStack web -Abandon -AbandonPath '{folder.Path}' -Force -Session $session");
+
+            Assert.Contains("already exists: nothing was abandoned", Assert.Single(result.Errors).Exception.Message);
+            Assert.False(AbandonSent(heat));
+        }
+
+        [Fact]
+        public void Abandon_AWriteThatFailsAfterHeatAnswered_KeepsTheData_AndSaysWhere()
+        {
+            // With -Overwrite the data is written beside the target first; a folder in the target's place makes the last
+            // step fail after Heat has let the stack go.
+            var heat = Abandons();
+            using var folder = new AbandonFolder();
+            Directory.CreateDirectory(folder.File("web.json"));
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run($"Remove-HeatStack web -Abandon -AbandonPath '{folder.Path}' -Overwrite -Force -Session $session");
+
+            Assert.True(AbandonSent(heat));
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("HeatAbandonDataNotSaved,Heat.PowerShell.Cmdlets.RemoveHeatStack", error.FullyQualifiedErrorId);
+            var rescued = ((AbandonDataNotSavedException)error.Exception).RescuedPath;
+            Assert.Contains(rescued, error.Exception.Message);
+            Assert.Equal(AbandonData, File.ReadAllText(rescued));
+            Assert.DoesNotContain("hunter2", error.Exception.Message);
+        }
+
+        [Fact]
+        public void Abandon_DataDeeperThanJsonNetsDefault_IsWrittenAsHeatSentIt()
+        {
+            var deep = "{\"name\": \"web\", \"id\": \"1\", \"template\": {\"x\": " + new string('[', 100) + new string(']', 100) + "}}";
+            var heat = Abandons(deep);
+            using var folder = new AbandonFolder();
+            using var host = new PowerShellHost(heat);
+
+            var toFile = host.Run($"Remove-HeatStack web -Abandon -AbandonPath '{folder.Path}' -Force -Session $session");
+            var asText = host.Run("Remove-HeatStack web -Abandon -Force -Session $session");
+
+            Assert.Empty(toFile.Errors);
+            Assert.Equal(deep, File.ReadAllText(folder.File("web.json")));
+            Assert.Empty(asText.Errors);
+            Assert.Equal(deep, asText.Objects<string>().Single());
+        }
+
+        [Fact]
+        public void Abandon_TheFileIsReadableByItsOwnerOnly()
+        {
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) return;
+            var heat = Abandons();
+            using var folder = new AbandonFolder();
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run($"Remove-HeatStack web -Abandon -AbandonPath '{folder.Path}' -Force -Session $session");
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(folder.File("web.json")));
         }
     }
 }

@@ -81,6 +81,19 @@ Describe 'Get-HeatStackFailure on a stack that failed three stacks down' -Tag La
         $failures[0].RootStackName | Should -Be $app
     }
 
+    It 'names the failed resource in nested events and resources as the failure does, and shows it so' {
+        # Both workers have a migrate; worker 0's failed.
+        ($nested | Where-Object ResourceName -eq 'migrate').ResourcePath | Sort-Object | Should -Be @("$app.workers.0.migrate", "$app.workers.1.migrate")
+        ($nested | Where-Object { $_.ResourceName -eq 'migrate' -and $_.ResourceStatus -eq 'CREATE_FAILED' }).ResourcePath | Should -Be $failures[0].ResourcePath
+        $events = @(Get-HeatEvent $app -NestedDepth 2)
+        $failed = @($events | Where-Object { $_.ResourceName -eq 'migrate' -and $_.ResourceStatus -eq 'CREATE_FAILED' })
+        $failed.Count | Should -Be 1
+        $failed[0].RootStackName | Should -Be $app
+        $failed[0].ResourcePath | Should -Be $failures[0].ResourcePath
+        $plain = $failed | Out-String -Width 120
+        $plain | Should -Match ([regex]::Escape("$app.workers.0.migrate") + '\s+(\e\[[0-9;]*m)?CREATE_FAILED(\e\[[0-9;]*m)? ValueError')
+    }
+
     It 'gives the first failure event, in UTC' {
         $failures[0].FirstFailureEvent.ResourceName | Should -Be 'migrate'
         $failures[0].FirstFailureEvent.ResourceStatus | Should -Be 'CREATE_FAILED'

@@ -46,7 +46,7 @@ Describe 'The module' {
 
     It 'ships only the allow-listed files' {
         (Get-ChildItem $modulePath).Name | Sort-Object | Should -Be (@(
-            'Heat.Client.dll', 'Heat.format.ps1xml', 'Heat.Software.format.ps1xml', 'Heat.Templating.format.ps1xml', 'Heat.PowerShell.dll', 'Heat.PowerShell.psd1', 'Heat.types.ps1xml',
+            'Heat.Client.dll', 'Heat.format.ps1xml', 'Heat.Insight.format.ps1xml', 'Heat.Software.format.ps1xml', 'Heat.Templating.format.ps1xml', 'Heat.PowerShell.dll', 'Heat.PowerShell.psd1', 'Heat.types.ps1xml',
             'LICENSE', 'Dependencies', 'en-US') | Sort-Object)
         # The libraries, where PowerShell's probing does not find them (see SideBySide.Tests.ps1).
         (Get-ChildItem (Join-Path $modulePath 'Dependencies')).Name | Sort-Object | Should -Be (@(
@@ -186,129 +186,6 @@ Describe 'Cmdlet parameters' {
     It 'says to connect first when there is no session' {
         Disconnect-HeatService
         { Get-HeatStack } | Should -Throw -ErrorId 'HeatNotConnected,Heat.PowerShell.Cmdlets.GetHeatStack'
-    }
-}
-
-Describe 'Objects and formatting' {
-    BeforeAll {
-        $stack = [Heat.Client.Models.HeatStack]@{
-            Id = '8f3c1a52-0b1e-4a55-9f0e-4f4c2b1f6a10'; StackName = 'web-prod'; StackStatus = 'CREATE_COMPLETE'
-            CreationTime = [datetime]::new(2026, 11, 25, 10, 0, 0, [DateTimeKind]::Utc)
-        }
-    }
-
-    It 'shows a stack as a table with its name, status, time and id' {
-        $text = $stack | Out-String -Width 120
-        $text | Should -Match 'StackName\s+StackStatus\s+CreationTime\s+Id'
-        $text | Should -Match 'web-prod\s+CREATE_COMPLETE\s+2026-11-25 10:00:00Z\s+8f3c1a52'
-    }
-
-    It 'fits the longest statuses, and tells nested stacks apart by the end of their names' {
-        $nested = 'web-prod-workers-4kq2xw5nbd7e-0-tz5fhe3kq4ab', 'web-prod-workers-4kq2xw5nbd7e-1-uq3ifh2kdy7c' | ForEach-Object {
-            [Heat.Client.Models.HeatStack]@{ StackName = $_; StackStatus = 'ROLLBACK_IN_PROGRESS'; Id = 'i' }
-        }
-        $text = $nested | Out-String -Width 120
-        $text | Should -Match 'ROLLBACK_IN_PROGRESS'
-        $text | Should -Match '0-tz5fhe3kq4ab\s'
-        $text | Should -Match '1-uq3ifh2kdy7c\s'
-        $event = [Heat.Client.Models.HeatEvent]@{ StackName = $nested[1].StackName; ResourceName = 'server'; ResourceStatus = 'SNAPSHOT_IN_PROGRESS'; ResourceStatusReason = 'state changed' }
-        $text = $event | Out-String -Width 120
-        $text | Should -Match 'uq3ifh2kdy7c\s+server\s+SNAPSHOT_IN_PROGRESS\s+state changed'
-    }
-
-    It 'colours statuses only where ANSI is wanted' {
-        # The views colour whenever $PSStyle exists (pwsh 7.2+); PowerShell itself strips the colour where
-        # OutputRendering is PlainText (or Host and the output is not the console). Windows PowerShell has no $PSStyle.
-        $failed = [Heat.Client.Models.HeatStack]@{ StackName = 'web'; StackStatus = 'CREATE_FAILED'; Id = 'i' }
-        $done = [Heat.Client.Models.HeatResource]@{ ResourceName = 'r'; ResourceStatus = 'CREATE_COMPLETE' }
-        $before = $PSStyle.OutputRendering
-        try {
-            $PSStyle.OutputRendering = 'PlainText'
-            $plain = ($failed | Out-String -Width 120) + ($done | Format-List | Out-String -Width 120)
-            $PSStyle.OutputRendering = 'Ansi'
-            $ansi = ($failed | Out-String -Width 120) + ($done | Format-List | Out-String -Width 120)
-        } finally {
-            $PSStyle.OutputRendering = $before
-        }
-        $plain | Should -Not -Match ([regex]::Escape([string][char]27))
-        $plain | Should -Match 'web\s+CREATE_FAILED'
-        $ansi | Should -Match ([regex]::Escape($PSStyle.Foreground.Red + 'CREATE_FAILED' + $PSStyle.Reset))
-        $ansi | Should -Match ([regex]::Escape($PSStyle.Foreground.Green + 'CREATE_COMPLETE' + $PSStyle.Reset))
-    }
-
-    It 'shows a stack as a list with its reason, times in UTC, tags and outputs' {
-        $s = [Heat.Client.Models.HeatStack]@{
-            StackName = 'web'; StackStatus = 'UPDATE_COMPLETE'; StackStatusReason = 'Stack UPDATE completed successfully'; Id = 'i'
-            CreationTime = [datetime]::new(2026, 11, 25, 10, 0, 0, [DateTimeKind]::Utc); Tags = [string[]]('ci', 'web')
-        }
-        $text = $s | Format-List | Out-String -Width 120
-        $text | Should -Match 'StackStatusReason\s+: Stack UPDATE completed successfully'
-        $text | Should -Match 'CreationTime\s+: 2026-11-25 10:00:00Z'
-        $text | Should -Match 'Tags\s+: ci, web'
-    }
-
-    It 'gives the short names a user reaches for' {
-        $stack.Name | Should -Be 'web-prod'
-        $stack.Status | Should -Be 'CREATE_COMPLETE'
-        $stack.StackId | Should -Be $stack.Id
-        $stack.Action | Should -Be 'CREATE'
-        $stack.State | Should -Be 'COMPLETE'
-    }
-
-    It 'shows events and resources as tables' {
-        $event = [Heat.Client.Models.HeatEvent]@{ ResourceName = 'rand'; ResourceStatus = 'CREATE_FAILED'; ResourceStatusReason = 'boom'; StackName = 'web' }
-        ($event | Out-String -Width 120) | Should -Match 'rand\s+CREATE_FAILED\s+boom'
-        $event.Status | Should -Be 'CREATE_FAILED'
-        $resource = [Heat.Client.Models.HeatResource]@{ ResourceName = 'rand'; ResourceType = 'OS::Heat::RandomString'; ResourceStatus = 'CREATE_COMPLETE'; StackName = 'web' }
-        ($resource | Out-String -Width 120) | Should -Match 'rand\s+OS::Heat::RandomString\s+CREATE_COMPLETE\s+web'
-    }
-
-    It 'shows a failure as a list: the stacks from the top, the resource and why' {
-        $failure = [Heat.Client.Models.HeatStackFailure]@{
-            Path = 'app', 'app-workers-x', 'app-workers-x-0-y'; ResourceName = 'migrate'; ResourceType = 'OS::Heat::TestResource'
-            ResourceStatus = 'CREATE_FAILED'; ResourceStatusReason = 'ValueError: resources.migrate: Test Resource failed migrate'
-        }
-        $text = $failure | Out-String -Width 160
-        $text | Should -Match 'Path\s+: app → app-workers-x → app-workers-x-0-y'
-        $text | Should -Match 'ResourceName\s+: migrate'
-        $text | Should -Match 'ResourceStatusReason\s+: ValueError: resources.migrate: Test Resource failed migrate'
-        $text | Should -Not -Match 'Deploy'
-    }
-
-    It 'shows a deployment''s exit code and the last ten lines of its output' {
-        $failure = [Heat.Client.Models.HeatStackFailure]@{
-            Path = , 'app'; ResourceName = 'configure'; IsDeployment = $true; DeployStatusCode = 2
-            DeployStderr = (1..15 | ForEach-Object { "err $_" }) -join "`n"; DeployStdout = "installing`n"
-        }
-        $text = $failure | Out-String -Width 160
-        $text | Should -Match 'DeployStatusCode\s+: 2'
-        $text | Should -Match 'err 15'
-        $text | Should -Match 'err 6\b'
-        $text | Should -Not -Match 'err 5\b'
-        $text | Should -Match 'the whole text is in DeployStderr'
-        $text | Should -Match 'DeployStdout\s+: installing'
-    }
-
-    It 'shows a resource type''s properties as a table: default, how an update treats it, constraints in HOT''s words' {
-        $length = [Heat.Client.Models.HeatPropertySchema]@{ Name = 'length'; Type = 'integer'; Default = 32; Constraints = @(@{ range = @{ min = 1 } }) }
-        $salt = [Heat.Client.Models.HeatPropertySchema]@{ Name = 'salt'; Type = 'string'; UpdateAllowed = $true; Required = $true }
-        $text = $length, $salt | Out-String -Width 160
-        $text | Should -Match 'length\s+integer\s+False\s+32\s+replace\s+range \{"min":1\}'
-        $text | Should -Match 'salt\s+string\s+True\s+in place'
-        $schema = [Heat.Client.Models.HeatResourceTypeSchema]@{ ResourceType = 'OS::Heat::RandomString'; SupportStatus = 'SUPPORTED'; SupportVersion = '2014.1'; Properties = $length, $salt }
-        $text = $schema | Out-String -Width 160
-        $text | Should -Match 'SupportStatus\s+: SUPPORTED since 2014.1'
-        $text | Should -Match 'Properties\s+: length \(integer\), salt\* \(string\)'
-    }
-
-    It 'hides a NoEcho default in the parameter table' {
-        $p = [Heat.Client.Models.HeatTemplateParameter]@{ Name = 'db_password'; Type = 'String'; Default = 'hunter2'; NoEcho = $true }
-        ($p | Out-String) | Should -Not -Match 'hunter2'
-        ($p | Out-String) | Should -Match '\*\*\*\*'
-    }
-
-    It 'never has a token property on a session' {
-        [Heat.Client.HeatSession].GetProperties().Name | Should -Not -Contain 'Token'
     }
 }
 

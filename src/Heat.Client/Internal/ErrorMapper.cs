@@ -100,9 +100,9 @@ namespace Heat.Client.Internal
         }
 
         /// <summary>
-        /// Server text made fit for a terminal and a log: no markup (Heat's WSGI layer puts <c>&lt;br /&gt;</c> into some
-        /// JSON messages), no control characters (an escape sequence could rewrite the user's screen or hide a line), one
-        /// line, and at most <see cref="MaxMessageLength"/> characters.
+        /// Server text made fit for a message and a log: no markup (Heat's WSGI layer puts <c>&lt;br /&gt;</c> into some
+        /// JSON messages), no control character or invisible mark (<see cref="TerminalText"/>, the rule for everything
+        /// shown), one line, and at most <see cref="MaxMessageLength"/> characters.
         /// </summary>
         internal static string Clean(string text)
         {
@@ -110,14 +110,7 @@ namespace Heat.Client.Internal
             if (text.Length > MaxMessageLength * 8) text = text.Substring(0, MaxMessageLength * 8);
             text = System.Text.RegularExpressions.Regex.Replace(text, "<[^>]+>", " ");
             text = System.Net.WebUtility.HtmlDecode(text);
-            var builder = new System.Text.StringBuilder(text.Length);
-            foreach (var c in text)
-            {
-                // C0 and C1 controls, DEL, and the bidirectional overrides that can make text read backwards.
-                bool control = char.IsControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
-                builder.Append(control ? ' ' : c);
-            }
-            text = System.Text.RegularExpressions.Regex.Replace(builder.ToString(), @"\s+", " ").Trim();
+            text = System.Text.RegularExpressions.Regex.Replace(TerminalText.Line(text), @"\s+", " ").Trim();
             return text.Length > MaxMessageLength ? text.Substring(0, MaxMessageLength) + "..." : text;
         }
 

@@ -27,8 +27,8 @@ namespace Heat.Client.Internal
         public Action<string> Trace { get; }
 
         public Task<HeatResponse> SendAsync(HttpMethod method, string route, JToken body, CancellationToken cancellationToken,
-            bool? idempotent = null, bool followRedirects = true) =>
-            Session.SendAsync(method, Session.HeatUri(route), body, Trace, cancellationToken, followRedirects, idempotent);
+            bool? idempotent = null, bool followRedirects = true, Http.ResponseBody expect = Http.ResponseBody.Json) =>
+            Session.SendAsync(method, Session.HeatUri(route), body, Trace, cancellationToken, followRedirects, idempotent, expect: expect);
 
         /// <summary>GET a route and read the object under <paramref name="envelope"/> as a <typeparamref name="T"/>.</summary>
         public async Task<T> GetAsync<T>(string route, string envelope, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Linq;
 using Heat.Client.Internal;
 using Newtonsoft.Json;
 
@@ -47,17 +48,30 @@ namespace Heat.Client.Models
         /// <summary>The stack asked about, when the event comes from a nested stack (<c>-NestedDepth</c>).</summary>
         public string RootStackId { get; set; }
 
+        /// <summary>That stack's name.</summary>
+        public string RootStackName { get; set; }
+
+        /// <summary>Where the resource sits, readable: the top stack and the resource names down to it (web.workers.0.server),
+        /// as Get-HeatStackFailure names a failure; a stack's own event names the stack.</summary>
+        public string ResourcePath => HeatResourcePath.Of(RootStackName ?? StackName, StackName, ResourceName);
+
+        public HeatList<HeatLink> Links { get; set; } = new HeatList<HeatLink>(null);
+
         [JsonProperty("links")]
-        public HeatLink[] Links { get; set; } = new HeatLink[0];
+        private HeatLink[] LinksJson
+        {
+            get => Links?.ToArray();
+            set => Links = new HeatList<HeatLink>(value);
+        }
 
         public override string ToString() => $"{ResourceName} {ResourceStatus}";
 
         /// <summary>Heat says which stack an event belongs to only through its links; the asked stack is the fallback.</summary>
         internal HeatEvent Locate(string askedStackName, string askedStackId)
         {
-            Links = Links ?? new HeatLink[0];
+            Links = Links ?? new HeatList<HeatLink>(null);
             (StackName, StackId) = HeatLink.StackOf(Links, "stack", askedStackName, askedStackId);
-            RootStackId = HeatLink.StackOf(Links, "root_stack", null, null).Id;
+            (RootStackName, RootStackId) = HeatLink.StackOf(Links, "root_stack", null, null);
             return this;
         }
     }

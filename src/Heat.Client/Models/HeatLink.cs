@@ -15,7 +15,7 @@ namespace Heat.Client.Models
 
         public override string ToString() => $"{Rel}: {Href}";
 
-        internal static HeatLink Find(HeatLink[] links, string rel)
+        internal static HeatLink Find(System.Collections.Generic.IEnumerable<HeatLink> links, string rel)
         {
             foreach (var link in links)
             {
@@ -25,7 +25,7 @@ namespace Heat.Client.Models
         }
 
         /// <summary>The stack named by the link with relation <paramref name="rel"/>, or the fallback when there is none.</summary>
-        internal static (string Name, string Id) StackOf(HeatLink[] links, string rel, string fallbackName, string fallbackId)
+        internal static (string Name, string Id) StackOf(System.Collections.Generic.IEnumerable<HeatLink> links, string rel, string fallbackName, string fallbackId)
         {
             var link = Find(links, rel);
             return link != null && TryParseStack(link.Href, out var name, out var id) ? (name, id) : (fallbackName, fallbackId);

@@ -74,15 +74,29 @@ namespace Heat.Client.Models
         /// <summary>That stack's name, so that its routes need no lookup redirect.</summary>
         public string NestedStackName { get; set; }
 
+        /// <summary>The stack asked about: the top of a <c>-NestedDepth</c> listing.</summary>
+        public string RootStackName { get; set; }
+
+        /// <summary>Where the resource sits, readable: the top stack and the resource names down to it (web.workers.0.server),
+        /// as Get-HeatStackFailure names a failure.</summary>
+        public string ResourcePath => HeatResourcePath.Of(RootStackName ?? StackName, StackName, ResourceName);
+
+        public HeatList<HeatLink> Links { get; set; } = new HeatList<HeatLink>(null);
+
         [JsonProperty("links")]
-        public HeatLink[] Links { get; set; } = new HeatLink[0];
+        private HeatLink[] LinksJson
+        {
+            get => Links?.ToArray();
+            set => Links = new HeatList<HeatLink>(value);
+        }
 
         public override string ToString() => ResourceName;
 
         /// <summary>Heat says which stack a resource belongs to (and which stack it is) only through its links.</summary>
         internal HeatResource Locate(string askedStackName, string askedStackId)
         {
-            Links = Links ?? new HeatLink[0];
+            Links = Links ?? new HeatList<HeatLink>(null);
+            RootStackName = askedStackName;
             RequiredBy = RequiredBy ?? new HeatNameList(null);
             (StackName, StackId) = HeatLink.StackOf(Links, "stack", askedStackName, askedStackId);
             (NestedStackName, NestedStackId) = HeatLink.StackOf(Links, "nested", null, null);

@@ -33,12 +33,15 @@ namespace Heat.Client
         /// Abandons the stack: Heat forgets it and leaves its resources as they are, and answers with the stack's data
         /// (JSON text, the input of an adopt). Heat refuses unless the cloud enables it (enable_stack_abandon).
         /// </summary>
+        /// <returns>Heat's answer as it came, not parsed: once Heat has answered, the data is the only record of the
+        /// resources it no longer tracks, so nothing here may refuse it (a parser's depth limit, a shape it did not expect).</returns>
         public async Task<string> AbandonAsync(StackRef stack, CancellationToken cancellationToken)
         {
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            var response = await _api.SendAsync(System.Net.Http.HttpMethod.Delete, AbandonRoute(stack), null, cancellationToken).ConfigureAwait(false);
+            var response = await _api.SendAsync(System.Net.Http.HttpMethod.Delete, AbandonRoute(stack), null, cancellationToken,
+                expect: Http.ResponseBody.Text).ConfigureAwait(false);
             _stacks.Forget(stack);
-            return HeatJson.Serialize(response.Body());
+            return response.Text ?? string.Empty;
         }
 
         /// <summary>The template as JSON text, exactly as Heat holds it.</summary>

@@ -13,7 +13,7 @@ namespace Heat.PowerShell
     /// Cancellation (Ctrl+C stops a request in flight) and a queue through which work on other threads reports
     /// back to the pipeline thread. Every cmdlet of the module that waits for the client derives from this.
     /// </summary>
-    public abstract class AsyncCmdlet : PSCmdlet, IDisposable
+    public abstract class AsyncCmdlet : TerminalSafeCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly ConcurrentQueue<Action> _pipelineQueue = new ConcurrentQueue<Action>();

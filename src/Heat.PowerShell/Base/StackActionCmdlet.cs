@@ -58,6 +58,10 @@ namespace Heat.PowerShell
         /// </summary>
         internal abstract SendStack CaptureSend();
 
+        /// <summary>The request for one stack of the record, for a cmdlet that names something after the stack as the
+        /// user named it (not as Heat's lookup answered: that name comes from the server). Pipeline thread.</summary>
+        internal virtual SendStack ForTarget(SendStack send, StackRef target) => send;
+
         /// <summary>Whether the stacks are waited for: -Wait, or a switch of the cmdlet's own that needs the result.</summary>
         protected virtual bool Waits => Wait;
 
@@ -74,7 +78,7 @@ namespace Heat.PowerShell
             foreach (var target in ResolveTargets())
             {
                 if (!ShouldAct(Describe(target), ActionText, Force)) continue;
-                Start(Operation(target, send), ThrottleLimit);
+                Start(Operation(target, ForTarget(send, target)), ThrottleLimit);
             }
         }
 

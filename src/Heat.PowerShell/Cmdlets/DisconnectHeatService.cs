@@ -31,7 +31,7 @@ namespace Heat.PowerShell.Cmdlets
     /// endpoint was disconnected, or that there was no session.</para>
     /// </notes>
     [Cmdlet(VerbsCommunications.Disconnect, "HeatService")]
-    public sealed class DisconnectHeatService : PSCmdlet
+    public sealed class DisconnectHeatService : TerminalSafeCmdlet
     {
         /// <summary>The session to close (also from the pipeline). Left out: the default session.</summary>
         [Parameter(ValueFromPipeline = true)]

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using System.Text;
 using Heat.Client;
 using Heat.Client.Models;
 using Heat.PowerShell.Operations;
@@ -50,11 +49,20 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter Abandon { get; set; }
 
-        /// <summary>With -Abandon: the folder where each stack's abandon data goes, as {StackName}.json. Left out, the
-        /// data is written to the pipeline as JSON text.</summary>
+        /// <summary>With -Abandon: the folder where each stack's abandon data goes, as {StackName}.json (the name as you
+        /// gave it, or the id with -StackId), written as Heat sent it and readable by you only. The file is made before
+        /// Heat is asked, so a name already taken is an error and nothing is abandoned; a write that fails after Heat
+        /// answered puts the data in the temp folder (the error names the file). Left out, the data is written to the
+        /// pipeline as JSON text.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string AbandonPath { get; set; }
+
+        /// <summary>With -AbandonPath: replace a file of the same name already in the folder (by default that is an
+        /// error and the stack is not abandoned). The old file is replaced once the new data is written; a link there is
+        /// replaced, not followed.</summary>
+        [Parameter]
+        public SwitchParameter Overwrite { get; set; }
 
         internal override WaitGoal Goal => WaitGoal.Delete;
 
@@ -65,9 +73,9 @@ namespace Heat.PowerShell.Cmdlets
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            if (AbandonPath != null && !Abandon)
+            if ((AbandonPath != null && !Abandon) || (Overwrite && AbandonPath == null))
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-AbandonPath goes with -Abandon."), "HeatAbandonPathAlone", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-AbandonPath goes with -Abandon, and -Overwrite with -AbandonPath."), "HeatAbandonPathAlone", ErrorCategory.InvalidArgument, null));
             }
             _folder = AbandonPath == null ? null : GetUnresolvedProviderPathFromPSPath(AbandonPath);
             if (_folder != null && !Directory.Exists(_folder))
@@ -78,7 +86,11 @@ namespace Heat.PowerShell.Cmdlets
 
         private string _folder;
 
-        internal override SendStack CaptureSend() => Abandon ? SendAbandon(_folder) : SendDelete;
+        internal override SendStack CaptureSend() => Abandon ? SendAbandon : SendDelete;
+
+        /// <summary>With -AbandonPath, each stack's file is named by the stack as the user named it.</summary>
+        internal override SendStack ForTarget(SendStack send, StackRef target) =>
+            Abandon && _folder != null ? SendAbandonToFile(_folder, target, Overwrite) : send;
 
         private static readonly SendStack SendDelete = async (client, stack, cancellationToken) =>
         {
@@ -86,14 +98,18 @@ namespace Heat.PowerShell.Cmdlets
             return new Sent(stack);
         };
 
-        private static SendStack SendAbandon(string folder) => async (client, stack, cancellationToken) =>
+        private static readonly SendStack SendAbandon = async (client, stack, cancellationToken) =>
+            new Sent(stack, data: await client.StackData.AbandonAsync(stack, cancellationToken).ConfigureAwait(false));
+
+        /// <summary>The file is made before Heat is asked (a name taken or a link there stops it), and written with the
+        /// bytes Heat sent; see <see cref="AbandonFile"/>.</summary>
+        private static SendStack SendAbandonToFile(string folder, StackRef asked, bool overwrite) => async (client, stack, cancellationToken) =>
         {
-            var data = await client.StackData.AbandonAsync(stack, cancellationToken).ConfigureAwait(false);
-            var pretty = Newtonsoft.Json.Linq.JToken.Parse(data).ToString(Newtonsoft.Json.Formatting.Indented);
-            if (folder == null) return new Sent(stack, data: pretty);
-            var file = Path.Combine(folder, stack.StackName + ".json");
-            File.WriteAllText(file, pretty, new UTF8Encoding(false));
-            return new Sent(stack, data: new FileInfo(file));
+            using (var file = AbandonFile.Open(folder, asked, overwrite))
+            {
+                var saved = file.Save(await client.StackData.AbandonAsync(stack, cancellationToken).ConfigureAwait(false));
+                return new Sent(stack, data: saved);
+            }
         };
 
         /// <summary>

@@ -40,6 +40,7 @@ namespace Heat.PowerShell
             (typeof(PSArgumentException), "{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),
             (typeof(PSInvalidOperationException), "{noun}InvalidOperation", ErrorCategory.InvalidOperation),
             (typeof(ArgumentException), "{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),
+            (typeof(AbandonDataNotSavedException), "HeatAbandonDataNotSaved", ErrorCategory.WriteError),
             (typeof(FileNotFoundException), "HeatFileNotFound", ErrorCategory.ObjectNotFound),
             (typeof(DirectoryNotFoundException), "HeatFileNotFound", ErrorCategory.ObjectNotFound),
             (typeof(IOException), "HeatFileError", ErrorCategory.ReadError),
@@ -54,6 +55,25 @@ namespace Heat.PowerShell
                 if (entry.Type.IsInstanceOfType(exception)) return true;
             }
             return false;
+        }
+
+        /// <summary>
+        /// The record as the host will show it: its message (ErrorDetails, else the exception's) and the target name of its
+        /// category line hold nothing a terminal would obey (<see cref="TerminalText"/>). The exception keeps its message as
+        /// it came; a record whose text is clean is left as it is.
+        /// </summary>
+        public static ErrorRecord ForHost(ErrorRecord record)
+        {
+            if (record == null) return null;
+            var shown = record.ErrorDetails?.Message ?? record.Exception?.Message;
+            var action = record.ErrorDetails?.RecommendedAction;
+            if (!TerminalText.IsClean(shown) || !TerminalText.IsClean(action))
+            {
+                record.ErrorDetails = new ErrorDetails(TerminalText.Text(shown)) { RecommendedAction = TerminalText.Text(action) };
+            }
+            var target = record.CategoryInfo.TargetName;
+            if (!string.Equals(target, TerminalText.Line(target), StringComparison.Ordinal)) record.CategoryInfo.TargetName = TerminalText.Line(target);
+            return record;
         }
 
         /// <summary>An error record for a failed call about <paramref name="target"/>.</summary>

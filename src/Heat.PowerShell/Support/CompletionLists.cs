@@ -4,6 +4,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Language;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -114,26 +115,42 @@ namespace Heat.PowerShell
 
         private static object Unwrap(object value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
-        /// <summary>Suggestions for <paramref name="wordToComplete"/>: the items its text starts (or, with wildcards, matches).</summary>
+        /// <summary>
+        /// Suggestions for <paramref name="wordToComplete"/>: the items its text starts (or, with wildcards, matches). Every
+        /// completer answers through here, so that a name is quoted one way whatever it holds.
+        /// </summary>
         public static List<CompletionResult> Results(IEnumerable<CompletionItem> items, string wordToComplete)
         {
             var word = wordToComplete ?? string.Empty;
-            char quote = word.Length > 0 && (word[0] == '\'' || word[0] == '"') ? word[0] : '\0';
-            var pattern = Wildcards.Pattern(word.Trim('\'', '"') + "*");
-            return items.Where(i => i.Name != null && pattern.IsMatch(i.Name))
-                .Select(i => new CompletionResult(Quote(i.Name, quote), i.Name, CompletionResultType.ParameterValue,
-                    string.IsNullOrEmpty(i.Tip) ? i.Name : i.Tip))
+            bool quoted = word.Length > 0 && Quotes.IndexOf(word[0]) >= 0;
+            var pattern = Wildcards.Pattern(word.Trim(Quotes.ToCharArray()) + "*");
+            return items.Where(i => !string.IsNullOrEmpty(i.Name) && pattern.IsMatch(i.Name))
+                .Select(i => new CompletionResult(Quote(i.Name, quoted), TerminalText.Line(i.Name), CompletionResultType.ParameterValue,
+                    TerminalText.Line(string.IsNullOrEmpty(i.Tip) ? i.Name : i.Tip)))
                 .ToList();
         }
 
-        /// <summary>A name as the user would type it: bare when it is only letters, digits, '-', '_' and '.' (every
-        /// Heat stack name), else quoted, so that nothing in it reads as PowerShell syntax; quoted too when the user
-        /// opened a quote.</summary>
-        internal static string Quote(string name, char quote = '\0')
+        /// <summary>What PowerShell takes for an opening quote: ASCII and typographic, single and double.</summary>
+        private const string Quotes = "'\u2018\u2019\u201A\u201B\"\u201C\u201D\u201E";
+
+        /// <summary>
+        /// A name as PowerShell must read it back, whatever it holds: bare when it is a word of Heat's own name rule
+        /// (an ASCII letter, then letters, digits, '-', '_', '.'), else single-quoted with PowerShell's own escaping,
+        /// which also doubles the typographic quotes (U+2018 to U+201B) that end a single-quoted string as ' does;
+        /// quoted too when the user opened a quote. A name is data: no quote, '$(...)', ';' or newline in it runs code.
+        /// </summary>
+        internal static string Quote(string name, bool quoted = false)
         {
-            if (quote == '\0' && name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.')) return name;
-            return "'" + name.Replace("'", "''") + "'";
+            if (!quoted && IsBareWord(name)) return name;
+            return "'" + CodeGeneration.EscapeSingleQuotedStringContent(name) + "'";
         }
+
+        // Not char.IsLetterOrDigit: a leading digit reads as a number (1e3 is 1000) and a leading dash as a parameter.
+        private static bool IsBareWord(string name) =>
+            name.Length > 0 && IsAsciiLetter(name[0]) &&
+            name.All(c => IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.');
+
+        private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /// <summary>One suggestion: the name and the tooltip shown beside it.</summary>
