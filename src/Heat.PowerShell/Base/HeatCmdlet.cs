@@ -150,8 +150,8 @@ namespace Heat.PowerShell
                 // Ctrl+C: the pipeline is stopping, so the warning stream is closed; the host still shows a line, and a
                 // user who stopped a long wait needs to know Heat did not stop with it.
                 var names = string.Join(", ", pending.Select(p => p.Stack.StackName ?? p.Stack.StackId).Distinct());
-                Host?.UI?.WriteWarningLine($"Stopped waiting for {names}: Heat goes on with {(pending.Count == 1 ? "it" : "them")}. " +
-                                           $"Wait-HeatStack {names} waits again.");
+                Host?.UI?.WriteWarningLine(TerminalText.Line($"Stopped waiting for {names}: Heat goes on with {(pending.Count == 1 ? "it" : "them")}. " +
+                                           $"Wait-HeatStack {names} waits again."));
                 throw;
             }
             finally

@@ -26,10 +26,10 @@ namespace Heat.PowerShell
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
-        /// <summary>With -Wait: how long to wait for each stack, in minutes (1 to 1440). A stack still busy then is an
+        /// <summary>With -Wait: how long to wait for each stack, in minutes (1 to 10080, a week). A stack still busy then is an
         /// OperationTimeout error naming its last status; the stack itself goes on.</summary>
         [Parameter]
-        [ValidateRange(1, 1440)]
+        [ValidateRange(1, WaitTimeouts.MaxMinutes)]
         public int WaitTimeoutMinutes { get; set; } = 60;
 
         /// <summary>How many stacks are acted on at once (1 to 64). The requests run concurrently; everything is still
@@ -45,9 +45,6 @@ namespace Heat.PowerShell
 
         /// <summary>What -Wait waits for and what counts as success.</summary>
         internal abstract WaitGoal Goal { get; }
-
-        /// <summary>The status a stack shows once the action has begun (SUSPEND_IN_PROGRESS ...).</summary>
-        protected abstract string StartedStatus { get; }
 
         /// <summary>The ShouldProcess action, for example "Suspend Heat stack".</summary>
         protected abstract string ActionText { get; }
@@ -90,7 +87,7 @@ namespace Heat.PowerShell
 
         private StackOperation Operation(StackRef target, SendStack send)
         {
-            var startedStatus = StartedStatus;
+            var startedStatus = Goal.Started;
             var passThru = PassThru.IsPresent;
             var final = Final;
             return new StackOperation(ActionText, target, target.ToString(), send)

@@ -30,10 +30,10 @@ namespace Heat.PowerShell
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
-        /// <summary>With -Wait: how long to wait for each stack, in minutes (1 to 1440). A stack still in progress then
+        /// <summary>With -Wait: how long to wait for each stack, in minutes (1 to 10080, a week). A stack still in progress then
         /// is an OperationTimeout error; Heat goes on with it.</summary>
         [Parameter]
-        [ValidateRange(1, 1440)]
+        [ValidateRange(1, WaitTimeouts.MaxMinutes)]
         public int WaitTimeoutMinutes { get; set; } = 60;
 
         /// <summary>How many stacks are created or updated at once (1 to 64). The requests run concurrently; everything

@@ -15,7 +15,7 @@ namespace Heat.PowerShell.Cmdlets
     /// reaching -NestedDepth levels into nested stacks. -Id reads one event in full (<c>openstack stack event
     /// show</c>).</para>
     /// <para>-Follow writes the events so far, then each new event once, as it happens, until the stack ends what it is
-    /// doing, -FollowTimeoutMinutes pass, or Ctrl+C. It reads only new events, so it costs one small request every few
+    /// doing, -WaitTimeoutMinutes pass, or Ctrl+C. It reads only new events, so it costs one small request every few
     /// seconds.</para>
     /// <para>Piped resources give their own events; piped stacks theirs. Each HeatEvent carries StackName and StackId,
     /// and its resource's name, so it pipes into Get-HeatResource.</para>
@@ -79,14 +79,17 @@ namespace Heat.PowerShell.Cmdlets
         public string[] ResourceType { get; set; }
 
         /// <summary>After the events so far, go on writing new ones as they happen (each once) until the stack ends
-        /// what it is doing, -FollowTimeoutMinutes pass, or Ctrl+C.</summary>
+        /// what it is doing, -WaitTimeoutMinutes pass, or Ctrl+C. A stack that ends FAILED, or rolled back, is an
+        /// error record after its events, as a wait's.</summary>
         [Parameter]
         public SwitchParameter Follow { get; set; }
 
-        /// <summary>With -Follow: how long to follow at most, in minutes (default 1440).</summary>
+        /// <summary>With -Follow: how long to follow at most, in minutes (1 to 10080, a week; default 1440), as every
+        /// cmdlet that waits takes it (alias FollowTimeoutMinutes).</summary>
         [Parameter]
-        [ValidateRange(1, 10080)]
-        public int FollowTimeoutMinutes { get; set; } = 1440;
+        [ValidateRange(1, WaitTimeouts.MaxMinutes)]
+        [Alias("FollowTimeoutMinutes")]
+        public int WaitTimeoutMinutes { get; set; } = 1440;
 
         protected override void ProcessRecord()
         {
@@ -162,7 +165,7 @@ namespace Heat.PowerShell.Cmdlets
             var options = new StackWatchOptions
             {
                 Marker = marker,
-                Timeout = TimeSpan.FromMinutes(FollowTimeoutMinutes),
+                Timeout = TimeSpan.FromMinutes(WaitTimeoutMinutes),
                 NestedDepth = MyInvocation.BoundParameters.ContainsKey(nameof(NestedDepth)) ? NestedDepth : (int?)null,
             };
             if (marker == null)

@@ -41,9 +41,9 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
-        /// <summary>With -Wait: how long to wait for each snapshot, in minutes (1 to 1440).</summary>
+        /// <summary>With -Wait: how long to wait for each snapshot, in minutes (1 to 10080, a week).</summary>
         [Parameter]
-        [ValidateRange(1, 1440)]
+        [ValidateRange(1, WaitTimeouts.MaxMinutes)]
         public int WaitTimeoutMinutes { get; set; } = 60;
 
         protected override void ProcessRecord()

@@ -66,8 +66,6 @@ namespace Heat.PowerShell.Cmdlets
 
         internal override WaitGoal Goal => WaitGoal.Delete;
 
-        protected override string StartedStatus => "DELETE_IN_PROGRESS";
-
         protected override string ActionText => Abandon ? "Abandon Heat stack (its resources stay)" : "Remove Heat stack";
 
         protected override void BeginProcessing()
@@ -121,9 +119,9 @@ namespace Heat.PowerShell.Cmdlets
         private static HeatStack Deleted(HeatStack started, HeatStack seen)
         {
             var final = seen ?? started;
-            bool shownDeleted = seen != null && seen.StackStatus == "DELETE_COMPLETE" && !string.IsNullOrEmpty(seen.StackStatusReason);
+            bool shownDeleted = seen != null && seen.StackStatus == WaitGoal.Delete.Expected && !string.IsNullOrEmpty(seen.StackStatusReason);
             final.StackStatusReason = shownDeleted ? seen.StackStatusReason : "Stack DELETE completed successfully";
-            final.StackStatus = "DELETE_COMPLETE";
+            final.StackStatus = WaitGoal.Delete.Expected;
             return final;
         }
     }

@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Models;
@@ -29,46 +28,26 @@ namespace Heat.PowerShell.Cmdlets
     /// </example>
     [Cmdlet(VerbsData.Restore, "HeatStackSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(HeatStack))]
-    public sealed class RestoreHeatStackSnapshot : SnapshotCmdlet
+    public sealed class RestoreHeatStackSnapshot : StackActionCmdlet
     {
-        /// <summary>Restore without asking for confirmation (-WhatIf still only reports).</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
+        /// <summary>The snapshot's id (Get-HeatStackSnapshot lists them). A piped snapshot gives it, with its
+        /// stack.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string SnapshotId { get; set; }
 
-        /// <summary>Wait until the stack is RESTORE_COMPLETE, then write it; a restore that fails is an error record
-        /// with Heat's reasons.</summary>
-        [Parameter]
-        public SwitchParameter Wait { get; set; }
+        internal override WaitGoal Goal => WaitGoal.Restore;
 
-        /// <summary>With -Wait: how long to wait, in minutes (1 to 1440).</summary>
-        [Parameter]
-        [ValidateRange(1, 1440)]
-        public int WaitTimeoutMinutes { get; set; } = 60;
+        protected override string ActionText => $"Restore Heat stack from snapshot {SnapshotId}";
 
-        /// <summary>Write each stack restored: at once as it started (RESTORE_IN_PROGRESS), or with -Wait as it
-        /// ended. Without it nothing is written.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void ProcessRecord()
+        internal override SendStack CaptureSend()
         {
             var snapshotId = SnapshotId;
-            bool passThru = PassThru;
-            foreach (var target in ResolveTargets())
+            return async (client, stack, cancellationToken) =>
             {
-                if (!ShouldAct($"{Describe(target)} from snapshot {snapshotId}", "Restore Heat stack", Force)) continue;
-                Start(new StackOperation("Restore Heat stack", target, target.ToString(), async (client, stack, cancellationToken) =>
-                {
-                    await client.Snapshots.RestoreAsync(stack, snapshotId, cancellationToken).ConfigureAwait(false);
-                    return new Sent(stack);
-                })
-                {
-                    Goal = Wait ? WaitGoal.Restore : null,
-                    WaitTimeout = TimeSpan.FromMinutes(WaitTimeoutMinutes),
-                    Started = passThru ? sent => new HeatStack { StackName = sent.Stack.StackName, Id = sent.Stack.StackId, StackStatus = "RESTORE_IN_PROGRESS" } : (Func<Sent, object>)null,
-                    Finished = passThru ? (host, sent, final) => final : (Func<IOperationHost, Sent, HeatStack, object>)null,
-                });
-            }
+                await client.Snapshots.RestoreAsync(stack, snapshotId, cancellationToken).ConfigureAwait(false);
+                return new Sent(stack);
+            };
         }
     }
 }

@@ -30,8 +30,6 @@ namespace Heat.PowerShell.Cmdlets
     {
         internal override WaitGoal Goal => WaitGoal.Resume;
 
-        protected override string StartedStatus => "RESUME_IN_PROGRESS";
-
         protected override string ActionText => "Resume Heat stack";
 
         internal override SendStack CaptureSend() => Sends.Action(StackAction.Resume);

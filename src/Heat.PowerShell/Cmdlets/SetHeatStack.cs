@@ -113,7 +113,7 @@ namespace Heat.PowerShell.Cmdlets
                 }
                 var changes = Await(Client.Stacks.PreviewUpdateAsync(existing, update, showNested: false, CancellationToken)).ToArray();
                 if (!ShouldAct(Describe(existing), action)) return;
-                stack.StackStatus = "UPDATE_IN_PROGRESS";
+                stack.StackStatus = WaitGoal.Update.Started;
                 Start(new StackOperation("Update Heat stack", existing, StackName, async (client, target, token) =>
                 {
                     await client.Stacks.UpdateAsync(target, update, token).ConfigureAwait(false);

@@ -39,8 +39,6 @@ namespace Heat.PowerShell.Cmdlets
 
         internal override WaitGoal Goal => NoRollback ? WaitGoal.CancelWithoutRollback : WaitGoal.CancelUpdate;
 
-        protected override string StartedStatus => NoRollback ? "UPDATE_IN_PROGRESS" : "ROLLBACK_IN_PROGRESS";
-
         protected override string ActionText => NoRollback ? "Cancel the update of Heat stack without rollback" : "Cancel the update of Heat stack";
 
         internal override SendStack CaptureSend() => Sends.Action(NoRollback ? StackAction.CancelWithoutRollback : StackAction.CancelUpdate);

@@ -31,8 +31,6 @@ namespace Heat.PowerShell.Cmdlets
     {
         internal override WaitGoal Goal => WaitGoal.Suspend;
 
-        protected override string StartedStatus => "SUSPEND_IN_PROGRESS";
-
         protected override string ActionText => "Suspend Heat stack";
 
         internal override SendStack CaptureSend() => Sends.Action(StackAction.Suspend);

@@ -40,8 +40,6 @@ namespace Heat.PowerShell.Cmdlets
 
         internal override WaitGoal Goal => WaitGoal.Check;
 
-        protected override string StartedStatus => "CHECK_IN_PROGRESS";
-
         protected override string ActionText => "Check Heat stack";
 
         protected override bool Waits => Wait || Detailed;

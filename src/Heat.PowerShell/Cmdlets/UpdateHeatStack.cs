@@ -85,8 +85,6 @@ namespace Heat.PowerShell.Cmdlets
 
         internal override WaitGoal Goal => WaitGoal.Update;
 
-        protected override string StartedStatus => "UPDATE_IN_PROGRESS";
-
         protected override string ActionText => "Update Heat stack";
 
         protected override void ProcessRecord()

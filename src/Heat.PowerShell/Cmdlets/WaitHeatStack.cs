@@ -38,12 +38,18 @@ namespace Heat.PowerShell.Cmdlets
     {
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
 
-        /// <summary>How long to wait for each stack, in seconds (default 3600, at most 7 days). A stack still busy then
-        /// is an OperationTimeout error; the stack goes on in Heat.</summary>
+        /// <summary>How long to wait for each stack, in minutes (1 to 10080, a week; default 60), as every cmdlet that
+        /// waits takes it. A stack still busy then is an OperationTimeout error; the stack goes on in Heat.</summary>
         [Parameter]
-        [ValidateRange(1, 7 * 24 * 3600)]
+        [ValidateRange(1, WaitTimeouts.MaxMinutes)]
+        public int WaitTimeoutMinutes { get; set; } = 60;
+
+        /// <summary>The wait in seconds, as this cmdlet took it before -WaitTimeoutMinutes; kept for scripts that use
+        /// it.</summary>
+        [Parameter(DontShow = true)]
+        [ValidateRange(1, WaitTimeouts.MaxMinutes * 60)]
         [Alias("TimeoutSec")]
-        public int Timeout { get; set; } = 3600;
+        public int Timeout { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -54,7 +60,7 @@ namespace Heat.PowerShell.Cmdlets
                 Start(new StackOperation("Wait for Heat stack", stack, stack.ToString(), send: null)
                 {
                     Goal = WaitGoal.Any,
-                    WaitTimeout = TimeSpan.FromSeconds(Timeout),
+                    WaitTimeout = WaitTimeouts.Of(this, WaitTimeoutMinutes, nameof(Timeout), Timeout),
                     Finished = (host, sent, final) => final,
                     WriteFailed = true,
                 }, throttleLimit: 32);
