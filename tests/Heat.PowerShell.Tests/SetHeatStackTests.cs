@@ -103,6 +103,22 @@ namespace Heat.PowerShell.Tests
         }
 
         [Fact]
+        public void AnUpdate_IsTheOneUpdateHeatStackSends_RollbackLeftToTheStack_UnlessGiven()
+        {
+            var heat = Holding();
+            using var host = new PowerShellHost(heat);
+
+            host.Run($"Set-HeatStack web -Template {Template} -Tag prod, web -Session $session");
+            host.Run($"Set-HeatStack web -Template {Template} -Tag prod, web -EnableRollback -Session $session");
+
+            var puts = heat.Requests.Where(r => r.Method == "PUT" && r.Route == "stacks/web/1").Select(r => r.Json).ToList();
+            Assert.Equal(2, puts.Count);
+            // Without a rollback switch the stack keeps its own setting, as Update-HeatStack leaves it.
+            Assert.Null(puts[0]["disable_rollback"]);
+            Assert.False((bool)puts[1]["disable_rollback"]);
+        }
+
+        [Fact]
         public void AFailedStack_IsUpdatedAgain_EvenWhenHeatHoldsTheDefinition()
         {
             var heat = Holding("CREATE_FAILED");

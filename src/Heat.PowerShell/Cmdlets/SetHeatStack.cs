@@ -77,14 +77,8 @@ namespace Heat.PowerShell.Cmdlets
                     return;
                 }
                 var stack = Await(Client.Stacks.GetAsync(existing, CancellationToken, resolveOutputs: false));
-                var update = new UpdateStackRequest
-                {
-                    Template = bundle,
-                    Parameters = parameters,
-                    TimeoutMinutes = Definition.TimeoutMinutes,
-                    DisableRollback = Definition.DisableRollbackValue(this) ?? true,
-                    Tags = Definition.Tag,
-                };
+                // The same update Update-HeatStack builds from the same parameters.
+                var update = Definition.ToUpdateRequest(this, existing: false, clearParameters: null, bundle, parameters);
                 var comparison = Await(new DefinitionComparer(Client).CompareAsync(stack, update, CancellationToken));
                 if (!comparison.Differs && !stack.IsFailed)
                 {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using Heat.Client;
 
@@ -36,13 +37,19 @@ namespace Heat.PowerShell
         /// An update (or its preview) from this definition: the template read now, on the pipeline thread (null with
         /// <paramref name="existing"/> and no template: PATCH keeps the stack's own).
         /// </summary>
-        internal UpdateStackRequest ToUpdateRequest(HeatCmdlet cmdlet, bool existing, string[] clearParameters)
+        internal UpdateStackRequest ToUpdateRequest(HeatCmdlet cmdlet, bool existing, string[] clearParameters) =>
+            ToUpdateRequest(cmdlet, existing, clearParameters, LoadWithHooks(cmdlet), Values(cmdlet));
+
+        /// <summary>The same, from a template and values already read (Set-HeatStack reads them once, before it knows
+        /// whether it creates or updates). Rollback not given keeps the stack's own, as Update-HeatStack does.</summary>
+        internal UpdateStackRequest ToUpdateRequest(HeatCmdlet cmdlet, bool existing, string[] clearParameters,
+            Heat.Client.Templates.TemplateBundle template, Dictionary<string, object> parameters)
         {
             var request = new UpdateStackRequest
             {
                 Existing = existing,
-                Template = LoadWithHooks(cmdlet),
-                Parameters = Values(cmdlet),
+                Template = template,
+                Parameters = parameters,
                 TimeoutMinutes = TimeoutMinutes,
                 DisableRollback = DisableRollbackValue(cmdlet),
                 Tags = Tag,
