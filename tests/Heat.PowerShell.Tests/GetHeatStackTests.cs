@@ -14,6 +14,19 @@ namespace Heat.PowerShell.Tests
         private static Newtonsoft.Json.Linq.JObject Stack(string name, string id, string status = "CREATE_COMPLETE") => HeatFixtures.Stack(name, id, status);
 
         [Fact]
+        public void AListing_LeavesOutStacksHeatStillListsAsDeleted_UnlessShowDeleted()
+        {
+            var heat = new FakeHeat().ListsStacks(Stack("ci-1", "1", "DELETE_COMPLETE"), Stack("ci-2", "2"));
+            using var host = new PowerShellHost(heat);
+
+            var listed = host.Run("Get-HeatStack ci-* -Session $session").Objects<HeatStack>().Select(s => s.StackName);
+            var all = host.Run("Get-HeatStack ci-* -ShowDeleted -Session $session").Objects<HeatStack>().Select(s => s.StackName);
+
+            Assert.Equal(new[] { "ci-2" }, listed);
+            Assert.Equal(new[] { "ci-1", "ci-2" }, all);
+        }
+
+        [Fact]
         public void ListedStacks_HaveNoOutputsOrParameters_NotEmptyOnes_AndAFullReadHasThem()
         {
             var heat = new FakeHeat().ListsStacks(Stack("web", "1"))

@@ -46,7 +46,8 @@ namespace Heat.PowerShell
                 if (listed == null) yield break;
                 var pattern = Wildcards.Pattern(target.StackName, caseSensitive: Changes);
                 int matched = 0;
-                foreach (var stack in listed.Where(s => s.StackName != null && pattern.IsMatch(s.StackName)))
+                // A stack Heat still lists as DELETE_COMPLETE just after its delete is gone: nothing to act on or read.
+                foreach (var stack in listed.Where(s => s.StackName != null && pattern.IsMatch(s.StackName) && s.StackStatus != WaitGoal.Delete.Expected))
                 {
                     matched++;
                     yield return RefOf(stack);

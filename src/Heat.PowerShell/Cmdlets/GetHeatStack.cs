@@ -84,7 +84,9 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter ShowNested { get; set; }
 
-        /// <summary>Include deleted stacks (DELETE_COMPLETE) that Heat still remembers.</summary>
+        /// <summary>Include deleted stacks (DELETE_COMPLETE) that Heat still remembers. Without it a listing leaves out
+        /// every DELETE_COMPLETE stack, also those Heat still lists for a moment after their delete finished (seen
+        /// right after Remove-HeatStack -Wait of many stacks).</summary>
         [Parameter]
         public SwitchParameter ShowDeleted { get; set; }
 
@@ -137,7 +139,10 @@ namespace Heat.PowerShell.Cmdlets
             TryItem("HeatStack", null, () =>
             {
                 var listed = Stream(Client.Stacks.List(options, CancellationToken), "Listing Heat stacks")
-                    .Where(stack => (patterns.Count == 0 || patterns.Any(p => p.IsMatch(stack.StackName ?? string.Empty))) && StatusFilter.Matches(stack.StackStatus));
+                    .Where(stack => (patterns.Count == 0 || patterns.Any(p => p.IsMatch(stack.StackName ?? string.Empty))) && StatusFilter.Matches(stack.StackStatus))
+                    // Heat goes on listing a deleted stack for a moment (longer on a busy cloud): right after
+                    // Remove-HeatStack -Wait, a listing would show it DELETE_COMPLETE. Deleted is -ShowDeleted's to show.
+                    .Where(stack => ShowDeleted || stack.StackStatus != WaitGoal.Delete.Expected);
                 if (!Detailed)
                 {
                     foreach (var stack in listed) WriteObject(stack);
