@@ -23,5 +23,23 @@ namespace Heat.PowerShell.Tests
             Assert.Equal("heat_template_version.2018-08-31", rocky.Objects<HeatTemplateVersion>().Single().Version);
             Assert.Equal("AWSTemplateFormatVersion.2010-09-09", cfn.Objects<HeatTemplateVersion>().Single().Version);
         }
+
+        [Fact]
+        public void AnExactVersionNobodyHas_IsNotFound_APatternThatMatchesNothing_IsNothing()
+        {
+            using var host = new PowerShellHost(Cloud());
+
+            var exact = host.Run("Get-HeatTemplateVersion heat_template_version.2099-01-01 -Session $session");
+            var pattern = host.Run("Get-HeatTemplateVersion *2099* -Session $session");
+            var alias = host.Run("Get-HeatTemplateVersion heat_template_version.rocky -Session $session");
+
+            var error = Assert.Single(exact.Errors);
+            Assert.StartsWith("HeatTemplateVersionNotFound,", error.FullyQualifiedErrorId);
+            Assert.Empty(exact.Output);
+            Assert.Empty(pattern.Errors);
+            Assert.Empty(pattern.Output);
+            Assert.Empty(alias.Errors);
+            Assert.Single(alias.Output);
+        }
     }
 }

@@ -55,16 +55,17 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var patterns = (Function ?? new[] { "*" }).Select(Wildcards.Pattern).ToList();
             foreach (var given in Version)
             {
                 var version = given.IndexOf('.') < 0 ? HotPrefix + given : given;
                 TryItem("HeatTemplateVersion", version, () =>
                 {
+                    var filter = new NameFilter(Function);
                     foreach (var function in Await(Client.TemplateVersions.ListFunctionsAsync(version, WithConditions, CancellationToken)))
                     {
-                        if (patterns.Any(p => p.IsMatch(function.Function ?? string.Empty))) WriteObject(function);
+                        if (filter.IsMatch(function.Function)) WriteObject(function);
                     }
+                    filter.WriteUnmatched(this, "HeatTemplateFunction", name => $"Template version {version} has no function '{name}'.");
                 });
             }
         }

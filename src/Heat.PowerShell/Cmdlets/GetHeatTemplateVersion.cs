@@ -42,15 +42,17 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var patterns = (Version ?? new[] { "*" }).Select(Wildcards.Pattern).ToList();
+            var filter = new NameFilter(Version);
             TryItem("HeatTemplateVersion", null, () =>
             {
                 foreach (var version in Await(Client.TemplateVersions.ListAsync(CancellationToken)))
                 {
                     if (Type != null && !string.Equals(Type, version.Type, StringComparison.OrdinalIgnoreCase)) continue;
-                    var names = new[] { version.Version }.Concat(version.Aliases ?? new string[0]).Where(n => n != null);
-                    if (names.Any(n => patterns.Any(p => p.IsMatch(n)))) WriteObject(version);
+                    var names = new[] { version.Version }.Concat(version.Aliases ?? new string[0]).Where(n => n != null).ToList();
+                    // Every name is offered to the filter, so that one matched by an alias counts as found.
+                    if (names.Select(filter.IsMatch).ToList().Any(m => m)) WriteObject(version);
                 }
+                filter.WriteUnmatched(this, "HeatTemplateVersion", name => $"Heat has no template version '{name}' (Get-HeatTemplateVersion lists them).");
             });
         }
     }

@@ -6,8 +6,10 @@ using System.Management.Automation;
 namespace Heat.PowerShell
 {
     /// <summary>
-    /// Names given to a Get cmdlet that filters a list: wildcards match (case-insensitive), and a name without wildcards
-    /// that no listed item had is reported afterwards, as the cmdlet's not-found error. No names: everything matches.
+    /// The one way a cmdlet matches names it was given against a list: wildcards match (case-insensitive, as a reading
+    /// cmdlet matches), and a name without wildcards that no listed item had is reported afterwards as the cmdlet's
+    /// not-found error (<see cref="WriteUnmatched"/>), while a pattern that matches nothing is nothing. No names:
+    /// everything matches.
     /// </summary>
     internal sealed class NameFilter
     {
@@ -31,5 +33,14 @@ namespace Heat.PowerShell
 
         /// <summary>The names without wildcards that no item seen so far had, in the order given.</summary>
         public IReadOnlyList<string> Unmatched => _unmatched;
+
+        /// <summary>A non-terminating {noun}NotFound error for each name without wildcards that nothing had.</summary>
+        public void WriteUnmatched(Cmdlet cmdlet, string noun, Func<string, string> message)
+        {
+            foreach (var name in _unmatched)
+            {
+                cmdlet.WriteError(ErrorCatalog.ToErrorRecord(new ItemNotFoundException(message(name)), noun, name));
+            }
+        }
     }
 }
