@@ -1,6 +1,6 @@
 using System;
 
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
     /// <summary>No answer: the connection was refused or reset, the name did not resolve, TLS failed, or the request timed out.</summary>
     public sealed class HeatConnectionException : HeatException

@@ -1,4 +1,4 @@
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
     /// <summary>The cloud's catalog has no Heat endpoint for the requested interface and region.</summary>
     public sealed class HeatEndpointNotFoundException : HeatException

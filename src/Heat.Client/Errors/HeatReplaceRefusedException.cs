@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Heat.Client.Models;
 
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
     /// <summary>An update refused before it was sent, because Heat's preview shows it would replace resources.</summary>
     public sealed class HeatReplaceRefusedException : HeatException

@@ -1,4 +1,4 @@
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
     /// <summary>The session was disconnected (Disconnect-HeatService) before or while the request ran.</summary>
     public sealed class HeatSessionClosedException : HeatException

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Heat.Client.Models;
 
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
     /// <summary>
     /// A wait that found the stack stopped at hooks with nothing else going on: it would wait for ever for someone to

@@ -1,7 +1,7 @@
 using System;
 using Heat.Client.Models;
 
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
     /// <summary>A wait that reached its deadline; <see cref="LastSeen"/> is the stack as last read (null when never read).</summary>
     public sealed class HeatWaitTimeoutException : TimeoutException

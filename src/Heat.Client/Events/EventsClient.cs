@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using Heat.Client.Internal;
 using Heat.Client.Models;
 
-namespace Heat.Client
+namespace Heat.Client.Events
 {
     /// <summary>Events: <c>/stacks/{name}/{id}/events</c> and a resource's <c>.../resources/{name}/events</c>.</summary>
     public sealed class EventsClient

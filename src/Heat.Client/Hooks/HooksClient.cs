@@ -8,7 +8,7 @@ using Heat.Client.Internal;
 using Heat.Client.Models;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.Hooks
 {
     /// <summary>Which resources wait at a hook, and clearing hooks: as heatclient's hook poll and hook clear.</summary>
     public sealed class HooksClient

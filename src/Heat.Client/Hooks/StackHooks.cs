@@ -4,7 +4,7 @@ using System.Linq;
 using Heat.Client.Templates;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.Hooks
 {
     /// <summary>
     /// Heat's breakpoints: a resource named in the environment's <c>resource_registry.resources</c> with

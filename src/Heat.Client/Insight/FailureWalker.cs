@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Heat.Client.Models;
 
-namespace Heat.Client
+namespace Heat.Client.Insight
 {
     /// <summary>
     /// Finds why a stack failed: walks its failed resources down through failed nested stacks and returns one

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using Heat.Client.Internal;
 using Heat.Client.Models;
 
-namespace Heat.Client
+namespace Heat.Client.Outputs
 {
     /// <summary>A stack's outputs through Heat's own routes (<c>.../outputs</c>), without reading the whole stack.</summary>
     public sealed class OutputsClient

@@ -8,7 +8,7 @@ using Heat.Client.Internal;
 using Heat.Client.Models;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.ResourceTypes
 {
     /// <summary>Resource types: <c>/resource_types</c>, one type's schema, and the template Heat generates for it.</summary>
     public sealed class ResourceTypesClient

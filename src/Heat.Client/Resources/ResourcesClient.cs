@@ -9,7 +9,7 @@ using Heat.Client.Models;
 using Heat.Client.Templates;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.Resources
 {
     /// <summary>Resources: <c>/stacks/{name}/{id}/resources</c>, one resource, its metadata, signals and health.</summary>
     public sealed class ResourcesClient

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using Heat.Client.Internal;
 using Heat.Client.Models;
 
-namespace Heat.Client
+namespace Heat.Client.Service
 {
     /// <summary>What Heat says of itself: its engines (admin only), its build, its API versions.</summary>
     public sealed class ServiceClient

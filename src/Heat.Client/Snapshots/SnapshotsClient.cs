@@ -7,7 +7,7 @@ using Heat.Client.Internal;
 using Heat.Client.Models;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.Snapshots
 {
     /// <summary>Snapshots of a stack: <c>/stacks/{name}/{id}/snapshots</c>, one snapshot, and its restore.</summary>
     public sealed class SnapshotsClient

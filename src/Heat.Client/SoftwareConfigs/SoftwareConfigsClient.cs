@@ -9,7 +9,7 @@ using Heat.Client.Models;
 using Heat.Client.Templates;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.SoftwareConfigs
 {
     /// <summary>Software configs: <c>/software_configs</c> (list, create) and <c>/software_configs/{id}</c> (show, delete).</summary>
     public sealed class SoftwareConfigsClient

@@ -9,7 +9,7 @@ using Heat.Client.Models;
 using Heat.Client.Templates;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.SoftwareDeployments
 {
     /// <summary>
     /// Software deployments: <c>/software_deployments</c> (list, create), <c>/software_deployments/{id}</c> (show, update,

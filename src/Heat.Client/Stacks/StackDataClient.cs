@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using Heat.Client.Internal;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.Stacks
 {
     /// <summary>What Heat holds for a stack: its template, environment, files, and export data. Each is returned as
     /// Heat sends it (JSON without an envelope), as plain data: a template can be written back to a file and sent again.</summary>

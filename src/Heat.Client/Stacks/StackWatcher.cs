@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Heat.Client.Models;
 
-namespace Heat.Client
+namespace Heat.Client.Stacks
 {
     /// <summary>
     /// The one wait loop for a stack, as heatclient's poll_for_events: read the events after a marker (never the whole

@@ -10,7 +10,7 @@ using Heat.Client.Models;
 using Heat.Client.Templates;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.Stacks
 {
     /// <summary>Stacks: <c>/stacks</c> and <c>/stacks/{name}/{id}</c>.</summary>
     public sealed class StacksClient

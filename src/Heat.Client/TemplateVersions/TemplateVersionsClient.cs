@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using Heat.Client.Internal;
 using Heat.Client.Models;
 
-namespace Heat.Client
+namespace Heat.Client.TemplateVersions
 {
     /// <summary>Template versions: <c>/template_versions</c> and the functions of one version.</summary>
     public sealed class TemplateVersionsClient

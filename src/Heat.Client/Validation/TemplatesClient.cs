@@ -8,7 +8,7 @@ using Heat.Client.Models;
 using Heat.Client.Templates;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.Validation
 {
     /// <summary>Templates: Heat's <c>/validate</c>, and the template files that URLs name.</summary>
     public sealed class TemplatesClient
