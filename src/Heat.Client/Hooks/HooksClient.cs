@@ -85,8 +85,9 @@ namespace Heat.Client.Hooks
         /// <summary>Clears one resource's hook: Heat's signal with <c>unset_hook</c>.</summary>
         public async Task ClearAsync(StackRef stack, string resourceName, string hook, CancellationToken cancellationToken)
         {
+            var route = HeatRoutes.ResourceSignal(resourceName);
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            await _api.SendAsync(HttpMethod.Post, ResourcesClient.Route(stack, resourceName) + "/signal", new JObject { ["unset_hook"] = hook },
+            await _api.SendAsync(HttpMethod.Post, route.At(stack), new JObject { ["unset_hook"] = hook },
                 cancellationToken).ConfigureAwait(false);
         }
 

@@ -80,9 +80,6 @@ namespace Heat.Client.Internal
             return builder.ToString();
         }
 
-        /// <summary>One path segment, escaped: a name with '/' or '?' stays one segment.</summary>
-        public static string Segment(string value) => Uri.EscapeDataString(value);
-
         private static (PropertyInfo, QueryAttribute)[] Describe(Type type) =>
             type.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
                 .Select(p => (p, p.GetCustomAttribute<QueryAttribute>()))

@@ -21,23 +21,20 @@ namespace Heat.Client.Outputs
             _stacks = stacks;
         }
 
-        internal static string ListRoute(StackRef stack) => StacksClient.Route(stack) + "/outputs";
-
-        internal static string Route(StackRef stack, string key) => ListRoute(stack) + "/" + Query.Segment(key);
-
         /// <summary>The outputs' keys and descriptions (Heat's list has no values).</summary>
         public async Task<IReadOnlyList<HeatStackOutput>> ListAsync(StackRef stack, CancellationToken cancellationToken)
         {
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            var outputs = await _api.GetListAsync<HeatStackOutput>(ListRoute(stack), "outputs", cancellationToken).ConfigureAwait(false);
+            var outputs = await _api.GetListAsync<HeatStackOutput>(HeatRoutes.Outputs.At(stack), "outputs", cancellationToken).ConfigureAwait(false);
             return outputs.Select(o => o.Of(stack)).ToList();
         }
 
         /// <summary>One output with its value (or the error Heat met computing it).</summary>
         public async Task<HeatStackOutput> GetAsync(StackRef stack, string key, CancellationToken cancellationToken)
         {
+            var route = HeatRoutes.Output(key);
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            var output = await _api.GetAsync<HeatStackOutput>(Route(stack, key), "output", cancellationToken).ConfigureAwait(false);
+            var output = await _api.GetAsync<HeatStackOutput>(route.At(stack), "output", cancellationToken).ConfigureAwait(false);
             return output.Of(stack);
         }
 

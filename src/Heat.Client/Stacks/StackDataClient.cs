@@ -19,16 +19,6 @@ namespace Heat.Client.Stacks
             _stacks = stacks;
         }
 
-        internal static string TemplateRoute(StackRef stack) => StacksClient.Route(stack) + "/template";
-
-        internal static string EnvironmentRoute(StackRef stack) => StacksClient.Route(stack) + "/environment";
-
-        internal static string FilesRoute(StackRef stack) => StacksClient.Route(stack) + "/files";
-
-        internal static string ExportRoute(StackRef stack) => StacksClient.Route(stack) + "/export";
-
-        internal static string AbandonRoute(StackRef stack) => StacksClient.Route(stack) + "/abandon";
-
         /// <summary>
         /// Abandons the stack: Heat forgets it and leaves its resources as they are, and answers with the stack's data
         /// (JSON text, the input of an adopt). Heat refuses unless the cloud enables it (enable_stack_abandon).
@@ -36,28 +26,28 @@ namespace Heat.Client.Stacks
         public async Task<string> AbandonAsync(StackRef stack, CancellationToken cancellationToken)
         {
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            var response = await _api.SendAsync(System.Net.Http.HttpMethod.Delete, AbandonRoute(stack), null, cancellationToken).ConfigureAwait(false);
+            var response = await _api.SendAsync(System.Net.Http.HttpMethod.Delete, HeatRoutes.Abandon.At(stack), null, cancellationToken).ConfigureAwait(false);
             _stacks.Forget(stack);
             return HeatJson.Serialize(response.Body());
         }
 
         /// <summary>The template as JSON text, exactly as Heat holds it.</summary>
-        public Task<string> GetTemplateJsonAsync(StackRef stack, CancellationToken cancellationToken) => GetJsonAsync(stack, TemplateRoute, cancellationToken);
+        public Task<string> GetTemplateJsonAsync(StackRef stack, CancellationToken cancellationToken) => GetJsonAsync(stack, HeatRoutes.Template, cancellationToken);
 
         public async Task<Hashtable> GetEnvironmentAsync(StackRef stack, CancellationToken cancellationToken) =>
-            HeatJson.ToHashtable(JObject.Parse(await GetJsonAsync(stack, EnvironmentRoute, cancellationToken).ConfigureAwait(false)));
+            HeatJson.ToHashtable(JObject.Parse(await GetJsonAsync(stack, HeatRoutes.Environment, cancellationToken).ConfigureAwait(false)));
 
         /// <summary>The files the stack was created or updated with: URL (as the client named it) → content.</summary>
         public async Task<Hashtable> GetFilesAsync(StackRef stack, CancellationToken cancellationToken) =>
-            HeatJson.ToHashtable(JObject.Parse(await GetJsonAsync(stack, FilesRoute, cancellationToken).ConfigureAwait(false)));
+            HeatJson.ToHashtable(JObject.Parse(await GetJsonAsync(stack, HeatRoutes.Files, cancellationToken).ConfigureAwait(false)));
 
         /// <summary>Heat's export of the stack (template, environment, resources' data) as JSON text, the input of an adopt.</summary>
-        public Task<string> ExportJsonAsync(StackRef stack, CancellationToken cancellationToken) => GetJsonAsync(stack, ExportRoute, cancellationToken);
+        public Task<string> ExportJsonAsync(StackRef stack, CancellationToken cancellationToken) => GetJsonAsync(stack, HeatRoutes.Export, cancellationToken);
 
-        private async Task<string> GetJsonAsync(StackRef stack, System.Func<StackRef, string> route, CancellationToken cancellationToken)
+        private async Task<string> GetJsonAsync(StackRef stack, StackPath route, CancellationToken cancellationToken)
         {
             var (_, response) = await _stacks.ReadPinnedAsync(stack,
-                (pinned, token) => _api.SendAsync(System.Net.Http.HttpMethod.Get, route(pinned), null, token), cancellationToken).ConfigureAwait(false);
+                (pinned, token) => _api.SendAsync(System.Net.Http.HttpMethod.Get, route.At(pinned), null, token), cancellationToken).ConfigureAwait(false);
             return HeatJson.Serialize(response.Body());
         }
     }

@@ -33,16 +33,6 @@ namespace Heat.Client.Stacks
             _watcher = new StackWatcher(this, events, resources, hooks, _api.Trace);
         }
 
-        // ---- routes --------------------------------------------------------------------------------------------
-
-        internal static string ListRoute() => "stacks";
-
-        /// <summary><c>stacks/{name}/{id}</c> when both are known, else <c>stacks/{name-or-id}</c> (Heat redirects).</summary>
-        internal static string Route(StackRef stack) =>
-            stack.StackName != null && stack.StackId != null
-                ? $"stacks/{Query.Segment(stack.StackName)}/{Query.Segment(stack.StackId)}"
-                : $"stacks/{Query.Segment(stack.StackId ?? stack.StackName)}";
-
         // ---- calls ---------------------------------------------------------------------------------------------
 
         public async Task<Page<HeatStack>> ListPageAsync(StackListOptions options, string marker, CancellationToken cancellationToken)
@@ -50,7 +40,7 @@ namespace Heat.Client.Stacks
             options = options ?? new StackListOptions();
             var query = Query.From(options);
             if (marker != null) query.Add(Query.Pair("marker", marker));
-            return await _api.GetPageAsync<HeatStack>(Query.Append(ListRoute(), query), "stacks", options.PageSize, s => s.Id, cancellationToken)
+            return await _api.GetPageAsync<HeatStack>(Query.Append(HeatRoutes.Stacks, query), "stacks", options.PageSize, s => s.Id, cancellationToken)
                 .ConfigureAwait(false);
         }
 
@@ -83,7 +73,7 @@ namespace Heat.Client.Stacks
 
         private async Task<HeatStack> ShowAsync(StackRef stack, bool resolveOutputs, CancellationToken cancellationToken)
         {
-            var route = resolveOutputs ? Route(stack) : Query.Append(Route(stack), new[] { Query.Pair("resolve_outputs", "False") });
+            var route = resolveOutputs ? HeatRoutes.Stack(stack) : Query.Append(HeatRoutes.Stack(stack), new[] { Query.Pair("resolve_outputs", "False") });
             var found = await _api.GetAsync<HeatStack>(route, "stack", cancellationToken).ConfigureAwait(false);
             found.IsDetailed = true;
             return found;
@@ -128,7 +118,7 @@ namespace Heat.Client.Stacks
         public async Task<StackRef> ResolveAsync(StackRef stack, CancellationToken cancellationToken)
         {
             if (stack.StackName != null && stack.StackId != null) return stack;
-            var response = await _api.SendAsync(HttpMethod.Get, Route(stack), null, cancellationToken, followRedirects: false).ConfigureAwait(false);
+            var response = await _api.SendAsync(HttpMethod.Get, HeatRoutes.Stack(stack), null, cancellationToken, followRedirects: false).ConfigureAwait(false);
             if (response.Location != null)
             {
                 if (HeatLink.TryParseStack(response.Location.ToString(), out var name, out var id) && !string.IsNullOrEmpty(name) && !string.IsNullOrEmpty(id))
@@ -233,7 +223,7 @@ namespace Heat.Client.Stacks
             HeatResponse response;
             try
             {
-                response = await _api.SendAsync(HttpMethod.Post, ListRoute(), body, cancellationToken).ConfigureAwait(false);
+                response = await _api.SendAsync(HttpMethod.Post, HeatRoutes.Stacks, body, cancellationToken).ConfigureAwait(false);
             }
             catch (HeatException e) when (e.MayHaveBeenProcessed)
             {
@@ -263,9 +253,10 @@ namespace Heat.Client.Stacks
         public async Task UpdateAsync(StackRef stack, UpdateStackRequest request, CancellationToken cancellationToken)
         {
             var body = UpdateBody(request);
+            var route = HeatRoutes.Stack(stack);
             try
             {
-                await _api.SendAsync(request.Existing ? Patch : HttpMethod.Put, Route(stack), body, cancellationToken).ConfigureAwait(false);
+                await _api.SendAsync(request.Existing ? Patch : HttpMethod.Put, route, body, cancellationToken).ConfigureAwait(false);
             }
             catch (HeatException e) when (e.MayHaveBeenProcessed)
             {
@@ -282,7 +273,7 @@ namespace Heat.Client.Stacks
         {
             // Heat redirects a name only for some sub-routes; preview is not one of them.
             stack = await ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            var route = Query.Append(Route(stack) + "/preview", showNested ? new[] { Query.Pair("show_nested", "True") } : new KeyValuePair<string, string>[0]);
+            var route = Query.Append(HeatRoutes.UpdatePreview.At(stack), showNested ? new[] { Query.Pair("show_nested", "True") } : new KeyValuePair<string, string>[0]);
             // A preview changes nothing: safe to send again after a transient failure.
             var response = await _api.SendAsync(request.Existing ? Patch : HttpMethod.Put, route, UpdateBody(request), cancellationToken, idempotent: true).ConfigureAwait(false);
             var changes = response.Object("resource_changes");
@@ -302,15 +293,16 @@ namespace Heat.Client.Stacks
         /// <summary>Starts one of Heat's stack actions (suspend, resume, check, cancel_update, cancel_without_rollback).</summary>
         public async Task ActionAsync(StackRef stack, StackAction action, CancellationToken cancellationToken)
         {
-            await _api.SendAsync(HttpMethod.Post, Route(stack) + "/actions", new JObject { [ActionName(action)] = null }, cancellationToken).ConfigureAwait(false);
+            await _api.SendAsync(HttpMethod.Post, HeatRoutes.Actions.At(stack), new JObject { [ActionName(action)] = null }, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Deletes a stack. After an unclear failure it looks first: a stack gone or being deleted is success.</summary>
         public async Task DeleteAsync(StackRef stack, CancellationToken cancellationToken)
         {
+            var route = HeatRoutes.Stack(stack);
             try
             {
-                await _api.SendAsync(HttpMethod.Delete, Route(stack), null, cancellationToken).ConfigureAwait(false);
+                await _api.SendAsync(HttpMethod.Delete, route, null, cancellationToken).ConfigureAwait(false);
                 Forget(stack);
             }
             catch (HeatException e) when (e.MayHaveBeenProcessed)
