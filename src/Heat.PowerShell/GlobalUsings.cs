@@ -14,3 +14,4 @@ global using Heat.Client.SoftwareDeployments;
 global using Heat.Client.Stacks;
 global using Heat.Client.TemplateVersions;
 global using Heat.Client.Validation;
+global using Heat.Client.Waiting;

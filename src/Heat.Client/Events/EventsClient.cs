@@ -12,16 +12,16 @@ namespace Heat.Client.Events
     public sealed class EventsClient
     {
         private readonly HeatApi _api;
-        private readonly StacksClient _stacks;
+        private readonly StackResolver _stacks;
 
-        internal EventsClient(HeatApi api, StacksClient stacks)
+        internal EventsClient(HeatApi api, StackResolver stacks)
         {
             _api = api;
             _stacks = stacks;
         }
 
         /// <summary>One page of events after <paramref name="marker"/>. By a name this session has seen: at the
-        /// remembered id, checked by Heat's lookup of the name sent at the same time (<see cref="StacksClient.ReadPinnedAsync"/>);
+        /// remembered id, checked by Heat's lookup of the name sent at the same time (<see cref="StackResolver.ReadPinnedAsync"/>);
         /// a resource's events need the stack's name and id in any case (Heat does not redirect below a resource).</summary>
         public async Task<Page<HeatEvent>> ListPageAsync(StackRef stack, EventListOptions options, string marker, CancellationToken cancellationToken)
         {
@@ -58,6 +58,13 @@ namespace Heat.Client.Events
         {
             var pinned = new PinnedStack(stack, RouteOf(options));
             return await HeatApi.CollectAsync((next, token) => pinned.ReadPageAsync(this, options, next, token), e => e.Id, marker, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The newest event's id (null when there is none): a marker after which only what follows is read.</summary>
+        public async Task<string> NewestIdAsync(StackRef stack, CancellationToken cancellationToken)
+        {
+            var page = await ListPageAsync(stack, new EventListOptions { SortDirection = "desc", PageSize = 1 }, null, cancellationToken).ConfigureAwait(false);
+            return page.Items.FirstOrDefault()?.Id;
         }
 
         /// <summary>One event, which Heat addresses through its resource.</summary>

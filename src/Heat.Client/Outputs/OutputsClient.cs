@@ -13,9 +13,9 @@ namespace Heat.Client.Outputs
         private const int ParallelReads = 4;
 
         private readonly HeatApi _api;
-        private readonly StacksClient _stacks;
+        private readonly StackResolver _stacks;
 
-        internal OutputsClient(HeatApi api, StacksClient stacks)
+        internal OutputsClient(HeatApi api, StackResolver stacks)
         {
             _api = api;
             _stacks = stacks;

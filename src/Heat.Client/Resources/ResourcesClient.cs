@@ -15,9 +15,9 @@ namespace Heat.Client.Resources
     public sealed class ResourcesClient
     {
         private readonly HeatApi _api;
-        private readonly StacksClient _stacks;
+        private readonly StackResolver _stacks;
 
-        internal ResourcesClient(HeatApi api, StacksClient stacks)
+        internal ResourcesClient(HeatApi api, StackResolver stacks)
         {
             _api = api;
             _stacks = stacks;
@@ -26,7 +26,7 @@ namespace Heat.Client.Resources
         private static readonly HttpMethod Patch = new HttpMethod("PATCH");
 
         /// <summary>The stack's resources. By a name this session has seen: at the remembered id, checked by Heat's
-        /// lookup of the name sent at the same time (<see cref="StacksClient.ReadPinnedAsync"/>).</summary>
+        /// lookup of the name sent at the same time (<see cref="StackResolver.ReadPinnedAsync"/>).</summary>
         public async Task<IReadOnlyList<HeatResource>> ListAsync(StackRef stack, ResourceListOptions options, CancellationToken cancellationToken)
         {
             var query = Query.From(options ?? new ResourceListOptions());

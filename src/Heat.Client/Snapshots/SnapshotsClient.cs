@@ -13,9 +13,9 @@ namespace Heat.Client.Snapshots
     public sealed class SnapshotsClient
     {
         private readonly HeatApi _api;
-        private readonly StacksClient _stacks;
+        private readonly StackResolver _stacks;
 
-        internal SnapshotsClient(HeatApi api, StacksClient stacks)
+        internal SnapshotsClient(HeatApi api, StackResolver stacks)
         {
             _api = api;
             _stacks = stacks;

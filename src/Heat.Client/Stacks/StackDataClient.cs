@@ -11,9 +11,9 @@ namespace Heat.Client.Stacks
     public sealed class StackDataClient
     {
         private readonly HeatApi _api;
-        private readonly StacksClient _stacks;
+        private readonly StackResolver _stacks;
 
-        internal StackDataClient(HeatApi api, StacksClient stacks)
+        internal StackDataClient(HeatApi api, StackResolver stacks)
         {
             _api = api;
             _stacks = stacks;
