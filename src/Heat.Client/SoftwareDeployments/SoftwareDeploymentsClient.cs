@@ -50,8 +50,8 @@ namespace Heat.Client.SoftwareDeployments
                 ["server_id"] = request.ServerId,
                 ["config_id"] = request.ConfigId,
                 ["input_values"] = TemplateParameters.ToJson(request.InputValues ?? new Dictionary<string, object>()),
-                ["action"] = request.Action ?? "UPDATE",
-                ["status"] = request.Status ?? "IN_PROGRESS",
+                ["action"] = request.Action ?? HeatStatus.Update,
+                ["status"] = request.Status ?? HeatStatus.InProgress,
             };
             if (request.StatusReason != null) body["status_reason"] = request.StatusReason;
             var response = await _api.SendAsync(HttpMethod.Post, HeatRoutes.SoftwareDeployments, body, cancellationToken).ConfigureAwait(false);
