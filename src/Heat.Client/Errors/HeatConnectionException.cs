@@ -16,6 +16,12 @@ namespace Heat.Client.Errors
 
         public Uri FailedUri { get; }
 
+        /// <summary>
+        /// The server's TLS certificate did not validate against the system's trusted roots, and no CA of the cloud's own
+        /// was given: a cloud with a private CA needs its CA's certificate.
+        /// </summary>
+        public bool CertificateNotTrusted { get; internal set; }
+
         /// <summary>True when the request took longer than the session's timeout.</summary>
         public bool IsTimeout { get; internal set; }
     }

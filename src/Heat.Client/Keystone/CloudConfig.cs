@@ -140,20 +140,22 @@ namespace Heat.Client.Keystone
         /// <exception cref="CloudConfigException">No such cloud, nothing to connect to, or a file that cannot be used.</exception>
         public static CloudSettings Resolve(string cloudName, CloudConfigLocations where)
         {
-            if (!string.IsNullOrEmpty(cloudName)) return FromFiles(cloudName, where, "-Cloud");
+            if (!string.IsNullOrEmpty(cloudName)) return FromFiles(cloudName, where, namedByVariable: false);
             var named = where.Variable("OS_CLOUD");
-            if (named != null) return FromFiles(named, where, "OS_CLOUD");
+            if (named != null) return FromFiles(named, where, namedByVariable: true);
             var fromEnvironment = FromEnvironment(where);
             if (fromEnvironment != null) return fromEnvironment;
             var files = Load(where);
             var names = files.Clouds.Properties().Select(p => p.Name).ToList();
-            if (names.Count == 1) return FromFiles(names[0], where, null, files);
+            if (names.Count == 1) return FromFiles(names[0], where, namedByVariable: false, files);
             var choice = names.Count == 0
                 ? "no clouds file was found (" + string.Join(", ", SearchDirectories(where)) + " were searched)"
-                : files.ConfigPath + " has " + names.Count + " clouds (" + string.Join(", ", names) + "): choose one with -Cloud or OS_CLOUD";
+                : files.ConfigPath + " has " + names.Count + " clouds (" + string.Join(", ", names) + ")";
             throw new CloudConfigException(CloudConfigProblem.NotFound,
-                "Nothing says which cloud to connect to: OS_CLOUD and OS_AUTH_URL are not set and " + choice +
-                ". Give -Cloud, source an openrc file, or give -AuthUrl with -Credential.");
+                "Nothing says which cloud to connect to: OS_CLOUD and OS_AUTH_URL are not set and " + choice + ".")
+            {
+                NoCloudChosen = true,
+            };
         }
 
         /// <summary>A cloud made of the OS_* variables (openstacksdk's "envvars"); null when only selectors are set.</summary>
@@ -175,12 +177,12 @@ namespace Heat.Client.Keystone
             return CloudSettings.Read(cloud, CloudOrigin.Environment(), where);
         }
 
-        private static CloudSettings FromFiles(string cloudName, CloudConfigLocations where, string chosenBy, CloudFiles files = null)
+        private static CloudSettings FromFiles(string cloudName, CloudConfigLocations where, bool namedByVariable, CloudFiles files = null)
         {
             files = files ?? Load(where);
             if (!(files.Clouds[cloudName] is JObject cloud))
             {
-                var by = chosenBy == "OS_CLOUD" ? " (named by OS_CLOUD)" : string.Empty;
+                var by = namedByVariable ? " (named by OS_CLOUD)" : string.Empty;
                 var detail = files.ConfigPath == null
                     ? "no clouds file was found (" + string.Join(", ", SearchDirectories(where)) + " were searched)"
                     : files.ConfigPath + " has " + (files.Clouds.Count == 0 ? "no clouds" : "only " + string.Join(", ", files.Clouds.Properties().Select(p => p.Name)));

@@ -96,8 +96,7 @@ namespace Heat.Client.Keystone
                 var hint = seen.Count == 0
                     ? $"the catalog has no '{serviceType}' service at all"
                     : $"it has {string.Join(", ", seen)}";
-                throw new HeatEndpointNotFoundException(
-                    $"No '{serviceType}' endpoint for {where}: {hint}. Use -Region, -Interface or -HeatEndpoint.");
+                throw new HeatEndpointNotFoundException($"No '{serviceType}' endpoint for {where}: {hint}.", serviceType, iface, region);
             }
             return matches[0];
         }

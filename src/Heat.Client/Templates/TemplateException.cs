@@ -12,6 +12,9 @@ namespace Heat.Client.Templates
         /// <summary>A template has none of <c>heat_template_version</c>, <c>AWSTemplateFormatVersion</c>, <c>HeatTemplateFormatVersion</c>.</summary>
         MissingVersion,
 
+        /// <summary>An environment file given where a template goes: it has environment sections and no version.</summary>
+        EnvironmentAsTemplate,
+
         /// <summary>The document parses but has the wrong shape: not a mapping, an unknown or empty environment section.</summary>
         InvalidStructure,
 
