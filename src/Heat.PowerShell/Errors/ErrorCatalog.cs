@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using Heat.Client.Graphs;
 using Heat.Client.Keystone;
@@ -66,6 +68,9 @@ namespace Heat.PowerShell
             Entry.For<IOException>("HeatFileError", ErrorCategory.ReadError),
             Entry.For<UnauthorizedAccessException>("HeatFileError", ErrorCategory.PermissionDenied),
         };
+
+        /// <summary>Every error id of the table, in its order ("{noun}" where the cmdlet's noun goes): what the help must explain.</summary>
+        internal static IEnumerable<string> Ids => Entries.Select(e => e.Id);
 
         /// <summary>Whether a failure belongs to one item (written as a non-terminating error so the pipeline goes on).</summary>
         public static bool IsItemFailure(Exception exception) => Find(exception) != null;
