@@ -12,7 +12,8 @@ namespace Heat.PowerShell
     /// <summary>
     /// The one map from what went wrong to what a script sees: the error id, its category, and what the user can do
     /// about it in this module's words. The client's exceptions carry the facts and never name a cmdlet or a parameter;
-    /// the hint here does, and the record shows it after the exception's message (ErrorDetails, RecommendedAction).
+    /// the hint here does, and the record shows it after the exception's message (ErrorDetails.Message, which is what
+    /// PowerShell prints; not also RecommendedAction, which PowerShell 7 would print a second time).
     /// Ids that start with "{noun}" take the cmdlet's noun (HeatStackNotFound, HeatEventNotFound ...). The first entry
     /// that matches wins, so a more specific type comes before its base.
     /// </summary>
@@ -84,7 +85,7 @@ namespace Heat.PowerShell
             var hint = entry.Hint?.Invoke(exception);
             if (hint != null)
             {
-                record.ErrorDetails = new ErrorDetails(exception.Message + " " + hint) { RecommendedAction = hint };
+                record.ErrorDetails = new ErrorDetails(exception.Message + " " + hint);
             }
             return record;
         }
