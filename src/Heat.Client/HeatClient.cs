@@ -16,15 +16,19 @@ namespace Heat.Client
             Session = session ?? throw new ArgumentNullException(nameof(session));
             Trace = trace;
             var api = new HeatApi(session, trace);
-            Stacks = new StacksClient(api);
-            Events = new EventsClient(api, Stacks);
-            Resources = new ResourcesClient(api, Stacks);
-            Hooks = new HooksClient(api, Stacks, Events, Resources);
-            Stacks.Join(Events, Resources, Hooks);
+            // Built bottom up, each from what is below it: names, then the clients of routes below a stack, then the
+            // watcher above them, then the stacks' own door, which hands waits to the watcher.
+            var names = new StackResolver(api);
+            var reader = new StackReader(api, names);
+            Events = new EventsClient(api, names);
+            Resources = new ResourcesClient(api, names);
+            Hooks = new HooksClient(api, names, reader, Events, Resources);
+            var watcher = new StackWatcher(reader, Events, Resources, Hooks, trace);
+            Stacks = new StacksClient(names, reader, new StackRequests(api, names, reader), watcher, Events);
             Templates = new TemplatesClient(api);
-            Outputs = new OutputsClient(api, Stacks);
-            StackData = new StackDataClient(api, Stacks);
-            Snapshots = new SnapshotsClient(api, Stacks);
+            Outputs = new OutputsClient(api, names);
+            StackData = new StackDataClient(api, names);
+            Snapshots = new SnapshotsClient(api, names);
             ResourceTypes = new ResourceTypesClient(api);
             TemplateVersions = new TemplateVersionsClient(api);
             Comparer = new Insight.StackComparer(Stacks, StackData);

@@ -59,7 +59,7 @@ namespace Heat.Client
                     if (options.Token == null) throw new ArgumentException("A token is required.");
                     if (string.IsNullOrWhiteSpace(options.HeatEndpoint))
                     {
-                        throw new ArgumentException("A token needs -HeatEndpoint or -AuthUrl: without Keystone there is no catalog to find Heat in.");
+                        throw new ArgumentException("A token needs Heat's endpoint or an auth URL: without Keystone there is no catalog to find Heat in.");
                     }
                     session._auth = new AuthState
                     {

@@ -104,7 +104,7 @@ namespace Heat.Client.Tests
 
             var error = await Assert.ThrowsAsync<HeatConnectionException>(() => HeatSession.ConnectAsync(Login(keystone, null)));
 
-            Assert.Contains("-CACertificatePath", error.Message);
+            Assert.True(error.CertificateNotTrusted);
             Assert.False(error.IsTransient);
             Assert.Empty(keystone.Requests);
         }
@@ -133,6 +133,8 @@ namespace Heat.Client.Tests
 
             Assert.Contains($"the TLS certificate of 127.0.0.1:{keystone.Port} is not trusted: its certificate (CN=127.0.0.1, issued by CN=Heat Test CA) " +
                             "does not chain to a certificate of the given CA file", error.Message);
+            // A CA was given: "give the CA" would not help.
+            Assert.False(error.CertificateNotTrusted);
             Assert.Empty(keystone.Requests);
         }
 

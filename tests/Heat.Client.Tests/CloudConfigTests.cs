@@ -184,7 +184,8 @@ namespace Heat.Client.Tests
 
             _environment.Remove("OS_AUTH_URL");
             var error = Assert.Throws<CloudConfigException>(() => CloudConfig.Resolve(null, Where));
-            Assert.Contains("has 2 clouds (a, b): choose one with -Cloud or OS_CLOUD", error.Message);
+            Assert.Contains("has 2 clouds (a, b).", error.Message);
+            Assert.True(error.NoCloudChosen);
 
             Write(Cwd, "clouds.yaml", Cloud("only", "http://only/v3"));
             Assert.Equal("http://only/v3", CloudConfig.Resolve(null, Where).AuthUrl);
@@ -266,7 +267,8 @@ namespace Heat.Client.Tests
 
             var error = Assert.Throws<CloudConfigException>(() => CloudConfig.Resolve("prod", Where).ToAuthOptions());
 
-            Assert.Equal($"Cloud 'prod' in {clouds} has no auth.password (nor has {secure}): add it, or give -Credential.", error.Message);
+            Assert.Equal($"Cloud 'prod' in {clouds} has no auth.password (nor has {secure}): add it.", error.Message);
+            Assert.Equal(("password", AuthMethod.Password), (error.MissingSetting, error.Method));
         }
 
         [Fact]

@@ -82,7 +82,7 @@ namespace Heat.Client.Tests
             var error = await Assert.ThrowsAsync<HeatUnscopedTokenException>(() => HeatSession.ConnectAsync(Login(keystone.Url("v3"), project: null)));
 
             Assert.Contains("gave an unscoped token (no project was named and the user has no default project)", error.Message);
-            Assert.Contains("-ProjectName or -ProjectId (OS_PROJECT_NAME or OS_PROJECT_ID", error.Message);
+            Assert.Contains("Name the project (OS_PROJECT_NAME or OS_PROJECT_ID", error.Message);
             Assert.DoesNotContain("catalog has no", error.Message);
         }
 

@@ -151,7 +151,7 @@ namespace Heat.Client.Tests
 
             Assert.Contains("admin", error.Message);
             Assert.Contains("public/RegionOne", error.Message);
-            Assert.Contains("-HeatEndpoint", error.Message);
+            Assert.Equal(("orchestration", "admin", null), (error.ServiceType, error.Interface, error.Region));
         }
 
         [Fact]
@@ -235,7 +235,7 @@ namespace Heat.Client.Tests
                 Token = FakeHeat.Secure("t"),
             }));
 
-            Assert.Contains("HeatEndpoint", error.Message);
+            Assert.Contains("A token needs Heat's endpoint or an auth URL", error.Message);
         }
 
         [Fact]

@@ -174,6 +174,7 @@ namespace Heat.PowerShell.Tests
 
             Assert.Equal("HeatCloudConfigIncomplete,Heat.PowerShell.Cmdlets.ConnectHeatService", error.FullyQualifiedErrorId);
             Assert.Contains("has no auth.username", error.Exception.Message);
+            Assert.EndsWith("add it. Or give -Credential.", error.ToString());
             Assert.Empty(host.Host.Prompts);
         }
 

@@ -73,6 +73,7 @@ namespace Heat.PowerShell.Tests
             Assert.Equal(ErrorCategory.ObjectNotFound, result.Terminating.CategoryInfo.Category);
             Assert.Contains("'dot'", result.Terminating.Exception.Message);
             Assert.Contains("Graphviz", result.Terminating.Exception.Message);
+            Assert.EndsWith("For the text instead: -Format Dot or Mermaid, or -OutFile graph.dot or graph.mmd.", result.Terminating.ToString());
             Assert.Empty(heat.Log);
             Assert.False(File.Exists(Path.Combine(_folder, "web.png")));
         }

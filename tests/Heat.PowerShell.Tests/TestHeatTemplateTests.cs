@@ -141,7 +141,9 @@ namespace Heat.PowerShell.Tests
                 Assert.Contains("template format version not found", result.Errors[0].Exception.Message);
                 Assert.Contains("env.yaml", result.Errors[1].Exception.Message);
                 Assert.Contains("this is a Heat environment file", result.Errors[1].Exception.Message);
-                Assert.Contains("-EnvironmentPath", result.Errors[1].Exception.Message);
+                // The client says what the file is; the module says how to give it.
+                Assert.DoesNotContain("-EnvironmentPath", result.Errors[1].Exception.Message);
+                Assert.EndsWith("Give it with -EnvironmentPath beside a template.", result.Errors[1].ToString());
             }
             finally
             {

@@ -70,6 +70,9 @@ resources:
             var error = Assert.Single(result.Errors);
             Assert.StartsWith("HeatStackReplaceRefused,", error.FullyQualifiedErrorId);
             Assert.Contains("server (OS::Nova::Server)", error.Exception.Message);
+            // The client says what it refused; the module says which parameter did it.
+            Assert.DoesNotContain("-NoReplace", error.Exception.Message);
+            Assert.Contains("-NoReplace refuses an update that replaces resources", error.ToString());
             Assert.DoesNotContain("PUT stacks/web/1", heat.Log);
         }
 

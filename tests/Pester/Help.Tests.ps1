@@ -102,10 +102,9 @@ Describe 'The about topics' {
     It 'explain every error id the module gives' {
         $topic = Get-Help about_Heat.PowerShell | Out-String
         $catalog = [System.Reflection.Assembly]::LoadFrom((Join-Path $modulePath 'Heat.PowerShell.dll')).GetType('Heat.PowerShell.ErrorCatalog', $true)
-        $entries = $catalog.GetField('Entries', [System.Reflection.BindingFlags]'NonPublic, Static').GetValue($null)
-        $entries.Count | Should -BeGreaterThan 10
-        foreach ($entry in $entries) {
-            $id = $entry.Item2
+        $ids = @($catalog.GetProperty('Ids', [System.Reflection.BindingFlags]'NonPublic, Static').GetValue($null))
+        $ids.Count | Should -BeGreaterThan 10
+        foreach ($id in $ids) {
             if ($id -like '{noun}*') {
                 # A noun-taking id is explained as <Noun>Suffix, or by one of its ids (HeatStackFailed).
                 $topic | Should -Match "(<Noun>|Heat[A-Za-z]*)$([regex]::Escape($id.Substring(6)))\b" -Because "$id is an error id"

@@ -99,7 +99,7 @@ Describe 'Software configs on a real Heat' -Tag Lab {
         ($listed | Where-Object Name -eq "$run-file").Group | Should -Be 'script'
         # Heat's marker is the last id of a page: read one config a page and still see each once.
         $client = [Heat.Client.HeatClient]::new($session)
-        $paged = @($client.SoftwareConfigs.List([Heat.Client.SoftwareConfigListOptions]@{ PageSize = 1 }, [Threading.CancellationToken]::None))
+        $paged = @($client.SoftwareConfigs.List([Heat.Client.SoftwareConfigs.SoftwareConfigListOptions]@{ PageSize = 1 }, [Threading.CancellationToken]::None))
         ($paged | Where-Object Name -like "$run-*").Id | Sort-Object | Should -Be ($reference.id | Sort-Object)
         ($paged.Id | Select-Object -Unique).Count | Should -Be $paged.Count
     }

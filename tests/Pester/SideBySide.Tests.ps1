@@ -117,7 +117,7 @@ Import-Module '$manifest'
     PollyPrivate = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$polly) -ne [System.Runtime.Loader.AssemblyLoadContext]::Default
 } | ConvertTo-Json -Compress
 "@
-        $seen.Exception | Should -Be 'Heat.Client.HeatConnectionException'
+        $seen.Exception | Should -Be 'Heat.Client.Errors.HeatConnectionException'
         $seen.ErrorId | Should -BeLike 'HeatRequestFailed,*'
         $seen.PollyPrivate | Should -BeTrue
     }

@@ -1,7 +1,7 @@
 using System;
 using System.Net;
 
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
     /// <summary>401: the credentials or the token were not accepted.</summary>
     public sealed class HeatAuthenticationException : HeatException

@@ -1,7 +1,7 @@
 using System;
 using System.Net;
 
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
     /// <summary>400: Heat refused the request, usually a template or parameter Heat could not accept.</summary>
     public sealed class HeatBadRequestException : HeatException

@@ -1,7 +1,7 @@
 using System;
 using System.Net;
 
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
     /// <summary>409: the request conflicts with the stack's state (a name already taken, an action in progress).</summary>
     public sealed class HeatConflictException : HeatException

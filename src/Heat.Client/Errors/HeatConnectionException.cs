@@ -1,6 +1,6 @@
 using System;
 
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
     /// <summary>No answer: the connection was refused or reset, the name did not resolve, TLS failed, or the request timed out.</summary>
     public sealed class HeatConnectionException : HeatException
@@ -15,6 +15,12 @@ namespace Heat.Client
         public string FailedMethod { get; }
 
         public Uri FailedUri { get; }
+
+        /// <summary>
+        /// The server's TLS certificate did not validate against the system's trusted roots, and no CA of the cloud's own
+        /// was given: a cloud with a private CA needs its CA's certificate.
+        /// </summary>
+        public bool CertificateNotTrusted { get; internal set; }
 
         /// <summary>True when the request took longer than the session's timeout.</summary>
         public bool IsTimeout { get; internal set; }

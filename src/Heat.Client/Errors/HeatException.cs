@@ -1,7 +1,7 @@
 using System;
 using System.Net;
 
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
     /// <summary>A request to Heat or Keystone that did not succeed. The message is the server's own words.</summary>
     public class HeatException : Exception

@@ -1,7 +1,7 @@
 using System;
 using System.Net;
 
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
     /// <summary>403: authenticated, but not allowed to do this.</summary>
     public sealed class HeatForbiddenException : HeatException

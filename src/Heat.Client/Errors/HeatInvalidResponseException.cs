@@ -1,7 +1,7 @@
 using System;
 using System.Net;
 
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
     /// <summary>
     /// A success status with a body that is not what the route promises: not JSON (a proxy's login page), cut short,

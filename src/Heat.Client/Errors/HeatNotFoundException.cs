@@ -1,7 +1,7 @@
 using System;
 using System.Net;
 
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
     /// <summary>404: the stack, resource or event does not exist.</summary>
     public sealed class HeatNotFoundException : HeatException

@@ -1,6 +1,6 @@
 using System;
 
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
     /// <summary>
     /// A create, update or delete got no clear answer (the connection broke after sending, a gateway error, a timeout)

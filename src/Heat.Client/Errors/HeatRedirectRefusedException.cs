@@ -1,6 +1,6 @@
 using System;
 
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
     /// <summary>
     /// A redirect the module will not follow: to another scheme, host or port while the request carries a token or a

@@ -1,7 +1,7 @@
 using System;
 using System.Net;
 
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
     /// <summary>5xx: the server failed.</summary>
     public sealed class HeatServerException : HeatException

@@ -1,9 +1,9 @@
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
-    /// <summary>The session was disconnected (Disconnect-HeatService) before or while the request ran.</summary>
+    /// <summary>The session was disconnected (<see cref="HeatSession.Dispose"/>) before or while the request ran.</summary>
     public sealed class HeatSessionClosedException : HeatException
     {
         public HeatSessionClosedException()
-            : base("The Heat session was disconnected; connect again with Connect-HeatService.") { }
+            : base("The Heat session was disconnected.") { }
     }
 }

@@ -1,4 +1,4 @@
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
     /// <summary>A stack operation reached a FAILED state (or rolled back) while we waited for it.</summary>
     public sealed class HeatStackFailedException : HeatException

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Heat.Client.Internal;
 
-namespace Heat.Client
+namespace Heat.Client.Events
 {
     /// <summary>Filters and paging for a stack's events; each filter is a query parameter of Heat's.</summary>
     public sealed class EventListOptions

@@ -6,44 +6,41 @@ using System.Threading.Tasks;
 using Heat.Client.Internal;
 using Heat.Client.Models;
 
-namespace Heat.Client
+namespace Heat.Client.Events
 {
     /// <summary>Events: <c>/stacks/{name}/{id}/events</c> and a resource's <c>.../resources/{name}/events</c>.</summary>
     public sealed class EventsClient
     {
         private readonly HeatApi _api;
-        private readonly StacksClient _stacks;
+        private readonly StackResolver _stacks;
 
-        internal EventsClient(HeatApi api, StacksClient stacks)
+        internal EventsClient(HeatApi api, StackResolver stacks)
         {
             _api = api;
             _stacks = stacks;
         }
 
-        internal static string Route(StackRef stack) => StacksClient.Route(stack) + "/events";
-
-        internal static string ResourceRoute(StackRef stack, string resourceName) => ResourcesClient.Route(stack, resourceName) + "/events";
-
-        internal static string EventRoute(StackRef stack, string resourceName, string eventId) =>
-            ResourceRoute(stack, resourceName) + "/" + Query.Segment(eventId);
-
         /// <summary>One page of events after <paramref name="marker"/>. By a name this session has seen: at the
-        /// remembered id, checked by Heat's lookup of the name sent at the same time (<see cref="StacksClient.ReadPinnedAsync"/>);
+        /// remembered id, checked by Heat's lookup of the name sent at the same time (<see cref="StackResolver.ReadPinnedAsync"/>);
         /// a resource's events need the stack's name and id in any case (Heat does not redirect below a resource).</summary>
         public async Task<Page<HeatEvent>> ListPageAsync(StackRef stack, EventListOptions options, string marker, CancellationToken cancellationToken)
         {
-            var (_, page) = await _stacks.ReadPinnedAsync(stack, (pinned, token) => ReadPageAsync(pinned, options, marker, token), cancellationToken)
+            var route = RouteOf(options);
+            var (_, page) = await _stacks.ReadPinnedAsync(stack, (pinned, token) => ReadPageAsync(pinned, route, options, marker, token), cancellationToken)
                 .ConfigureAwait(false);
             return page;
         }
 
-        private async Task<Page<HeatEvent>> ReadPageAsync(StackRef stack, EventListOptions options, string marker, CancellationToken cancellationToken)
+        /// <summary>The stack's events, or one resource's.</summary>
+        private static StackPath RouteOf(EventListOptions options) =>
+            options?.ResourceName != null ? HeatRoutes.ResourceEvents(options.ResourceName) : HeatRoutes.Events;
+
+        private async Task<Page<HeatEvent>> ReadPageAsync(StackRef stack, StackPath route, EventListOptions options, string marker, CancellationToken cancellationToken)
         {
             options = options ?? new EventListOptions();
             var query = Query.From(options);
             if (marker != null) query.Add(Query.Pair("marker", marker));
-            var route = options.ResourceName != null ? ResourceRoute(stack, options.ResourceName) : Route(stack);
-            var page = await _api.GetPageAsync<HeatEvent>(Query.Append(route, query), "events", options.PageSize, e => e.Id, cancellationToken).ConfigureAwait(false);
+            var page = await _api.GetPageAsync<HeatEvent>(Query.Append(route.At(stack), query), "events", options.PageSize, e => e.Id, cancellationToken).ConfigureAwait(false);
             return new Page<HeatEvent>(page.Items.Select(e => e.Locate(stack.StackName, stack.StackId)).ToList(), page.NextMarker);
         }
 
@@ -51,7 +48,7 @@ namespace Heat.Client
         /// follows a stack without reading its history again). The stack is looked up once, not once a page.</summary>
         public IEnumerable<HeatEvent> List(StackRef stack, EventListOptions options, CancellationToken cancellationToken, string marker = null)
         {
-            var pinned = new PinnedStack(stack);
+            var pinned = new PinnedStack(stack, RouteOf(options));
             return HeatApi.Paginate((next, token) => pinned.ReadPageAsync(this, options, next, token), e => e.Id, marker, cancellationToken);
         }
 
@@ -59,28 +56,41 @@ namespace Heat.Client
         /// off the pipeline thread, where <see cref="List"/> would block a pool thread.</summary>
         internal async Task<List<HeatEvent>> ListAllAsync(StackRef stack, EventListOptions options, CancellationToken cancellationToken, string marker = null)
         {
-            var pinned = new PinnedStack(stack);
+            var pinned = new PinnedStack(stack, RouteOf(options));
             return await HeatApi.CollectAsync((next, token) => pinned.ReadPageAsync(this, options, next, token), e => e.Id, marker, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The newest event's id (null when there is none): a marker after which only what follows is read.</summary>
+        public async Task<string> NewestIdAsync(StackRef stack, CancellationToken cancellationToken)
+        {
+            var page = await ListPageAsync(stack, new EventListOptions { SortDirection = "desc", PageSize = 1 }, null, cancellationToken).ConfigureAwait(false);
+            return page.Items.FirstOrDefault()?.Id;
         }
 
         /// <summary>One event, which Heat addresses through its resource.</summary>
         public async Task<HeatEvent> GetAsync(StackRef stack, string resourceName, string eventId, CancellationToken cancellationToken)
         {
+            var route = HeatRoutes.Event(resourceName, eventId);
             var (at, found) = await _stacks.ReadPinnedAsync(stack,
-                (pinned, token) => _api.GetAsync<HeatEvent>(EventRoute(pinned, resourceName, eventId), "event", token), cancellationToken).ConfigureAwait(false);
+                (pinned, token) => _api.GetAsync<HeatEvent>(route.At(pinned), "event", token), cancellationToken).ConfigureAwait(false);
             return found.Locate(at.StackName, at.StackId);
         }
 
         /// <summary>A listing's stack: looked up with its first page, then read at that name and id for the rest.</summary>
         private sealed class PinnedStack
         {
+            private readonly StackPath _route;
             private StackRef _stack;
 
-            public PinnedStack(StackRef stack) => _stack = stack;
+            public PinnedStack(StackRef stack, StackPath route)
+            {
+                _stack = stack;
+                _route = route;
+            }
 
             public async Task<Page<HeatEvent>> ReadPageAsync(EventsClient events, EventListOptions options, string marker, CancellationToken cancellationToken)
             {
-                var (at, page) = await events._stacks.ReadPinnedAsync(_stack, (pinned, token) => events.ReadPageAsync(pinned, options, marker, token), cancellationToken)
+                var (at, page) = await events._stacks.ReadPinnedAsync(_stack, (pinned, token) => events.ReadPageAsync(pinned, _route, options, marker, token), cancellationToken)
                     .ConfigureAwait(false);
                 _stack = at;
                 return page;

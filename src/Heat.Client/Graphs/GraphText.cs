@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Heat.Client.Models;
 
 namespace Heat.Client.Graphs
 {
@@ -59,7 +60,7 @@ namespace Heat.Client.Graphs
         public static string StatusClass(HeatGraphNode node)
         {
             if (node.IsFailed) return "failed";
-            return node.ResourceStatus != null && node.ResourceStatus.EndsWith("_IN_PROGRESS", StringComparison.Ordinal) ? "inprogress" : null;
+            return HeatStatus.IsIn(node.ResourceStatus, HeatStatus.InProgress) ? "inprogress" : null;
         }
 
         private static string ShortType(string type)

@@ -6,7 +6,7 @@ namespace Heat.Client.Graphs
         public GraphvizNotFoundException()
             : base($"Graphviz's '{Graphviz.ToolName}' command was not found on PATH: it draws SVG, PNG and PDF files. Install Graphviz " +
                    "(apt-get install graphviz, dnf install graphviz, brew install graphviz, winget install Graphviz.Graphviz) and put its " +
-                   "bin folder on PATH, or write the Dot or Mermaid text instead (-Format Dot, -OutFile graph.dot or graph.mmd).")
+                   "bin folder on PATH, or write the graph as Dot or Mermaid text, which needs no Graphviz.")
         {
         }
     }

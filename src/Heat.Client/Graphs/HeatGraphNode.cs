@@ -1,3 +1,5 @@
+using Heat.Client.Models;
+
 namespace Heat.Client.Graphs
 {
     /// <summary>One resource of a <see cref="HeatGraph"/>.</summary>
@@ -27,7 +29,7 @@ namespace Heat.Client.Graphs
 
         public string StackId { get; set; }
 
-        public bool IsFailed => ResourceStatus != null && ResourceStatus.EndsWith("_FAILED", System.StringComparison.Ordinal);
+        public bool IsFailed => HeatStatus.IsIn(ResourceStatus, HeatStatus.Failed);
 
         public override string ToString() => Id;
     }

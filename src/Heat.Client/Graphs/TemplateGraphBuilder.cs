@@ -182,7 +182,7 @@ namespace Heat.Client.Graphs
             private bool Room()
             {
                 if (_graph.Nodes.Count < MaxNodes) return true;
-                _graph.Warn($"The graph stops at {MaxNodes} resources; the rest is not drawn (a smaller -NestedDepth draws fewer levels).");
+                _graph.Warn($"The graph stops at {MaxNodes} resources; the rest is not drawn (fewer nested levels draw fewer resources).");
                 return false;
             }
 

@@ -8,7 +8,7 @@ using Heat.Client.Internal;
 using Heat.Client.Models;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.Hooks
 {
     /// <summary>Which resources wait at a hook, and clearing hooks: as heatclient's hook poll and hook clear.</summary>
     public sealed class HooksClient
@@ -16,14 +16,16 @@ namespace Heat.Client
         private const int MaxNestedDepth = 10;
 
         private readonly HeatApi _api;
-        private readonly StacksClient _stacks;
+        private readonly StackResolver _stacks;
+        private readonly StackReader _reader;
         private readonly EventsClient _events;
         private readonly ResourcesClient _resources;
 
-        internal HooksClient(HeatApi api, StacksClient stacks, EventsClient events, ResourcesClient resources)
+        internal HooksClient(HeatApi api, StackResolver stacks, StackReader reader, EventsClient events, ResourcesClient resources)
         {
             _api = api;
             _stacks = stacks;
+            _reader = reader;
             _events = events;
             _resources = resources;
         }
@@ -37,9 +39,9 @@ namespace Heat.Client
             if (stack == null || !stack.IsInProgress) return null;
             switch (stack.Action)
             {
-                case "CREATE": return StackHooks.PreCreate;
-                case "UPDATE": return StackHooks.PreUpdate;
-                case "DELETE": return StackHooks.PreDelete;
+                case HeatStatus.Create: return StackHooks.PreCreate;
+                case HeatStatus.Update: return StackHooks.PreUpdate;
+                case HeatStatus.Delete: return StackHooks.PreDelete;
                 default: return null;
             }
         }
@@ -50,13 +52,13 @@ namespace Heat.Client
         /// </summary>
         public async Task<IReadOnlyList<HeatStackHook>> PendingAsync(StackRef stack, int nestedDepth, CancellationToken cancellationToken)
         {
-            var shown = await _stacks.GetAsync(stack, cancellationToken, resolveOutputs: false).ConfigureAwait(false);
+            var shown = await _reader.GetAsync(stack, cancellationToken, resolveOutputs: false).ConfigureAwait(false);
             var hook = HookFor(shown);
             if (hook == null) return new HeatStackHook[0];
             var events = await _events.ListAllAsync(new StackRef(shown.StackName, shown.Id),
                 new EventListOptions { NestedDepth = nestedDepth > 0 ? nestedDepth : (int?)null }, cancellationToken).ConfigureAwait(false);
             // Only what happened since the stack's own action began: an earlier action's hooks are history.
-            var start = events.FindLastIndex(e => e.StackId == shown.Id && e.ResourceName == shown.StackName && e.ResourceStatus == shown.Action + "_IN_PROGRESS");
+            var start = events.FindLastIndex(e => e.StackId == shown.Id && e.ResourceName == shown.StackName && e.ResourceStatus == HeatStatus.Of(shown.Action, HeatStatus.InProgress));
             var pending = new Dictionary<(string, string), HeatStackHook>();
             foreach (var evt in events.Skip(Math.Max(0, start)))
             {
@@ -85,8 +87,9 @@ namespace Heat.Client
         /// <summary>Clears one resource's hook: Heat's signal with <c>unset_hook</c>.</summary>
         public async Task ClearAsync(StackRef stack, string resourceName, string hook, CancellationToken cancellationToken)
         {
+            var route = HeatRoutes.ResourceSignal(resourceName);
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            await _api.SendAsync(HttpMethod.Post, ResourcesClient.Route(stack, resourceName) + "/signal", new JObject { ["unset_hook"] = hook },
+            await _api.SendAsync(HttpMethod.Post, route.At(stack), new JObject { ["unset_hook"] = hook },
                 cancellationToken).ConfigureAwait(false);
         }
 

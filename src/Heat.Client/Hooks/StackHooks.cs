@@ -4,7 +4,7 @@ using System.Linq;
 using Heat.Client.Templates;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.Hooks
 {
     /// <summary>
     /// Heat's breakpoints: a resource named in the environment's <c>resource_registry.resources</c> with
@@ -38,12 +38,8 @@ namespace Heat.Client
             }
         }
 
-        /// <summary>The event reason Heat writes when an action stops at a hook, and when the hook is cleared.</summary>
-        internal static string PausedReason(string action, string hook) => $"{action} paused until Hook {hook} is cleared";
-
-        internal static string ClearedReason(string hook) => $"Hook {hook} is cleared";
-
-        /// <summary>The hook an event reports (paused: true) or clears, if any.</summary>
+        /// <summary>The hook an event reports (paused: true) or clears, if any: Heat's reasons are "{ACTION} paused until
+        /// Hook {hook} is cleared" and "Hook {hook} is cleared".</summary>
         internal static bool TryRead(string reason, out string hook, out bool paused)
         {
             hook = null;
@@ -57,7 +53,7 @@ namespace Heat.Client
                     paused = true;
                     return true;
                 }
-                if (reason == ClearedReason(candidate))
+                if (reason == $"Hook {candidate} is cleared")
                 {
                     hook = candidate;
                     return true;

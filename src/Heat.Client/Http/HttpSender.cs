@@ -391,20 +391,21 @@ namespace Heat.Client.Http
                 tls |= inner is AuthenticationException;
             }
             var detail = ErrorMapper.Clean(innermost.Message);
+            bool systemRootsRefused = false;
             if (tls)
             {
                 if (_refusals.TryRemove(RedirectPolicy.Origin(uri), out var reason))
                 {
                     detail = $"the TLS certificate of {uri.Authority} is not trusted: {ErrorMapper.Clean(reason)}.";
                 }
-                else if (_settings.TrustedAuthorities == null && !_settings.SkipCertificateCheck)
+                else
                 {
-                    detail += " If the cloud's certificate comes from a private CA, give that CA's certificate with -CACertificatePath " +
-                              "(or OS_CACERT, or cacert in clouds.yaml).";
+                    systemRootsRefused = _settings.TrustedAuthorities == null && !_settings.SkipCertificateCheck;
                 }
             }
             return new HeatConnectionException(method.Method, uri, $"{method} {uri} failed: {detail}", e)
             {
+                CertificateNotTrusted = systemRootsRefused,
                 // A certificate that is not trusted will not become trusted by asking again.
                 IsTransient = !tls,
                 MayHaveBeenProcessed = !beforeSending && !tls,

@@ -1,5 +1,5 @@
 using System;
-namespace Heat.Client
+namespace Heat.Client.Insight
 {
     /// <summary>How far and how hard a <see cref="FailureWalker"/> looks.</summary>
     public sealed class FailureWalkOptions

@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Heat.Client.Models;
 
-namespace Heat.Client
+namespace Heat.Client.Insight
 {
     /// <summary>
     /// Finds why a stack failed: walks its failed resources down through failed nested stacks and returns one
@@ -147,7 +147,7 @@ namespace Heat.Client
             private async Task ListFailedAsync(Node node)
             {
                 var options = new ResourceListOptions();
-                options.Statuses.Add("FAILED");
+                options.Statuses.Add(HeatStatus.Failed);
                 if (_options.Action != null) options.Actions.Add(_options.Action);
                 IReadOnlyList<HeatResource> listed;
                 try
@@ -162,7 +162,7 @@ namespace Heat.Client
                 }
                 _options.StackWalked?.Invoke();
                 // Heat filters by status and action; a server that ignores the filter must not turn healthy resources into causes.
-                node.Failed = listed.Where(r => HeatStatus.State(r.ResourceStatus) == "FAILED"
+                node.Failed = listed.Where(r => HeatStatus.State(r.ResourceStatus) == HeatStatus.Failed
                                                 && (_options.Action == null || r.ResourceAction == _options.Action)).ToList();
                 if (node.Depth > 0 && node.Stack.StackName == null && node.Failed.Count > 0)
                 {
@@ -202,12 +202,12 @@ namespace Heat.Client
             private async Task<HeatEvent> FirstFailureEventAsync(StackRef owner, HeatResource resource)
             {
                 var options = new EventListOptions { ResourceName = resource.ResourceName, SortDirection = "asc", PageSize = 1 };
-                options.ResourceStatuses.Add("FAILED");
+                options.ResourceStatuses.Add(HeatStatus.Failed);
                 if (resource.ResourceAction != null) options.ResourceActions.Add(resource.ResourceAction);
                 try
                 {
                     var page = await Throttled(() => _client.Events.ListPageAsync(owner, options, null, _token)).ConfigureAwait(false);
-                    return page.Items.FirstOrDefault(e => HeatStatus.State(e.ResourceStatus) == "FAILED");
+                    return page.Items.FirstOrDefault(e => HeatStatus.State(e.ResourceStatus) == HeatStatus.Failed);
                 }
                 catch (HeatNotFoundException)
                 {

@@ -9,24 +9,6 @@ using System.Text;
 
 namespace Heat.Client.Internal
 {
-    /// <summary>
-    /// Marks an option as a query parameter of Heat's API (as gophercloud's <c>q:</c> tags): a list repeats the key
-    /// (<c>status=A&amp;status=B</c>) unless <see cref="Joined"/>, a bool is sent as <c>True</c> when set, null is left out.
-    /// </summary>
-    [AttributeUsage(AttributeTargets.Property)]
-    internal sealed class QueryAttribute : Attribute
-    {
-        public QueryAttribute(string name)
-        {
-            Name = name;
-        }
-
-        public string Name { get; }
-
-        /// <summary>Send a list as one comma-separated value (Heat's tags filters).</summary>
-        public bool Joined { get; set; }
-    }
-
     /// <summary>Builds query strings: from an options object's <see cref="QueryAttribute"/> properties, in one place.</summary>
     internal static class Query
     {
@@ -79,9 +61,6 @@ namespace Heat.Client.Internal
             }
             return builder.ToString();
         }
-
-        /// <summary>One path segment, escaped: a name with '/' or '?' stays one segment.</summary>
-        public static string Segment(string value) => Uri.EscapeDataString(value);
 
         private static (PropertyInfo, QueryAttribute)[] Describe(Type type) =>
             type.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)

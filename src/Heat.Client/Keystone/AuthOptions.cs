@@ -3,13 +3,6 @@ using System.Security;
 
 namespace Heat.Client.Keystone
 {
-    public enum AuthMethod
-    {
-        Password,
-        ApplicationCredential,
-        Token,
-    }
-
     /// <summary>How to reach and authenticate to a cloud. Secrets stay in SecureStrings until the request body is written.</summary>
     public sealed class AuthOptions
     {

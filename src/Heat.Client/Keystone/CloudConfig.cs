@@ -11,40 +11,6 @@ using Newtonsoft.Json.Linq;
 
 namespace Heat.Client.Keystone
 {
-    /// <summary>Where to look for clouds.yaml and secure.yaml, and the environment to read OS_* variables from.</summary>
-    public sealed class CloudConfigLocations
-    {
-        /// <param name="environment">The process's variables (OS_CLOUD, OS_AUTH_URL ...): names compared as the OS does.</param>
-        public CloudConfigLocations(string currentDirectory, string homeDirectory, IDictionary<string, string> environment)
-        {
-            CurrentDirectory = currentDirectory;
-            HomeDirectory = homeDirectory;
-            Environment = environment ?? new Dictionary<string, string>();
-        }
-
-        /// <summary>openstacksdk's <c>os.getcwd()</c>; PowerShell passes its current file-system location.</summary>
-        public string CurrentDirectory { get; }
-
-        public string HomeDirectory { get; }
-
-        public IDictionary<string, string> Environment { get; }
-
-        /// <summary>This machine's home folder and environment, with <paramref name="currentDirectory"/> as the current folder.</summary>
-        public static CloudConfigLocations ForThisMachine(string currentDirectory)
-        {
-            var comparer = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
-            var variables = new Dictionary<string, string>(comparer);
-            foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
-            {
-                variables[(string)entry.Key] = (string)entry.Value;
-            }
-            var home = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
-            return new CloudConfigLocations(currentDirectory ?? Directory.GetCurrentDirectory(), home, variables);
-        }
-
-        internal string Variable(string name) => Environment.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
-    }
-
     /// <summary>
     /// OpenStack's own client configuration, read as openstacksdk reads it (<c>openstack/config/loader.py</c>):
     /// <c>clouds.yaml</c> (or <c>.yml</c>, <c>.json</c>) from the current folder, the user's config folder
@@ -140,20 +106,22 @@ namespace Heat.Client.Keystone
         /// <exception cref="CloudConfigException">No such cloud, nothing to connect to, or a file that cannot be used.</exception>
         public static CloudSettings Resolve(string cloudName, CloudConfigLocations where)
         {
-            if (!string.IsNullOrEmpty(cloudName)) return FromFiles(cloudName, where, "-Cloud");
+            if (!string.IsNullOrEmpty(cloudName)) return FromFiles(cloudName, where, namedByVariable: false);
             var named = where.Variable("OS_CLOUD");
-            if (named != null) return FromFiles(named, where, "OS_CLOUD");
+            if (named != null) return FromFiles(named, where, namedByVariable: true);
             var fromEnvironment = FromEnvironment(where);
             if (fromEnvironment != null) return fromEnvironment;
             var files = Load(where);
             var names = files.Clouds.Properties().Select(p => p.Name).ToList();
-            if (names.Count == 1) return FromFiles(names[0], where, null, files);
+            if (names.Count == 1) return FromFiles(names[0], where, namedByVariable: false, files);
             var choice = names.Count == 0
                 ? "no clouds file was found (" + string.Join(", ", SearchDirectories(where)) + " were searched)"
-                : files.ConfigPath + " has " + names.Count + " clouds (" + string.Join(", ", names) + "): choose one with -Cloud or OS_CLOUD";
+                : files.ConfigPath + " has " + names.Count + " clouds (" + string.Join(", ", names) + ")";
             throw new CloudConfigException(CloudConfigProblem.NotFound,
-                "Nothing says which cloud to connect to: OS_CLOUD and OS_AUTH_URL are not set and " + choice +
-                ". Give -Cloud, source an openrc file, or give -AuthUrl with -Credential.");
+                "Nothing says which cloud to connect to: OS_CLOUD and OS_AUTH_URL are not set and " + choice + ".")
+            {
+                NoCloudChosen = true,
+            };
         }
 
         /// <summary>A cloud made of the OS_* variables (openstacksdk's "envvars"); null when only selectors are set.</summary>
@@ -175,12 +143,12 @@ namespace Heat.Client.Keystone
             return CloudSettings.Read(cloud, CloudOrigin.Environment(), where);
         }
 
-        private static CloudSettings FromFiles(string cloudName, CloudConfigLocations where, string chosenBy, CloudFiles files = null)
+        private static CloudSettings FromFiles(string cloudName, CloudConfigLocations where, bool namedByVariable, CloudFiles files = null)
         {
             files = files ?? Load(where);
             if (!(files.Clouds[cloudName] is JObject cloud))
             {
-                var by = chosenBy == "OS_CLOUD" ? " (named by OS_CLOUD)" : string.Empty;
+                var by = namedByVariable ? " (named by OS_CLOUD)" : string.Empty;
                 var detail = files.ConfigPath == null
                     ? "no clouds file was found (" + string.Join(", ", SearchDirectories(where)) + " were searched)"
                     : files.ConfigPath + " has " + (files.Clouds.Count == 0 ? "no clouds" : "only " + string.Join(", ", files.Clouds.Properties().Select(p => p.Name)));
@@ -317,33 +285,5 @@ namespace Heat.Client.Keystone
             }
             return Path.IsPathRooted(path) || where.CurrentDirectory == null ? path : Path.Combine(where.CurrentDirectory, path);
         }
-    }
-
-    /// <summary>Where a cloud's settings came from, to name a missing piece the way the user wrote it.</summary>
-    public sealed class CloudOrigin
-    {
-        private CloudOrigin() { }
-
-        /// <summary>The cloud's name in clouds.yaml; null for the OS_* variables.</summary>
-        public string CloudName { get; private set; }
-
-        public string ConfigPath { get; private set; }
-
-        public string SecurePath { get; private set; }
-
-        public bool IsEnvironment => CloudName == null;
-
-        internal static CloudOrigin Environment() => new CloudOrigin();
-
-        internal static CloudOrigin File(string name, string configPath, string securePath) =>
-            new CloudOrigin { CloudName = name, ConfigPath = configPath, SecurePath = securePath };
-
-        /// <summary>How a key is named to the user: OS_PASSWORD, or 'password' of cloud 'x' in the file.</summary>
-        internal string Name(string key, bool underAuth) =>
-            IsEnvironment ? "OS_" + key.ToUpperInvariant() : (underAuth ? "auth." : string.Empty) + key;
-
-        public override string ToString() =>
-            IsEnvironment ? "the OS_* environment variables"
-                : $"cloud '{CloudName}' in {ConfigPath}" + (SecurePath != null ? " and " + SecurePath : string.Empty);
     }
 }

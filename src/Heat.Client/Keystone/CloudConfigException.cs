@@ -2,19 +2,6 @@ using System;
 
 namespace Heat.Client.Keystone
 {
-    /// <summary>What was wrong with the cloud's configuration (clouds.yaml, secure.yaml, OS_* variables).</summary>
-    public enum CloudConfigProblem
-    {
-        /// <summary>No cloud by that name, or nothing to connect to at all.</summary>
-        NotFound,
-
-        /// <summary>A piece the chosen authentication needs is missing (the message names the key or variable).</summary>
-        Incomplete,
-
-        /// <summary>A file that cannot be read or parsed, or a value of the wrong kind.</summary>
-        Invalid,
-    }
-
     /// <summary>
     /// The cloud's configuration cannot be used. The message names files, keys and variables, never a value that
     /// could be a secret.
@@ -27,5 +14,16 @@ namespace Heat.Client.Keystone
         }
 
         public CloudConfigProblem Problem { get; }
+
+        /// <summary>For <see cref="CloudConfigProblem.Incomplete"/>: the clouds.yaml key that is missing ("auth_url",
+        /// "username", "password", "application_credential_id", "application_credential_secret", "token").</summary>
+        public string MissingSetting { get; internal set; }
+
+        /// <summary>For <see cref="CloudConfigProblem.Incomplete"/>: the authentication that needs <see cref="MissingSetting"/>.</summary>
+        public AuthMethod? Method { get; internal set; }
+
+        /// <summary>For <see cref="CloudConfigProblem.NotFound"/>: nothing named a cloud (no name given, no OS_CLOUD, no
+        /// OS_* variables, and not exactly one cloud in the file).</summary>
+        public bool NoCloudChosen { get; internal set; }
     }
 }

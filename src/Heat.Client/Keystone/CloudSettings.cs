@@ -149,26 +149,26 @@ namespace Heat.Client.Keystone
             switch (method)
             {
                 case AuthMethod.Password:
-                    Require(AuthUrl, "auth_url", "-AuthUrl");
-                    if (UserName == null && UserId == null) throw Missing("username", "-Credential");
-                    if (Password == null) throw Missing("password", "-Credential");
+                    Require(AuthUrl, "auth_url", method);
+                    if (UserName == null && UserId == null) throw Missing("username", method);
+                    if (Password == null) throw Missing("password", method);
                     options.Password = Password;
                     break;
                 case AuthMethod.ApplicationCredential:
-                    Require(AuthUrl, "auth_url", "-AuthUrl");
+                    Require(AuthUrl, "auth_url", method);
                     if (ApplicationCredentialId == null)
                     {
-                        if (ApplicationCredentialName == null) throw Missing("application_credential_id", "-ApplicationCredentialId");
-                        if (UserName == null && UserId == null) throw Missing("username", "-UserName");
+                        if (ApplicationCredentialName == null) throw Missing("application_credential_id", method);
+                        if (UserName == null && UserId == null) throw Missing("username", method);
                     }
-                    if (ApplicationCredentialSecret == null) throw Missing("application_credential_secret", "-ApplicationCredentialSecret");
+                    if (ApplicationCredentialSecret == null) throw Missing("application_credential_secret", method);
                     options.ApplicationCredentialId = ApplicationCredentialId;
                     options.ApplicationCredentialName = ApplicationCredentialName;
                     options.ApplicationCredentialSecret = ApplicationCredentialSecret;
                     break;
                 case AuthMethod.Token:
-                    if (Token == null) throw Missing("token", "-Token");
-                    if (AuthUrl == null && HeatEndpoint == null) throw Missing("auth_url", "-AuthUrl or -HeatEndpoint");
+                    if (Token == null) throw Missing("token", method);
+                    if (AuthUrl == null && HeatEndpoint == null) throw Missing("auth_url", method);
                     options.Token = Token;
                     break;
             }
@@ -215,18 +215,18 @@ namespace Heat.Client.Keystone
             return value;
         }
 
-        private void Require(string value, string key, string parameter)
+        private void Require(string value, string key, AuthMethod method)
         {
-            if (value == null) throw Missing(key, parameter);
+            if (value == null) throw Missing(key, method);
         }
 
-        private CloudConfigException Missing(string key, string parameter)
+        private CloudConfigException Missing(string key, AuthMethod method)
         {
             var message = Origin.IsEnvironment
-                ? $"{Origin.Name(key, true)} is not set: set it (an openrc file does), or give {parameter}."
+                ? $"{Origin.Name(key, true)} is not set: set it (an openrc file does)."
                 : $"Cloud '{Origin.CloudName}' in {Origin.ConfigPath} has no {Origin.Name(key, true)}" +
-                  (Origin.SecurePath != null ? $" (nor has {Origin.SecurePath})" : string.Empty) + $": add it, or give {parameter}.";
-            return new CloudConfigException(CloudConfigProblem.Incomplete, message);
+                  (Origin.SecurePath != null ? $" (nor has {Origin.SecurePath})" : string.Empty) + ": add it.";
+            return new CloudConfigException(CloudConfigProblem.Incomplete, message) { MissingSetting = key, Method = method };
         }
 
         private static CloudConfigException Invalid(CloudOrigin origin, string detail) =>

@@ -173,8 +173,7 @@ namespace Heat.Client.Keystone
                 : "Keystone did not scope it to the project named";
             return new HeatUnscopedTokenException(
                 $"Keystone at {uri} accepted user '{user}' but gave an unscoped token ({asked}); an unscoped token has no service " +
-                "catalog and Heat does not accept it. Name the project: -ProjectName or -ProjectId (OS_PROJECT_NAME or OS_PROJECT_ID; " +
-                "project_name or project_id in clouds.yaml).");
+                "catalog and Heat does not accept it. Name the project (OS_PROJECT_NAME or OS_PROJECT_ID; project_name or project_id in clouds.yaml).");
         }
 
         /// <summary>A token goes into a header of every request: one with line breaks or controls could inject headers.</summary>

@@ -6,22 +6,6 @@ using Newtonsoft.Json.Linq;
 
 namespace Heat.Client.Keystone
 {
-    /// <summary>One endpoint of one service in Keystone's catalog.</summary>
-    public sealed class CatalogEndpoint
-    {
-        public string ServiceType { get; set; }
-
-        public string ServiceName { get; set; }
-
-        public string Interface { get; set; }
-
-        public string Region { get; set; }
-
-        public string Url { get; set; }
-
-        public override string ToString() => $"{ServiceType} {Interface} {Region} {Url}";
-    }
-
     /// <summary>The catalog from a token, in one shape for v3 and v2.0.</summary>
     public sealed class ServiceCatalog
     {
@@ -96,8 +80,7 @@ namespace Heat.Client.Keystone
                 var hint = seen.Count == 0
                     ? $"the catalog has no '{serviceType}' service at all"
                     : $"it has {string.Join(", ", seen)}";
-                throw new HeatEndpointNotFoundException(
-                    $"No '{serviceType}' endpoint for {where}: {hint}. Use -Region, -Interface or -HeatEndpoint.");
+                throw new HeatEndpointNotFoundException($"No '{serviceType}' endpoint for {where}: {hint}.", serviceType, iface, region);
             }
             return matches[0];
         }

@@ -127,11 +127,11 @@ namespace Heat.Client.Models
         /// <summary>True when this object came from a full read of the stack (parameters, outputs ...), not a list.</summary>
         public bool IsDetailed { get; set; }
 
-        public bool IsComplete => State == "COMPLETE";
+        public bool IsComplete => State == HeatStatus.Complete;
 
-        public bool IsFailed => State == "FAILED";
+        public bool IsFailed => State == HeatStatus.Failed;
 
-        public bool IsInProgress => State == "IN_PROGRESS";
+        public bool IsInProgress => State == HeatStatus.InProgress;
 
         public override string ToString() => StackName ?? Id;
 

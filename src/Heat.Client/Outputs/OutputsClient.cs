@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using Heat.Client.Internal;
 using Heat.Client.Models;
 
-namespace Heat.Client
+namespace Heat.Client.Outputs
 {
     /// <summary>A stack's outputs through Heat's own routes (<c>.../outputs</c>), without reading the whole stack.</summary>
     public sealed class OutputsClient
@@ -13,31 +13,28 @@ namespace Heat.Client
         private const int ParallelReads = 4;
 
         private readonly HeatApi _api;
-        private readonly StacksClient _stacks;
+        private readonly StackResolver _stacks;
 
-        internal OutputsClient(HeatApi api, StacksClient stacks)
+        internal OutputsClient(HeatApi api, StackResolver stacks)
         {
             _api = api;
             _stacks = stacks;
         }
 
-        internal static string ListRoute(StackRef stack) => StacksClient.Route(stack) + "/outputs";
-
-        internal static string Route(StackRef stack, string key) => ListRoute(stack) + "/" + Query.Segment(key);
-
         /// <summary>The outputs' keys and descriptions (Heat's list has no values).</summary>
         public async Task<IReadOnlyList<HeatStackOutput>> ListAsync(StackRef stack, CancellationToken cancellationToken)
         {
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            var outputs = await _api.GetListAsync<HeatStackOutput>(ListRoute(stack), "outputs", cancellationToken).ConfigureAwait(false);
+            var outputs = await _api.GetListAsync<HeatStackOutput>(HeatRoutes.Outputs.At(stack), "outputs", cancellationToken).ConfigureAwait(false);
             return outputs.Select(o => o.Of(stack)).ToList();
         }
 
         /// <summary>One output with its value (or the error Heat met computing it).</summary>
         public async Task<HeatStackOutput> GetAsync(StackRef stack, string key, CancellationToken cancellationToken)
         {
+            var route = HeatRoutes.Output(key);
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            var output = await _api.GetAsync<HeatStackOutput>(Route(stack, key), "output", cancellationToken).ConfigureAwait(false);
+            var output = await _api.GetAsync<HeatStackOutput>(route.At(stack), "output", cancellationToken).ConfigureAwait(false);
             return output.Of(stack);
         }
 

@@ -1,4 +1,4 @@
-namespace Heat.Client
+namespace Heat.Client.ResourceTypes
 {
     /// <summary>The format of a template Heat generates for a resource type.</summary>
     public enum GeneratedTemplateType

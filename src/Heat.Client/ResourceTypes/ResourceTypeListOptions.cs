@@ -1,6 +1,6 @@
 using Heat.Client.Internal;
 
-namespace Heat.Client
+namespace Heat.Client.ResourceTypes
 {
     /// <summary>Filters for Heat's resource type list; each is a query parameter of Heat's.</summary>
     public sealed class ResourceTypeListOptions

@@ -8,7 +8,7 @@ using Heat.Client.Internal;
 using Heat.Client.Models;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.ResourceTypes
 {
     /// <summary>Resource types: <c>/resource_types</c>, one type's schema, and the template Heat generates for it.</summary>
     public sealed class ResourceTypesClient
@@ -20,16 +20,10 @@ namespace Heat.Client
             _api = api;
         }
 
-        internal const string ListRoute = "resource_types";
-
-        internal static string Route(string typeName) => ListRoute + "/" + Query.Segment(typeName);
-
-        internal static string TemplateRoute(string typeName) => Route(typeName) + "/template";
-
         /// <summary>The types this cloud offers (hidden ones never, and only those whose service is in the catalog).</summary>
         public async Task<IReadOnlyList<HeatResourceType>> ListAsync(ResourceTypeListOptions options, CancellationToken cancellationToken)
         {
-            var route = Query.Append(ListRoute, Query.From(options ?? new ResourceTypeListOptions()));
+            var route = Query.Append(HeatRoutes.ResourceTypes, Query.From(options ?? new ResourceTypeListOptions()));
             var response = await _api.SendAsync(HttpMethod.Get, route, null, cancellationToken).ConfigureAwait(false);
             // Heat lists bare names, or {resource_type, description} objects when asked for descriptions: both read here.
             return response.Array("resource_types")
@@ -45,7 +39,7 @@ namespace Heat.Client
         /// </summary>
         public async Task<HeatResourceTypeSchema> GetSchemaAsync(string typeName, bool withDescription, CancellationToken cancellationToken)
         {
-            var route = Query.Append(Route(typeName), withDescription ? new[] { Query.Pair("with_description", "True") } : new KeyValuePair<string, string>[0]);
+            var route = Query.Append(HeatRoutes.ResourceType(typeName), withDescription ? new[] { Query.Pair("with_description", "True") } : new KeyValuePair<string, string>[0]);
             var schema = await GetModelAsync<HeatResourceTypeSchema>(route, cancellationToken).ConfigureAwait(false);
             if (withDescription && schema.Description == null)
             {
@@ -60,7 +54,7 @@ namespace Heat.Client
         /// <summary>The template Heat generates for a type (a parameter per property, an output per attribute), as JSON text.</summary>
         public async Task<string> GenerateTemplateAsync(string typeName, GeneratedTemplateType templateType, CancellationToken cancellationToken)
         {
-            var route = Query.Append(TemplateRoute(typeName), new[] { Query.Pair("template_type", templateType == GeneratedTemplateType.Hot ? "hot" : "cfn") });
+            var route = Query.Append(HeatRoutes.ResourceTypeTemplate(typeName), new[] { Query.Pair("template_type", templateType == GeneratedTemplateType.Hot ? "hot" : "cfn") });
             var response = await _api.SendAsync(HttpMethod.Get, route, null, cancellationToken).ConfigureAwait(false);
             // The template itself is the body: there is no envelope to check, but it must be an object.
             return HeatJson.Serialize(response.Body());

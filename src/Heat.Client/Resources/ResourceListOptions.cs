@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Heat.Client.Internal;
 
-namespace Heat.Client
+namespace Heat.Client.Resources
 {
     /// <summary>Filters for a stack's resources; each is a query parameter of Heat's.</summary>
     public sealed class ResourceListOptions

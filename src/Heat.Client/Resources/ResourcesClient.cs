@@ -9,37 +9,29 @@ using Heat.Client.Models;
 using Heat.Client.Templates;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.Resources
 {
     /// <summary>Resources: <c>/stacks/{name}/{id}/resources</c>, one resource, its metadata, signals and health.</summary>
     public sealed class ResourcesClient
     {
         private readonly HeatApi _api;
-        private readonly StacksClient _stacks;
+        private readonly StackResolver _stacks;
 
-        internal ResourcesClient(HeatApi api, StacksClient stacks)
+        internal ResourcesClient(HeatApi api, StackResolver stacks)
         {
             _api = api;
             _stacks = stacks;
         }
 
-        internal static string ListRoute(StackRef stack) => StacksClient.Route(stack) + "/resources";
-
-        internal static string Route(StackRef stack, string resourceName) => ListRoute(stack) + "/" + Query.Segment(resourceName);
-
-        internal static string MetadataRoute(StackRef stack, string resourceName) => Route(stack, resourceName) + "/metadata";
-
-        internal static string SignalRoute(StackRef stack, string resourceName) => Route(stack, resourceName) + "/signal";
-
         private static readonly HttpMethod Patch = new HttpMethod("PATCH");
 
         /// <summary>The stack's resources. By a name this session has seen: at the remembered id, checked by Heat's
-        /// lookup of the name sent at the same time (<see cref="StacksClient.ReadPinnedAsync"/>).</summary>
+        /// lookup of the name sent at the same time (<see cref="StackResolver.ReadPinnedAsync"/>).</summary>
         public async Task<IReadOnlyList<HeatResource>> ListAsync(StackRef stack, ResourceListOptions options, CancellationToken cancellationToken)
         {
             var query = Query.From(options ?? new ResourceListOptions());
             var (at, resources) = await _stacks.ReadPinnedAsync(stack,
-                (pinned, token) => _api.GetListAsync<HeatResource>(Query.Append(ListRoute(pinned), query), "resources", token), cancellationToken).ConfigureAwait(false);
+                (pinned, token) => _api.GetListAsync<HeatResource>(Query.Append(HeatRoutes.Resources.At(pinned), query), "resources", token), cancellationToken).ConfigureAwait(false);
             return resources.Select(r => r.Locate(at.StackName, at.StackId)).ToList();
         }
 
@@ -47,14 +39,15 @@ namespace Heat.Client
         public async Task<HeatResource> GetAsync(StackRef stack, string resourceName, bool withMetadata, CancellationToken cancellationToken)
         {
             // Heat does not redirect below a resource: the route needs the stack's name and id.
+            var route = HeatRoutes.Resource(resourceName);
             var (at, found) = await _stacks.ReadPinnedAsync(stack,
-                (pinned, token) => _api.GetAsync<HeatResource>(Route(pinned, resourceName), "resource", token), cancellationToken).ConfigureAwait(false);
+                (pinned, token) => _api.GetAsync<HeatResource>(route.At(pinned), "resource", token), cancellationToken).ConfigureAwait(false);
             stack = at;
             var resource = found.Locate(stack.StackName, stack.StackId);
             if (withMetadata)
             {
                 var owner = resource.StackName != null && resource.StackId != null ? new StackRef(resource.StackName, resource.StackId) : stack;
-                resource.Metadata = await ReadMetadataAsync(owner, resourceName, cancellationToken).ConfigureAwait(false);
+                resource.Metadata = await ReadMetadataAsync(HeatRoutes.ResourceMetadata(resourceName).At(owner), cancellationToken).ConfigureAwait(false);
             }
             return resource;
         }
@@ -62,7 +55,8 @@ namespace Heat.Client
         /// <summary>A resource's metadata alone, through Heat's metadata route (one request once the stack is known).</summary>
         public async Task<Hashtable> GetMetadataAsync(StackRef stack, string resourceName, CancellationToken cancellationToken)
         {
-            var (_, metadata) = await _stacks.ReadPinnedAsync(stack, (pinned, token) => ReadMetadataAsync(pinned, resourceName, token), cancellationToken)
+            var route = HeatRoutes.ResourceMetadata(resourceName);
+            var (_, metadata) = await _stacks.ReadPinnedAsync(stack, (pinned, token) => ReadMetadataAsync(route.At(pinned), token), cancellationToken)
                 .ConfigureAwait(false);
             return metadata;
         }
@@ -74,9 +68,10 @@ namespace Heat.Client
         /// </summary>
         public async Task SignalAsync(StackRef stack, string resourceName, IDictionary data, CancellationToken cancellationToken)
         {
+            var route = HeatRoutes.ResourceSignal(resourceName);
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
             var body = data == null ? null : TemplateParameters.ToJson(data);
-            await _api.SendAsync(HttpMethod.Post, SignalRoute(stack, resourceName), body, cancellationToken).ConfigureAwait(false);
+            await _api.SendAsync(HttpMethod.Post, route.At(stack), body, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -86,16 +81,17 @@ namespace Heat.Client
         /// </summary>
         public async Task MarkUnhealthyAsync(StackRef stack, string resourceName, bool unhealthy, string reason, CancellationToken cancellationToken)
         {
+            var route = HeatRoutes.Resource(resourceName);
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
             var body = new JObject { ["mark_unhealthy"] = unhealthy };
             if (reason != null) body["resource_status_reason"] = reason;
             // Setting a state twice leaves the same state: safe to send again after a transient failure.
-            await _api.SendAsync(Patch, Route(stack, resourceName), body, cancellationToken, idempotent: true).ConfigureAwait(false);
+            await _api.SendAsync(Patch, route.At(stack), body, cancellationToken, idempotent: true).ConfigureAwait(false);
         }
 
-        private async Task<Hashtable> ReadMetadataAsync(StackRef stack, string resourceName, CancellationToken cancellationToken)
+        private async Task<Hashtable> ReadMetadataAsync(string route, CancellationToken cancellationToken)
         {
-            var metadata = await _api.SendAsync(HttpMethod.Get, MetadataRoute(stack, resourceName), null, cancellationToken).ConfigureAwait(false);
+            var metadata = await _api.SendAsync(HttpMethod.Get, route, null, cancellationToken).ConfigureAwait(false);
             return HeatJson.ToHashtable(metadata.Object("metadata")) ?? new Hashtable();
         }
     }

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using Heat.Client.Internal;
 using Heat.Client.Models;
 
-namespace Heat.Client
+namespace Heat.Client.Service
 {
     /// <summary>What Heat says of itself: its engines (admin only), its build, its API versions.</summary>
     public sealed class ServiceClient
@@ -17,17 +17,13 @@ namespace Heat.Client
             _api = api;
         }
 
-        internal static string ServicesRoute() => "services";
-
-        internal static string BuildInfoRoute() => "build_info";
-
         /// <exception cref="HeatForbiddenException">Not an admin: Heat's policy keeps engine status to admins.</exception>
         public Task<List<HeatServiceInfo>> ListServicesAsync(CancellationToken cancellationToken) =>
-            _api.GetListAsync<HeatServiceInfo>(ServicesRoute(), "services", cancellationToken);
+            _api.GetListAsync<HeatServiceInfo>(HeatRoutes.Services, "services", cancellationToken);
 
         public async Task<HeatBuildInfo> BuildInfoAsync(CancellationToken cancellationToken)
         {
-            var response = await _api.SendAsync(HttpMethod.Get, BuildInfoRoute(), null, cancellationToken).ConfigureAwait(false);
+            var response = await _api.SendAsync(HttpMethod.Get, HeatRoutes.BuildInfo, null, cancellationToken).ConfigureAwait(false);
             var body = response.Body();
             // {"api": {"revision": ...}, "engine": {"revision": ...}}: two levels for two strings, flattened here.
             return new HeatBuildInfo { ApiRevision = body["api"].Str("revision"), EngineRevision = body["engine"].Str("revision") };

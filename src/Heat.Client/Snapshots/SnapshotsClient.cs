@@ -7,23 +7,19 @@ using Heat.Client.Internal;
 using Heat.Client.Models;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.Snapshots
 {
     /// <summary>Snapshots of a stack: <c>/stacks/{name}/{id}/snapshots</c>, one snapshot, and its restore.</summary>
     public sealed class SnapshotsClient
     {
         private readonly HeatApi _api;
-        private readonly StacksClient _stacks;
+        private readonly StackResolver _stacks;
 
-        internal SnapshotsClient(HeatApi api, StacksClient stacks)
+        internal SnapshotsClient(HeatApi api, StackResolver stacks)
         {
             _api = api;
             _stacks = stacks;
         }
-
-        internal static string ListRoute(StackRef stack) => StacksClient.Route(stack) + "/snapshots";
-
-        internal static string Route(StackRef stack, string snapshotId) => ListRoute(stack) + "/" + Query.Segment(snapshotId);
 
         /// <summary>Takes a snapshot; Heat answers at once with the snapshot IN_PROGRESS (the stack goes SNAPSHOT_IN_PROGRESS).</summary>
         public async Task<HeatStackSnapshot> CreateAsync(StackRef stack, string name, CancellationToken cancellationToken)
@@ -31,7 +27,7 @@ namespace Heat.Client
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
             var body = new JObject();
             if (!string.IsNullOrEmpty(name)) body["name"] = name;
-            var response = await _api.SendAsync(HttpMethod.Post, ListRoute(stack), body, cancellationToken).ConfigureAwait(false);
+            var response = await _api.SendAsync(HttpMethod.Post, HeatRoutes.Snapshots.At(stack), body, cancellationToken).ConfigureAwait(false);
             // Heat returns the snapshot itself, without an envelope.
             var snapshot = HeatApi.Read<HeatStackSnapshot>(response, response.Body());
             if (string.IsNullOrEmpty(snapshot.Id))
@@ -44,28 +40,31 @@ namespace Heat.Client
         public async Task<IReadOnlyList<HeatStackSnapshot>> ListAsync(StackRef stack, CancellationToken cancellationToken)
         {
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            var snapshots = await _api.GetListAsync<HeatStackSnapshot>(ListRoute(stack), "snapshots", cancellationToken).ConfigureAwait(false);
+            var snapshots = await _api.GetListAsync<HeatStackSnapshot>(HeatRoutes.Snapshots.At(stack), "snapshots", cancellationToken).ConfigureAwait(false);
             return snapshots.Select(s => Of(s, stack)).ToList();
         }
 
         public async Task<HeatStackSnapshot> GetAsync(StackRef stack, string snapshotId, CancellationToken cancellationToken)
         {
+            var route = HeatRoutes.Snapshot(snapshotId);
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            return Of(await _api.GetAsync<HeatStackSnapshot>(Route(stack, snapshotId), "snapshot", cancellationToken).ConfigureAwait(false), stack);
+            return Of(await _api.GetAsync<HeatStackSnapshot>(route.At(stack), "snapshot", cancellationToken).ConfigureAwait(false), stack);
         }
 
         public async Task DeleteAsync(StackRef stack, string snapshotId, CancellationToken cancellationToken)
         {
+            var route = HeatRoutes.Snapshot(snapshotId);
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            await _api.SendAsync(HttpMethod.Delete, Route(stack, snapshotId), null, cancellationToken).ConfigureAwait(false);
+            await _api.SendAsync(HttpMethod.Delete, route.At(stack), null, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Restores the stack to a snapshot; Heat answers 202 and the stack goes RESTORE_IN_PROGRESS.</summary>
         public async Task RestoreAsync(StackRef stack, string snapshotId, CancellationToken cancellationToken)
         {
+            var route = HeatRoutes.SnapshotRestore(snapshotId);
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
             // No body: Heat's restore takes none, and answers 400 "malformed" to one.
-            await _api.SendAsync(HttpMethod.Post, Route(stack, snapshotId) + "/restore", null, cancellationToken).ConfigureAwait(false);
+            await _api.SendAsync(HttpMethod.Post, route.At(stack), null, cancellationToken).ConfigureAwait(false);
         }
 
         private static HeatStackSnapshot Of(HeatStackSnapshot snapshot, StackRef stack)

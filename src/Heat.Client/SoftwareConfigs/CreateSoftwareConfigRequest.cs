@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Heat.Client
+namespace Heat.Client.SoftwareConfigs
 {
     /// <summary>
     /// A new software config, in Heat's own shape: each input and output is a map of Heat's schema keys (name, type,

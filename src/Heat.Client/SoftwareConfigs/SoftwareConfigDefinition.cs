@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Heat.Client
+namespace Heat.Client.SoftwareConfigs
 {
     /// <summary>What a definition file gives a new software config; a section the file leaves out is null.</summary>
     public sealed class SoftwareConfigDefinition

@@ -6,7 +6,7 @@ using Heat.Client.Internal;
 using Heat.Client.Templates;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.SoftwareConfigs
 {
     /// <summary>
     /// The local files <c>openstack software config create</c> reads: the config itself (<c>--config-file</c>, a script

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.SoftwareConfigs
 {
     /// <summary>
     /// Heat's schema for a config's inputs and outputs (heat/engine/software_config_io.py), checked before the create:

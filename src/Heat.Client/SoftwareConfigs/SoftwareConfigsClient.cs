@@ -9,7 +9,7 @@ using Heat.Client.Models;
 using Heat.Client.Templates;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.SoftwareConfigs
 {
     /// <summary>Software configs: <c>/software_configs</c> (list, create) and <c>/software_configs/{id}</c> (show, delete).</summary>
     public sealed class SoftwareConfigsClient
@@ -24,17 +24,13 @@ namespace Heat.Client
             _api = api;
         }
 
-        internal const string ListRoute = "software_configs";
-
-        internal static string Route(string configId) => ListRoute + "/" + Query.Segment(configId);
-
         /// <summary>One page after <paramref name="marker"/>. Heat's list has no next link: a full page means there may be more.</summary>
         public async Task<Page<HeatSoftwareConfig>> ListPageAsync(SoftwareConfigListOptions options, string marker, CancellationToken cancellationToken)
         {
             options = options ?? new SoftwareConfigListOptions();
             var query = Query.From(options);
             if (marker != null) query.Add(Query.Pair("marker", marker));
-            return await _api.GetPageAsync<HeatSoftwareConfig>(Query.Append(ListRoute, query), "software_configs", options.PageSize, c => c.Id, cancellationToken)
+            return await _api.GetPageAsync<HeatSoftwareConfig>(Query.Append(HeatRoutes.SoftwareConfigs, query), "software_configs", options.PageSize, c => c.Id, cancellationToken)
                 .ConfigureAwait(false);
         }
 
@@ -45,8 +41,7 @@ namespace Heat.Client
         /// <summary>One config with its script, inputs, outputs and options.</summary>
         public Task<HeatSoftwareConfig> GetAsync(string configId, CancellationToken cancellationToken)
         {
-            RequireId(configId);
-            return NamingId(configId, _api.GetAsync<HeatSoftwareConfig>(Route(configId), "software_config", cancellationToken));
+            return NamingId(configId, _api.GetAsync<HeatSoftwareConfig>(HeatRoutes.SoftwareConfig(configId), "software_config", cancellationToken));
         }
 
         /// <summary>
@@ -67,7 +62,7 @@ namespace Heat.Client
                 ["outputs"] = TemplateParameters.ToJson(request.Outputs ?? new List<IDictionary<string, object>>()),
                 ["options"] = TemplateParameters.ToJson(request.Options ?? new Dictionary<string, object>()),
             };
-            var response = await _api.SendAsync(HttpMethod.Post, ListRoute, body, cancellationToken).ConfigureAwait(false);
+            var response = await _api.SendAsync(HttpMethod.Post, HeatRoutes.SoftwareConfigs, body, cancellationToken).ConfigureAwait(false);
             var created = HeatApi.Read<HeatSoftwareConfig>(response, response.Object("software_config"));
             if (string.IsNullOrEmpty(created.Id))
             {
@@ -79,8 +74,7 @@ namespace Heat.Client
         /// <summary>Deletes a config. Heat refuses one that a deployment still uses.</summary>
         public async Task DeleteAsync(string configId, CancellationToken cancellationToken)
         {
-            RequireId(configId);
-            await NamingId(configId, _api.SendAsync(HttpMethod.Delete, Route(configId), null, cancellationToken)).ConfigureAwait(false);
+            await NamingId(configId, _api.SendAsync(HttpMethod.Delete, HeatRoutes.SoftwareConfig(configId), null, cancellationToken)).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -97,12 +91,6 @@ namespace Heat.Client
             {
                 throw new HeatNotFoundException(e.StatusCode ?? System.Net.HttpStatusCode.NotFound, e.Message.Replace("{}", id), e.ErrorType, e.Method, e.RequestUri);
             }
-        }
-
-        /// <summary>An empty id would address the list itself (a DELETE of "software_configs/"): never sent.</summary>
-        internal static void RequireId(string id, string what = "software config")
-        {
-            if (string.IsNullOrEmpty(id)) throw new ArgumentException($"A {what} id is null or empty.");
         }
     }
 }

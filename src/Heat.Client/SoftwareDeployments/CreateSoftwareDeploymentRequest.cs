@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Heat.Client
+namespace Heat.Client.SoftwareDeployments
 {
     /// <summary>A new software deployment: a config for a server, with its input values (plain .NET values).</summary>
     public sealed class CreateSoftwareDeploymentRequest

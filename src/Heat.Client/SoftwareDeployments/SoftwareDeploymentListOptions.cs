@@ -1,6 +1,6 @@
 using Heat.Client.Internal;
 
-namespace Heat.Client
+namespace Heat.Client.SoftwareDeployments
 {
     /// <summary>The filter Heat's deployment list takes (it has no paging).</summary>
     public sealed class SoftwareDeploymentListOptions

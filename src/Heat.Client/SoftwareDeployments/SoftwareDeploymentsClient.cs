@@ -9,7 +9,7 @@ using Heat.Client.Models;
 using Heat.Client.Templates;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.SoftwareDeployments
 {
     /// <summary>
     /// Software deployments: <c>/software_deployments</c> (list, create), <c>/software_deployments/{id}</c> (show, update,
@@ -24,23 +24,16 @@ namespace Heat.Client
             _api = api;
         }
 
-        internal const string ListRoute = "software_deployments";
-
-        internal static string Route(string deploymentId) => ListRoute + "/" + Query.Segment(deploymentId);
-
-        internal static string MetadataRoute(string serverId) => ListRoute + "/metadata/" + Query.Segment(serverId);
-
         /// <summary>Every deployment (Heat answers in one page), or those to one server.</summary>
         public async Task<IReadOnlyList<HeatSoftwareDeployment>> ListAsync(SoftwareDeploymentListOptions options, CancellationToken cancellationToken)
         {
-            var route = Query.Append(ListRoute, Query.From(options ?? new SoftwareDeploymentListOptions()));
+            var route = Query.Append(HeatRoutes.SoftwareDeployments, Query.From(options ?? new SoftwareDeploymentListOptions()));
             return await _api.GetListAsync<HeatSoftwareDeployment>(route, "software_deployments", cancellationToken).ConfigureAwait(false);
         }
 
         public Task<HeatSoftwareDeployment> GetAsync(string deploymentId, CancellationToken cancellationToken)
         {
-            SoftwareConfigsClient.RequireId(deploymentId, "software deployment");
-            return SoftwareConfigsClient.NamingId(deploymentId, _api.GetAsync<HeatSoftwareDeployment>(Route(deploymentId), "software_deployment", cancellationToken));
+            return SoftwareConfigsClient.NamingId(deploymentId, _api.GetAsync<HeatSoftwareDeployment>(HeatRoutes.SoftwareDeployment(deploymentId), "software_deployment", cancellationToken));
         }
 
         /// <summary>
@@ -50,18 +43,18 @@ namespace Heat.Client
         public async Task<HeatSoftwareDeployment> CreateAsync(CreateSoftwareDeploymentRequest request, CancellationToken cancellationToken)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            SoftwareConfigsClient.RequireId(request.ServerId, "server");
-            SoftwareConfigsClient.RequireId(request.ConfigId, "software config");
+            RequireId(request.ServerId, "server");
+            RequireId(request.ConfigId, "software config");
             var body = new JObject
             {
                 ["server_id"] = request.ServerId,
                 ["config_id"] = request.ConfigId,
                 ["input_values"] = TemplateParameters.ToJson(request.InputValues ?? new Dictionary<string, object>()),
-                ["action"] = request.Action ?? "UPDATE",
-                ["status"] = request.Status ?? "IN_PROGRESS",
+                ["action"] = request.Action ?? HeatStatus.Update,
+                ["status"] = request.Status ?? HeatStatus.InProgress,
             };
             if (request.StatusReason != null) body["status_reason"] = request.StatusReason;
-            var response = await _api.SendAsync(HttpMethod.Post, ListRoute, body, cancellationToken).ConfigureAwait(false);
+            var response = await _api.SendAsync(HttpMethod.Post, HeatRoutes.SoftwareDeployments, body, cancellationToken).ConfigureAwait(false);
             return Created(response, "POST");
         }
 
@@ -71,7 +64,7 @@ namespace Heat.Client
         /// </summary>
         public async Task<HeatSoftwareDeployment> UpdateAsync(string deploymentId, UpdateSoftwareDeploymentRequest request, CancellationToken cancellationToken)
         {
-            SoftwareConfigsClient.RequireId(deploymentId, "software deployment");
+            var route = HeatRoutes.SoftwareDeployment(deploymentId);
             if (request == null) throw new ArgumentNullException(nameof(request));
             var body = new JObject();
             if (request.ConfigId != null) body["config_id"] = request.ConfigId;
@@ -81,14 +74,13 @@ namespace Heat.Client
             if (request.Status != null) body["status"] = request.Status;
             if (request.StatusReason != null) body["status_reason"] = request.StatusReason;
             var response = await SoftwareConfigsClient.NamingId(deploymentId,
-                _api.SendAsync(HttpMethod.Put, Route(deploymentId), body, cancellationToken, idempotent: true)).ConfigureAwait(false);
+                _api.SendAsync(HttpMethod.Put, route, body, cancellationToken, idempotent: true)).ConfigureAwait(false);
             return Created(response, "PUT");
         }
 
         public async Task DeleteAsync(string deploymentId, CancellationToken cancellationToken)
         {
-            SoftwareConfigsClient.RequireId(deploymentId, "software deployment");
-            await SoftwareConfigsClient.NamingId(deploymentId, _api.SendAsync(HttpMethod.Delete, Route(deploymentId), null, cancellationToken)).ConfigureAwait(false);
+            await SoftwareConfigsClient.NamingId(deploymentId, _api.SendAsync(HttpMethod.Delete, HeatRoutes.SoftwareDeployment(deploymentId), null, cancellationToken)).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -97,9 +89,7 @@ namespace Heat.Client
         /// </summary>
         public async Task<IReadOnlyList<HeatSoftwareConfig>> GetMetadataAsync(string serverId, CancellationToken cancellationToken)
         {
-            // An empty id would make this GET software_deployments/metadata/, which Heat reads as the deployment "metadata".
-            SoftwareConfigsClient.RequireId(serverId, "server");
-            return await _api.GetListAsync<HeatSoftwareConfig>(MetadataRoute(serverId), "metadata", cancellationToken).ConfigureAwait(false);
+            return await _api.GetListAsync<HeatSoftwareConfig>(HeatRoutes.ServerMetadata(serverId), "metadata", cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -125,6 +115,12 @@ namespace Heat.Client
                     ServerId = deployment.ServerId,
                 })
                 .ToList();
+        }
+
+        /// <summary>A deployment names its server and its config: without either Heat would store a deployment of nothing.</summary>
+        private static void RequireId(string id, string what)
+        {
+            if (string.IsNullOrEmpty(id)) throw new ArgumentException($"A {what} id is null or empty.");
         }
 
         private static HeatSoftwareDeployment Created(HeatResponse response, string method)

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Heat.Client
+namespace Heat.Client.SoftwareDeployments
 {
     /// <summary>
     /// What to change on a deployment; what is null is left as it is. Heat also skips an empty map or text (it keeps only

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Heat.Client.Templates;
 
-namespace Heat.Client
+namespace Heat.Client.Stacks
 {
     /// <summary>A new stack: <c>POST /stacks</c>.</summary>
     public sealed class CreateStackRequest

@@ -1,4 +1,4 @@
-namespace Heat.Client
+namespace Heat.Client.Stacks
 {
     /// <summary>Heat's stack actions (<c>POST /stacks/{name}/{id}/actions</c>).</summary>
     public enum StackAction

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Heat.Client.Internal;
 
-namespace Heat.Client
+namespace Heat.Client.Stacks
 {
     /// <summary>Filters and paging for <c>GET /stacks</c>; each filter is a query parameter of Heat's.</summary>
     public sealed class StackListOptions

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Heat.Client
+namespace Heat.Client.Stacks
 {
     /// <summary>
     /// The ids a session has seen behind stack names, so that a read by name can go to <c>stacks/{name}/{id}</c> at once

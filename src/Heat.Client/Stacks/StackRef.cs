@@ -1,6 +1,6 @@
 using System;
 
-namespace Heat.Client
+namespace Heat.Client.Stacks
 {
     /// <summary>A stack by name, id or both. With both, no lookup redirect is needed.</summary>
     public sealed class StackRef

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Heat.Client.Templates;
 
-namespace Heat.Client
+namespace Heat.Client.Stacks
 {
     /// <summary>A change to a stack: <c>PUT</c> (all of it) or <c>PATCH</c> (<see cref="Existing"/>: keep what is not given).</summary>
     public sealed class UpdateStackRequest

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using Heat.Client.Internal;
 using Heat.Client.Models;
 
-namespace Heat.Client
+namespace Heat.Client.TemplateVersions
 {
     /// <summary>Template versions: <c>/template_versions</c> and the functions of one version.</summary>
     public sealed class TemplateVersionsClient
@@ -17,13 +17,9 @@ namespace Heat.Client
             _api = api;
         }
 
-        internal const string ListRoute = "template_versions";
-
-        internal static string FunctionsRoute(string version) => ListRoute + "/" + Query.Segment(version) + "/functions";
-
         /// <summary>Every template version this Heat reads (HOT and CFN), with its aliases (release names).</summary>
         public async Task<IReadOnlyList<HeatTemplateVersion>> ListAsync(CancellationToken cancellationToken) =>
-            await _api.GetListAsync<HeatTemplateVersion>(ListRoute, "template_versions", cancellationToken).ConfigureAwait(false);
+            await _api.GetListAsync<HeatTemplateVersion>(HeatRoutes.TemplateVersions, "template_versions", cancellationToken).ConfigureAwait(false);
 
         /// <summary>
         /// The intrinsic functions a template of <paramref name="version"/> may use (<c>heat_template_version.2018-08-31</c>,
@@ -32,7 +28,7 @@ namespace Heat.Client
         /// </summary>
         public async Task<IReadOnlyList<HeatTemplateFunction>> ListFunctionsAsync(string version, bool withConditions, CancellationToken cancellationToken)
         {
-            var route = Query.Append(FunctionsRoute(version), withConditions ? new[] { Query.Pair("with_condition_func", "True") } : new KeyValuePair<string, string>[0]);
+            var route = Query.Append(HeatRoutes.TemplateFunctions(version), withConditions ? new[] { Query.Pair("with_condition_func", "True") } : new KeyValuePair<string, string>[0]);
             var functions = await _api.GetListAsync<HeatTemplateFunction>(route, "template_functions", cancellationToken).ConfigureAwait(false);
             return functions.Select(f => f.Of(version)).ToList();
         }

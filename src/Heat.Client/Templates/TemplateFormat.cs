@@ -68,9 +68,9 @@ namespace Heat.Client.Templates
                 if (LooksLikeEnvironment(template))
                 {
                     // The most common way to get here: an environment file given where a template goes.
-                    throw new TemplateException(TemplateProblem.MissingVersion, fileName, null, null,
+                    throw new TemplateException(TemplateProblem.EnvironmentAsTemplate, fileName, null, null,
                         "this is a Heat environment file (it has " + string.Join(", ", template.Properties().Select(p => p.Name)) +
-                        " and no heat_template_version), not a template: give it with -EnvironmentPath beside a template");
+                        " and no heat_template_version), not a template: it goes beside a template, as its environment");
                 }
                 throw new TemplateException(TemplateProblem.MissingVersion, fileName, null, null,
                     "template format version not found: the template needs heat_template_version (HOT) or AWSTemplateFormatVersion (CFN) at its top level");

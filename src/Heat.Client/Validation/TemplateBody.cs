@@ -3,7 +3,7 @@ using System.Linq;
 using Heat.Client.Templates;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client.Internal
+namespace Heat.Client.Validation
 {
     /// <summary>The template part of a create, update, preview or validate body: template or URL, files, environment.</summary>
     internal static class TemplateBody

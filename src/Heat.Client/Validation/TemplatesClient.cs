@@ -8,7 +8,7 @@ using Heat.Client.Models;
 using Heat.Client.Templates;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.Client
+namespace Heat.Client.Validation
 {
     /// <summary>Templates: Heat's <c>/validate</c>, and the template files that URLs name.</summary>
     public sealed class TemplatesClient
@@ -23,8 +23,6 @@ namespace Heat.Client
             _api = api;
         }
 
-        internal static string ValidateRoute() => "validate";
-
         /// <summary>Asks Heat whether a template is valid; a 400 carries Heat's reason.</summary>
         public async Task<HeatTemplateValidation> ValidateAsync(ValidateTemplateRequest request, string source, CancellationToken cancellationToken)
         {
@@ -35,7 +33,7 @@ namespace Heat.Client
                 body["parameters"] = TemplateParameters.Format((IDictionary)request.Parameters);
             }
             // A validation changes nothing: safe to send again after a transient failure.
-            var response = await _api.SendAsync(HttpMethod.Post, Query.Append(ValidateRoute(), Query.From(request)), body, cancellationToken,
+            var response = await _api.SendAsync(HttpMethod.Post, Query.Append(HeatRoutes.Validate, Query.From(request)), body, cancellationToken,
                 idempotent: true).ConfigureAwait(false);
             return HeatTemplateValidation.FromJson(response.Body(), source);
         }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using Heat.Client.Internal;
 using Heat.Client.Templates;
 
-namespace Heat.Client
+namespace Heat.Client.Validation
 {
     /// <summary><c>POST /validate</c>: the template, and how Heat should look at it.</summary>
     public sealed class ValidateTemplateRequest

@@ -73,7 +73,7 @@ namespace Heat.PowerShell
             if (noun == "HeatStack" && target is string name && name.Length > 0 && exception?.Message != null &&
                 exception.Message.IndexOf(name, StringComparison.Ordinal) < 0)
             {
-                record.ErrorDetails = new ErrorDetails($"Stack '{name}': {exception.Message}");
+                record.ErrorDetails = new ErrorDetails($"Stack '{name}': {record.ErrorDetails?.Message ?? exception.Message}");
             }
             return record;
         }

@@ -253,12 +253,12 @@ namespace Heat.PowerShell.Cmdlets
             }
             catch (CloudConfigException e)
             {
-                ThrowTerminatingError(ConfigError(e));
+                ThrowTerminatingError(HeatCmdlet.ToErrorRecord(e, "HeatConnection", Cloud));
                 return;
             }
             catch (ArgumentException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, "HeatConnectionArgumentInvalid", ErrorCategory.InvalidArgument, CACertificatePath));
+                ThrowTerminatingError(HeatCmdlet.ToErrorRecord(e, "HeatConnection", CACertificatePath));
                 return;
             }
             HeatSession session;
@@ -269,12 +269,10 @@ namespace Heat.PowerShell.Cmdlets
             catch (Exception e) when (e is HeatException || e is ArgumentException || e is UriFormatException)
             {
                 var target = options.AuthUrl ?? options.HeatEndpoint;
-                ErrorRecord record;
-                if (e is UriFormatException) record = new ErrorRecord(e, "HeatAuthUrlInvalid", ErrorCategory.InvalidArgument, target);
-                else if (e is HeatIdentityNotFoundException) record = new ErrorRecord(e, "HeatIdentityNotFound", ErrorCategory.ObjectNotFound, target);
-                else if (e is HeatUnscopedTokenException) record = new ErrorRecord(e, "HeatTokenUnscoped", ErrorCategory.InvalidArgument, target);
-                else record = HeatCmdlet.ToErrorRecord(e, "HeatConnection", target);
-                ThrowTerminatingError(record);
+                // A URL that does not parse is the auth URL here; elsewhere it would be another one.
+                ThrowTerminatingError(e is UriFormatException
+                    ? new ErrorRecord(e, "HeatAuthUrlInvalid", ErrorCategory.InvalidArgument, target)
+                    : HeatCmdlet.ToErrorRecord(e, "HeatConnection", target));
                 return;
             }
 
@@ -283,19 +281,6 @@ namespace Heat.PowerShell.Cmdlets
             WriteVerbose($"Connected to {session.HeatEndpoint} as {session.UserName ?? "(token)"} in project {session.ProjectName ?? session.ProjectId}" +
                          (session.ExpiresAt.HasValue ? $"; the token expires at {session.ExpiresAt:u}." : "."));
             if (PassThru) WriteObject(session);
-        }
-
-        private ErrorRecord ConfigError(CloudConfigException e)
-        {
-            switch (e.Problem)
-            {
-                case CloudConfigProblem.NotFound:
-                    return new ErrorRecord(e, "HeatCloudNotFound", ErrorCategory.ObjectNotFound, Cloud);
-                case CloudConfigProblem.Incomplete:
-                    return new ErrorRecord(e, "HeatCloudConfigIncomplete", ErrorCategory.InvalidArgument, Cloud);
-                default:
-                    return new ErrorRecord(e, "HeatCloudConfigInvalid", ErrorCategory.InvalidData, Cloud);
-            }
         }
 
         private bool Given(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);

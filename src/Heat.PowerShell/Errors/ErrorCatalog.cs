@@ -1,61 +1,82 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
-using Heat.Client;
 using Heat.Client.Graphs;
+using Heat.Client.Keystone;
 using Heat.Client.Templates;
 
 namespace Heat.PowerShell
 {
     /// <summary>
-    /// The one map from what went wrong to what a script sees: the error id and its category. Ids that start with
-    /// "{noun}" take the cmdlet's noun (HeatStackNotFound, HeatEventNotFound ...). The first entry whose type matches
-    /// wins, so a more specific type comes before its base.
+    /// The one map from what went wrong to what a script sees: the error id, its category, and what the user can do
+    /// about it in this module's words. The client's exceptions carry the facts and never name a cmdlet or a parameter;
+    /// the hint here does, and the record shows it after the exception's message (ErrorDetails.Message, which is what
+    /// PowerShell prints; not also RecommendedAction, which PowerShell 7 would print a second time).
+    /// Ids that start with "{noun}" take the cmdlet's noun (HeatStackNotFound, HeatEventNotFound ...). The first entry
+    /// that matches wins, so a more specific type comes before its base.
     /// </summary>
     internal static class ErrorCatalog
     {
-        private static readonly (Type Type, string Id, ErrorCategory Category)[] Entries =
+        private static readonly Entry[] Entries =
         {
-            (typeof(HeatNotFoundException), "{noun}NotFound", ErrorCategory.ObjectNotFound),
-            (typeof(HeatAuthenticationException), "HeatAuthenticationFailed", ErrorCategory.AuthenticationError),
-            (typeof(HeatForbiddenException), "HeatAccessDenied", ErrorCategory.PermissionDenied),
-            (typeof(HeatConflictException), "{noun}Conflict", ErrorCategory.ResourceExists),
-            (typeof(HeatBadRequestException), "{noun}Invalid", ErrorCategory.InvalidData),
-            (typeof(HeatServerException), "HeatServerError", ErrorCategory.InvalidResult),
-            (typeof(HeatStackFailedException), "{noun}Failed", ErrorCategory.InvalidResult),
-            (typeof(HeatOutcomeUnknownException), "{noun}OutcomeUnknown", ErrorCategory.InvalidResult),
-            (typeof(HeatReplaceRefusedException), "{noun}ReplaceRefused", ErrorCategory.InvalidOperation),
-            (typeof(HeatStackPausedException), "{noun}PausedAtHook", ErrorCategory.OperationStopped),
-            (typeof(HeatEndpointNotFoundException), "HeatEndpointNotFound", ErrorCategory.ObjectNotFound),
-            (typeof(HeatInvalidResponseException), "HeatInvalidResponse", ErrorCategory.InvalidResult),
-            (typeof(HeatRedirectRefusedException), "HeatRedirectRefused", ErrorCategory.SecurityError),
-            (typeof(HeatSessionClosedException), "HeatSessionClosed", ErrorCategory.ConnectionError),
-            (typeof(HeatConnectionException), "HeatRequestFailed", ErrorCategory.ConnectionError),
-            (typeof(HeatException), "HeatRequestFailed", ErrorCategory.ConnectionError),
-            (typeof(TimeoutException), "{noun}Timeout", ErrorCategory.OperationTimeout),
-            (typeof(TemplateException), "HeatTemplateInvalid", ErrorCategory.InvalidData),
-            (typeof(GraphvizNotFoundException), "HeatGraphvizNotFound", ErrorCategory.ObjectNotFound),
-            (typeof(GraphvizException), "HeatGraphvizFailed", ErrorCategory.InvalidResult),
-            (typeof(ItemNotFoundException), "{noun}NotFound", ErrorCategory.ObjectNotFound),
-            (typeof(PSArgumentException), "{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),
-            (typeof(PSInvalidOperationException), "{noun}InvalidOperation", ErrorCategory.InvalidOperation),
-            (typeof(ArgumentException), "{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),
-            (typeof(AbandonDataNotSavedException), "HeatAbandonDataNotSaved", ErrorCategory.WriteError),
-            (typeof(FileNotFoundException), "HeatFileNotFound", ErrorCategory.ObjectNotFound),
-            (typeof(DirectoryNotFoundException), "HeatFileNotFound", ErrorCategory.ObjectNotFound),
-            (typeof(IOException), "HeatFileError", ErrorCategory.ReadError),
-            (typeof(UnauthorizedAccessException), "HeatFileError", ErrorCategory.PermissionDenied),
+            Entry.For<HeatNotFoundException>("{noun}NotFound", ErrorCategory.ObjectNotFound),
+            Entry.For<HeatAuthenticationException>("HeatAuthenticationFailed", ErrorCategory.AuthenticationError),
+            Entry.For<HeatForbiddenException>("HeatAccessDenied", ErrorCategory.PermissionDenied),
+            Entry.For<HeatConflictException>("{noun}Conflict", ErrorCategory.ResourceExists),
+            Entry.For<HeatBadRequestException>("{noun}Invalid", ErrorCategory.InvalidData),
+            Entry.For<HeatServerException>("HeatServerError", ErrorCategory.InvalidResult),
+            Entry.For<HeatStackFailedException>("{noun}Failed", ErrorCategory.InvalidResult),
+            Entry.For<HeatOutcomeUnknownException>("{noun}OutcomeUnknown", ErrorCategory.InvalidResult),
+            Entry.For<HeatReplaceRefusedException>("{noun}ReplaceRefused", ErrorCategory.InvalidOperation,
+                hint: _ => "-NoReplace refuses an update that replaces resources; leave it out to let Heat replace them."),
+            Entry.For<HeatStackPausedException>("{noun}PausedAtHook", ErrorCategory.OperationStopped,
+                hint: _ => "Clear the hooks with Clear-HeatStackHook, then wait again."),
+            Entry.For<HeatWaitTimeoutException>("{noun}Timeout", ErrorCategory.OperationTimeout),
+            Entry.For<HeatEndpointNotFoundException>("HeatEndpointNotFound", ErrorCategory.ObjectNotFound,
+                hint: e => e.ServiceType != null ? "Use -Region, -Interface or -HeatEndpoint." : "Give Heat's URL with -HeatEndpoint."),
+            Entry.For<HeatIdentityNotFoundException>("HeatIdentityNotFound", ErrorCategory.ObjectNotFound),
+            Entry.For<HeatUnscopedTokenException>("HeatTokenUnscoped", ErrorCategory.InvalidArgument,
+                hint: _ => "Name the project with -ProjectName or -ProjectId."),
+            Entry.For<HeatInvalidResponseException>("HeatInvalidResponse", ErrorCategory.InvalidResult),
+            Entry.For<HeatRedirectRefusedException>("HeatRedirectRefused", ErrorCategory.SecurityError),
+            Entry.For<HeatSessionClosedException>("HeatSessionClosed", ErrorCategory.ConnectionError,
+                hint: _ => "Connect again with Connect-HeatService."),
+            Entry.For<HeatConnectionException>("HeatRequestFailed", ErrorCategory.ConnectionError,
+                hint: e => e.CertificateNotTrusted
+                    ? "If the cloud's certificate comes from a private CA, give that CA's certificate with -CACertificatePath (or OS_CACERT, or cacert in clouds.yaml)."
+                    : null),
+            Entry.For<HeatException>("HeatRequestFailed", ErrorCategory.ConnectionError),
+            Entry.For<CloudConfigException>("HeatCloudNotFound", ErrorCategory.ObjectNotFound,
+                when: e => e.Problem == CloudConfigProblem.NotFound,
+                hint: e => e.NoCloudChosen ? "Give -Cloud (or set OS_CLOUD), source an openrc file, or give -AuthUrl with -Credential." : null),
+            Entry.For<CloudConfigException>("HeatCloudConfigIncomplete", ErrorCategory.InvalidArgument,
+                when: e => e.Problem == CloudConfigProblem.Incomplete,
+                hint: e => ParameterFor(e) == null ? null : "Or give " + ParameterFor(e) + "."),
+            Entry.For<CloudConfigException>("HeatCloudConfigInvalid", ErrorCategory.InvalidData),
+            Entry.For<TemplateException>("HeatTemplateInvalid", ErrorCategory.InvalidData,
+                hint: e => e.Problem == TemplateProblem.EnvironmentAsTemplate ? "Give it with -EnvironmentPath beside a template." : null),
+            Entry.For<GraphvizNotFoundException>("HeatGraphvizNotFound", ErrorCategory.ObjectNotFound,
+                hint: _ => "For the text instead: -Format Dot or Mermaid, or -OutFile graph.dot or graph.mmd."),
+            Entry.For<GraphvizException>("HeatGraphvizFailed", ErrorCategory.InvalidResult),
+            Entry.For<ItemNotFoundException>("{noun}NotFound", ErrorCategory.ObjectNotFound),
+            Entry.For<PSArgumentException>("{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),
+            Entry.For<PSInvalidOperationException>("{noun}InvalidOperation", ErrorCategory.InvalidOperation),
+            Entry.For<ArgumentException>("{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),
+            Entry.For<AbandonDataNotSavedException>("HeatAbandonDataNotSaved", ErrorCategory.WriteError),
+            Entry.For<FileNotFoundException>("HeatFileNotFound", ErrorCategory.ObjectNotFound),
+            Entry.For<DirectoryNotFoundException>("HeatFileNotFound", ErrorCategory.ObjectNotFound),
+            Entry.For<IOException>("HeatFileError", ErrorCategory.ReadError),
+            Entry.For<UnauthorizedAccessException>("HeatFileError", ErrorCategory.PermissionDenied),
         };
 
+        /// <summary>Every error id of the table, in its order ("{noun}" where the cmdlet's noun goes): what the help must explain.</summary>
+        internal static IEnumerable<string> Ids => Entries.Select(e => e.Id);
+
         /// <summary>Whether a failure belongs to one item (written as a non-terminating error so the pipeline goes on).</summary>
-        public static bool IsItemFailure(Exception exception)
-        {
-            foreach (var entry in Entries)
-            {
-                if (entry.Type.IsInstanceOfType(exception)) return true;
-            }
-            return false;
-        }
+        public static bool IsItemFailure(Exception exception) => Find(exception) != null;
+
 
         /// <summary>
         /// The record as the host will show it: its message (ErrorDetails, else the exception's) and the target name of its
@@ -76,17 +97,69 @@ namespace Heat.PowerShell
             return record;
         }
 
-        /// <summary>An error record for a failed call about <paramref name="target"/>.</summary>
+        /// <summary>An error record for a failed call about <paramref name="target"/>, with the hint when there is one.</summary>
         public static ErrorRecord ToErrorRecord(Exception exception, string noun, object target)
+        {
+            var entry = Find(exception);
+            if (entry == null) return new ErrorRecord(exception, noun + "Error", ErrorCategory.NotSpecified, target);
+            var record = new ErrorRecord(exception, entry.Id.Replace("{noun}", noun), entry.Category, target);
+            var hint = entry.Hint?.Invoke(exception);
+            if (hint != null)
+            {
+                record.ErrorDetails = new ErrorDetails(exception.Message + " " + hint);
+            }
+            return record;
+        }
+
+        private static Entry Find(Exception exception)
         {
             foreach (var entry in Entries)
             {
-                if (entry.Type.IsInstanceOfType(exception))
-                {
-                    return new ErrorRecord(exception, entry.Id.Replace("{noun}", noun), entry.Category, target);
-                }
+                if (entry.Matches(exception)) return entry;
             }
-            return new ErrorRecord(exception, noun + "Error", ErrorCategory.NotSpecified, target);
+            return null;
+        }
+
+        /// <summary>The Connect-HeatService parameter that gives what a cloud's configuration lacks.</summary>
+        private static string ParameterFor(CloudConfigException e)
+        {
+            switch (e.MissingSetting)
+            {
+                case "auth_url": return e.Method == AuthMethod.Token ? "-AuthUrl or -HeatEndpoint" : "-AuthUrl";
+                case "username": return e.Method == AuthMethod.ApplicationCredential ? "-UserName" : "-Credential";
+                case "password": return "-Credential";
+                case "application_credential_id": return "-ApplicationCredentialId";
+                case "application_credential_secret": return "-ApplicationCredentialSecret";
+                case "token": return "-Token";
+                default: return null;
+            }
+        }
+
+        /// <summary>One row of the table: which exceptions, the id and category, and the hint (null: none).</summary>
+        private sealed class Entry
+        {
+            private readonly Type _type;
+            private readonly Func<Exception, bool> _when;
+
+            private Entry(Type type, string id, ErrorCategory category, Func<Exception, bool> when, Func<Exception, string> hint)
+            {
+                _type = type;
+                Id = id;
+                Category = category;
+                _when = when;
+                Hint = hint;
+            }
+
+            public string Id { get; }
+
+            public ErrorCategory Category { get; }
+
+            public Func<Exception, string> Hint { get; }
+
+            public bool Matches(Exception exception) => _type.IsInstanceOfType(exception) && (_when == null || _when(exception));
+
+            public static Entry For<T>(string id, ErrorCategory category, Func<T, bool> when = null, Func<T, string> hint = null) where T : Exception =>
+                new Entry(typeof(T), id, category, when == null ? null : e => when((T)e), hint == null ? null : e => hint((T)e));
         }
     }
 }

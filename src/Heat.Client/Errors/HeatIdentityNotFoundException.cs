@@ -1,7 +1,6 @@
 using System;
-using System.Net;
 
-namespace Heat.Client
+namespace Heat.Client.Errors
 {
     /// <summary>The auth URL does not lead to a Keystone identity API (a wrong path, another service's port).</summary>
     public sealed class HeatIdentityNotFoundException : HeatException
@@ -13,11 +12,5 @@ namespace Heat.Client
 
         /// <summary>The URL that was asked for a token.</summary>
         public Uri TriedUri { get; }
-    }
-
-    /// <summary>Keystone authenticated the user but gave a token scoped to no project, which has no service catalog.</summary>
-    public sealed class HeatUnscopedTokenException : HeatException
-    {
-        public HeatUnscopedTokenException(string message) : base(message) { }
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Heat.Client
+namespace Heat.Client.Waiting
 {
     /// <summary>What a wait waits for.</summary>
     public sealed class StackWatchOptions

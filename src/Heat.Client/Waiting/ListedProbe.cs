@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Heat.Client
+namespace Heat.Client.Waiting
 {
     /// <summary>
     /// Whether deleted stacks are still listed, for the waits that end only when a stack has left Heat's list (its name is

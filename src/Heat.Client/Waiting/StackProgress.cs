@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Heat.Client.Models;
 
-namespace Heat.Client
+namespace Heat.Client.Waiting
 {
     /// <summary>What a wait has seen of one stack so far: its status, its newest events, how many resources are done.</summary>
     public sealed class StackProgress
