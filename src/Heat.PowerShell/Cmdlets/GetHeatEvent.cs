@@ -74,8 +74,11 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter]
         public string[] Action { get; set; }
 
-        /// <summary>Only events of resources of these types (OS::Heat::RandomString, OS::Nova::Server ...).</summary>
+        /// <summary>Only events of resources of these types (OS::Heat::RandomString, OS::Nova::Server, OS::Heat::*), as
+        /// Get-HeatResource -ResourceType matches them, listed or followed: the types are looked up from the stack's
+        /// resources, so an event of a resource Heat no longer lists (deleted) does not match.</summary>
         [Parameter]
+        [SupportsWildcards]
         public string[] ResourceType { get; set; }
 
         /// <summary>After the events so far, go on writing new ones as they happen (each once) until the stack ends
@@ -112,7 +115,7 @@ namespace Heat.PowerShell.Cmdlets
                 if (MyInvocation.BoundParameters.ContainsKey(nameof(NestedDepth))) options.NestedDepth = NestedDepth;
                 foreach (var state in status.ServerStates) options.ResourceStatuses.Add(state);
                 if (Action != null) foreach (var action in Action) options.ResourceActions.Add(action.ToUpperInvariant());
-                if (ResourceType != null) foreach (var type in ResourceType) options.ResourceTypes.Add(type);
+                var types = new ResourceTypeFilter(ResourceType, stack, options.NestedDepth);
                 bool found = false;
                 string last = null;
                 foreach (var evt in Stream(Client.Events.List(stack, options, CancellationToken), $"Reading the events of {stack}"))
@@ -126,14 +129,13 @@ namespace Heat.PowerShell.Cmdlets
                         found = true;
                         break;
                     }
-                    if (status.Matches(evt.ResourceStatus)) WriteObject(evt);
+                    if (status.Matches(evt.ResourceStatus) && Await(types.MatchesAsync(Client, evt, CancellationToken))) WriteObject(evt);
                 }
                 if (Id != null && !found)
                 {
-                    WriteError(new ErrorRecord(new ItemNotFoundException($"Stack '{stack}' has no event with id '{Id}'."),
-                        "HeatEventNotFound", ErrorCategory.ObjectNotFound, Id));
+                    WriteError(ToErrorRecord(new ItemNotFoundException($"Stack '{stack}' has no event with id '{Id}'."), noun, Id));
                 }
-                if (Follow && Id == null) FollowFrom(stack, last, status);
+                if (Follow && Id == null) FollowFrom(stack, last, status, types);
             });
         }
 
@@ -153,15 +155,14 @@ namespace Heat.PowerShell.Cmdlets
         }
 
         /// <summary>Writes each new event once, from the stack's one wait loop, until the stack is in a final state.</summary>
-        private void FollowFrom(StackRef stack, string marker, StatusFilter status)
+        private void FollowFrom(StackRef stack, string marker, StatusFilter status, ResourceTypeFilter types)
         {
-            var types = (ResourceType ?? new string[0]).Select(Wildcards.Pattern).ToList();
             var actions = (Action ?? new string[0]).Select(a => a.ToUpperInvariant()).ToList();
+            var resourceName = ResourceName;
             bool Wanted(HeatEvent e) =>
-                (ResourceName == null || string.Equals(e.ResourceName, ResourceName, StringComparison.Ordinal)) &&
+                (resourceName == null || string.Equals(e.ResourceName, resourceName, StringComparison.Ordinal)) &&
                 status.Matches(e.ResourceStatus) &&
-                (actions.Count == 0 || actions.Contains(e.ResourceAction)) &&
-                (types.Count == 0 || types.Any(t => t.IsMatch(e.ResourceType ?? string.Empty)));
+                (actions.Count == 0 || actions.Contains(e.ResourceAction));
             var options = new StackWatchOptions
             {
                 Marker = marker,
@@ -173,9 +174,16 @@ namespace Heat.PowerShell.Cmdlets
                 // No event yet: everything from now on is new.
                 options.IsNew = true;
             }
-            var final = Await(Client.Stacks.WaitAsync(stack, options, seen =>
+            var client = Client;
+            var token = CancellationToken;
+            var final = Await(client.Stacks.WaitAsync(stack, options, seen =>
             {
-                foreach (var evt in seen.NewEvents.Where(Wanted).ToList()) Post(() => WriteObject(evt));
+                // The wait reports one poll after another: looking a type up here keeps the events in order, and the
+                // filter's table is only ever used by one thread at a time.
+                foreach (var evt in seen.NewEvents.Where(Wanted).ToList())
+                {
+                    if (types.MatchesAsync(client, evt, token).GetAwaiter().GetResult()) Post(() => WriteObject(evt));
+                }
             }, CancellationToken));
             // A stack that ended FAILED (or rolled back) ends the stream as an error, as a wait would: a script that
             // follows a deployment must not read its end as a success.
