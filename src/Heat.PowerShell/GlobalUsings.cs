@@ -16,3 +16,11 @@ global using Heat.Client.Stacks;
 global using Heat.Client.TemplateVersions;
 global using Heat.Client.Validation;
 global using Heat.Client.Waiting;
+
+// The module's own folders, each its namespace: every cmdlet uses the bases, the parameter groups, the support
+// types and the operation model.
+global using Heat.PowerShell.Base;
+global using Heat.PowerShell.Errors;
+global using Heat.PowerShell.Operations;
+global using Heat.PowerShell.Parameters;
+global using Heat.PowerShell.Support;

@@ -15,3 +15,11 @@ global using Heat.Client.Stacks;
 global using Heat.Client.TemplateVersions;
 global using Heat.Client.Validation;
 global using Heat.Client.Waiting;
+
+// The module's namespaces follow its folders too; the tests reach into several (the waiter, the goals, the session
+// store).
+global using Heat.PowerShell.Base;
+global using Heat.PowerShell.Errors;
+global using Heat.PowerShell.Operations;
+global using Heat.PowerShell.Parameters;
+global using Heat.PowerShell.Support;

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using Heat.Client;
 using Heat.Client.Models;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Base
 {
     /// <summary>
     /// Cancellation (Ctrl+C stops a request in flight) and a queue through which work on other threads reports

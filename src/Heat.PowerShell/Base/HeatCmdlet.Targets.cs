@@ -5,7 +5,7 @@ using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Models;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Base
 {
     /// <summary>How a cmdlet turns the stacks a record names into stacks to act on or read.</summary>
     public abstract partial class HeatCmdlet

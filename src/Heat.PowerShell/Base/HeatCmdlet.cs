@@ -6,9 +6,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Heat.Client;
 using Heat.Client.Models;
-using Heat.PowerShell.Operations;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Base
 {
     /// <summary>What every Heat cmdlet shares: the session, the client over it, and per-item failures as error records.</summary>
     public abstract partial class HeatCmdlet : AsyncCmdlet, IOperationHost

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Base
 {
     /// <summary>A cmdlet about one snapshot of a stack: the stack target and <c>-SnapshotId</c>, both bound from a piped snapshot.</summary>
     public abstract class SnapshotCmdlet : StackTargetCmdlet

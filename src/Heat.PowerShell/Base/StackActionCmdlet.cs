@@ -2,9 +2,8 @@ using System;
 using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Models;
-using Heat.PowerShell.Operations;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Base
 {
     /// <summary>
     /// A cmdlet that changes existing stacks: the stack target (wildcards allowed), confirmation (-Force skips the

@@ -3,7 +3,7 @@ using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Templates;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Base
 {
     /// <summary>
     /// A cmdlet that makes a stack from a definition (New-HeatStack, Set-HeatStack): the new stack's name, the definition

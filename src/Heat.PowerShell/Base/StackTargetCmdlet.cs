@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using Heat.Client;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Base
 {
     /// <summary>
     /// A cmdlet that acts on named stacks: <c>-StackName</c> (alias <c>-Name</c>) and <c>-StackId</c>, bound from the

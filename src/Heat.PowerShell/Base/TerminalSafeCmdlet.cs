@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using Heat.Client;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Base
 {
     /// <summary>
     /// What a cmdlet of the module shows the host besides its objects: verbose lines (the client's trace among them),

@@ -3,7 +3,6 @@ using System.Linq;
 using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Models;
-using Heat.PowerShell.Operations;
 
 namespace Heat.PowerShell.Cmdlets
 {

@@ -3,7 +3,6 @@ using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Models;
 using Heat.Client.Templates;
-using Heat.PowerShell.Operations;
 
 namespace Heat.PowerShell.Cmdlets
 {

@@ -2,7 +2,6 @@ using System;
 using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Models;
-using Heat.PowerShell.Operations;
 
 namespace Heat.PowerShell.Cmdlets
 {

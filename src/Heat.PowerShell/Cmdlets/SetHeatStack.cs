@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using Heat.Client;
 using Heat.Client.Insight;
 using Heat.Client.Models;
-using Heat.PowerShell.Operations;
 
 namespace Heat.PowerShell.Cmdlets
 {

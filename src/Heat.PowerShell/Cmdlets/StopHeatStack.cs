@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Models;
-using Heat.PowerShell.Operations;
 
 namespace Heat.PowerShell.Cmdlets
 {

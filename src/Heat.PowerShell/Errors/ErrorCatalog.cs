@@ -7,7 +7,7 @@ using Heat.Client.Graphs;
 using Heat.Client.Keystone;
 using Heat.Client.Templates;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Errors
 {
     /// <summary>
     /// The one map from what went wrong to what a script sees: the error id, its category, and what the user can do

@@ -263,7 +263,7 @@ function Get-CmdletHelp($Command) {
     if ($attribute.SupportsShouldProcess) {
         $noteParagraphs.Add("Supports -WhatIf and -Confirm (ConfirmImpact $($attribute.ConfirmImpact)).")
     }
-    if ([Heat.PowerShell.HeatCmdlet].IsAssignableFrom($type)) {
+    if ([Heat.PowerShell.Base.HeatCmdlet].IsAssignableFrom($type)) {
         $noteParagraphs.Add('Uses the default session of the last Connect-HeatService unless -Session names another. -Verbose shows each request (method, URL, status, time) and each retry; error ids and what they mean: about_Heat.PowerShell.')
     }
 

@@ -4,7 +4,7 @@ using System.Management.Automation;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Parameters
 {
     /// <summary>
     /// Lets -Parameter take what a CSV cell or a config line can hold, not only a hashtable: a JSON object

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Parameters
 {
     /// <summary>
     /// A parameter group (such as <see cref="TemplateSourceParameters"/>) offered as the dynamic parameters of its own

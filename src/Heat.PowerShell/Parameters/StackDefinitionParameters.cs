@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using Heat.Client;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Parameters
 {
     /// <summary>
     /// What defines a stack beyond its template, for the cmdlets that create or change one (New-, Set-, Update-HeatStack):

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using Heat.Client.Templates;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Parameters
 {
     /// <summary>
     /// The template parameters, as one group that any cmdlet takes by returning it from

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Support
 {
     /// <summary>
     /// Heat abandoned a stack but its data could not be written where -AbandonPath said. The data is not lost: it is in

@@ -8,7 +8,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Heat.Client;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Support
 {
     /// <summary>
     /// Where Remove-HeatStack -Abandon -AbandonPath puts one stack's abandon data: {name}.json in the folder. Once Heat

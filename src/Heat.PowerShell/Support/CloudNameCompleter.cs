@@ -7,7 +7,7 @@ using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
 using Heat.Client.Keystone;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Support
 {
     /// <summary>
     /// Completes -Cloud with the cloud names of the clouds.yaml (and secure.yaml) that Connect-HeatService would read,

@@ -10,7 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Heat.Client;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Support
 {
     /// <summary>
     /// What completers ask Heat for (stack names, a stack's resources or outputs), kept per session for a short time.

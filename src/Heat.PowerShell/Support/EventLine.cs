@@ -1,7 +1,7 @@
 using System.Globalization;
 using Heat.Client.Models;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Support
 {
     /// <summary>
     /// An event as one -Verbose line while a wait reads it, in the form <c>openstack stack create --wait</c> prints:

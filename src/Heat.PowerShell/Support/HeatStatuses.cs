@@ -5,7 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Support
 {
     /// <summary>The statuses Heat gives stacks, resources and events: each action joined with each state.</summary>
     internal static class HeatStatuses

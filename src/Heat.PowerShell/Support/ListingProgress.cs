@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Management.Automation;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Support
 {
     /// <summary>
     /// Progress of a listing that pages (every event of a busy stack, every stack of a large project): how many items so

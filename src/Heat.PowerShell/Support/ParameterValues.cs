@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using Heat.Client.Templates;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Support
 {
     /// <summary>
     /// -Parameter and -ParameterFile as the client takes them: plain values by name. PowerShell's wrappers are

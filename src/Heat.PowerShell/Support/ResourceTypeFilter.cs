@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using Heat.Client;
 using Heat.Client.Models;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Support
 {
     /// <summary>
     /// -ResourceType of Get-HeatEvent, with the meaning it has in Get-HeatResource: the events of resources whose type

@@ -2,7 +2,7 @@ using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using Heat.Client;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Support
 {
     /// <summary>
     /// The default session, one per runspace: two runspaces (jobs, ForEach-Object -Parallel, a hosted

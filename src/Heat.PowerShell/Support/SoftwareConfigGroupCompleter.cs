@@ -4,7 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Support
 {
     /// <summary>
     /// Suggests the groups of heat-agents' hooks (and Heat::Ungrouped). Only suggestions: a group is the name of a hook on

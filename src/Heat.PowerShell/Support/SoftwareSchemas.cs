@@ -6,7 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Support
 {
     /// <summary>
     /// -Input and -Output of New-HeatSoftwareConfig as Heat's schema maps. Each item may be a name (<c>'greeting'</c>), a

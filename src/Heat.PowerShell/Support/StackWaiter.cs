@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 using Heat.Client;
 using Heat.Client.Models;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Support
 {
     /// <summary>The outcome of waiting for one stack.</summary>
     internal sealed class WaitOutcome

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Support
 {
     /// <summary>
     /// Users write statuses as Heat shows them (CREATE_FAILED), as a state (FAILED) or with wildcards (*_FAILED).

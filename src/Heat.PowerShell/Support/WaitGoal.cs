@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using Heat.Client.Models;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Support
 {
     /// <summary>
     /// What an action's wait waits for, and what counts as success: the actions whose events end it, the status a stack

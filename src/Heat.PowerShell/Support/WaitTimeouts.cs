@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Support
 {
     /// <summary>
     /// The one timeout convention of every cmdlet that waits: -WaitTimeoutMinutes, 1 to 10080 (a week). Older names stay

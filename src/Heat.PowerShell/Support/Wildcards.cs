@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace Heat.PowerShell
+namespace Heat.PowerShell.Support
 {
     /// <summary>
     /// Wildcards that cannot throw. PowerShell parses a pattern lazily, so <c>x-[a</c> (an unmatched bracket) passes
