@@ -101,6 +101,20 @@ namespace Heat.PowerShell.Tests
         }
 
         [Fact]
+        public void AMissingSnapshot_IsHeatStackSnapshotNotFound_AsGetAndRemoveSay()
+        {
+            // Get- and Remove-HeatStackSnapshot (whose help promises it) call a missing snapshot HeatStackSnapshotNotFound; a
+            // script that catches that id around a restore must not get HeatStackNotFound for a stack that exists.
+            using var host = new PowerShellHost(Heat());
+
+            var result = host.Run("Restore-HeatStackSnapshot web s9 -Force -Session $session");
+
+            var error = Assert.Single(result.Errors);
+            Assert.Contains("Snapshot with id s9 not found", error.Exception.Message);
+            Assert.Equal("HeatStackSnapshotNotFound,Heat.PowerShell.Cmdlets.RestoreHeatStackSnapshot", error.FullyQualifiedErrorId);
+        }
+
+        [Fact]
         public void WithoutForce_AsksFirst_AndNoRestoresNothing()
         {
             var heat = Heat();
