@@ -40,6 +40,39 @@ namespace Heat.PowerShell.Tests
         }
 
         [Fact]
+        public void GetHeatBuildInfo_GivesTheApiAndEngineRevisions()
+        {
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Get, "build_info").Json(HttpStatusCode.OK,
+                JObject.Parse("{\"api\": {\"revision\": \"19.0.0-2\"}, \"engine\": {\"revision\": \"unknown\"}}"));
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run("Get-HeatBuildInfo -Session $session; (Get-HeatBuildInfo -Session $session).EngineRevision");
+
+            Assert.Empty(result.Errors);
+            var info = Assert.IsType<HeatBuildInfo>(result.Output[0].BaseObject);
+            Assert.Equal("19.0.0-2", info.ApiRevision);
+            Assert.Equal("unknown", info.EngineRevision);
+            Assert.Equal("unknown", result.Output[1].BaseObject);
+            Assert.Equal(new[] { "GET build_info", "GET build_info" }, heat.Log);
+        }
+
+        [Fact]
+        public void GetHeatBuildInfo_ACloudThatRefusesIt_IsAccessDenied_WithHeatsReason()
+        {
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Get, "build_info").Error(HttpStatusCode.Forbidden, "You are not authorized to complete build_info:build_info.", "Forbidden");
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run("Get-HeatBuildInfo -Session $session");
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("HeatAccessDenied,Heat.PowerShell.Cmdlets.GetHeatBuildInfo", error.FullyQualifiedErrorId);
+            Assert.Contains("build_info:build_info", error.Exception.Message);
+            Assert.Empty(result.Output);
+        }
+
+        [Fact]
         public void RemoveHeatStack_Abandon_WritesTheDataThatAdoptTakesBack()
         {
             var heat = new FakeHeat().ShowsStack(HeatFixtures.StackDetail("web", "1")).CreatesStack("web", "2");

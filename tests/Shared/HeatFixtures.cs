@@ -105,6 +105,18 @@ namespace Heat.Tests.Shared
             };
         }
 
+        /// <summary>A snapshot as Heat formats it (heat/engine/api.py format_snapshot); Heat stores the data once the
+        /// snapshot is taken, so one IN_PROGRESS has none.</summary>
+        public static JObject Snapshot(string id, string name, string status = "COMPLETE", JObject data = null) => new JObject
+        {
+            ["id"] = id,
+            ["name"] = name,
+            ["status"] = status,
+            ["status_reason"] = status == "IN_PROGRESS" ? null : $"Stack SNAPSHOT {(status == "COMPLETE" ? "completed successfully" : "failed")}",
+            ["data"] = data,
+            ["creation_time"] = CreatedAt,
+        };
+
         /// <summary>What /validate answers for a template without parameters.</summary>
         public static JObject Validation(string description = "test template") => new JObject
         {

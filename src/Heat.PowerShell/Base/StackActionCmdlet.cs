@@ -78,6 +78,10 @@ namespace Heat.PowerShell.Base
             }
         }
 
+        /// <summary>The noun of the error ids of this cmdlet's requests, once the stack was found (a stack not found is
+        /// HeatStackNotFound whatever the cmdlet).</summary>
+        internal virtual string ErrorNoun => "HeatStack";
+
         /// <summary>The noun and target of the error record when <see cref="CaptureSend"/> fails (a template that does
         /// not load): the record's other stacks are not acted on, and the pipeline goes on.</summary>
         internal virtual string CaptureNoun => "HeatStack";
@@ -91,6 +95,8 @@ namespace Heat.PowerShell.Base
             var final = Final;
             return new StackOperation(ActionText, target, target.ToString(), send)
             {
+                ErrorNoun = ErrorNoun,
+                WaitErrorNoun = "HeatStack",
                 Goal = Waits ? Goal : null,
                 WaitTimeout = TimeSpan.FromMinutes(WaitTimeoutMinutes),
                 Started = passThru ? sent => Shown(sent.Stack, startedStatus) : (Func<Sent, object>)null,

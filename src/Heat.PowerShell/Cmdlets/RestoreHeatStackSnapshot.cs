@@ -37,6 +37,10 @@ namespace Heat.PowerShell.Cmdlets
 
         internal override WaitGoal Goal => WaitGoal.Restore;
 
+        /// <summary>Heat's 404 to the restore is about the snapshot: HeatStackSnapshotNotFound, as Get- and
+        /// Remove-HeatStackSnapshot say it.</summary>
+        internal override string ErrorNoun => "HeatStackSnapshot";
+
         protected override string ActionText => $"Restore Heat stack from snapshot {SnapshotId}";
 
         internal override SendStack CaptureSend()

@@ -78,7 +78,9 @@ namespace Heat.PowerShell.Operations
                 var error = running.Task.Exception?.GetBaseException() ?? (Exception)new OperationCanceledException();
                 if (error is OperationCanceledException && _cmdlet.CancellationToken.IsCancellationRequested) throw new PipelineStoppedException();
                 if (!ErrorCatalog.IsItemFailure(error)) throw error;
-                _cmdlet.WriteError(HeatCmdlet.ToErrorRecord(error, operation.ErrorNoun, operation.TargetText));
+                // A stack that is not there is the stack's error whatever the operation is about (a snapshot ...).
+                var noun = running.Resolved ? operation.ErrorNoun : "HeatStack";
+                _cmdlet.WriteError(HeatCmdlet.ToErrorRecord(error, noun, operation.TargetText));
                 return;
             }
             var sent = running.Sent;
@@ -100,6 +102,7 @@ namespace Heat.PowerShell.Operations
             {
                 // One lookup (the redirect, not the whole stack): the id makes the action and any wait exact.
                 var stack = operation.Target == null ? null : await client.Stacks.ResolveAsync(operation.Target, token).ConfigureAwait(false);
+                running.Resolved = true;
                 string marker = null;
                 if (operation.Waits && stack != null && operation.Send != null) marker = await MarkerAsync(client, stack, token).ConfigureAwait(false);
                 var sent = operation.Send == null ? new Sent(stack) : await operation.Send(client, stack, token).ConfigureAwait(false);
@@ -137,6 +140,9 @@ namespace Heat.PowerShell.Operations
             public Task Task { get; set; }
 
             public Sent Sent { get; set; }
+
+            /// <summary>The stack was found (its errors from here on are the operation's own).</summary>
+            public bool Resolved { get; set; }
 
             public WaitedOperation Waited { get; set; }
         }

@@ -33,14 +33,14 @@ namespace Heat.PowerShell.Operations
             var goal = operation.Goal;
             if (outcome.Error != null)
             {
-                _cmdlet.WriteError(HeatCmdlet.ToErrorRecord(outcome.Error, operation.ErrorNoun, outcome.Stack.ToString()));
+                _cmdlet.WriteError(HeatCmdlet.ToErrorRecord(outcome.Error, operation.WaitErrorNoun, outcome.Stack.ToString()));
                 // A wait that timed out still gives the stack as last seen where failures are written: a runbook needs
                 // its id to look at it or clean it up.
                 var lastSeen = (outcome.Error as HeatWaitTimeoutException)?.LastSeen ?? (outcome.Error as HeatStackPausedException)?.LastSeen;
                 if (operation.WriteFailed && lastSeen != null) Write(operation, waited.Sent, lastSeen);
                 return;
             }
-            bool failed = ReportFailure(outcome.Stack, outcome.Final, goal, operation.ErrorNoun);
+            bool failed = ReportFailure(outcome.Stack, outcome.Final, goal, operation.WaitErrorNoun);
             if (!failed || operation.WriteFailed) Write(operation, waited.Sent, outcome.Final);
             operation.Ended?.Invoke(_cmdlet, outcome.Stack, outcome.Final);
         }

@@ -38,8 +38,19 @@ namespace Heat.PowerShell.Operations
         /// <summary>The request; null for an operation that only waits (Wait-HeatStack).</summary>
         public SendStack Send { get; }
 
-        /// <summary>The noun of an error record's id (HeatStack → HeatStackNotFound).</summary>
+        /// <summary>The noun of the error ids of the request itself (HeatStackSnapshot → HeatStackSnapshotNotFound); a
+        /// stack not found is the stack's (HeatStackNotFound) whatever the operation.</summary>
         public string ErrorNoun { get; set; } = "HeatStack";
+
+        /// <summary>The noun of what its wait reports (a snapshot that failed: HeatStackSnapshotFailed; a restore that
+        /// failed is the stack's: HeatStackFailed); the request's own unless set.</summary>
+        public string WaitErrorNoun
+        {
+            get => _waitErrorNoun ?? ErrorNoun;
+            set => _waitErrorNoun = value;
+        }
+
+        private string _waitErrorNoun;
 
         /// <summary>What a wait waits for; null: the operation is not waited for.</summary>
         public WaitGoal Goal { get; set; }
