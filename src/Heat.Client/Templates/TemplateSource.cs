@@ -163,6 +163,27 @@ namespace Heat.Client.Templates
             }
         }
 
+        /// <summary>
+        /// A template or environment is held, and sent, as its JSON, which aliases and escapes can make larger than the text
+        /// it was read from: the difference counts against the cap for the whole bundle too.
+        /// </summary>
+        private void CountAsJson(string url, Referrer referrer, long textSize, long jsonSize)
+        {
+            var more = jsonSize - textSize;
+            if (more <= 0)
+            {
+                return;
+            }
+            if (_bytesRead + more > TemplateLimits.MaxBundleBytes)
+            {
+                var display = HeatUrl.Display(url);
+                throw Fail(TemplateProblem.TooLarge, referrer, Subject(referrer, display) + " as JSON (" + jsonSize +
+                    " characters) would bring the files of this template to over " + TemplateLimits.MaxBundleBytes +
+                    " bytes, the limit for all of them together", display);
+            }
+            _bytesRead += more;
+        }
+
         private static string Subject(Referrer referrer, string file) => referrer == null ? file : referrer.How + ": " + file;
 
         private static TemplateException Fail(TemplateProblem problem, Referrer referrer, string detail, string referenced,
