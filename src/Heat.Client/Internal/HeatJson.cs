@@ -14,11 +14,18 @@ namespace Heat.Client.Internal
         /// <summary>Deeper than this, a response is refused: everything that walks a JSON tree here recurses.</summary>
         public const int MaxDepth = 256;
 
+        /// <summary>
+        /// Values in one parsed document (<see cref="BoundedJsonReader"/>): a tree of this many costs a few hundred MB at
+        /// most. Heat's largest answers (a resource list of a big nested stack, abandon data, a 512 KB template) hold a
+        /// small fraction of it.
+        /// </summary>
+        public const int MaxValues = 1000000;
+
         /// <summary>Parses without Json.NET's date guessing: Heat's times carry no zone; HeatTime reads them.
-        /// One document only: text after it is an error, not ignored.</summary>
+        /// One document only: text after it is an error, not ignored. At most <see cref="MaxValues"/> values.</summary>
         public static JToken Parse(string text)
         {
-            using (var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = MaxDepth })
+            using (var reader = new BoundedJsonReader(new StringReader(text)))
             {
                 var token = JToken.ReadFrom(reader);
                 if (reader.Read())
