@@ -130,8 +130,8 @@ namespace Heat.Client.Http
                 OnRetry = args =>
                 {
                     var call = args.Context.Properties.GetValue(CallKey, null);
-                    call?.Trace?.Invoke($"Retrying {call.Method} {Redacted(call.Uri)} in {args.RetryDelay.TotalSeconds:0.0} s " +
-                                        $"(retry {args.AttemptNumber + 1} of {settings.MaxRetries}): {args.Outcome.Exception?.Message}");
+                    call?.Trace?.Invoke($"Retrying {call.Method} {Secrets.RedactUrl(call.Uri)} in {args.RetryDelay.TotalSeconds:0.0} s " +
+                                        $"(retry {args.AttemptNumber + 1} of {settings.MaxRetries}): {Secrets.RedactText(args.Outcome.Exception?.Message)}");
                     return default;
                 },
             }).Build();
@@ -191,19 +191,19 @@ namespace Heat.Client.Http
                     }
                     catch (HttpRequestException e)
                     {
-                        call.Trace?.Invoke($"{method} {Redacted(uri)} -> no answer after {watch.ElapsedMilliseconds} ms{RetryNote(call)}: {ErrorMapper.Clean(e.Message)}");
+                        call.Trace?.Invoke($"{method} {Secrets.RedactUrl(uri)} -> no answer after {watch.ElapsedMilliseconds} ms{RetryNote(call)}: {Secrets.RedactText(ErrorMapper.Clean(e.Message))}");
                         throw ConnectionFailure(method, uri, e, beforeSending: RefusedBeforeSending(e));
                     }
                     catch (OperationCanceledException)
                     {
-                        call.Trace?.Invoke($"{method} {Redacted(uri)} -> cancelled or timed out after {watch.ElapsedMilliseconds} ms{RetryNote(call)}");
+                        call.Trace?.Invoke($"{method} {Secrets.RedactUrl(uri)} -> cancelled or timed out after {watch.ElapsedMilliseconds} ms{RetryNote(call)}");
                         throw;
                     }
                     using (response)
                     {
                         var code = (int)response.StatusCode;
                         // One line per request: what was asked, what came back, how long it took, and which attempt it was.
-                        call.Trace?.Invoke($"{method} {Redacted(uri)} -> {code} {ErrorMapper.Clean(response.ReasonPhrase)} in {watch.ElapsedMilliseconds} ms{RetryNote(call)}");
+                        call.Trace?.Invoke($"{method} {Secrets.RedactUrl(uri)} -> {code} {ErrorMapper.Clean(response.ReasonPhrase)} in {watch.ElapsedMilliseconds} ms{RetryNote(call)}");
                         var contentType = response.Content?.Headers.ContentType?.MediaType;
                         if (RedirectPolicy.IsRedirect(code) && response.Headers.Location != null)
                         {
@@ -271,49 +271,6 @@ namespace Heat.Client.Http
         }
 
         private string RetryNote(HttpCall call) => call.Attempt > 1 ? $" (retry {call.Attempt - 1} of {_settings.MaxRetries})" : string.Empty;
-
-        /// <summary>Query parameters whose values are credentials in a URL (Swift temp URLs, signed CFN URLs, tokens).</summary>
-        private static readonly string[] SecretQueryWords = { "sig", "token", "password", "secret", "credential" };
-
-        /// <summary>
-        /// A URL as a trace may show it: user info and the values of query parameters that carry credentials become
-        /// "***". A template URL is the user's own, and a signed one (a Swift temp URL) is as good as a password.
-        /// </summary>
-        internal static string Redacted(Uri uri)
-        {
-            if (uri == null) return string.Empty;
-            if (!uri.IsAbsoluteUri) return uri.ToString();
-            var builder = new UriBuilder(uri);
-            bool changed = false;
-            if (!string.IsNullOrEmpty(builder.UserName) || !string.IsNullOrEmpty(builder.Password))
-            {
-                builder.UserName = "***";
-                builder.Password = string.Empty;
-                changed = true;
-            }
-            var query = uri.Query.TrimStart('?');
-            if (query.Length > 0)
-            {
-                var parts = query.Split('&');
-                for (int i = 0; i < parts.Length; i++)
-                {
-                    int equals = parts[i].IndexOf('=');
-                    if (equals <= 0) continue;
-                    var name = Uri.UnescapeDataString(parts[i].Substring(0, equals)).ToLowerInvariant();
-                    foreach (var word in SecretQueryWords)
-                    {
-                        if (name.Contains(word))
-                        {
-                            parts[i] = parts[i].Substring(0, equals + 1) + "***";
-                            changed = true;
-                            break;
-                        }
-                    }
-                }
-                builder.Query = string.Join("&", parts);
-            }
-            return changed ? builder.Uri.ToString() : uri.ToString();
-        }
 
         /// <summary>A 2xx JSON body parsed as it arrives, under the same limits and with the same errors as text.</summary>
         private async Task<HeatResponse> StreamJsonAsync(HttpCall call, HttpResponseMessage response, HttpMethod method, Uri uri, string contentType,

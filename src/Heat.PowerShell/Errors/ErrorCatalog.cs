@@ -3,6 +3,7 @@ using System.IO;
 using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Graphs;
+using Heat.Client.Internal;
 using Heat.Client.Templates;
 
 namespace Heat.PowerShell
@@ -56,9 +57,13 @@ namespace Heat.PowerShell
             return false;
         }
 
-        /// <summary>An error record for a failed call about <paramref name="target"/>.</summary>
+        /// <summary>
+        /// An error record for a failed call about <paramref name="target"/>. A target that is text (a template URL, an auth
+        /// URL) is shown with its credentials masked, as the client's messages are: the record goes to $Error and logs.
+        /// </summary>
         public static ErrorRecord ToErrorRecord(Exception exception, string noun, object target)
         {
+            if (target is string text) target = Secrets.RedactText(text);
             foreach (var entry in Entries)
             {
                 if (entry.Type.IsInstanceOfType(exception))
