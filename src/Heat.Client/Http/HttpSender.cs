@@ -13,19 +13,16 @@ using System.Threading.Tasks;
 using Heat.Client.Internal;
 using Newtonsoft.Json.Linq;
 using Polly;
-using Polly.Retry;
 
 namespace Heat.Client.Http
 {
     /// <summary>
     /// The one place that sends HTTP: headers, redirects (by hand, under <see cref="RedirectPolicy"/>), a timeout per
     /// attempt that covers the body too, capped bodies, the status→exception map, strict JSON, and retries of what is
-    /// safe to repeat (Polly). Thread-safe. Knows nothing of Keystone or Heat routes.
+    /// safe to repeat (under <see cref="RetryPolicy"/>). Thread-safe. Knows nothing of Keystone or Heat routes.
     /// </summary>
     internal sealed class HttpSender : IDisposable
     {
-        private static readonly ResiliencePropertyKey<HttpCall> CallKey = new ResiliencePropertyKey<HttpCall>("heat.call");
-
         private readonly HttpClient _http;
         private readonly SenderSettings _settings;
         private readonly ResiliencePipeline _retry;
@@ -44,7 +41,7 @@ namespace Heat.Client.Http
             _http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             _http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
             _http.DefaultRequestHeaders.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-            _retry = BuildRetry(settings);
+            _retry = RetryPolicy.Build(settings, () => IsClosed);
         }
 
         public bool IsClosed => _lifetime.IsCancellationRequested;
@@ -69,13 +66,13 @@ namespace Heat.Client.Http
         {
             if (IsClosed) throw new HeatSessionClosedException();
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
-            context.Properties.Set(CallKey, call);
+            context.Properties.Set(RetryPolicy.CallKey, call);
             try
             {
                 return await _retry.ExecuteAsync(
                     (ctx, state) =>
                     {
-                        var attempted = ctx.Properties.GetValue(CallKey, null);
+                        var attempted = ctx.Properties.GetValue(RetryPolicy.CallKey, null);
                         attempted.Attempt++;
                         return new ValueTask<HeatResponse>(state.AttemptAsync(attempted, ctx.CancellationToken));
                     },
@@ -112,37 +109,6 @@ namespace Heat.Client.Http
                 };
             }
             return handler;
-        }
-
-        private ResiliencePipeline BuildRetry(SenderSettings settings)
-        {
-            if (settings.MaxRetries <= 0) return ResiliencePipeline.Empty;
-            return new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = settings.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = settings.RetryDelay,
-                MaxDelay = settings.MaxRetryDelay,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.Context.Properties.GetValue(CallKey, null))),
-                // The server's Retry-After wins over the backoff (ShouldRetry has refused one that is too long).
-                DelayGenerator = args => new ValueTask<TimeSpan?>((args.Outcome.Exception as HeatException)?.RetryAfter),
-                OnRetry = args =>
-                {
-                    var call = args.Context.Properties.GetValue(CallKey, null);
-                    call?.Trace?.Invoke($"Retrying {call.Method} {Secrets.RedactUrl(call.Uri)} in {args.RetryDelay.TotalSeconds:0.0} s " +
-                                        $"(retry {args.AttemptNumber + 1} of {settings.MaxRetries}): {Secrets.RedactText(args.Outcome.Exception?.Message)}");
-                    return default;
-                },
-            }).Build();
-        }
-
-        private bool ShouldRetry(Exception exception, HttpCall call)
-        {
-            if (!(exception is HeatException error) || !error.IsTransient || call == null || IsClosed) return false;
-            if (error.RetryAfter.HasValue && error.RetryAfter.Value > _settings.MaxRetryAfter) return false;
-            // A create, update or delete is sent again only when it provably never arrived.
-            return call.IsIdempotent || !error.MayHaveBeenProcessed;
         }
 
         private async Task<HeatResponse> AttemptAsync(HttpCall call, CancellationToken cancellationToken)
@@ -240,7 +206,7 @@ namespace Heat.Client.Http
                         }
                         if (!response.IsSuccessStatusCode && !(code == 300 && call.AcceptMultipleChoices))
                         {
-                            throw ErrorMapper.FromResponse(response.StatusCode, response.ReasonPhrase, text, method.Method, uri, RetryAfter(response));
+                            throw ErrorMapper.FromResponse(response.StatusCode, response.ReasonPhrase, text, method.Method, uri, RetryPolicy.RetryAfter(response));
                         }
                         JToken json = null;
                         if (call.Expect == ResponseBody.Json && !string.IsNullOrWhiteSpace(text))
@@ -308,19 +274,6 @@ namespace Heat.Client.Http
                 ContentType = contentType,
                 Method = method.Method,
             };
-        }
-
-        private static TimeSpan? RetryAfter(HttpResponseMessage response)
-        {
-            var header = response.Headers.RetryAfter;
-            if (header == null) return null;
-            if (header.Delta.HasValue) return header.Delta.Value < TimeSpan.Zero ? TimeSpan.Zero : header.Delta.Value;
-            if (header.Date.HasValue)
-            {
-                var wait = header.Date.Value - DateTimeOffset.UtcNow;
-                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-            }
-            return null;
         }
 
         /// <summary>Connection refused, or a name that did not resolve: the request never left this machine.</summary>
