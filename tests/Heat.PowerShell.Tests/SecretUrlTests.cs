@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using Heat.Client;
 using Heat.Client.Keystone;
 using Heat.Tests.Shared;
@@ -47,10 +48,10 @@ namespace Heat.PowerShell.Tests
         }
 
         [Fact]
-        public void A_signed_template_url_that_times_out_leaves_no_credential_in_the_error_or_the_verbose_stream()
+        public async Task A_signed_template_url_that_times_out_leaves_no_credential_in_the_error_or_the_verbose_stream()
         {
             using var server = new FakeServer(_ => new FakeReply { Delay = TimeSpan.FromSeconds(30) });
-            using var session = HeatSession.ConnectAsync(new AuthOptions
+            using var session = await HeatSession.ConnectAsync(new AuthOptions
             {
                 Method = AuthMethod.Token,
                 Token = FakeHeat.Secure(FakeHeat.Token),
@@ -58,7 +59,7 @@ namespace Heat.PowerShell.Tests
                 Timeout = TimeSpan.FromSeconds(1),
                 MaxRetries = 1,
                 RetryDelay = TimeSpan.FromMilliseconds(10),
-            }).GetAwaiter().GetResult();
+            });
             using var host = new PowerShellHost(null);
             host.Runspace.SessionStateProxy.SetVariable("s", session);
             host.Runspace.SessionStateProxy.SetVariable("url", Signed(server.BaseUrl.Substring(7)));
