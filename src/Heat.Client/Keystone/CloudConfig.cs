@@ -271,13 +271,16 @@ namespace Heat.Client.Keystone
         {
             foreach (var path in candidates)
             {
-                if (LocalFile.KindOf(path) == FileKind.Missing) continue;
                 byte[] bytes;
                 try
                 {
                     bytes = LocalFile.ReadRegular(path, MaxFileBytes, "the clouds file " + path, CancellationToken.None);
                 }
                 catch (UnauthorizedAccessException)
+                {
+                    continue;
+                }
+                catch (TemplateException e) when (e.Problem == TemplateProblem.FileNotFound)
                 {
                     continue;
                 }
