@@ -25,12 +25,9 @@ namespace Heat.PowerShell.Cmdlets
     /// scope it). Parameters given beside -Cloud or the variables win over them.</para>
     /// <para>Passwords, secrets and tokens are taken only as PSCredential or SecureString (or read from the files and
     /// variables above) and never appear in Verbose output or errors.</para>
-    /// <para>Two warnings, each once, when the session is made. Keystone is reached over https but its catalog gives
-    /// Heat a plain http endpoint: the token would go to Heat unencrypted with every request (the openstack client and
-    /// python-heatclient send it that way without a word); give Heat's https URL with -HeatEndpoint, or ask the cloud's
-    /// operator. A clouds.yaml found in the current folder takes a password or secret from your own secure.yaml
-    /// (openstacksdk merges them the same way): a clouds.yaml in a folder you did not write, such as a cloned
-    /// repository, then decides where your secret goes. Each warning names the URLs or files involved.</para>
+    /// <para>Warnings, once: an https Keystone whose catalog gives Heat a plain http endpoint (the token would go there
+    /// unencrypted; openstack and python-heatclient say nothing; give -HeatEndpoint), and a clouds.yaml of the current
+    /// folder that takes a secret from your own secure.yaml, as openstacksdk does, so that folder decides where it goes.</para>
     /// <para>The session renews its token by itself before it expires (once, whatever the number of callers), retries
     /// safe requests after transient failures (-MaxRetries) and never sends a create, update or delete twice on a
     /// guess. TLS certificates are checked, against -CACertificatePath (or OS_CACERT, cacert) for a private CA, unless
