@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Heat.Client.Internal;
 using Heat.Tests.Shared;
 using Xunit;
 
@@ -70,13 +71,13 @@ namespace Heat.Client.Tests.Hostile
         [Fact]
         public async Task A_body_of_more_values_than_any_answer_of_Heat_is_not_read_into_a_tree()
         {
-            // 3 MB of {}: a million objects. 32 MiB of them took a resource listing past 3 GB.
-            using (var heat = Resources(1000 * 1000 + 1))
+            // 6 MB of {}: two million objects. 32 MiB of them took a resource listing past 3 GB.
+            using (var heat = Resources(HeatJson.MaxValues + 1))
             {
                 var error = await Assert.ThrowsAsync<HeatInvalidResponseException>(() =>
                     Hostile.Client(heat).Resources.ListAsync(new StackRef("web", "1"), new ResourceListOptions(), default));
 
-                Assert.Contains("more than 1000000 values", error.Message);
+                Assert.Contains("more than " + HeatJson.MaxValues + " values", error.Message);
                 Assert.Contains(heat.Url("v1/p1/stacks/web/1/resources"), error.Message);
             }
         }
