@@ -13,6 +13,10 @@
     The resource that really failed is the deepest row whose ResourceStatus ends in _FAILED; Get-HeatStackFailure
     finds it for you. -FailedOnly keeps only the *_FAILED events.
 
+    Every text comes from Heat, and a template author chooses resource names and failure reasons: a cell that starts
+    with =, +, -, @, a tab or a carriage return would be a formula to a spreadsheet (CSV injection), so, as OWASP
+    advises, such a cell is written with a single quote in front ('=HYPERLINK(...) stays text).
+
     Writes the CSV file (a FileInfo) to the pipeline. Exit codes: 0 written, or no failed stack (a warning, no file);
     2 the run could not start (no cloud, no module, a named stack that does not exist).
 
@@ -86,6 +90,13 @@ if (-not $stacks) {
     exit 0
 }
 
+# OWASP's advice against CSV injection: a cell a spreadsheet would take for a formula gets a leading single quote.
+function ConvertTo-CsvText([object] $Value) {
+    if ($null -eq $Value) { return $null }
+    $text = [string] $Value
+    if ($text -match '^[=+\-@\t\r]') { "'" + $text } else { $text }
+}
+
 $events = @{ Session = $Session; NestedDepth = $NestedDepth }
 if ($FailedOnly) { $events.Status = 'FAILED' }
 $rows = foreach ($stack in $stacks) {
@@ -93,15 +104,15 @@ $rows = foreach ($stack in $stacks) {
     # Piped, the stack is addressed by its id: one deleted and re-created under the same name since is not mixed in.
     $stack | Get-HeatEvent @events | ForEach-Object {
         [pscustomobject]@{
-            RootStackName        = $stack.StackName
-            StackName            = $_.StackName
+            RootStackName        = ConvertTo-CsvText $stack.StackName
+            StackName            = ConvertTo-CsvText $_.StackName
             EventTime            = if ($_.EventTime) { $_.EventTime.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ') } else { $null }
-            ResourceName         = $_.ResourceName
-            ResourceAction       = $_.ResourceAction
-            ResourceStatus       = $_.ResourceStatus
-            ResourceStatusReason = $_.ResourceStatusReason
-            PhysicalResourceId   = $_.PhysicalResourceId
-            EventId              = $_.Id
+            ResourceName         = ConvertTo-CsvText $_.ResourceName
+            ResourceAction       = ConvertTo-CsvText $_.ResourceAction
+            ResourceStatus       = ConvertTo-CsvText $_.ResourceStatus
+            ResourceStatusReason = ConvertTo-CsvText $_.ResourceStatusReason
+            PhysicalResourceId   = ConvertTo-CsvText $_.PhysicalResourceId
+            EventId              = ConvertTo-CsvText $_.Id
         }
     }
 }

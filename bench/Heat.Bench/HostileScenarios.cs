@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Heat.Client;
 using Heat.Client.Keystone;
+using Heat.Client.Models;
 using Heat.Tests.Shared;
 
 namespace Heat.Bench
@@ -47,6 +48,10 @@ namespace Heat.Bench
             new Scenario("endless-body", "an endless body without length", EndlessBody),
             new Scenario("trickle", "a body that trickles a byte every 100 ms (timeout 5 s)", Trickle),
             new Scenario("paging-new-marker", "a next link with a new marker every time", PagingNewMarker),
+            new Scenario("page-32mib-of-empty-objects", "one 32 MiB page of {} items (limit=100 asked)", PageOfEmptyObjects),
+            new Scenario("list-32mib-of-empty-objects", "a 32 MiB resource list of {} items (a route without paging)", ListOfEmptyObjects),
+            new Scenario("paging-fresh-ids-streamed", "fresh pages of new stacks for ever, streamed (Get-HeatStack)", () => FreshPages(gather: false)),
+            new Scenario("paging-fresh-ids-gathered", "fresh pages of new stacks for ever, gathered whole (a wildcard resolution)", () => FreshPages(gather: true)),
             new Scenario("refused", "connection refused on a read (default retries)", Refused),
             new Scenario("503-twice", "503, 503, then 200 on a read", TwoUnavailable),
             new Scenario("post-503", "503 on a create", CreateUnavailable),
@@ -248,6 +253,75 @@ namespace Heat.Bench
                 var count = 0;
                 var outcome = await Outcome(() => Task.Run(() => count = client.Stacks.List(new StackListOptions(), default).Count()));
                 return $"{count} stacks written, {pages} pages read; {outcome}";
+            }
+        }
+
+        private static async Task<string> PageOfEmptyObjects()
+        {
+            var body = new StringBuilder("{\"stacks\": [");
+            body.Insert(body.Length, "{},", (32 << 20) / 3 - 10);
+            body.Append("{}]}");
+            var bytes = Encoding.ASCII.GetBytes(body.ToString());
+            body = null;
+            using (var heat = new FakeServer(_ => new FakeReply { Body = bytes }.Header("Content-Type", "application/json")))
+            {
+                var client = Client(heat);
+                var count = 0;
+                var outcome = await Outcome(() => Task.Run(() => count = client.Stacks.List(new StackListOptions(), default).Count()));
+                return $"{count} stacks written; {outcome}";
+            }
+        }
+
+        private static async Task<string> ListOfEmptyObjects()
+        {
+            var body = new StringBuilder("{\"resources\": [");
+            body.Insert(body.Length, "{},", (32 << 20) / 3 - 10);
+            body.Append("{}]}");
+            var bytes = Encoding.ASCII.GetBytes(body.ToString());
+            body = null;
+            using (var heat = new FakeServer(_ => new FakeReply { Body = bytes }.Header("Content-Type", "application/json")))
+            {
+                var client = Client(heat);
+                var count = 0;
+                var outcome = await Outcome(async () => count = (await client.Resources.ListAsync(new StackRef("web", "1"), new ResourceListOptions(), default)).Count);
+                return $"{count} resources; {outcome}";
+            }
+        }
+
+        /// <summary>
+        /// Pages of 100 new stacks (ids never seen, a fresh marker) without end, as a wildcard resolution or a plain listing
+        /// would meet them; stopped by the bench after 120 s if the module does not stop it.
+        /// </summary>
+        private static async Task<string> FreshPages(bool gather)
+        {
+            int pages = 0;
+            using (var heat = new FakeServer(_ =>
+            {
+                var n = Interlocked.Increment(ref pages);
+                var stacks = string.Join(",", Enumerable.Range(0, 100).Select(i => StackJson("s" + i, $"{n:x8}-0000-4000-8000-{i:x12}")));
+                return FakeReply.Json("{\"stacks\": [" + stacks + "], \"links\": [{\"rel\": \"next\", \"href\": \"http://x/v1/p1/stacks?marker=m" + n + "\"}]}");
+            }))
+            using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120)))
+            {
+                var client = Client(heat);
+                long count = 0;
+                var outcome = await Outcome(() => Task.Run(() =>
+                {
+                    if (gather)
+                    {
+                        var all = new List<HeatStack>();
+                        foreach (var stack in client.Stacks.List(new StackListOptions(), stop.Token))
+                        {
+                            all.Add(stack);
+                            count = all.Count;
+                        }
+                    }
+                    else
+                    {
+                        foreach (var stack in client.Stacks.List(new StackListOptions(), stop.Token)) count++;
+                    }
+                }));
+                return $"{count} stacks {(gather ? "gathered" : "written")}, {pages} pages read; {outcome}";
             }
         }
 

@@ -78,7 +78,7 @@ namespace Heat.Bench
         public async Task<int> Streaming()
         {
             var page = (HeatApi.StreamedPage<HeatStack>)await BodyReader.ReadJsonAsync(Content(), 32L << 20,
-                reader => HeatApi.ReadPage<HeatStack>(reader, "stacks"), CancellationToken.None);
+                reader => HeatApi.ReadPage<HeatStack>(reader, "stacks", Items), CancellationToken.None);
             return page.Items.Count;
         }
     }

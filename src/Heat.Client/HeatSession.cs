@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -73,6 +74,7 @@ namespace Heat.Client
                     session._auth = await KeystoneAuthenticator.AuthenticateAsync(session, session._options, trace, cancellationToken).ConfigureAwait(false);
                 }
                 session.SetEndpoint(session.ResolveEndpoint(session._auth));
+                session.Warnings = session.SetupWarnings();
                 return session;
             }
             catch
@@ -130,6 +132,13 @@ namespace Heat.Client
         public bool CanReauthenticate => _options.Method != AuthMethod.Token;
 
         public ServiceCatalog Catalog => _auth?.Catalog;
+
+        /// <summary>
+        /// What the user should know about how this session was set up, found when it connected (the session only
+        /// reports them; showing them is the caller's): a secret taken from the user's secure file for a clouds file of
+        /// the current folder, a token from an https Keystone that goes to Heat over plain http.
+        /// </summary>
+        public IReadOnlyList<string> Warnings { get; private set; } = new string[0];
 
         public bool IsDisposed => _sender.IsClosed;
 
@@ -291,6 +300,21 @@ namespace Heat.Client
                 throw new HeatEndpointNotFoundException($"Heat's endpoint '{ErrorMapper.Clean(endpoint)}' is not an http or https URL.");
             }
             return endpoint;
+        }
+
+        private List<string> SetupWarnings()
+        {
+            var warnings = new List<string>(_options.SetupWarnings ?? new string[0]);
+            // The catalog's choice, not the user's: an endpoint given explicitly was meant.
+            if (string.IsNullOrWhiteSpace(_options.HeatEndpoint) && Uri.TryCreate(_options.AuthUrl, UriKind.Absolute, out var keystone) &&
+                keystone.Scheme == Uri.UriSchemeHttps && new Uri(_heatEndpoint).Scheme == Uri.UriSchemeHttp)
+            {
+                warnings.Add($"Keystone ({Secrets.RedactUrl(keystone)}) is reached over https, but its catalog gives Heat's endpoint as " +
+                             $"plain http ({Secrets.RedactUrl(new Uri(_heatEndpoint))}): the token goes there unencrypted with every request, " +
+                             "where anyone on the way can read and reuse it. The openstack client and python-heatclient send it the same " +
+                             "way without a word. Ask the cloud's operator for Heat's https endpoint, or set Heat's URL yourself.");
+            }
+            return warnings;
         }
 
         private static string ProjectIdFromEndpoint(string endpoint)

@@ -1,5 +1,6 @@
 # The runbook examples that need no cloud (issue 12): the CI gate examples/Test-HeatTemplateFolder.ps1, run the way a
-# build pipeline runs it (a child pwsh with -File), judged by its exit code and what it prints.
+# build pipeline runs it (a child pwsh with -File), judged by its exit code and what it prints; and what
+# examples/Export-HeatFailedStackEvent.ps1 writes of hostile event text, with Heat's cmdlets mocked.
 
 BeforeAll {
     $script:modulePath = if ($env:HEAT_MODULE_PATH) { $env:HEAT_MODULE_PATH } else { Join-Path $PSScriptRoot '../../out/Heat.PowerShell' }
@@ -109,5 +110,45 @@ Describe 'The CI gate example (Test-HeatTemplateFolder.ps1)' {
         $missing = Invoke-Gate @('-Path', (Join-Path $TestDrive 'no-such-folder'))
         $missing.ExitCode | Should -Be 2
         ($missing.Lines -join "`n") | Should -BeLike '*No folder*'
+    }
+}
+
+Describe 'The failed-stack events example (Export-HeatFailedStackEvent.ps1) without a cloud' {
+    BeforeAll {
+        Import-Module (Join-Path $modulePath 'Heat.PowerShell.psd1') -Force
+        $script:export = Join-Path $PSScriptRoot '../../examples/Export-HeatFailedStackEvent.ps1'
+    }
+
+    It 'writes a cell that a spreadsheet would run as a formula as text, with a leading quote (OWASP)' {
+        # Heat's words, chosen by whoever wrote the template: resource names and failure reasons.
+        Mock Get-HeatStack { [pscustomobject]@{ StackName = 'web'; StackId = '1'; StackStatus = 'CREATE_FAILED'; Tags = @() } }
+        Mock Get-HeatEvent {
+            $event = @{ StackName = 'web'; EventTime = [datetime]'2026-12-07T10:00:00Z'; ResourceAction = 'CREATE'; ResourceStatus = 'CREATE_FAILED'; Id = 'e1' }
+            [pscustomobject]($event + @{ ResourceName = '=HYPERLINK("http://evil.example","open")'; ResourceStatusReason = '+cmd|'' /C calc''!A0'; PhysicalResourceId = '-2+3' })
+            [pscustomobject]($event + @{ ResourceName = '@SUM(1,2)'; ResourceStatusReason = "`t=1+1"; PhysicalResourceId = "`r=1+1" })
+            [pscustomobject]($event + @{ ResourceName = 'db'; ResourceStatusReason = 'Resource CREATE failed: a = b'; PhysicalResourceId = '' })
+        }
+        $csv = Join-Path $TestDrive 'events.csv'
+
+        # A session that is never used (the mocks answer), made without a request: a token and Heat's URL.
+        $session = Connect-HeatService -Token (ConvertTo-SecureString 'unused' -AsPlainText -Force) -HeatEndpoint 'http://127.0.0.1:9/v1/p1' -PassThru
+        $null = & $export -StackName web -Session $session -ModulePath $modulePath -Path $csv
+        Disconnect-HeatService
+
+        $LASTEXITCODE | Should -Be 0
+        $rows = @(Import-Csv $csv)
+        $rows.Count | Should -Be 3
+        $rows[0].ResourceName | Should -BeExactly '''=HYPERLINK("http://evil.example","open")'
+        $rows[0].ResourceStatusReason | Should -BeExactly '''+cmd|'' /C calc''!A0'
+        $rows[0].PhysicalResourceId | Should -BeExactly '''-2+3'
+        $rows[1].ResourceName | Should -BeExactly '''@SUM(1,2)'
+        $rows[1].ResourceStatusReason | Should -BeExactly "'`t=1+1"
+        $rows[1].PhysicalResourceId | Should -BeExactly "'`r=1+1"
+        # Anything else is written as it came.
+        $rows[2].ResourceName | Should -BeExactly 'db'
+        $rows[2].ResourceStatusReason | Should -BeExactly 'Resource CREATE failed: a = b'
+        $rows[2].ResourceStatus | Should -BeExactly 'CREATE_FAILED'
+        # No cell of the file starts a formula.
+        foreach ($row in $rows) { foreach ($cell in $row.PSObject.Properties.Value) { "$cell" | Should -Not -Match '^[=+\-@\t\r]' } }
     }
 }

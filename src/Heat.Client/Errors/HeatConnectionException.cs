@@ -1,4 +1,5 @@
 using System;
+using Heat.Client.Internal;
 
 namespace Heat.Client.Errors
 {
@@ -9,7 +10,7 @@ namespace Heat.Client.Errors
             : base(message, inner)
         {
             FailedMethod = method;
-            FailedUri = uri;
+            FailedUri = Secrets.RedactUri(uri);
         }
 
         public string FailedMethod { get; }

@@ -1,20 +1,25 @@
 using System;
 using System.Net;
+using Heat.Client.Internal;
 
 namespace Heat.Client.Errors
 {
-    /// <summary>A request to Heat or Keystone that did not succeed. The message is the server's own words.</summary>
+    /// <summary>
+    /// A request to Heat or Keystone that did not succeed. The message is the server's own words. The message, the inner
+    /// exceptions' messages and <see cref="RequestUri"/> never hold a credential from a URL (they pass through the one
+    /// redactor, whatever built them).
+    /// </summary>
     public class HeatException : Exception
     {
-        public HeatException(string message, Exception inner = null) : base(message, inner) { }
+        public HeatException(string message, Exception inner = null) : base(Secrets.RedactText(message), Secrets.Redact(inner)) { }
 
         public HeatException(HttpStatusCode statusCode, string message, string errorType, string method, Uri requestUri)
-            : base(message)
+            : base(Secrets.RedactText(message))
         {
             StatusCode = statusCode;
             ErrorType = errorType;
             Method = method;
-            RequestUri = requestUri;
+            RequestUri = Secrets.RedactUri(requestUri);
         }
 
         /// <summary>The HTTP status code, or null when no response came back.</summary>

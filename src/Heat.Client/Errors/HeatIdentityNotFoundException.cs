@@ -7,7 +7,7 @@ namespace Heat.Client.Errors
     {
         public HeatIdentityNotFoundException(string message, Uri requestUri, Exception inner = null) : base(message, inner)
         {
-            TriedUri = requestUri;
+            TriedUri = Internal.Secrets.RedactUri(requestUri);
         }
 
         /// <summary>The URL that was asked for a token.</summary>

@@ -5,7 +5,8 @@ namespace Heat.Client.Errors
 {
     /// <summary>
     /// A success status with a body that is not what the route promises: not JSON (a proxy's login page), cut short,
-    /// nested too deep, too large, or without the envelope (<c>stack</c>, <c>stacks</c>, ...). Never read as an empty result.
+    /// nested too deep, too large, or without the envelope (<c>stack</c>, <c>stacks</c>, ...), or a listing past
+    /// <see cref="ListingLimits"/>. Never read as an empty result.
     /// </summary>
     public sealed class HeatInvalidResponseException : HeatException
     {
@@ -14,6 +15,12 @@ namespace Heat.Client.Errors
         {
             ResponseStatus = status;
             ContentType = contentType;
+        }
+
+        /// <summary>Every response was well formed, but together they are not what the route promises (a listing without end).</summary>
+        public HeatInvalidResponseException(string message) : base(message)
+        {
+            ResponseStatus = HttpStatusCode.OK;
         }
 
         public HttpStatusCode ResponseStatus { get; }

@@ -1,4 +1,5 @@
 using System;
+using Heat.Client.Internal;
 
 namespace Heat.Client.Errors
 {
@@ -11,8 +12,8 @@ namespace Heat.Client.Errors
         public HeatRedirectRefusedException(Uri from, Uri to, string why)
             : base($"Refused to follow the redirect from {from} to {to}: {why}.")
         {
-            From = from;
-            To = to;
+            From = Secrets.RedactUri(from);
+            To = Secrets.RedactUri(to);
         }
 
         public Uri From { get; }

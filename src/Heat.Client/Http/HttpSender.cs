@@ -13,19 +13,16 @@ using System.Threading.Tasks;
 using Heat.Client.Internal;
 using Newtonsoft.Json.Linq;
 using Polly;
-using Polly.Retry;
 
 namespace Heat.Client.Http
 {
     /// <summary>
     /// The one place that sends HTTP: headers, redirects (by hand, under <see cref="RedirectPolicy"/>), a timeout per
     /// attempt that covers the body too, capped bodies, the status→exception map, strict JSON, and retries of what is
-    /// safe to repeat (Polly). Thread-safe. Knows nothing of Keystone or Heat routes.
+    /// safe to repeat (under <see cref="RetryPolicy"/>). Thread-safe. Knows nothing of Keystone or Heat routes.
     /// </summary>
     internal sealed class HttpSender : IDisposable
     {
-        private static readonly ResiliencePropertyKey<HttpCall> CallKey = new ResiliencePropertyKey<HttpCall>("heat.call");
-
         private readonly HttpClient _http;
         private readonly SenderSettings _settings;
         private readonly ResiliencePipeline _retry;
@@ -44,7 +41,7 @@ namespace Heat.Client.Http
             _http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             _http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
             _http.DefaultRequestHeaders.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-            _retry = BuildRetry(settings);
+            _retry = RetryPolicy.Build(settings, () => IsClosed);
         }
 
         public bool IsClosed => _lifetime.IsCancellationRequested;
@@ -69,13 +66,13 @@ namespace Heat.Client.Http
         {
             if (IsClosed) throw new HeatSessionClosedException();
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
-            context.Properties.Set(CallKey, call);
+            context.Properties.Set(RetryPolicy.CallKey, call);
             try
             {
                 return await _retry.ExecuteAsync(
                     (ctx, state) =>
                     {
-                        var attempted = ctx.Properties.GetValue(CallKey, null);
+                        var attempted = ctx.Properties.GetValue(RetryPolicy.CallKey, null);
                         attempted.Attempt++;
                         return new ValueTask<HeatResponse>(state.AttemptAsync(attempted, ctx.CancellationToken));
                     },
@@ -112,37 +109,6 @@ namespace Heat.Client.Http
                 };
             }
             return handler;
-        }
-
-        private ResiliencePipeline BuildRetry(SenderSettings settings)
-        {
-            if (settings.MaxRetries <= 0) return ResiliencePipeline.Empty;
-            return new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = settings.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = settings.RetryDelay,
-                MaxDelay = settings.MaxRetryDelay,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.Context.Properties.GetValue(CallKey, null))),
-                // The server's Retry-After wins over the backoff (ShouldRetry has refused one that is too long).
-                DelayGenerator = args => new ValueTask<TimeSpan?>((args.Outcome.Exception as HeatException)?.RetryAfter),
-                OnRetry = args =>
-                {
-                    var call = args.Context.Properties.GetValue(CallKey, null);
-                    call?.Trace?.Invoke($"Retrying {call.Method} {Redacted(call.Uri)} in {args.RetryDelay.TotalSeconds:0.0} s " +
-                                        $"(retry {args.AttemptNumber + 1} of {settings.MaxRetries}): {args.Outcome.Exception?.Message}");
-                    return default;
-                },
-            }).Build();
-        }
-
-        private bool ShouldRetry(Exception exception, HttpCall call)
-        {
-            if (!(exception is HeatException error) || !error.IsTransient || call == null || IsClosed) return false;
-            if (error.RetryAfter.HasValue && error.RetryAfter.Value > _settings.MaxRetryAfter) return false;
-            // A create, update or delete is sent again only when it provably never arrived.
-            return call.IsIdempotent || !error.MayHaveBeenProcessed;
         }
 
         private async Task<HeatResponse> AttemptAsync(HttpCall call, CancellationToken cancellationToken)
@@ -191,19 +157,19 @@ namespace Heat.Client.Http
                     }
                     catch (HttpRequestException e)
                     {
-                        call.Trace?.Invoke($"{method} {Redacted(uri)} -> no answer after {watch.ElapsedMilliseconds} ms{RetryNote(call)}: {ErrorMapper.Clean(e.Message)}");
+                        call.Trace?.Invoke($"{method} {Secrets.RedactUrl(uri)} -> no answer after {watch.ElapsedMilliseconds} ms{RetryNote(call)}: {Secrets.RedactText(ErrorMapper.Clean(e.Message))}");
                         throw ConnectionFailure(method, uri, e, beforeSending: RefusedBeforeSending(e));
                     }
                     catch (OperationCanceledException)
                     {
-                        call.Trace?.Invoke($"{method} {Redacted(uri)} -> cancelled or timed out after {watch.ElapsedMilliseconds} ms{RetryNote(call)}");
+                        call.Trace?.Invoke($"{method} {Secrets.RedactUrl(uri)} -> cancelled or timed out after {watch.ElapsedMilliseconds} ms{RetryNote(call)}");
                         throw;
                     }
                     using (response)
                     {
                         var code = (int)response.StatusCode;
                         // One line per request: what was asked, what came back, how long it took, and which attempt it was.
-                        call.Trace?.Invoke($"{method} {Redacted(uri)} -> {code} {ErrorMapper.Clean(response.ReasonPhrase)} in {watch.ElapsedMilliseconds} ms{RetryNote(call)}");
+                        call.Trace?.Invoke($"{method} {Secrets.RedactUrl(uri)} -> {code} {ErrorMapper.Clean(response.ReasonPhrase)} in {watch.ElapsedMilliseconds} ms{RetryNote(call)}");
                         var contentType = response.Content?.Headers.ContentType?.MediaType;
                         if (RedirectPolicy.IsRedirect(code) && response.Headers.Location != null)
                         {
@@ -240,7 +206,7 @@ namespace Heat.Client.Http
                         }
                         if (!response.IsSuccessStatusCode && !(code == 300 && call.AcceptMultipleChoices))
                         {
-                            throw ErrorMapper.FromResponse(response.StatusCode, response.ReasonPhrase, text, method.Method, uri, RetryAfter(response));
+                            throw ErrorMapper.FromResponse(response.StatusCode, response.ReasonPhrase, text, method.Method, uri, RetryPolicy.RetryAfter(response));
                         }
                         JToken json = null;
                         if (call.Expect == ResponseBody.Json && !string.IsNullOrWhiteSpace(text))
@@ -271,49 +237,6 @@ namespace Heat.Client.Http
         }
 
         private string RetryNote(HttpCall call) => call.Attempt > 1 ? $" (retry {call.Attempt - 1} of {_settings.MaxRetries})" : string.Empty;
-
-        /// <summary>Query parameters whose values are credentials in a URL (Swift temp URLs, signed CFN URLs, tokens).</summary>
-        private static readonly string[] SecretQueryWords = { "sig", "token", "password", "secret", "credential" };
-
-        /// <summary>
-        /// A URL as a trace may show it: user info and the values of query parameters that carry credentials become
-        /// "***". A template URL is the user's own, and a signed one (a Swift temp URL) is as good as a password.
-        /// </summary>
-        internal static string Redacted(Uri uri)
-        {
-            if (uri == null) return string.Empty;
-            if (!uri.IsAbsoluteUri) return uri.ToString();
-            var builder = new UriBuilder(uri);
-            bool changed = false;
-            if (!string.IsNullOrEmpty(builder.UserName) || !string.IsNullOrEmpty(builder.Password))
-            {
-                builder.UserName = "***";
-                builder.Password = string.Empty;
-                changed = true;
-            }
-            var query = uri.Query.TrimStart('?');
-            if (query.Length > 0)
-            {
-                var parts = query.Split('&');
-                for (int i = 0; i < parts.Length; i++)
-                {
-                    int equals = parts[i].IndexOf('=');
-                    if (equals <= 0) continue;
-                    var name = Uri.UnescapeDataString(parts[i].Substring(0, equals)).ToLowerInvariant();
-                    foreach (var word in SecretQueryWords)
-                    {
-                        if (name.Contains(word))
-                        {
-                            parts[i] = parts[i].Substring(0, equals + 1) + "***";
-                            changed = true;
-                            break;
-                        }
-                    }
-                }
-                builder.Query = string.Join("&", parts);
-            }
-            return changed ? builder.Uri.ToString() : uri.ToString();
-        }
 
         /// <summary>A 2xx JSON body parsed as it arrives, under the same limits and with the same errors as text.</summary>
         private async Task<HeatResponse> StreamJsonAsync(HttpCall call, HttpResponseMessage response, HttpMethod method, Uri uri, string contentType,
@@ -351,19 +274,6 @@ namespace Heat.Client.Http
                 ContentType = contentType,
                 Method = method.Method,
             };
-        }
-
-        private static TimeSpan? RetryAfter(HttpResponseMessage response)
-        {
-            var header = response.Headers.RetryAfter;
-            if (header == null) return null;
-            if (header.Delta.HasValue) return header.Delta.Value < TimeSpan.Zero ? TimeSpan.Zero : header.Delta.Value;
-            if (header.Date.HasValue)
-            {
-                var wait = header.Date.Value - DateTimeOffset.UtcNow;
-                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-            }
-            return null;
         }
 
         /// <summary>Connection refused, or a name that did not resolve: the request never left this machine.</summary>

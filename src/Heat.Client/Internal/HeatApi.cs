@@ -44,8 +44,17 @@ namespace Heat.Client.Internal
             return ReadList<T>(response, envelope);
         }
 
-        public static List<T> ReadList<T>(HeatResponse response, string envelope) =>
-            response.Array(envelope).Select(item => Read<T>(response, item)).ToList();
+        /// <summary>Each item of a list that comes in one answer, no more than <see cref="ListingLimits.MaxItems"/> of them.</summary>
+        public static List<T> ReadList<T>(HeatResponse response, string envelope)
+        {
+            var items = response.Array(envelope);
+            if (items.Count > ListingLimits.MaxItems)
+            {
+                throw new HeatInvalidResponseException(response.StatusCode, response.Method ?? "GET", response.FinalUri, response.ContentType,
+                    $"its \"{envelope}\" list holds {items.Count} items, more than the {ListingLimits.MaxItems} one listing may bring (ListingLimits.MaxItems)");
+            }
+            return items.Select(item => Read<T>(response, item)).ToList();
+        }
 
         public static T Read<T>(HeatResponse response, JToken json)
         {
@@ -65,13 +74,15 @@ namespace Heat.Client.Internal
         /// <summary>
         /// GETs one page of a listing and parses it as it arrives: each item under <paramref name="envelope"/> becomes a
         /// <typeparamref name="T"/> on its own, so no text and no tree of the whole page is ever held. The body must be
-        /// the promised envelope (<c>{"stacks": [...]}</c>) holding objects; anything else is a
-        /// <see cref="HeatInvalidResponseException"/>, and the page is given whole or not at all.
+        /// the promised envelope (<c>{"stacks": [...]}</c>) holding objects, no more of them than the
+        /// <paramref name="pageSize"/> asked for; anything else is a <see cref="HeatInvalidResponseException"/>, and the
+        /// page is given whole or not at all.
         /// </summary>
         public async Task<Page<T>> GetPageAsync<T>(string route, string envelope, int pageSize, Func<T, string> idOf, CancellationToken cancellationToken)
         {
+            var maxItems = pageSize > 0 ? Math.Min(pageSize, ListingLimits.MaxItems) : ListingLimits.MaxItems;
             var response = await Session.SendAsync(HttpMethod.Get, Session.HeatUri(route), null, Trace, cancellationToken,
-                readJson: reader => ReadPage<T>(reader, envelope)).ConfigureAwait(false);
+                readJson: reader => ReadPage<T>(reader, envelope, maxItems)).ConfigureAwait(false);
             var page = (StreamedPage<T>)response.Parsed;
             var items = page.Items;
             return new Page<T>(items, NextMarker(page.Links, items.Count, pageSize, items.Count > 0 ? idOf(items[items.Count - 1]) : null));
@@ -83,9 +94,13 @@ namespace Heat.Client.Internal
             public JToken Links;
         }
 
-        /// <summary>One page from a reader over its bytes (already in memory): each item straight into a model, no
-        /// tree of the page or of an item.</summary>
-        internal static object ReadPage<T>(JsonReader reader, string envelope)
+        /// <summary>
+        /// One page from a reader over its bytes (already in memory): each item straight into a model, no tree of the page
+        /// or of an item, and no more than <paramref name="maxItems"/> of them. Heat applies a listing's limit in its
+        /// database query, so a page never holds more than was asked for; a page that does comes from a server that
+        /// ignores the limit, and 32 MiB of <c>{}</c> would be 11 million models (7 GB).
+        /// </summary>
+        internal static object ReadPage<T>(JsonReader reader, string envelope, int maxItems)
         {
             var noList = $"its body has no \"{envelope}\" list";
             if (!Next(reader) || reader.TokenType != JsonToken.StartObject)
@@ -104,6 +119,11 @@ namespace Heat.Client.Internal
                     page.Items = new List<T>();
                     while (Next(reader) && reader.TokenType != JsonToken.EndArray)
                     {
+                        if (page.Items.Count == maxItems)
+                        {
+                            throw new Http.BodyReader.ShapeException(
+                                $"its \"{envelope}\" list holds more than the {maxItems} items asked for (limit={maxItems}); Heat never sends more");
+                        }
                         page.Items.Add(ReadItem<T>(reader));
                     }
                 }
@@ -154,7 +174,9 @@ namespace Heat.Client.Internal
 
         /// <summary>
         /// Reads page after page. Stops on an empty page, on a page that brings nothing new, and on a marker seen before
-        /// (a server that ignores or invents markers would otherwise page for ever), and never yields the same id twice.
+        /// (a server that ignores or invents markers would otherwise page for ever), and never yields the same id twice,
+        /// nor an item without an id (Heat always gives one). A server that makes up fresh pages for ever is stopped at
+        /// <see cref="ListingLimits.MaxItems"/>: the page that goes past it is an error, and none of it is yielded.
         /// The next page is asked for as soon as the consumer has the first object of this one and comes back for more,
         /// so it arrives while the pipeline works through the rest; at most two pages are held at once, whatever the
         /// number of pages. Leaving the loop early, or <paramref name="cancellationToken"/>, cancels that request.
@@ -173,12 +195,7 @@ namespace Heat.Client.Internal
                     var page = fetch(firstMarker, abandoned.Token).GetAwaiter().GetResult();
                     while (true)
                     {
-                        var fresh = new List<T>(page.Items.Count);
-                        foreach (var item in page.Items)
-                        {
-                            var id = idOf(item);
-                            if (id == null || ids.Add(id)) fresh.Add(item);
-                        }
+                        var fresh = Fresh(page, idOf, ids);
                         if (fresh.Count == 0) yield break;
                         var marker = page.NextMarker != null && markers.Add(page.NextMarker) ? page.NextMarker : null;
                         page = null;
@@ -229,17 +246,35 @@ namespace Heat.Client.Internal
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var page = await fetch(marker, cancellationToken).ConfigureAwait(false);
-                int fresh = 0;
-                foreach (var item in page.Items)
-                {
-                    var id = idOf(item);
-                    if (id != null && !ids.Add(id)) continue;
-                    fresh++;
-                    all.Add(item);
-                }
-                if (fresh == 0 || page.NextMarker == null || !markers.Add(page.NextMarker)) return all;
+                var fresh = Fresh(page, idOf, ids);
+                all.AddRange(fresh);
+                if (fresh.Count == 0 || page.NextMarker == null || !markers.Add(page.NextMarker)) return all;
                 marker = page.NextMarker;
             }
+        }
+
+        /// <summary>
+        /// The items of a page that the listing has not had yet, and that have an id: an item without one could never be
+        /// told from another, so a server could repeat it for ever. Past <see cref="ListingLimits.MaxItems"/> ids in the
+        /// listing, an error.
+        /// </summary>
+        private static List<T> Fresh<T>(Page<T> page, Func<T, string> idOf, IdSet ids)
+        {
+            var fresh = new List<T>(page.Items.Count);
+            foreach (var item in page.Items)
+            {
+                var id = idOf(item);
+                if (string.IsNullOrEmpty(id) || !ids.Add(id)) continue;
+                if (ids.Count > ListingLimits.MaxItems)
+                {
+                    throw new HeatInvalidResponseException(
+                        $"The listing of {typeof(T).Name} objects went on past {ListingLimits.MaxItems} items, the most one listing " +
+                        "may bring (ListingLimits.MaxItems): the server kept sending pages of new items. If the listing is really " +
+                        "that long, narrow it with a filter.");
+                }
+                fresh.Add(item);
+            }
+            return fresh;
         }
 
         /// <summary>

@@ -14,11 +14,19 @@ namespace Heat.Client.Internal
         /// <summary>Deeper than this, a response is refused: everything that walks a JSON tree here recurses.</summary>
         public const int MaxDepth = 256;
 
+        /// <summary>
+        /// Values in one parsed document (<see cref="BoundedJsonReader"/>). Real JSON spends 20 bytes or more on a value,
+        /// so a body under the 32 MiB cap holds fewer; 32 MiB of <c>{}</c> would be 11 million objects (several GB), and a
+        /// tree of this many peaked at under 600 MiB. Heat's largest answers (an export, abandon data, the resources of a
+        /// big nested stack) hold a fraction of it.
+        /// </summary>
+        public const int MaxValues = 2000000;
+
         /// <summary>Parses without Json.NET's date guessing: Heat's times carry no zone; HeatTime reads them.
-        /// One document only: text after it is an error, not ignored.</summary>
+        /// One document only: text after it is an error, not ignored. At most <see cref="MaxValues"/> values.</summary>
         public static JToken Parse(string text)
         {
-            using (var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = MaxDepth })
+            using (var reader = new BoundedJsonReader(new StringReader(text)))
             {
                 var token = JToken.ReadFrom(reader);
                 if (reader.Read())

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Security;
 
 namespace Heat.Client.Keystone
@@ -64,6 +65,10 @@ namespace Heat.Client.Keystone
 
         /// <summary>The largest response body read from Keystone or Heat (after decompression).</summary>
         public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
+
+        /// <summary>What the settings these options were made from want the user to know (<see cref="CloudSettings"/>);
+        /// a session made from them reports it in <see cref="HeatSession.Warnings"/>.</summary>
+        internal IReadOnlyList<string> SetupWarnings { get; set; } = new string[0];
 
         /// <summary>The first retry's delay (it doubles); tests make it short.</summary>
         internal TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -155,7 +155,7 @@ namespace Heat.Client.Keystone
                 if (files.Clouds[cloudName] != null) detail = files.ConfigPath + " has it, but not as a mapping of settings";
                 throw new CloudConfigException(CloudConfigProblem.NotFound, $"There is no cloud '{cloudName}'{by}: {detail}.");
             }
-            var settings = CloudSettings.Read(cloud, CloudOrigin.File(cloudName, files.ConfigPath, files.SecurePath), where);
+            var settings = CloudSettings.Read(cloud, CloudOrigin.File(cloudName, files), where);
             // openstacksdk treats OS_REGION_NAME as a selector among a named cloud's regions.
             var region = where.Variable("OS_REGION_NAME");
             if (region != null) settings.Region = region;
@@ -166,7 +166,10 @@ namespace Heat.Client.Keystone
         {
             public string ConfigPath;
             public string SecurePath;
+            public bool ConfigFromCurrentFolder;
+            public bool SecureFromCurrentFolder;
             public JObject Clouds = new JObject();
+            public JObject SecureClouds; // the secure file's own clouds, before the merge; null without one
         }
 
         internal static CloudFiles Load(CloudConfigLocations where)
@@ -174,12 +177,28 @@ namespace Heat.Client.Keystone
             var files = new CloudFiles();
             var config = ReadFirst(ConfigFiles(where), out files.ConfigPath);
             var secure = ReadFirst(SecureFiles(where), out files.SecurePath);
+            files.ConfigFromCurrentFolder = FoundInCurrentFolder(files.ConfigPath, "OS_CLIENT_CONFIG_FILE", where);
+            files.SecureFromCurrentFolder = FoundInCurrentFolder(files.SecurePath, "OS_CLIENT_SECURE_FILE", where);
             var clouds = CloudsOf(config, files.ConfigPath);
-            var secureClouds = CloudsOf(secure, files.SecurePath);
-            if (secureClouds != null) clouds = Merge(clouds ?? new JObject(), secureClouds);
+            files.SecureClouds = CloudsOf(secure, files.SecurePath);
+            if (files.SecureClouds != null) clouds = Merge(clouds ?? new JObject(), files.SecureClouds);
             files.Clouds = clouds ?? new JObject();
             return files;
         }
+
+        /// <summary>Whether a file was found by looking in the current folder, not named by the variable that overrides the search.</summary>
+        private static bool FoundInCurrentFolder(string path, string overrideVariable, CloudConfigLocations where)
+        {
+            if (path == null || string.IsNullOrEmpty(where.CurrentDirectory)) return false;
+            var chosen = where.Variable(overrideVariable);
+            if (chosen != null && SamePath(path, Expand(chosen, where))) return false;
+            return SamePath(Path.GetDirectoryName(path), where.CurrentDirectory);
+        }
+
+        private static bool SamePath(string a, string b) => string.Equals(
+            Path.GetFullPath(a).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar),
+            Path.GetFullPath(b).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar),
+            RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
         private static JObject CloudsOf(JObject document, string path)
         {
@@ -220,13 +239,16 @@ namespace Heat.Client.Keystone
         {
             foreach (var path in candidates)
             {
-                if (LocalFile.KindOf(path) == FileKind.Missing) continue;
                 byte[] bytes;
                 try
                 {
                     bytes = LocalFile.ReadRegular(path, MaxFileBytes, "the clouds file " + path, CancellationToken.None);
                 }
                 catch (UnauthorizedAccessException)
+                {
+                    continue;
+                }
+                catch (TemplateException e) when (e.Problem == TemplateProblem.FileNotFound)
                 {
                     continue;
                 }

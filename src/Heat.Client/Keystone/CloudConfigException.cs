@@ -1,4 +1,5 @@
 using System;
+using Heat.Client.Internal;
 
 namespace Heat.Client.Keystone
 {
@@ -8,7 +9,8 @@ namespace Heat.Client.Keystone
     /// </summary>
     public sealed class CloudConfigException : Exception
     {
-        public CloudConfigException(CloudConfigProblem problem, string message, Exception inner = null) : base(message, inner)
+        public CloudConfigException(CloudConfigProblem problem, string message, Exception inner = null)
+            : base(Secrets.RedactText(message), Secrets.Redact(inner))
         {
             Problem = problem;
         }

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Security;
+using Heat.Client.Internal;
 using Newtonsoft.Json.Linq;
 
 namespace Heat.Client.Keystone
@@ -13,6 +15,9 @@ namespace Heat.Client.Keystone
     /// </summary>
     public sealed class CloudSettings
     {
+        // The secrets as read from the secure file, by their key: still the same objects when they are the ones used.
+        private readonly Dictionary<string, SecureString> _fromSecureFile = new Dictionary<string, SecureString>(StringComparer.Ordinal);
+
         public CloudOrigin Origin { get; private set; }
 
         /// <summary>password, v3applicationcredential or token (as written; null: inferred).</summary>
@@ -113,6 +118,17 @@ namespace Heat.Client.Keystone
                 Interface = Top("interface") ?? Top("endpoint_type"),
                 HeatEndpoint = Top("orchestration_endpoint_override"),
             };
+            foreach (var secret in new[]
+            {
+                ("password", settings.Password), ("application_credential_secret", settings.ApplicationCredentialSecret),
+                ("token", settings.Token),
+            })
+            {
+                if (secret.Item2 != null && (origin.SecureFileGives(secret.Item1) || (secret.Item1 == "token" && origin.SecureFileGives("auth_token"))))
+                {
+                    settings._fromSecureFile[secret.Item1] = secret.Item2;
+                }
+            }
             var cacert = Top("cacert");
             if (cacert != null) settings.CACertificatePath = CloudConfig.Expand(cacert, where);
             var verify = Boolean(Top("verify"), origin.Name("verify", false), origin) ?? true;
@@ -172,7 +188,29 @@ namespace Heat.Client.Keystone
                     options.Token = Token;
                     break;
             }
+            options.SetupWarnings = SetupWarnings(options);
             return options;
+        }
+
+        /// <summary>
+        /// A clouds file from the current folder that takes a secret from the user's own secure file (openstacksdk merges
+        /// them the same way): whoever wrote the folder (a cloned repository) chose where that secret is sent.
+        /// </summary>
+        private List<string> SetupWarnings(AuthOptions options)
+        {
+            var warnings = new List<string>();
+            if (!Origin.ConfigFromCurrentFolder || Origin.SecurePath == null || Origin.SecureFromCurrentFolder) return warnings;
+            var used = _fromSecureFile
+                .Where(s => ReferenceEquals(s.Value, options.Password) || ReferenceEquals(s.Value, options.ApplicationCredentialSecret) ||
+                            ReferenceEquals(s.Value, options.Token))
+                .Select(s => s.Key).ToList();
+            if (used.Count == 0) return warnings;
+            warnings.Add($"The clouds file found in the current folder, {Origin.ConfigPath}, says where cloud '{Origin.CloudName}' connects " +
+                         $"({Secrets.RedactUrl(Uri.TryCreate(AuthUrl, UriKind.Absolute, out var url) ? url : null)}), and its " +
+                         $"{string.Join(" and ", used)} came from {Origin.SecurePath}, as openstacksdk merges them: a clouds file in a " +
+                         "folder you did not write (a cloned repository) can send that secret to any server. Check the file, or name " +
+                         "your own with OS_CLIENT_CONFIG_FILE.");
+            return warnings;
         }
 
         private AuthMethod Method()

@@ -17,12 +17,22 @@ namespace Heat.Client.Templates
     /// (<c>&lt;&lt;</c>) are expanded. YamlDotNet's deserializer turns every scalar into a string, so this walks
     /// the parser's events and resolves scalars itself.
     /// </summary>
+    /// <remarks>
+    /// An alias costs a few bytes of text and can stand for a 400 KB string or a whole tree: ten thousand of them made a
+    /// 440 KB file worth 4 GB. So the document's size is counted while it is read, as the characters Python's
+    /// json.dumps (and str(), which Heat measures) would write for it, an alias counted as all it stands for, and the
+    /// reading stops before an alias is copied past <see cref="TemplateLimits.MaxTemplateBytes"/>, Heat's
+    /// max_template_size: Heat refuses a bigger template (it measures the template it receives, aliases expanded), so no
+    /// document read here grows past it, and nothing built from it later (the JSON sent, a child in the files map) can.
+    /// The count is a little below what Python writes (escapes are not counted) except for merge keys: every pair a
+    /// merge brings counts, also one that a key of the mapping itself then replaces.
+    /// </remarks>
     internal static class HeatYaml
     {
         private const string YamlTag = YamlScalars.YamlTag;
 
-        // Past this many nodes (counting what aliases expand to) a document is an alias bomb, not a template.
-        private const int MaxNodes = 2000000;
+        // Each item of a list or pair of a mapping after the first is preceded by ", ", each key followed by ": ".
+        private const int SeparatorChars = 2;
 
         private static readonly Regex YamlMessagePrefix = new Regex(
             @"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.CultureInvariant);
@@ -72,7 +82,7 @@ namespace Heat.Client.Templates
         private sealed class Anchored
         {
             public JToken Token;
-            public int Nodes;
+            public long Chars; // what the node is as JSON, aliases expanded
             public int Height; // levels of collections the node spans once expanded: 0 for a scalar
         }
 
@@ -81,7 +91,8 @@ namespace Heat.Client.Templates
         {
             public ParsingEvent Start;
             public AnchorName Anchor;
-            public int NodesBefore;
+            public long CharsBefore;
+            public int Entries; // items or pairs added so far
             public int OuterDeepest;
             public JArray Array; // null for a mapping
             public JToken Key; // a mapping's pending key, read but still without its value
@@ -112,7 +123,7 @@ namespace Heat.Client.Templates
         {
             private readonly string _fileName;
             private readonly Dictionary<string, Anchored> _anchors = new Dictionary<string, Anchored>(StringComparer.Ordinal);
-            private int _nodes;
+            private long _chars;
 
             // Collections open around the current node, and the deepest level reached (aliases expanded) since the
             // innermost of them opened. Bounding them keeps every later recursive walk of the tree (json.dumps,
@@ -150,10 +161,10 @@ namespace Heat.Client.Templates
                             doneAt = alias;
                             break;
                         case Scalar scalar:
-                            var nodesBefore = _nodes;
-                            Count(scalar);
+                            var charsBefore = _chars;
                             done = YamlScalars.Resolve(scalar, _fileName);
-                            Register(scalar.Anchor, done, nodesBefore, 0);
+                            Grow(JsonChars(done, scalar), scalar, null);
+                            Register(scalar.Anchor, done, charsBefore, 0);
                             done.AddAnnotation(new SourcePosition((int)scalar.Start.Line, (int)scalar.Start.Column));
                             doneAt = scalar;
                             break;
@@ -171,7 +182,7 @@ namespace Heat.Client.Templates
                         case MappingEnd _:
                             var frame = open.Pop();
                             done = frame.Array ?? (JToken)frame.BuildMapping();
-                            Register(frame.Anchor, done, frame.NodesBefore, Leave(frame.OuterDeepest));
+                            Register(frame.Anchor, done, frame.CharsBefore, Leave(frame.OuterDeepest));
                             done.AddAnnotation(new SourcePosition((int)frame.Start.Start.Line, (int)frame.Start.Start.Column));
                             doneAt = frame.Start;
                             break;
@@ -195,7 +206,6 @@ namespace Heat.Client.Templates
 
             private JToken Expand(AnchorAlias alias)
             {
-                Count(alias);
                 if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
                 {
                     throw Error(alias, "found undefined alias '" + alias.Value.Value + "'");
@@ -204,12 +214,8 @@ namespace Heat.Client.Templates
                 {
                     throw Error(alias, "found recursive alias '" + alias.Value.Value + "', which JSON cannot represent");
                 }
-                _nodes += anchored.Nodes;
-                if (_nodes > MaxNodes)
-                {
-                    throw new TemplateException(TemplateProblem.TooLarge, _fileName, (int)alias.Start.Line,
-                        (int)alias.Start.Column, "aliases expand to more than " + MaxNodes + " nodes");
-                }
+                // Counted before the copy is made: the copy of an alias that does not fit is never built.
+                Grow(anchored.Chars, alias, alias.Value.Value);
                 var reach = _depth + anchored.Height;
                 if (reach > TemplateLimits.MaxDocumentDepth)
                 {
@@ -224,11 +230,11 @@ namespace Heat.Client.Templates
 
             private Frame Open(ParsingEvent start, AnchorName anchor, TagName tag, string expected)
             {
-                var nodesBefore = _nodes;
-                Count(start);
+                var charsBefore = _chars;
+                Grow(2, start, null); // the brackets
                 Reserve(anchor);
                 CheckCollectionTag(start, tag, expected);
-                var frame = new Frame { Start = start, Anchor = anchor, NodesBefore = nodesBefore, OuterDeepest = Enter(start) };
+                var frame = new Frame { Start = start, Anchor = anchor, CharsBefore = charsBefore, OuterDeepest = Enter(start) };
                 if (expected == "seq")
                 {
                     frame.Array = new JArray();
@@ -241,11 +247,13 @@ namespace Heat.Client.Templates
             {
                 if (frame.Array != null)
                 {
+                    Grow(frame.Entries++ == 0 ? 0 : SeparatorChars, at, null);
                     frame.Array.Add(node);
                     return;
                 }
                 if (frame.KeyAt == null)
                 {
+                    Grow(frame.Entries++ == 0 ? SeparatorChars : 2 * SeparatorChars, at, null);
                     frame.Key = node;
                     frame.KeyAt = at;
                     return;
@@ -282,14 +290,23 @@ namespace Heat.Client.Templates
                 return height;
             }
 
-            private void Count(ParsingEvent at)
+            /// <summary>Counts <paramref name="chars"/> more of the document as JSON; fails once past Heat's max_template_size.</summary>
+            private void Grow(long chars, ParsingEvent at, string alias)
             {
-                if (++_nodes > MaxNodes)
+                _chars += chars;
+                if (_chars <= TemplateLimits.MaxTemplateBytes)
                 {
-                    throw new TemplateException(TemplateProblem.TooLarge, _fileName, (int)at.Start.Line, (int)at.Start.Column,
-                        "the document has more than " + MaxNodes + " nodes");
+                    return;
                 }
+                var what = alias == null ? "the document" : "the alias '*" + alias + "' (" + chars + " characters as JSON) brings the document";
+                throw new TemplateException(TemplateProblem.TooLarge, _fileName, (int)at.Start.Line, (int)at.Start.Column,
+                    what + " to over " + TemplateLimits.MaxTemplateBytes + " characters as JSON, more than Heat's max_template_size (" +
+                    TemplateLimits.MaxTemplateBytes + " bytes) allows: Heat measures the template with every alias expanded");
             }
+
+            /// <summary>About what json.dumps writes for a scalar: a string with its quotes, anything else as written.</summary>
+            private static long JsonChars(JToken value, Scalar scalar) =>
+                value.Type == JTokenType.String ? ((string)value).Length + 2 : Math.Max(1, scalar.Value.Length);
 
             private void CheckCollectionTag(ParsingEvent at, TagName tag, string expected)
             {
@@ -309,11 +326,11 @@ namespace Heat.Client.Templates
                 }
             }
 
-            private void Register(AnchorName anchor, JToken token, int nodesBefore, int height)
+            private void Register(AnchorName anchor, JToken token, long charsBefore, int height)
             {
                 if (!anchor.IsEmpty)
                 {
-                    _anchors[anchor.Value] = new Anchored { Token = token, Nodes = _nodes - nodesBefore, Height = height };
+                    _anchors[anchor.Value] = new Anchored { Token = token, Chars = _chars - charsBefore, Height = height };
                 }
             }
 

@@ -280,7 +280,7 @@ namespace Heat.Client.Templates
                     // heatclient sends a file that is not UTF-8 as base64 (with MIME line breaks).
                     return Convert.ToBase64String(content.Bytes, Base64FormattingOptions.InsertLineBreaks).Replace("\r\n", "\n") + "\n";
                 }
-                template = TemplateFormat.TryParseTemplate(content.Text);
+                template = TemplateFormat.TryParseTemplate(content.Text, HeatUrl.Display(url));
                 if (template == null)
                 {
                     return content.Text;
@@ -295,6 +295,7 @@ namespace Heat.Client.Templates
             }
             var json = PythonJson.Dumps(template);
             TemplateFormat.CheckSize(json.Length, HeatUrl.Display(url), "the template as JSON (what Heat parses)");
+            CountAsJson(url, referrer, content.Size, json.Length);
             return json;
         }
 

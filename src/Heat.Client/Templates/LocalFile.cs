@@ -5,7 +5,7 @@ using System.Text;
 
 namespace Heat.Client.Templates
 {
-    /// <summary>What a local path names, found without opening it: opening a FIFO for reading blocks in open(2).</summary>
+    /// <summary>What a local path names.</summary>
     internal enum FileKind
     {
         Missing,
@@ -19,7 +19,11 @@ namespace Heat.Client.Templates
         Other,
     }
 
-    /// <summary>What the template loader may know of a local path before it opens it.</summary>
+    /// <summary>
+    /// Local files as everything here reads them (templates, environments, get_file targets, parameter files, clouds.yaml,
+    /// CA files, a software config's script, adopt data): a regular file only, judged on the open handle, and never more
+    /// than a cap.
+    /// </summary>
     internal static class LocalFile
     {
         // S_IFMT and its values as libSystem.Native reports them in FileStatus.Mode (pal_io.h: fixed for managed callers).
@@ -86,26 +90,25 @@ namespace Heat.Client.Templates
 
         /// <summary>
         /// The bytes of a local file that is not part of a template tree (a parameter file, a software config's script),
-        /// read as the loader reads files: a FIFO, device or socket is refused before it is opened (a FIFO blocks in
-        /// open(2), /dev/zero never ends), and no more than <paramref name="limit"/> bytes are read whatever the file
+        /// read as the loader reads files (<see cref="OpenRegular"/>: a FIFO, device or socket is refused, judged on the
+        /// open handle; /dev/zero never ends), and no more than <paramref name="limit"/> bytes are read whatever the file
         /// claims. <paramref name="subject"/> names the file in the messages ("parameter file for 'key'").
         /// </summary>
         public static byte[] ReadRegular(string path, long limit, string subject, System.Threading.CancellationToken cancellationToken)
         {
-            var kind = KindOf(path);
-            if (kind == FileKind.Missing)
-            {
-                throw new TemplateException(TemplateProblem.FileNotFound, path, null, null, subject + " does not exist", path);
-            }
-            if (kind != FileKind.Regular)
-            {
-                throw new TemplateException(TemplateProblem.NotRegularFile, path, null, null,
-                    subject + " is " + Describe(kind) + ", not a regular file", path);
-            }
             // An unreadable file (permissions) stays the system's own IOException or UnauthorizedAccessException.
             byte[] bytes;
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            using (var stream = OpenRegular(path, out var kind))
             {
+                if (kind == FileKind.Missing)
+                {
+                    throw new TemplateException(TemplateProblem.FileNotFound, path, null, null, subject + " does not exist", path);
+                }
+                if (stream == null)
+                {
+                    throw new TemplateException(TemplateProblem.NotRegularFile, path, null, null,
+                        subject + " is " + Describe(kind) + ", not a regular file", path);
+                }
                 bytes = CappedRead.ReadUpTo(stream, limit, cancellationToken);
             }
             if (bytes == null)
@@ -113,6 +116,80 @@ namespace Heat.Client.Templates
                 throw new TemplateException(TemplateProblem.TooLarge, path, null, null, subject + " is over " + limit + " bytes", path);
             }
             return bytes;
+        }
+
+        /// <summary>
+        /// Opens <paramref name="path"/> for reading if it is a regular file, or returns null with <paramref name="kind"/>
+        /// saying what it is. Open first, then ask the handle: a check of the path before the open would leave a moment
+        /// in which a FIFO could be swapped in, and a blocking open of a FIFO waits for a writer for ever (pwsh hangs).
+        /// On Unix the open never blocks (<see cref="NativeFile.TryOpenUnix"/>) and what was opened is closed unread
+        /// unless it is a regular file; on Windows, device names are refused before the open (they go by name there) and
+        /// the handle must be a file on disk. Only a runtime without libc falls back to a check of the path, then the open.
+        /// </summary>
+        /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+        /// <exception cref="IOException">Any other failure to open it.</exception>
+        public static FileStream OpenRegular(string path, out FileKind kind)
+        {
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+            {
+                return OpenRegularOnWindows(path, out kind);
+            }
+            if (NativeFile.TryOpenUnix(path, out var opened, out kind))
+            {
+                return opened;
+            }
+            kind = KindOf(path);
+            return kind == FileKind.Regular ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan) : null;
+        }
+
+        private static FileStream OpenRegularOnWindows(string path, out FileKind kind)
+        {
+            if (IsWindowsDevicePath(path))
+            {
+                kind = FileKind.WindowsDevice;
+                return null;
+            }
+            FileStream stream;
+            try
+            {
+                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException ||
+                                       (ex is UnauthorizedAccessException && Directory.Exists(path)))
+            {
+                kind = Directory.Exists(path) ? FileKind.Directory : FileKind.Missing;
+                return null;
+            }
+            if (!NativeFile.IsDiskFile(stream.SafeFileHandle))
+            {
+                stream.Dispose();
+                kind = FileKind.WindowsDevice;
+                return null;
+            }
+            kind = FileKind.Regular;
+            return stream;
+        }
+
+        /// <summary>The kind of file from the S_IFMT bits of libSystem.Native's FileStatus.Mode.</summary>
+        internal static FileKind KindOfMode(int mode)
+        {
+            switch (mode & TypeMask)
+            {
+                case TypeRegular:
+                    return FileKind.Regular;
+                case TypeDirectory:
+                    return FileKind.Directory;
+                case TypeFifo:
+                    return FileKind.Fifo;
+                case TypeCharacterDevice:
+                    return FileKind.CharacterDevice;
+                case TypeBlockDevice:
+                    return FileKind.BlockDevice;
+                case TypeSocket:
+                    return FileKind.Socket;
+                default:
+                    return FileKind.Other;
+            }
         }
 
         /// <summary>What <paramref name="path"/> names (links followed), without opening it.</summary>
@@ -132,23 +209,7 @@ namespace Heat.Client.Templates
                         // Missing, or not ours to see: the checks below and the open say which, with the system's words.
                         return KindFromFileSystemInfo(path);
                     }
-                    switch (status.Mode & TypeMask)
-                    {
-                        case TypeRegular:
-                            return FileKind.Regular;
-                        case TypeDirectory:
-                            return FileKind.Directory;
-                        case TypeFifo:
-                            return FileKind.Fifo;
-                        case TypeCharacterDevice:
-                            return FileKind.CharacterDevice;
-                        case TypeBlockDevice:
-                            return FileKind.BlockDevice;
-                        case TypeSocket:
-                            return FileKind.Socket;
-                        default:
-                            return FileKind.Other;
-                    }
+                    return KindOfMode(status.Mode);
                 }
                 catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
                 {

@@ -43,7 +43,9 @@ namespace Heat.Client.Templates
                 }
             }
 
-            _bundle.Files[url] = PythonJson.Dumps(environment);
+            var json = PythonJson.Dumps(environment);
+            CountAsJson(url, null, content.Size, json.Length);
+            _bundle.Files[url] = json;
             _bundle.EnvironmentFiles.Add(url);
             return environment;
         }

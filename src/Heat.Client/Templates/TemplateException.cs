@@ -1,24 +1,26 @@
 using System;
 using System.Text;
+using Heat.Client.Internal;
 
 namespace Heat.Client.Templates
 {
     /// <summary>
     /// A problem found in a template, an environment or a file they reference, before anything is sent to Heat.
     /// The message names the file and, when known, the position: <c>/repo/app/stack.yaml (line 4, column 7): ...</c>.
+    /// A file named by a signed URL is named with its credentials masked, here and in the inner exceptions.
     /// </summary>
     public class TemplateException : Exception
     {
         public TemplateException(TemplateProblem problem, string filePath, int? line, int? column, string detail,
             string referencedPath = null, Exception innerException = null)
-            : base(FormatMessage(filePath, line, column, detail), innerException)
+            : base(Secrets.RedactText(FormatMessage(filePath, line, column, detail)), Secrets.Redact(innerException))
         {
             Problem = problem;
-            FilePath = filePath;
+            FilePath = Secrets.RedactText(filePath);
             Line = line;
             Column = column;
-            Detail = detail;
-            ReferencedPath = referencedPath;
+            Detail = Secrets.RedactText(detail);
+            ReferencedPath = Secrets.RedactText(referencedPath);
         }
 
         /// <summary>The kind of problem, for callers that map it to an error id or category.</summary>

@@ -87,12 +87,20 @@ namespace Heat.Client.Templates
             (document.Properties().Any(p => p.Name != "parameters") ||
              (document["parameters"] is JObject parameters && parameters.Properties().All(p => !(p.Value is JObject))));
 
-        /// <summary>heatclient's <c>is_template</c>: whether a get_file target is itself a template (then it is processed as one).</summary>
-        public static JObject TryParseTemplate(string text)
+        /// <summary>
+        /// heatclient's <c>is_template</c>: whether a get_file target is itself a template (then it is processed as one);
+        /// null when it is not. A template too large for Heat is an error; any other file too large to be one is text.
+        /// </summary>
+        /// <exception cref="TemplateException">A template over Heat's max_template_size, aliases expanded.</exception>
+        public static JObject TryParseTemplate(string text, string fileName)
         {
             try
             {
-                return ParseDocument(text, null) is JObject template && HasVersion(template) ? template : null;
+                return ParseDocument(text, fileName) is JObject template && HasVersion(template) ? template : null;
+            }
+            catch (TemplateException ex) when (ex.Problem == TemplateProblem.TooLarge && DocumentScan.NamesTemplateVersion(text))
+            {
+                throw;
             }
             catch (TemplateException)
             {
@@ -151,17 +159,19 @@ namespace Heat.Client.Templates
 
         private static JToken ParseDocument(string text, string fileName)
         {
-            // heatclient: JSON when the stripped text starts with "{" (looked up without copying the text).
-            var first = 0;
-            while (first < text.Length && char.IsWhiteSpace(text[first]))
-            {
-                first++;
-            }
-            return first < text.Length && text[first] == '{' ? ParseJson(text, fileName) : HeatYaml.Parse(text, fileName);
+            return DocumentScan.IsJson(text) ? ParseJson(text, fileName) : HeatYaml.Parse(text, fileName);
         }
 
         private static JToken ParseJson(string text, string fileName)
         {
+            // JSON has no aliases, but a get_file target may be 16 MiB of small items: measured as HeatYaml measures YAML
+            // (what json.dumps would write, against Heat's max_template_size) before any tree is built.
+            var chars = DocumentScan.JsonChars(text, MaxTemplateSize);
+            if (chars > MaxTemplateSize)
+            {
+                throw new TemplateException(TemplateProblem.TooLarge, fileName, null, null, "the document is over " + MaxTemplateSize +
+                    " characters as JSON, more than Heat's max_template_size (" + MaxTemplateSize + " bytes) allows");
+            }
             var settings = new JsonLoadSettings
             {
                 DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Replace,

@@ -8,7 +8,9 @@ namespace Heat.Client.Templates
     {
         /// <summary>
         /// Heat's default <c>max_template_size</c>, for each template and environment (the file, and the JSON it becomes):
-        /// Heat refuses anything bigger, so it is refused here from the file's length, before it is read.
+        /// Heat refuses anything bigger, so it is refused here from the file's length, before it is read, and from the
+        /// document's size as JSON with every YAML alias expanded, counted while it is read (a 440 KB file of aliases
+        /// stood for 4 GB).
         /// </summary>
         public const int MaxTemplateBytes = 524288;
 
@@ -18,7 +20,10 @@ namespace Heat.Client.Templates
         /// </summary>
         public const int MaxFileBytes = 16 * 1024 * 1024;
 
-        /// <summary>All files read for one template, its children and environments together.</summary>
+        /// <summary>
+        /// All files read for one template, its children and environments together; a child or environment counts as the
+        /// JSON it becomes when that is larger than its text (aliases, escapes).
+        /// </summary>
         public const long MaxBundleBytes = 64 * 1024 * 1024;
 
         /// <summary>Files read for one template, its children and environments together.</summary>

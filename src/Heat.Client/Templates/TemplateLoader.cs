@@ -22,7 +22,8 @@ namespace Heat.Client.Templates
     /// text and let Heat fail), and cycles are reported instead of recursing for ever. A template, child or environment
     /// read over http(s) may name only http(s) URLs: a local path, <c>file:</c> URL, drive or UNC path in it is refused
     /// (<see cref="TemplateProblem.ForbiddenReference"/>), or a server could make this machine send its files to Heat.
-    /// Sizes, counts and depths are bounded by <see cref="TemplateLimits"/>; FIFOs, devices and sockets are not opened.
+    /// Sizes, counts and depths are bounded by <see cref="TemplateLimits"/>; FIFOs, devices and sockets are
+    /// refused by the handle of an open that does not block, never read.
     /// </remarks>
     public static class TemplateLoader
     {

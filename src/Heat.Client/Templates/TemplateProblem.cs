@@ -47,8 +47,8 @@ namespace Heat.Client.Templates
         TooDeep,
 
         /// <summary>
-        /// A path names a FIFO, a socket or a device rather than a regular file: opening it can block for ever and reading
-        /// it may never end, so it is refused before it is opened.
+        /// A path names a FIFO, a socket or a device rather than a regular file: a blocking open can wait for ever and
+        /// reading may never end, so it is opened without blocking, judged by its handle and closed unread.
         /// </summary>
         NotRegularFile,
     }

@@ -21,7 +21,7 @@ namespace Heat.Client.Templates
         /// <summary>
         /// Reads a template or environment (<paramref name="what"/> names it in errors: "the template") or, when
         /// <paramref name="what"/> is null, a get_file target. Every size is checked against its cap before the content
-        /// is kept: a local file from its length before it is opened, and again while it is read.
+        /// is kept: a local file from its open handle's length before it is read, and again while it is read.
         /// </summary>
         private async Task<Content> ReadAsync(string url, Referrer referrer, string what)
         {
@@ -55,26 +55,25 @@ namespace Heat.Client.Templates
         {
             var path = HeatUrl.FileUrlToPath(url);
             var subject = (referrer == null ? "the file " : referrer.How + ": ") + path;
-            // Before any open: opening a FIFO blocks until a writer comes, and a device may never end.
-            var kind = LocalFile.KindOf(path);
-            switch (kind)
-            {
-                case FileKind.Regular:
-                    break;
-                case FileKind.Missing:
-                    throw Fail(TemplateProblem.FileNotFound, referrer, subject + " does not exist", path);
-                case FileKind.Directory:
-                    throw Fail(TemplateProblem.FileNotFound, referrer, subject + " is a folder, not a file", path);
-                default:
-                    throw Fail(TemplateProblem.NotRegularFile, referrer, subject + " is " + LocalFile.Describe(kind) +
-                        ", not a regular file: reading it could block or never end", path);
-            }
             byte[] bytes;
             try
             {
-                CheckSize(new FileInfo(path).Length, true, url, referrer, what);
-                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+                // Opened first, then judged by its handle: opening a FIFO would block, and a device may never end.
+                using (var stream = LocalFile.OpenRegular(path, out var kind))
                 {
+                    switch (kind)
+                    {
+                        case FileKind.Regular:
+                            break;
+                        case FileKind.Missing:
+                            throw Fail(TemplateProblem.FileNotFound, referrer, subject + " does not exist", path);
+                        case FileKind.Directory:
+                            throw Fail(TemplateProblem.FileNotFound, referrer, subject + " is a folder, not a file", path);
+                        default:
+                            throw Fail(TemplateProblem.NotRegularFile, referrer, subject + " is " + LocalFile.Describe(kind) +
+                                ", not a regular file: reading it could block or never end", path);
+                    }
+                    CheckSize(stream.Length, true, url, referrer, what);
                     var allowance = Math.Min(LimitFor(what), TemplateLimits.MaxBundleBytes - _bytesRead);
                     bytes = CappedRead.ReadUpTo(stream, allowance, _cancellationToken);
                     if (bytes == null)
@@ -161,6 +160,27 @@ namespace Heat.Client.Templates
                 throw Fail(TemplateProblem.TooLarge, referrer, Subject(referrer, display) + " would bring the files read for this template to over " +
                     TemplateLimits.MaxBundleBytes + " bytes, the limit for all of them together", display);
             }
+        }
+
+        /// <summary>
+        /// A template or environment is held, and sent, as its JSON, which aliases and escapes can make larger than the text
+        /// it was read from: the difference counts against the cap for the whole bundle too.
+        /// </summary>
+        private void CountAsJson(string url, Referrer referrer, long textSize, long jsonSize)
+        {
+            var more = jsonSize - textSize;
+            if (more <= 0)
+            {
+                return;
+            }
+            if (_bytesRead + more > TemplateLimits.MaxBundleBytes)
+            {
+                var display = HeatUrl.Display(url);
+                throw Fail(TemplateProblem.TooLarge, referrer, Subject(referrer, display) + " as JSON (" + jsonSize +
+                    " characters) would bring the files of this template to over " + TemplateLimits.MaxBundleBytes +
+                    " bytes, the limit for all of them together", display);
+            }
+            _bytesRead += more;
         }
 
         private static string Subject(Referrer referrer, string file) => referrer == null ? file : referrer.How + ": " + file;

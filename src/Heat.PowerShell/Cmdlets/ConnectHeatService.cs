@@ -25,6 +25,9 @@ namespace Heat.PowerShell.Cmdlets
     /// scope it). Parameters given beside -Cloud or the variables win over them.</para>
     /// <para>Passwords, secrets and tokens are taken only as PSCredential or SecureString (or read from the files and
     /// variables above) and never appear in Verbose output or errors.</para>
+    /// <para>Warnings, once: an https Keystone whose catalog gives Heat a plain http endpoint (the token would go there
+    /// unencrypted; openstack and python-heatclient say nothing; give -HeatEndpoint), and a clouds.yaml of the current
+    /// folder that takes a secret from your own secure.yaml, as openstacksdk does, so that folder decides where it goes.</para>
     /// <para>The session renews its token by itself before it expires (once, whatever the number of callers), retries
     /// safe requests after transient failures (-MaxRetries) and never sends a create, update or delete twice on a
     /// guess. TLS certificates are checked, against -CACertificatePath (or OS_CACERT, cacert) for a private CA, unless
@@ -278,6 +281,7 @@ namespace Heat.PowerShell.Cmdlets
 
             // The previous default is not disposed: a user may still hold it (from -PassThru) and use it.
             SessionStore.Default = session;
+            foreach (var warning in session.Warnings) WriteWarning(warning);
             WriteVerbose($"Connected to {session.HeatEndpoint} as {session.UserName ?? "(token)"} in project {session.ProjectName ?? session.ProjectId}" +
                          (session.ExpiresAt.HasValue ? $"; the token expires at {session.ExpiresAt:u}." : "."));
             if (PassThru) WriteObject(session);

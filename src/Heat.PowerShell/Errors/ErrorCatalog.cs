@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using Heat.Client.Graphs;
 using Heat.Client.Keystone;
+using Heat.Client.Internal;
 using Heat.Client.Templates;
 
 namespace Heat.PowerShell.Errors
@@ -97,9 +98,14 @@ namespace Heat.PowerShell.Errors
             return record;
         }
 
-        /// <summary>An error record for a failed call about <paramref name="target"/>, with the hint when there is one.</summary>
+        /// <summary>
+        /// An error record for a failed call about <paramref name="target"/>, with the hint when there is one. A target
+        /// that is text (a template URL, an auth URL) is shown with its credentials masked, as the client's messages are:
+        /// the record goes to $Error and logs.
+        /// </summary>
         public static ErrorRecord ToErrorRecord(Exception exception, string noun, object target)
         {
+            if (target is string text) target = Secrets.RedactText(text);
             var entry = Find(exception);
             if (entry == null) return new ErrorRecord(exception, noun + "Error", ErrorCategory.NotSpecified, target);
             var record = new ErrorRecord(exception, entry.Id.Replace("{noun}", noun), entry.Category, target);

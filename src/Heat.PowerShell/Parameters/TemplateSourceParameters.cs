@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
+using Heat.Client.Internal;
 using Heat.Client.Templates;
 
 namespace Heat.PowerShell.Parameters
@@ -63,11 +64,14 @@ namespace Heat.PowerShell.Parameters
         /// <summary>The template request, with PowerShell paths resolved against the cmdlet's current location.</summary>
         internal TemplateRequest ToRequest(HeatCmdlet cmdlet) => cmdlet.NewTemplateRequest(TemplatePath, Template, TemplateUrl, EnvironmentPath);
 
-        /// <summary>Where the template comes from (the full path, the URL, or "(template text)"), for messages and error targets.</summary>
+        /// <summary>
+        /// Where the template comes from (the full path, the URL with its credentials masked, or "(template text)"), for
+        /// messages and error targets.
+        /// </summary>
         internal string Source(HeatCmdlet cmdlet)
         {
             var request = ToRequest(cmdlet);
-            return request.TemplatePath ?? request.TemplateUrl ?? "(template text)";
+            return Secrets.RedactText(request.TemplatePath ?? request.TemplateUrl ?? "(template text)");
         }
 
         /// <summary>-Parameter and -ParameterFile as plain values by name.</summary>

@@ -10,7 +10,7 @@ namespace Heat.Client.Tests.Templates
 {
     /// <summary>
     /// What a file costs is known before it is read: over-size files are refused from their length, reading stops at
-    /// the cap even when the length lied, and FIFOs, devices and sockets (which can block or never end) are not opened.
+    /// the cap even when the length lied, and FIFOs, devices and sockets (which can block or never end) are not read.
     /// </summary>
     public sealed class FileLimitTests : IDisposable
     {
@@ -99,7 +99,7 @@ namespace Heat.Client.Tests.Templates
         }
 
         [Fact]
-        public void A_fifo_is_refused_without_being_opened()
+        public void A_fifo_is_refused_without_blocking()
         {
             if (OperatingSystem.IsWindows())
             {
