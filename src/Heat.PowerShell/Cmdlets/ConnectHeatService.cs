@@ -31,8 +31,11 @@ namespace Heat.PowerShell.Cmdlets
     /// -SkipCertificateCheck is given; a token never follows a redirect to another host, port or scheme.</para>
     /// <para>Nothing is written unless -PassThru, which writes the HeatSession (user, project, endpoint, token expiry;
     /// never the token). Failures terminate: HeatAuthenticationFailed (naming the user, domains and project, never the
-    /// password), HeatIdentityNotFound (no Keystone at the URL), HeatTokenUnscoped (no project to scope to),
-    /// HeatEndpointNotFound (no Heat in the catalog), HeatCloudNotFound and HeatCloudConfigInvalid (clouds.yaml).</para>
+    /// password), HeatProjectNotAuthorized (the password is right but the user has no role on the project: the user's
+    /// projects are listed), HeatIdentityNotFound (no Keystone at the URL), HeatHttpsUnsupported (an https URL for a
+    /// server that speaks http), HeatTokenUnscoped (no project to scope to), HeatEndpointNotFound (no Heat in the
+    /// catalog), HeatCloudNotFound and HeatCloudConfigInvalid (clouds.yaml), HeatConnectionArgumentInvalid (-AuthUrl
+    /// without a credential, an application credential or a token).</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -115,8 +118,8 @@ namespace Heat.PowerShell.Cmdlets
         public string AuthUrl { get; set; }
 
         /// <summary>The user name and password (Get-Credential). The password stays a SecureString until it is sent to
-        /// Keystone.</summary>
-        [Parameter(Mandatory = true, Position = 1, ParameterSetName = PasswordSet)]
+        /// Keystone. With -AuthUrl, this or an application credential or a token is required.</summary>
+        [Parameter(Position = 1, ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = CloudSet)]
         [Parameter(ParameterSetName = EnvironmentSet)]
         [Credential]
@@ -258,7 +261,7 @@ namespace Heat.PowerShell.Cmdlets
             }
             catch (ArgumentException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, "HeatConnectionArgumentInvalid", ErrorCategory.InvalidArgument, CACertificatePath));
+                ThrowTerminatingError(HeatCmdlet.ToErrorRecord(e, "HeatConnection", e is PSArgumentException ? AuthUrl : CACertificatePath));
                 return;
             }
             HeatSession session;
@@ -269,12 +272,9 @@ namespace Heat.PowerShell.Cmdlets
             catch (Exception e) when (e is HeatException || e is ArgumentException || e is UriFormatException)
             {
                 var target = options.AuthUrl ?? options.HeatEndpoint;
-                ErrorRecord record;
-                if (e is UriFormatException) record = new ErrorRecord(e, "HeatAuthUrlInvalid", ErrorCategory.InvalidArgument, target);
-                else if (e is HeatIdentityNotFoundException) record = new ErrorRecord(e, "HeatIdentityNotFound", ErrorCategory.ObjectNotFound, target);
-                else if (e is HeatUnscopedTokenException) record = new ErrorRecord(e, "HeatTokenUnscoped", ErrorCategory.InvalidArgument, target);
-                else record = HeatCmdlet.ToErrorRecord(e, "HeatConnection", target);
-                ThrowTerminatingError(record);
+                ThrowTerminatingError(e is UriFormatException
+                    ? new ErrorRecord(e, "HeatAuthUrlInvalid", ErrorCategory.InvalidArgument, target)
+                    : HeatCmdlet.ToErrorRecord(e, "HeatConnection", target));
                 return;
             }
 
@@ -297,6 +297,12 @@ namespace Heat.PowerShell.Cmdlets
                     return new ErrorRecord(e, "HeatCloudConfigInvalid", ErrorCategory.InvalidData, Cloud);
             }
         }
+
+        private const string MissingSignIn =
+            "-AuthUrl names Keystone but not who signs in. Give -Credential (Get-Credential) with -ProjectName or -ProjectId; or " +
+            "-ApplicationCredentialId and -ApplicationCredentialSecret; or -ApplicationCredentialName, -UserName and " +
+            "-ApplicationCredentialSecret; or -Token with -HeatEndpoint or a project. Without -AuthUrl, Connect-HeatService reads " +
+            "OS_CLOUD, the OS_* variables of an openrc, or clouds.yaml (-Cloud NAME).";
 
         private bool Given(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 
@@ -322,6 +328,9 @@ namespace Heat.PowerShell.Cmdlets
             switch (ParameterSetName)
             {
                 case PasswordSet:
+                    // Not mandatory, so that -AuthUrl alone reaches this set and this message instead of "parameter set
+                    // cannot be resolved" (it also fits the application credential and token sets).
+                    if (Credential == null) throw new PSArgumentException(MissingSignIn, nameof(Credential));
                     options.Method = AuthMethod.Password;
                     options.UserName = Credential.UserName;
                     options.Password = Credential.Password;

@@ -8,42 +8,47 @@ using Heat.Client.Templates;
 namespace Heat.PowerShell
 {
     /// <summary>
-    /// The one map from what went wrong to what a script sees: the error id and its category. Ids that start with
-    /// "{noun}" take the cmdlet's noun (HeatStackNotFound, HeatEventNotFound ...). The first entry whose type matches
-    /// wins, so a more specific type comes before its base.
+    /// The one map from what went wrong to what a script sees: the error id, its category, and for failures whose
+    /// message says only what happened, what to do (<see cref="ErrorAdvice"/>: shown after the message and kept as the
+    /// record's RecommendedAction). Ids that start with "{noun}" take the cmdlet's noun (HeatStackNotFound,
+    /// HeatEventNotFound ...). The first entry whose type matches wins, so a more specific type comes before its base.
     /// </summary>
     internal static class ErrorCatalog
     {
-        private static readonly (Type Type, string Id, ErrorCategory Category)[] Entries =
+        private static readonly (Type Type, string Id, ErrorCategory Category, Func<Exception, string, object, string> Advice)[] Entries =
         {
-            (typeof(HeatNotFoundException), "{noun}NotFound", ErrorCategory.ObjectNotFound),
-            (typeof(HeatAuthenticationException), "HeatAuthenticationFailed", ErrorCategory.AuthenticationError),
-            (typeof(HeatForbiddenException), "HeatAccessDenied", ErrorCategory.PermissionDenied),
-            (typeof(HeatConflictException), "{noun}Conflict", ErrorCategory.ResourceExists),
-            (typeof(HeatBadRequestException), "{noun}Invalid", ErrorCategory.InvalidData),
-            (typeof(HeatServerException), "HeatServerError", ErrorCategory.InvalidResult),
-            (typeof(HeatStackFailedException), "{noun}Failed", ErrorCategory.InvalidResult),
-            (typeof(HeatOutcomeUnknownException), "{noun}OutcomeUnknown", ErrorCategory.InvalidResult),
-            (typeof(HeatReplaceRefusedException), "{noun}ReplaceRefused", ErrorCategory.InvalidOperation),
-            (typeof(HeatStackPausedException), "{noun}PausedAtHook", ErrorCategory.OperationStopped),
-            (typeof(HeatEndpointNotFoundException), "HeatEndpointNotFound", ErrorCategory.ObjectNotFound),
-            (typeof(HeatInvalidResponseException), "HeatInvalidResponse", ErrorCategory.InvalidResult),
-            (typeof(HeatRedirectRefusedException), "HeatRedirectRefused", ErrorCategory.SecurityError),
-            (typeof(HeatSessionClosedException), "HeatSessionClosed", ErrorCategory.ConnectionError),
-            (typeof(HeatConnectionException), "HeatRequestFailed", ErrorCategory.ConnectionError),
-            (typeof(HeatException), "HeatRequestFailed", ErrorCategory.ConnectionError),
-            (typeof(TimeoutException), "{noun}Timeout", ErrorCategory.OperationTimeout),
-            (typeof(TemplateException), "HeatTemplateInvalid", ErrorCategory.InvalidData),
-            (typeof(GraphvizNotFoundException), "HeatGraphvizNotFound", ErrorCategory.ObjectNotFound),
-            (typeof(GraphvizException), "HeatGraphvizFailed", ErrorCategory.InvalidResult),
-            (typeof(ItemNotFoundException), "{noun}NotFound", ErrorCategory.ObjectNotFound),
-            (typeof(PSArgumentException), "{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),
-            (typeof(PSInvalidOperationException), "{noun}InvalidOperation", ErrorCategory.InvalidOperation),
-            (typeof(ArgumentException), "{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),
-            (typeof(FileNotFoundException), "HeatFileNotFound", ErrorCategory.ObjectNotFound),
-            (typeof(DirectoryNotFoundException), "HeatFileNotFound", ErrorCategory.ObjectNotFound),
-            (typeof(IOException), "HeatFileError", ErrorCategory.ReadError),
-            (typeof(UnauthorizedAccessException), "HeatFileError", ErrorCategory.PermissionDenied),
+            (typeof(HeatNotFoundException), "{noun}NotFound", ErrorCategory.ObjectNotFound, null),
+            (typeof(HeatAuthenticationException), "HeatAuthenticationFailed", ErrorCategory.AuthenticationError, null),
+            (typeof(HeatProjectNotAuthorizedException), "HeatProjectNotAuthorized", ErrorCategory.PermissionDenied, ErrorAdvice.ProjectNotAuthorized),
+            (typeof(HeatIdentityNotFoundException), "HeatIdentityNotFound", ErrorCategory.ObjectNotFound, null),
+            (typeof(HeatUnscopedTokenException), "HeatTokenUnscoped", ErrorCategory.InvalidArgument, null),
+            (typeof(HeatForbiddenException), "HeatAccessDenied", ErrorCategory.PermissionDenied, ErrorAdvice.AccessDenied),
+            (typeof(HeatConflictException), "{noun}Conflict", ErrorCategory.ResourceExists, null),
+            (typeof(HeatBadRequestException), "{noun}Invalid", ErrorCategory.InvalidData, ErrorAdvice.BadRequest),
+            (typeof(HeatServerException), "HeatServerError", ErrorCategory.InvalidResult, null),
+            (typeof(HeatStackFailedException), "{noun}Failed", ErrorCategory.InvalidResult, null),
+            (typeof(HeatOutcomeUnknownException), "{noun}OutcomeUnknown", ErrorCategory.InvalidResult, null),
+            (typeof(HeatReplaceRefusedException), "{noun}ReplaceRefused", ErrorCategory.InvalidOperation, null),
+            (typeof(HeatStackPausedException), "{noun}PausedAtHook", ErrorCategory.OperationStopped, null),
+            (typeof(HeatEndpointNotFoundException), "HeatEndpointNotFound", ErrorCategory.ObjectNotFound, null),
+            (typeof(HeatInvalidResponseException), "HeatInvalidResponse", ErrorCategory.InvalidResult, null),
+            (typeof(HeatRedirectRefusedException), "HeatRedirectRefused", ErrorCategory.SecurityError, null),
+            (typeof(HeatSessionClosedException), "HeatSessionClosed", ErrorCategory.ConnectionError, null),
+            (typeof(HeatHttpsUnsupportedException), "HeatHttpsUnsupported", ErrorCategory.ConnectionError, ErrorAdvice.HttpsUnsupported),
+            (typeof(HeatConnectionException), "HeatRequestFailed", ErrorCategory.ConnectionError, null),
+            (typeof(HeatException), "HeatRequestFailed", ErrorCategory.ConnectionError, null),
+            (typeof(TimeoutException), "{noun}Timeout", ErrorCategory.OperationTimeout, null),
+            (typeof(TemplateException), "HeatTemplateInvalid", ErrorCategory.InvalidData, null),
+            (typeof(GraphvizNotFoundException), "HeatGraphvizNotFound", ErrorCategory.ObjectNotFound, null),
+            (typeof(GraphvizException), "HeatGraphvizFailed", ErrorCategory.InvalidResult, null),
+            (typeof(ItemNotFoundException), "{noun}NotFound", ErrorCategory.ObjectNotFound, null),
+            (typeof(PSArgumentException), "{noun}ArgumentInvalid", ErrorCategory.InvalidArgument, null),
+            (typeof(PSInvalidOperationException), "{noun}InvalidOperation", ErrorCategory.InvalidOperation, null),
+            (typeof(ArgumentException), "{noun}ArgumentInvalid", ErrorCategory.InvalidArgument, null),
+            (typeof(FileNotFoundException), "HeatFileNotFound", ErrorCategory.ObjectNotFound, null),
+            (typeof(DirectoryNotFoundException), "HeatFileNotFound", ErrorCategory.ObjectNotFound, null),
+            (typeof(IOException), "HeatFileError", ErrorCategory.ReadError, null),
+            (typeof(UnauthorizedAccessException), "HeatFileError", ErrorCategory.PermissionDenied, null),
         };
 
         /// <summary>Whether a failure belongs to one item (written as a non-terminating error so the pipeline goes on).</summary>
@@ -63,7 +68,10 @@ namespace Heat.PowerShell
             {
                 if (entry.Type.IsInstanceOfType(exception))
                 {
-                    return new ErrorRecord(exception, entry.Id.Replace("{noun}", noun), entry.Category, target);
+                    var record = new ErrorRecord(exception, entry.Id.Replace("{noun}", noun), entry.Category, target);
+                    var advice = entry.Advice?.Invoke(exception, noun, target);
+                    if (advice != null) record.ErrorDetails = new ErrorDetails(exception.Message + " " + advice) { RecommendedAction = advice };
+                    return record;
                 }
             }
             return new ErrorRecord(exception, noun + "Error", ErrorCategory.NotSpecified, target);
