@@ -33,6 +33,19 @@ BeforeAll {
     Invoke-OpenStackAdmin user create --domain Default --password $rolelessPassword $roleless | Out-Null
     $script:rolelessCred = [pscredential]::new($roleless, (ConvertTo-SecureString $rolelessPassword -AsPlainText -Force))
     Connect-HeatService -AuthUrl $lab.auth_url -Credential $cred -ProjectName $lab.project_name
+
+    $script:constrained = Join-Path $work 'constrained.yaml'
+    Set-Content -LiteralPath $constrained -Value @'
+heat_template_version: 2018-08-31
+parameters:
+  count: {type: number, default: 2, constraints: [{range: {min: 1, max: 5}}]}
+  flavor: {type: string, default: small, constraints: [{allowed_values: [small, large]}]}
+  data: {type: json, default: {}}
+  items: {type: comma_delimited_list, default: 'a', constraints: [{length: {max: 2}}]}
+  image: {type: string}
+resources:
+  r: {type: OS::Heat::None}
+'@
 }
 
 AfterAll {
@@ -80,5 +93,35 @@ Describe 'A first Connect-HeatService that goes wrong says what to do' -Tag Lab 
         "$demoElsewhere" | Should -Match "The user has a role on: .*'$($lab.project_name)'"
         # None of them replaced the session of this runspace.
         (Get-HeatStack -Name "$prefix*" | Measure-Object).Count | Should -Be 0
+    }
+}
+
+Describe 'Test-HeatTemplate -Parameter says what a create would say' -Tag Lab {
+    It 'for <Case>: a real create refuses the values, and Test-HeatTemplate says so in the same words (Heat''s /validate checks no values)' -TestCases @(
+        @{ Case = 'a number out of range'; Values = @{ count = 7; image = 'x' } }
+        @{ Case = 'a value not allowed'; Values = @{ flavor = 'medium'; image = 'x' } }
+        @{ Case = 'text that is not JSON'; Values = @{ data = '[1,2'; image = 'x' } }
+        @{ Case = 'a list too long'; Values = @{ items = 'a,b,c'; image = 'x' } }
+        @{ Case = 'a parameter with no value and no default'; Values = @{ count = 3 } }
+    ) {
+        param($Case, $Values)
+        $name = "$prefix-check"
+        $said = @(Test-HeatTemplate -TemplatePath $constrained -Parameter $Values -ErrorAction SilentlyContinue -ErrorVariable refused)
+        $created = $null
+        $heatSays = try { $created = New-HeatStack -Name $name -TemplatePath $constrained -Parameter $Values -ErrorAction Stop; 'created' }
+        catch { $_.Exception.Message }
+        if ($created) { Remove-HeatStack -StackName $name -Force -Wait }
+
+        $said | Should -BeNullOrEmpty
+        $heatSays | Should -Not -Be 'created'
+        $refused.Count | Should -Be 1
+        $refused[0].Exception.Message | Should -Be "$($constrained): $heatSays"
+    }
+
+    It 'says nothing of values Heat takes' {
+        $said = @(Test-HeatTemplate -TemplatePath $constrained -Parameter @{ count = ' 4 '; flavor = 'large'; data = '{"a": [1]}'; items = 'x,y'; image = 'x' } -ErrorVariable refused)
+
+        $refused.Count | Should -Be 0
+        $said.Count | Should -Be 1
     }
 }

@@ -51,6 +51,12 @@ namespace Heat.Client.Templates
         /// it may never end, so it is refused before it is opened.
         /// </summary>
         NotRegularFile,
+
+        /// <summary>
+        /// A parameter value Heat would refuse on create (its type, its constraints), or a parameter with neither a value
+        /// nor a default: Heat's /validate does not check values (<see cref="ParameterCheck"/> does).
+        /// </summary>
+        ParameterValue,
     }
 
     /// <summary>
