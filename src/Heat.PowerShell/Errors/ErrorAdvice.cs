@@ -35,7 +35,7 @@ namespace Heat.PowerShell
         /// <summary>Heat's 403 names only its policy rule ("You are not authorized to use service:index.").</summary>
         public static string AccessDenied(Exception exception, string noun, object target)
         {
-            var rule = Regex.Match(exception.Message ?? string.Empty, @"authorized to use (?<rule>[\w:-]+)").Groups["rule"].Value;
+            var rule = Regex.Match(exception.Message ?? string.Empty, @"authorized to (?:use|complete) (?<rule>[\w:-]+)").Groups["rule"].Value;
             var which = rule.Length > 0 ? $"Heat's policy rule {rule}" : "Heat's policy";
             if (noun == "HeatService")
             {
