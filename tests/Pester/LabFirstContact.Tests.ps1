@@ -125,3 +125,39 @@ Describe 'Test-HeatTemplate -Parameter says what a create would say' -Tag Lab {
         $said.Count | Should -Be 1
     }
 }
+
+Describe 'Heat''s bare words come with what they mean and what to do' -Tag Lab {
+    BeforeAll {
+        $script:stack = "$prefix-words"
+        $template = Join-Path $work 'words.yaml'
+        Set-Content -LiteralPath $template -Value "heat_template_version: 2018-08-31`nresources:`n  nothing: {type: OS::Heat::None}`noutputs:`n  url: {value: http://x}"
+        New-HeatStack -Name $stack -TemplatePath $template -Wait | Out-Null
+    }
+
+    AfterAll {
+        Remove-HeatStack -StackName $stack -Force -Wait -ErrorAction SilentlyContinue
+    }
+
+    It 'a member''s Get-HeatService: the engine list is for administrators' {
+        $failure = Get-Failure { Get-HeatService -ErrorAction Stop }
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'HeatAccessDenied,*'
+        "$failure" | Should -Match '^You are not authorized to use service:index\. Heat''s policy rule service:index gives the list of Heat''s engines to the cloud''s administrators only'
+        $failure.ErrorDetails.RecommendedAction | Should -Match 'admin role'
+    }
+
+    It 'a signal to a resource that takes none: which resources do' {
+        $failure = Get-Failure { Send-HeatResourceSignal -StackName $stack -ResourceName nothing -ErrorAction Stop }
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'HeatResourceInvalid,*'
+        "$failure" | Should -Match '^signal is not supported for resource\. Resource .*nothing does not take signals'
+        "$failure" | Should -Match 'OS::Heat::WaitConditionHandle'
+    }
+
+    It 'an output the stack lacks: its name and the outputs there are, not "key {} not found"' {
+        $failure = Get-Failure { Get-HeatStackOutput -StackName $stack -OutputKey nope -ErrorAction Stop }
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'HeatStackOutputNotFound,*'
+        "$failure" | Should -Be "Stack $stack has no output 'nope'. Its outputs: url."
+    }
+}
