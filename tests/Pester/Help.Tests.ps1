@@ -203,6 +203,28 @@ Describe 'docs/openstack-commands.md' {
     }
 }
 
+Describe 'Scripts that wait' {
+    BeforeAll {
+        # A failed -Wait is a non-terminating error: a script that does not stop on errors (or count them) exits 0.
+        function script:Test-StopsOnError([string] $Code) {
+            $Code -match "\`$ErrorActionPreference\s*=\s*'Stop'" -or $Code -match '-ErrorAction\s+Stop\b' -or $Code -match '-ErrorVariable\s+\w+'
+        }
+    }
+
+    It 'README''s blocks that wait stop on errors' {
+        $readme = Get-Content (Join-Path $PSScriptRoot '../../README.md') -Raw
+        $blocks = [regex]::Matches($readme, '(?s)```powershell\r?\n(.*?)```') | ForEach-Object { $_.Groups[1].Value } | Where-Object { $_ -match '-Wait\b' }
+        $blocks | Should -Not -BeNullOrEmpty
+        foreach ($block in $blocks) { Test-StopsOnError $block | Should -BeTrue -Because "this block waits: $($block.Substring(0, [Math]::Min(200, $block.Length)))" }
+    }
+
+    It 'every script in examples/ that waits stops on errors' {
+        $scripts = Get-ChildItem (Join-Path $PSScriptRoot '../../examples') -Filter *.ps1 | Where-Object { (Get-Content $_.FullName -Raw) -match '-Wait\b' }
+        $scripts | Should -Not -BeNullOrEmpty
+        foreach ($file in $scripts) { Test-StopsOnError (Get-Content $file.FullName -Raw) | Should -BeTrue -Because "$($file.Name) waits" }
+    }
+}
+
 Describe 'The about topics' {
     It 'are found by Get-Help' {
         $topic = Get-Help about_Heat.PowerShell | Out-String
