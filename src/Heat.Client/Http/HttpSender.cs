@@ -192,11 +192,9 @@ namespace Heat.Client.Http
                     catch (HttpRequestException e)
                     {
                         call.Trace?.Invoke($"{method} {Redacted(uri)} -> no answer after {watch.ElapsedMilliseconds} ms{RetryNote(call)}: {ErrorMapper.Clean(e.Message)}");
-                        if (uri.Scheme == Uri.UriSchemeHttps && _cloudOrigins.ContainsKey(RedirectPolicy.Origin(uri)) && PlainHttpProbe.MayBeSchemeMismatch(e) &&
-                            await PlainHttpProbe.SpeaksPlainHttpAsync(_http, uri, call.Trace, cancellationToken).ConfigureAwait(false))
-                        {
+                        if (_cloudOrigins.ContainsKey(RedirectPolicy.Origin(uri)) &&
+                            await PlainHttpProbe.SpeaksPlainHttpAsync(_http, uri, e, call.Trace, cancellationToken).ConfigureAwait(false))
                             throw new HeatHttpsUnsupportedException(method.Method, uri, e);
-                        }
                         throw ConnectionFailure(method, uri, e, beforeSending: RefusedBeforeSending(e));
                     }
                     catch (OperationCanceledException)

@@ -21,7 +21,7 @@ namespace Heat.Client.Http
 
         /// <summary>A failure of the TLS layer or of a stream closed during the handshake; not of the socket itself
         /// (refused, reset, unreachable), which says nothing about the scheme.</summary>
-        public static bool MayBeSchemeMismatch(Exception failure)
+        private static bool MayBeSchemeMismatch(Exception failure)
         {
             bool tlsOrStream = false;
             for (var inner = failure; inner != null; inner = inner.InnerException)
@@ -33,12 +33,14 @@ namespace Heat.Client.Http
         }
 
         /// <summary>
-        /// Whether http://host:port/ answers. An answer other than 400 means plain http is spoken there: a server that
-        /// speaks TLS on the port answers plain http with 400 (nginx, Apache: "plain HTTP request was sent to HTTPS port")
-        /// or not at all. Never throws.
+        /// Whether an https request that failed with <paramref name="failure"/> went to a server that speaks plain http:
+        /// the failure came from the handshake, and http://host:port/ answers with anything but 400 (a server that speaks
+        /// TLS on the port answers plain http with 400, as nginx and Apache do, or not at all). Never throws.
         /// </summary>
-        public static async Task<bool> SpeaksPlainHttpAsync(HttpClient http, Uri https, Action<string> trace, CancellationToken cancellationToken)
+        public static async Task<bool> SpeaksPlainHttpAsync(HttpClient http, Uri https, Exception failure, Action<string> trace,
+            CancellationToken cancellationToken)
         {
+            if (https.Scheme != Uri.UriSchemeHttps || !MayBeSchemeMismatch(failure)) return false;
             var probe = new Uri($"{Uri.UriSchemeHttp}://{https.Authority}/");
             var watch = Stopwatch.StartNew();
             try

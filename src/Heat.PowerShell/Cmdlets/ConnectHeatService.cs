@@ -298,12 +298,6 @@ namespace Heat.PowerShell.Cmdlets
             }
         }
 
-        private const string MissingSignIn =
-            "-AuthUrl names Keystone but not who signs in. Give -Credential (Get-Credential) with -ProjectName or -ProjectId; or " +
-            "-ApplicationCredentialId and -ApplicationCredentialSecret; or -ApplicationCredentialName, -UserName and " +
-            "-ApplicationCredentialSecret; or -Token with -HeatEndpoint or a project. Without -AuthUrl, Connect-HeatService reads " +
-            "OS_CLOUD, the OS_* variables of an openrc, or clouds.yaml (-Cloud NAME).";
-
         private bool Given(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 
         private string CACertificateFullPath() =>
@@ -328,9 +322,8 @@ namespace Heat.PowerShell.Cmdlets
             switch (ParameterSetName)
             {
                 case PasswordSet:
-                    // Not mandatory, so that -AuthUrl alone reaches this set and this message instead of "parameter set
-                    // cannot be resolved" (it also fits the application credential and token sets).
-                    if (Credential == null) throw new PSArgumentException(MissingSignIn, nameof(Credential));
+                    // Not mandatory: -AuthUrl alone then reaches this set, not "parameter set cannot be resolved".
+                    if (Credential == null) throw new PSArgumentException(ErrorAdvice.MissingSignIn, nameof(Credential));
                     options.Method = AuthMethod.Password;
                     options.UserName = Credential.UserName;
                     options.Password = Credential.Password;

@@ -11,6 +11,13 @@ namespace Heat.PowerShell
     /// </summary>
     internal static class ErrorAdvice
     {
+        /// <summary>Connect-HeatService -AuthUrl without a way to sign in: the ways there are.</summary>
+        public const string MissingSignIn =
+            "-AuthUrl names Keystone but not who signs in. Give -Credential (Get-Credential) with -ProjectName or -ProjectId; or " +
+            "-ApplicationCredentialId and -ApplicationCredentialSecret; or -ApplicationCredentialName, -UserName and " +
+            "-ApplicationCredentialSecret; or -Token with -HeatEndpoint or a project. Without -AuthUrl, Connect-HeatService reads " +
+            "OS_CLOUD, the OS_* variables of an openrc, or clouds.yaml (-Cloud NAME).";
+
         public static string ProjectNotAuthorized(Exception exception, string noun, object target)
         {
             var refused = (HeatProjectNotAuthorizedException)exception;
