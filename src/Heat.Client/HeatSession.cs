@@ -224,6 +224,14 @@ namespace Heat.Client
             }, cancellationToken);
         }
 
+        /// <summary>A Keystone read with a token that is not the session's (a user's own projects, with the token that
+        /// told a refused project from a wrong password). The token never follows a redirect to another origin.</summary>
+        internal Task<HeatResponse> SendWithTokenAsync(HttpMethod method, Uri uri, string token, Action<string> trace, CancellationToken cancellationToken)
+        {
+            ThrowIfDisposed();
+            return _sender.SendAsync(new HttpCall(method, uri) { Token = token, Trace = trace }, cancellationToken);
+        }
+
         /// <summary>Reads a URL that a template names (http or https), with no token: those are not Heat's. Goes through
         /// the same sender (redirects, timeouts, retries, limits); its certificate is always checked unless it is the
         /// cloud's own host.</summary>

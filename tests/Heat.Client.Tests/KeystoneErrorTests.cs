@@ -45,7 +45,36 @@ namespace Heat.Client.Tests
                          "Keystone said: The request you have made requires authentication.", error.Message);
             Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
             Assert.DoesNotContain(Password, error.ToString());
-            Assert.Equal(new[] { "POST /v3/auth/tokens", "GET /v3" }, keystone.Requests.Select(r => r.ToString()));
+            // Asked once more without the project (to tell a refused project from wrong credentials): refused too.
+            Assert.Equal(new[] { "POST /v3/auth/tokens", "GET /v3", "POST /v3/auth/tokens" }, keystone.Requests.Select(r => r.ToString()));
+            Assert.Null(JObject.Parse(keystone.Requests.Last().Body)["auth"]["scope"]);
+        }
+
+        [Fact]
+        public async Task AProjectRefused_ToAUserKeystoneAccepts_IsNotCalledWrongCredentials()
+        {
+            using var keystone = new FakeServer(r =>
+            {
+                if (r.Method == "GET" && r.Path == "/v3") return FakeReply.Json(HeatFixtures.KeystoneV3Version("http://127.0.0.1/v3").ToString());
+                if (r.Method == "GET" && r.Path == "/v3/auth/projects")
+                {
+                    return FakeReply.Json(new JObject { ["projects"] = new JArray(new JObject { ["name"] = "web" }, new JObject { ["name"] = "db" }) }.ToString());
+                }
+                return JObject.Parse(r.Body)["auth"]["scope"] != null
+                    ? FakeReply.Json(HeatFixtures.KeystoneUnauthorized().ToString(), 401)
+                    : Token(HeatFixtures.KeystoneV3Token());
+            });
+            var options = Login(keystone.Url("v3"), project: "ops");
+
+            var error = await Assert.ThrowsAsync<HeatProjectNotAuthorizedException>(() => HeatSession.ConnectAsync(options));
+
+            Assert.Equal($"Keystone at {keystone.Url("v3/auth/tokens")} accepted the password of user 'demo' in domain 'Default' but refused a " +
+                         "token for project 'ops' in domain 'Default': the user has no role on that project, or there is no such project. " +
+                         "The user has a role on: 'db', 'web'.", error.Message);
+            Assert.Equal("ops", error.Project);
+            Assert.Equal(new[] { "db", "web" }, error.UserProjects);
+            Assert.Equal("gAAAA-token", keystone.Requests.Last().Headers["X-Auth-Token"]);
+            Assert.DoesNotContain(Password, error.ToString());
         }
 
         [Fact]

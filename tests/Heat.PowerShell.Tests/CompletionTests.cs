@@ -308,6 +308,73 @@ namespace Heat.PowerShell.Tests
             Assert.Contains("Where it answers", (string)result.Output[0].Properties["ToolTip"].Value);
         }
 
+        /// <summary>What each suggestion stands for once typed: the helper decides the quoting, this reads it back.</summary>
+        private static string[] Offered(PowerShellHost host, PowerShellHost.Result result) =>
+            Texts(result).Select(text => (string)host.Run("Write-Output " + text).Output.Single().BaseObject).ToArray();
+
+        [Fact]
+        public void ResourceTypes_FromTheCloudsList_ForEveryParameterThatTakesOne()
+        {
+            var heat = new FakeHeat().ListsResourceTypes(("OS::Heat::RandomString", null), ("OS::Heat::ResourceGroup", null), ("OS::Nova::Server", null));
+            using var host = new PowerShellHost(heat);
+            host.MakeSessionTheDefault();
+
+            var resources = Tab(host, "Get-HeatResource web -ResourceType OS::Heat::R");
+            var events = Tab(host, "Get-HeatEvent web -ResourceType OS::N");
+            var types = Tab(host, "Get-HeatResourceType OS::Heat::Res");
+            var alias = Tab(host, "Get-HeatResourceType -ResourceType OS::Heat::Ra");
+
+            Assert.Equal(new[] { "OS::Heat::RandomString", "OS::Heat::ResourceGroup" }, Offered(host, resources));
+            Assert.Equal(new[] { "OS::Nova::Server" }, Offered(host, events));
+            Assert.Equal(new[] { "OS::Heat::ResourceGroup" }, Offered(host, types));
+            Assert.Equal(new[] { "OS::Heat::RandomString" }, Offered(host, alias));
+            Assert.Single(heat.Log, l => l.StartsWith("GET resource_types", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void SnapshotIds_OfTheStackAlreadyGiven_WithTheirNamesAsTooltip()
+        {
+            var heat = new FakeHeat().ShowsStack(HeatFixtures.StackDetail("web", "s1"));
+            heat.On(HttpMethod.Get, "stacks/web/s1/snapshots").Json(HttpStatusCode.OK, new JObject
+            {
+                ["snapshots"] = new JArray(
+                    new JObject { ["id"] = "5f1c0e9a", ["name"] = "before-upgrade", ["status"] = "COMPLETE", ["creation_time"] = "2024-05-01T10:00:00Z" },
+                    new JObject { ["id"] = "77ab21d0", ["name"] = "nightly", ["status"] = "COMPLETE", ["creation_time"] = "2024-05-02T02:00:00Z" }),
+            });
+            using var host = new PowerShellHost(heat);
+            host.MakeSessionTheDefault();
+
+            var restore = Tab(host, "Restore-HeatStackSnapshot -StackName web -SnapshotId ");
+            var get = Tab(host, "Get-HeatStackSnapshot web 7");
+            var remove = Tab(host, "Remove-HeatStackSnapshot web 5");
+            var noStack = Tab(host, "Restore-HeatStackSnapshot -SnapshotId ");
+
+            Assert.Equal(new[] { "5f1c0e9a", "77ab21d0" }, Offered(host, restore));
+            Assert.Contains("before-upgrade", (string)restore.Output[0].Properties["ToolTip"].Value);
+            Assert.Equal(new[] { "77ab21d0" }, Offered(host, get));
+            Assert.Equal(new[] { "5f1c0e9a" }, Offered(host, remove));
+            Assert.Empty(Texts(noStack));
+        }
+
+        [Fact]
+        public void Actions_AreHeatsActions_NotTheFilesHere()
+        {
+            using var host = new PowerShellHost(null);
+            var folder = System.IO.Directory.CreateTempSubdirectory("heat-actions-").FullName;
+            System.IO.File.WriteAllText(System.IO.Path.Combine(folder, "UPDATE-notes.txt"), "a file PowerShell would offer");
+            host.Run($"Set-Location -LiteralPath '{folder}'");
+
+            var events = Tab(host, "Get-HeatEvent web -Action UP");
+            var rollback = Tab(host, "Get-HeatEvent web -Action R");
+            var deployment = Tab(host, "New-HeatSoftwareDeployment -ServerId s -ConfigId c -Action D");
+            var change = Tab(host, "Set-HeatSoftwareDeployment d1 -Action ");
+
+            Assert.Equal(new[] { "UPDATE" }, Offered(host, events));
+            Assert.Equal(new[] { "ROLLBACK", "RESUME", "RESTORE" }, Offered(host, rollback));
+            Assert.Equal(new[] { "DELETE" }, Offered(host, deployment));
+            Assert.Equal(new[] { "CREATE", "UPDATE", "DELETE", "SUSPEND", "RESUME" }, Offered(host, change));
+        }
+
         [Fact]
         public void Statuses_AreOffered()
         {

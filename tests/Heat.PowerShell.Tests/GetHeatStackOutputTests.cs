@@ -86,7 +86,7 @@ namespace Heat.PowerShell.Tests
             var error = Assert.Single(result.Errors);
             Assert.Equal("HeatStackOutputNotFound,Heat.PowerShell.Cmdlets.GetHeatStackOutput", error.FullyQualifiedErrorId);
             Assert.Equal("web/nope", error.TargetObject);
-            Assert.Contains("Specified output key nope not found.", error.Exception.Message);
+            Assert.Contains("Stack web has no output 'nope'.", error.Exception.Message);
             Assert.Equal("url", Assert.Single(result.Objects<HeatStackOutput>()).OutputKey);
         }
 

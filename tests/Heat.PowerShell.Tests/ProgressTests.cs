@@ -43,10 +43,12 @@ namespace Heat.PowerShell.Tests
         }
 
         [Fact]
-        public void AHostThatDrawsSlowly_GetsTheOverallBarOnly_Rarely()
+        public void AHostThatDrawsSlowly_GetsTheOverallBarOnce_AndNothingMore_NotEvenItsCompletion()
         {
             // 300 ms a record; a wait of 4.5 s with a status change every 50 ms.
-            var records = Run(Waiter(3), 4.5, _ => Thread.Sleep(300));
+            var waiter = Waiter(3);
+            var records = Run(waiter, 4.5, _ => Thread.Sleep(300));
+            waiter.Complete(_ => records++);
 
             Assert.Equal(1, records);
         }

@@ -26,6 +26,54 @@ namespace Heat.PowerShell.Tests
             Assert.Equal("The Resource Type (OS::Nope) could not be found.", error.Exception.Message);
         }
 
+        private const string Constrained = "heat_template_version: 2018-08-31\nparameters:\n" +
+                                           "  count: {type: number, constraints: [{range: {min: 1, max: 5}}]}\n" +
+                                           "  flag: {type: boolean, default: false}\n" +
+                                           "  image: {type: string}\n";
+
+        [Fact]
+        public void Parameter_ValuesACreateWouldRefuse_AreErrors_OnePerParameter_InHeatsWords()
+        {
+            var heat = new FakeHeat().Validates();
+            using var host = new PowerShellHost(heat);
+            host.Runspace.SessionStateProxy.SetVariable("template", Constrained);
+
+            var result = host.Run("Test-HeatTemplate -Template $template -Parameter @{ count = 9; flag = 'maybe'; image = 'debian' } -Session $session");
+
+            Assert.Empty(result.Output);
+            Assert.Equal(new[] { "POST validate" }, heat.Log);
+            Assert.All(result.Errors, e => Assert.Equal("HeatTemplateInvalid,Heat.PowerShell.Cmdlets.TestHeatTemplate", e.FullyQualifiedErrorId));
+            Assert.Equal(new[]
+            {
+                "(template text): Parameter 'count' is invalid: 9 is out of range (min: 1, max: 5)",
+                "(template text): Parameter 'flag' is invalid: Unrecognized value 'maybe', acceptable values are: '0', '1', 'f', 'false', 'n', 'no', 'off', 'on', 't', 'true', 'y', 'yes'",
+            }, result.Errors.Select(e => e.Exception.Message));
+        }
+
+        [Fact]
+        public void Parameter_AValueMissing_IsReported_Offline_Too()
+        {
+            using var host = new PowerShellHost(null);
+            host.Runspace.SessionStateProxy.SetVariable("template", Constrained);
+
+            var result = host.Run("Test-HeatTemplate -Template $template -Parameter @{ count = 2 } -Offline");
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("(template text): The Parameter (image) was not provided.", error.Exception.Message);
+        }
+
+        [Fact]
+        public void WithoutParameter_ValuesAreNotChecked_TheTemplateAlone_IsValid()
+        {
+            using var host = new PowerShellHost(null);
+            host.Runspace.SessionStateProxy.SetVariable("template", Constrained);
+
+            var result = host.Run("Test-HeatTemplate -Template $template -Offline");
+
+            Assert.Empty(result.Errors);
+            Assert.Single(result.Output);
+        }
+
         [Fact]
         public void IgnoreErrorsAndShowNested_BuildOneQuery()
         {

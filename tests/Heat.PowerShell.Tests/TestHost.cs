@@ -35,6 +35,13 @@ namespace Heat.PowerShell.Tests
         /// <summary>Every prompt the commands asked, answered or not: "caption: message".</summary>
         public List<string> Prompts => _ui.Prompts;
 
+        /// <summary>How long each progress record takes to draw: a console in a terminal that never answers the
+        /// cursor-position query takes seconds.</summary>
+        public TimeSpan ProgressDelay { get => _ui.ProgressDelay; set => _ui.ProgressDelay = value; }
+
+        /// <summary>The progress records the host drew, in order.</summary>
+        public List<ProgressRecord> Drawn => _ui.Drawn;
+
         /// <summary>Answers the next choice prompt with the choice whose label (without "&amp;") is <paramref name="label"/>.</summary>
         public void AnswerNextChoice(string label) => _ui.Answers.Enqueue(label);
 
@@ -82,7 +89,15 @@ namespace Heat.PowerShell.Tests
 
             public override void WriteWarningLine(string message) => WriteLine("WARNING: " + message);
 
-            public override void WriteProgress(long sourceId, ProgressRecord record) { }
+            public TimeSpan ProgressDelay { get; set; }
+
+            public List<ProgressRecord> Drawn { get; } = new List<ProgressRecord>();
+
+            public override void WriteProgress(long sourceId, ProgressRecord record)
+            {
+                Drawn.Add(record);
+                if (ProgressDelay > TimeSpan.Zero) System.Threading.Thread.Sleep(ProgressDelay);
+            }
 
             public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
             {

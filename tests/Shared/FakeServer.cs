@@ -178,6 +178,12 @@ namespace Heat.Tests.Shared
                         var request = ReadRequest(stream);
                         if (request == null) return;
                         Requests.Enqueue(request);
+                        if (request.Method == TlsHello)
+                        {
+                            // What a plain http server does with an https client's hello: a 400, and the connection closed.
+                            Write(stream, new FakeReply { Status = 400 });
+                            return;
+                        }
                         var reply = _handler(request) ?? new FakeReply { Status = 404 };
                         if (reply.Delay > TimeSpan.Zero && _stop.Token.WaitHandle.WaitOne(reply.Delay)) return;
                         if (reply.Reset)
@@ -217,6 +223,9 @@ namespace Heat.Tests.Shared
             stream.Flush();
         }
 
+        /// <summary>The method recorded for a connection that opened with a TLS handshake record (0x16), not HTTP.</summary>
+        public const string TlsHello = "TLS-HELLO";
+
         private static FakeRequest ReadRequest(Stream stream)
         {
             var headBytes = new List<byte>();
@@ -224,6 +233,7 @@ namespace Heat.Tests.Shared
             {
                 var one = stream.ReadByte();
                 if (one < 0) return null;
+                if (headBytes.Count == 0 && one == 0x16) return new FakeRequest { Method = TlsHello, Target = "/" };
                 headBytes.Add((byte)one);
                 var n = headBytes.Count;
                 if (n >= 4 && headBytes[n - 4] == '\r' && headBytes[n - 3] == '\n' && headBytes[n - 2] == '\r' && headBytes[n - 1] == '\n') break;

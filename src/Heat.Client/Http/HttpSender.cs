@@ -158,6 +158,9 @@ namespace Heat.Client.Http
                     catch (HttpRequestException e)
                     {
                         call.Trace?.Invoke($"{method} {Secrets.RedactUrl(uri)} -> no answer after {watch.ElapsedMilliseconds} ms{RetryNote(call)}: {Secrets.RedactText(ErrorMapper.Clean(e.Message))}");
+                        if (_cloudOrigins.ContainsKey(RedirectPolicy.Origin(uri)) &&
+                            await PlainHttpProbe.SpeaksPlainHttpAsync(_http, uri, e, call.Trace, cancellationToken).ConfigureAwait(false))
+                            throw new HeatHttpsUnsupportedException(method.Method, uri, e);
                         throw ConnectionFailure(method, uri, e, beforeSending: RefusedBeforeSending(e));
                     }
                     catch (OperationCanceledException)

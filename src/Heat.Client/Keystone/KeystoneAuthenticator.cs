@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
@@ -52,6 +53,8 @@ namespace Heat.Client.Keystone
                 {
                     throw NotKeystone(uri, "it answered HTTP 401, and " + VersionUri(uri) + " is not Keystone's v3 version document", refused);
                 }
+                var projectRefused = await ProjectRefusalAsync(session, options, uri, trace, cancellationToken).ConfigureAwait(false);
+                if (projectRefused != null) throw projectRefused;
                 throw new HeatAuthenticationException(refused.StatusCode ?? System.Net.HttpStatusCode.Unauthorized,
                     RefusalMessage(options, uri, refused.Message), refused.ErrorType, refused.Method, refused.RequestUri);
             }
@@ -127,6 +130,59 @@ namespace Heat.Client.Keystone
         }
 
 
+        /// <summary>
+        /// Keystone answers a project the user has no role on (or no such project) exactly as it answers a wrong password.
+        /// Asking once more without the project tells them apart: when that succeeds, the user is who they say and only
+        /// the project was refused, and the token it gives lists the projects the user has a role on. Null when the
+        /// request without the project fails too (the credentials are wrong), or named no project to begin with. A
+        /// cloud with a lockout policy counts a wrong password twice this way.
+        /// </summary>
+        private static async Task<HeatProjectNotAuthorizedException> ProjectRefusalAsync(HeatSession session, AuthOptions options, Uri uri,
+            Action<string> trace, CancellationToken cancellationToken)
+        {
+            if (options.Method == AuthMethod.ApplicationCredential || BuildProjectScope(options) == null) return null;
+            HeatResponse answer;
+            try
+            {
+                answer = await session.SendUnauthenticatedAsync(HttpMethod.Post, uri, BuildV3Body(options, scoped: false), trace, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (HeatException)
+            {
+                return null;
+            }
+            var token = answer.Headers.TryGetValues("X-Subject-Token", out var values) ? values.FirstOrDefault() : null;
+            var user = ((answer.Json as JObject)?["token"] as JObject)?["user"].Str("name") ?? options.UserName ?? options.UserId;
+            var projects = await UserProjectsAsync(session, uri, token, trace, cancellationToken).ConfigureAwait(false);
+            var accepted = options.Method == AuthMethod.Token ? $"the token of user '{user}'" : $"the password of {UserText(options)}";
+            string listed;
+            if (projects == null) listed = string.Empty;
+            else if (projects.Count == 0) listed = " The user has a role on no project.";
+            else listed = " The user has a role on: " + string.Join(", ", projects.Select(p => $"'{p}'")) + ".";
+            return new HeatProjectNotAuthorizedException(
+                $"Keystone at {uri} accepted {accepted} but refused a token for {ProjectText(options)}: the user has no role on " +
+                $"that project, or there is no such project.{listed}",
+                user, options.ProjectId ?? options.ProjectName, projects);
+        }
+
+        /// <summary>The names of the projects a token's user has a role on (GET /v3/auth/projects); null if unreadable.</summary>
+        private static async Task<IReadOnlyList<string>> UserProjectsAsync(HeatSession session, Uri tokensUri, string token, Action<string> trace,
+            CancellationToken cancellationToken)
+        {
+            if (string.IsNullOrEmpty(token) || token.Any(c => c <= ' ' || c >= 0x7F)) return null;
+            try
+            {
+                var answer = await session.SendWithTokenAsync(HttpMethod.Get, new Uri(VersionUri(tokensUri).ToString().TrimEnd('/') + "/auth/projects"), token,
+                    trace, cancellationToken).ConfigureAwait(false);
+                return ((answer.Json as JObject)?["projects"] as JArray)?.Select(p => p.Str("name")).Where(n => n != null).OrderBy(n => n, StringComparer.Ordinal)
+                    .ToList();
+            }
+            catch (HeatException)
+            {
+                return null;
+            }
+        }
+
         private static string RefusalMessage(AuthOptions options, Uri uri, string said)
         {
             string who;
@@ -144,7 +200,7 @@ namespace Heat.Client.Keystone
                     wrong = "it has expired or was revoked, or the project is wrong";
                     break;
                 default:
-                    who = "the credentials for " + UserText(options) + ProjectText(options);
+                    who = "the credentials for " + UserText(options) + ", " + ProjectText(options);
                     wrong = "the user name, password, domain or project is wrong";
                     break;
             }
@@ -160,10 +216,10 @@ namespace Heat.Client.Keystone
 
         private static string ProjectText(AuthOptions options)
         {
-            if (!string.IsNullOrEmpty(options.ProjectId)) return $", project id '{options.ProjectId}'";
-            if (string.IsNullOrEmpty(options.ProjectName)) return ", no project";
+            if (!string.IsNullOrEmpty(options.ProjectId)) return $"project id '{options.ProjectId}'";
+            if (string.IsNullOrEmpty(options.ProjectName)) return "no project";
             var domain = !string.IsNullOrEmpty(options.ProjectDomainId) ? $"domain id '{options.ProjectDomainId}'" : $"domain '{options.ProjectDomainName ?? "Default"}'";
-            return $", project '{options.ProjectName}' in {domain}";
+            return $"project '{options.ProjectName}' in {domain}";
         }
 
         private static HeatUnscopedTokenException Unscoped(AuthOptions options, Uri uri, string user)
@@ -188,7 +244,8 @@ namespace Heat.Client.Keystone
             }
         }
 
-        internal static JObject BuildV3Body(AuthOptions options)
+        /// <param name="scoped">False for the same identity without the project (see <see cref="ProjectRefusalAsync"/>).</param>
+        internal static JObject BuildV3Body(AuthOptions options, bool scoped = true)
         {
             var identity = new JObject();
             JObject scope = null;
@@ -227,7 +284,7 @@ namespace Heat.Client.Keystone
                     throw new ArgumentException($"Keystone cannot authenticate with method {options.Method}.");
             }
             var auth = new JObject { ["identity"] = identity };
-            if (scope != null) auth["scope"] = scope;
+            if (scope != null && scoped) auth["scope"] = scope;
             return new JObject { ["auth"] = auth };
         }
 

@@ -51,5 +51,11 @@ namespace Heat.Client.Templates
         /// reading may never end, so it is opened without blocking, judged by its handle and closed unread.
         /// </summary>
         NotRegularFile,
+
+        /// <summary>
+        /// A parameter value Heat would refuse on create (its type, its constraints), or a parameter with neither a value
+        /// nor a default: Heat's /validate does not check values (<see cref="ParameterCheck"/> does).
+        /// </summary>
+        ParameterValue,
     }
 }

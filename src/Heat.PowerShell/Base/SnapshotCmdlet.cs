@@ -9,6 +9,7 @@ namespace Heat.PowerShell.Base
         /// stack.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SnapshotIdCompleter))]
         public string SnapshotId { get; set; }
     }
 }

@@ -34,8 +34,11 @@ namespace Heat.PowerShell.Cmdlets
     /// -SkipCertificateCheck is given; a token never follows a redirect to another host, port or scheme.</para>
     /// <para>Nothing is written unless -PassThru, which writes the HeatSession (user, project, endpoint, token expiry;
     /// never the token). Failures terminate: HeatAuthenticationFailed (naming the user, domains and project, never the
-    /// password), HeatIdentityNotFound (no Keystone at the URL), HeatTokenUnscoped (no project to scope to),
-    /// HeatEndpointNotFound (no Heat in the catalog), HeatCloudNotFound and HeatCloudConfigInvalid (clouds.yaml).</para>
+    /// password), HeatProjectNotAuthorized (the password is right but the user has no role on the project: the user's
+    /// projects are listed), HeatIdentityNotFound (no Keystone at the URL), HeatHttpsUnsupported (an https URL for a
+    /// server that speaks http), HeatTokenUnscoped (no project to scope to), HeatEndpointNotFound (no Heat in the
+    /// catalog), HeatCloudNotFound and HeatCloudConfigInvalid (clouds.yaml), HeatConnectionArgumentInvalid (-AuthUrl
+    /// without a credential, an application credential or a token).</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -118,8 +121,8 @@ namespace Heat.PowerShell.Cmdlets
         public string AuthUrl { get; set; }
 
         /// <summary>The user name and password (Get-Credential). The password stays a SecureString until it is sent to
-        /// Keystone.</summary>
-        [Parameter(Mandatory = true, Position = 1, ParameterSetName = PasswordSet)]
+        /// Keystone. With -AuthUrl, this or an application credential or a token is required.</summary>
+        [Parameter(Position = 1, ParameterSetName = PasswordSet)]
         [Parameter(ParameterSetName = CloudSet)]
         [Parameter(ParameterSetName = EnvironmentSet)]
         [Credential]
@@ -261,7 +264,7 @@ namespace Heat.PowerShell.Cmdlets
             }
             catch (ArgumentException e)
             {
-                ThrowTerminatingError(HeatCmdlet.ToErrorRecord(e, "HeatConnection", CACertificatePath));
+                ThrowTerminatingError(HeatCmdlet.ToErrorRecord(e, "HeatConnection", e is PSArgumentException ? AuthUrl : CACertificatePath));
                 return;
             }
             HeatSession session;
@@ -311,6 +314,8 @@ namespace Heat.PowerShell.Cmdlets
             switch (ParameterSetName)
             {
                 case PasswordSet:
+                    // Not mandatory: -AuthUrl alone then reaches this set, not "parameter set cannot be resolved".
+                    if (Credential == null) throw new PSArgumentException(ErrorAdvice.MissingSignIn, nameof(Credential));
                     options.Method = AuthMethod.Password;
                     options.UserName = Credential.UserName;
                     options.Password = Credential.Password;

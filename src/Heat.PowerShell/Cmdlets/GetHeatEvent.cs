@@ -71,6 +71,7 @@ namespace Heat.PowerShell.Cmdlets
         /// <summary>Only events of these actions: CREATE, UPDATE, DELETE, ROLLBACK, SUSPEND, RESUME, CHECK
         /// ...</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(HeatActionCompleter))]
         public string[] Action { get; set; }
 
         /// <summary>Only events of resources of these types (OS::Heat::RandomString, OS::Nova::Server, OS::Heat::*), as
@@ -78,6 +79,7 @@ namespace Heat.PowerShell.Cmdlets
         /// resources, so an event of a resource Heat no longer lists (deleted) does not match.</summary>
         [Parameter]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(ResourceTypeCompleter))]
         public string[] ResourceType { get; set; }
 
         /// <summary>After the events so far, go on writing new ones as they happen (each once) until the stack ends

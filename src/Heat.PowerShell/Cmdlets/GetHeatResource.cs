@@ -84,6 +84,7 @@ namespace Heat.PowerShell.Cmdlets
         /// <summary>Only resources of these types; wildcards match (OS::Heat::*).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(ResourceTypeCompleter))]
         public string[] ResourceType { get; set; }
 
         /// <summary>Only resources with this status: CREATE_COMPLETE, *_IN_PROGRESS, or just a state (FAILED, COMPLETE

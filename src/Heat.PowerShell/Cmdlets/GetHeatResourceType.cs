@@ -69,6 +69,7 @@ namespace Heat.PowerShell.Cmdlets
         [Alias("ResourceType")]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(ResourceTypeCompleter))]
         public string[] Name { get; set; }
 
         /// <summary>Each type's description (one more request per type with -Schema on a Heat that ignores the schema route's query).</summary>

@@ -46,7 +46,7 @@ namespace Heat.PowerShell.Cmdlets
     /// </example>
     /// <example>
     /// <code>
-    /// Get-HeatStack -Tag prod -ShowNested | Select-Object StackName, StackStatus, ParentId
+    /// Get-HeatStack -Tag prod -ShowNested | Select-Object StackName, StackStatus, Parent
     /// </code>
     /// <para>Stacks tagged prod, nested stacks included.</para>
     /// </example>

@@ -73,9 +73,27 @@ namespace Heat.PowerShell.Cmdlets
             var outputs = new List<HeatStackOutput>();
             foreach (var key in keys)
             {
-                TryItem("HeatStackOutput", $"{stack}/{key}", () => outputs.Add(Await(Client.Outputs.GetAsync(stack, key, CancellationToken))));
+                TryItem("HeatStackOutput", $"{stack}/{key}", () => outputs.Add(ReadOne(stack, key)));
             }
             return outputs;
+        }
+
+        /// <summary>
+        /// One output. Heat 19 answers a key the stack lacks with "Specified output key {} not found." (the key lost on
+        /// the way): say which key, and which the stack has. A 404 for the stack itself passes as it is.
+        /// </summary>
+        private HeatStackOutput ReadOne(StackRef stack, string key)
+        {
+            try
+            {
+                return Await(Client.Outputs.GetAsync(stack, key, CancellationToken));
+            }
+            catch (HeatNotFoundException e) when (e.Message.IndexOf("output key", System.StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                var keys = Await(Client.Outputs.ListAsync(stack, CancellationToken)).Select(o => o.OutputKey).ToList();
+                throw new ItemNotFoundException(
+                    $"Stack {stack} has no output '{key}'. " + (keys.Count == 0 ? "It has no outputs." : $"Its outputs: {string.Join(", ", keys)}."), e);
+            }
         }
 
         private void Write(IReadOnlyList<HeatStackOutput> outputs)

@@ -30,6 +30,7 @@ namespace Heat.PowerShell.Cmdlets
         /// <summary>One snapshot, by id, read with its data. Left out: the list of the stack's snapshots.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SnapshotIdCompleter))]
         public string SnapshotId { get; set; }
 
         protected override void ProcessRecord()

@@ -50,6 +50,7 @@ namespace Heat.PowerShell.Cmdlets
         /// <summary>UPDATE when left out, as openstack software deployment create; CREATE, DELETE, SUSPEND, RESUME or your own.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DeploymentActionCompleter))]
         public string Action { get; set; }
 
         /// <summary>IN_PROGRESS when left out: the server has still to run it.</summary>

@@ -33,6 +33,7 @@ namespace Heat.PowerShell.Cmdlets
         /// stack.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SnapshotIdCompleter))]
         public string SnapshotId { get; set; }
 
         internal override WaitGoal Goal => WaitGoal.Restore;

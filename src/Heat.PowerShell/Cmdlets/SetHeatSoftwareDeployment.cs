@@ -66,6 +66,7 @@ namespace Heat.PowerShell.Cmdlets
         /// <summary>The deployment's action: CREATE, UPDATE, DELETE, SUSPEND, RESUME or your own.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DeploymentActionCompleter))]
         public string Action { get; set; }
 
         /// <summary>Write the deployment as Heat now has it.</summary>

@@ -19,6 +19,11 @@ namespace Heat.PowerShell.Cmdlets
     /// own message), so <c>Get-ChildItem *.yaml | Test-HeatTemplate</c> checks every file and reports each bad one.
     /// -Offline stops after the local checks and needs no cloud: for a build pipeline. See
     /// about_Heat.PowerShell_Templates.</para>
+    /// <para>Heat's validation does not check parameter values; a create does. With -Parameter or -ParameterFile (online
+    /// or -Offline), each value is checked as a create would check it: its type (number, boolean, comma_delimited_list,
+    /// json), the template's constraints (range, length, modulo, allowed_values, allowed_pattern) and a value for every
+    /// parameter without a default, from -Parameter or the environment. Each problem is a HeatTemplateInvalid error in
+    /// Heat's words, naming the parameter ("Parameter 'count' is invalid: 9 is out of range (min: 1, max: 5)").</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -37,6 +42,13 @@ namespace Heat.PowerShell.Cmdlets
     /// (Test-HeatTemplate -TemplatePath ./web.yaml).Parameters | Format-Table Name, Type, Default
     /// </code>
     /// <para>The parameters the template takes.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Test-HeatTemplate ./web.yaml -EnvironmentPath ./env/prod.yaml -Parameter @{ count = 9; image = 'debian-12' } -Offline
+    /// </code>
+    /// <para>Checks the values a create would send, without a cloud: a count outside the template's range, a value not
+    /// allowed, a parameter left without a value are each an error, worded as Heat would word it.</para>
     /// </example>
     [Cmdlet(VerbsDiagnostic.Test, "HeatTemplate", DefaultParameterSetName = TemplateSourceParameters.PathSet)]
     [OutputType(typeof(HeatTemplateValidation))]
@@ -89,8 +101,24 @@ namespace Heat.PowerShell.Cmdlets
                         "HeatTemplateInvalid", ErrorCategory.InvalidData, source));
                     return;
                 }
+                if (ReportParameterProblems(bundle, source)) return;
                 WriteObject(validation);
             });
+        }
+
+        /// <summary>
+        /// With -Parameter or -ParameterFile: the values Heat's /validate lets through and a create refuses (type,
+        /// constraints, a parameter with no value and no default), one error each, in Heat's words.
+        /// </summary>
+        private bool ReportParameterProblems(TemplateBundle bundle, string source)
+        {
+            if (_template.Parameter == null && _template.ParameterFile == null) return false;
+            var problems = ParameterCheck.Check(bundle.Template, bundle.Environment, TemplateParameters.Format(_template.Values(this)));
+            foreach (var problem in problems)
+            {
+                WriteError(ToErrorRecord(new TemplateException(TemplateProblem.ParameterValue, source, null, null, problem.Message), "HeatTemplate", source));
+            }
+            return problems.Count > 0;
         }
     }
 }

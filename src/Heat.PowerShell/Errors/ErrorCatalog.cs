@@ -24,9 +24,11 @@ namespace Heat.PowerShell.Errors
         {
             Entry.For<HeatNotFoundException>("{noun}NotFound", ErrorCategory.ObjectNotFound),
             Entry.For<HeatAuthenticationException>("HeatAuthenticationFailed", ErrorCategory.AuthenticationError),
-            Entry.For<HeatForbiddenException>("HeatAccessDenied", ErrorCategory.PermissionDenied),
+            Entry.For<HeatProjectNotAuthorizedException>("HeatProjectNotAuthorized", ErrorCategory.PermissionDenied,
+                advice: ErrorAdvice.ProjectNotAuthorized),
+            Entry.For<HeatForbiddenException>("HeatAccessDenied", ErrorCategory.PermissionDenied, advice: ErrorAdvice.AccessDenied),
             Entry.For<HeatConflictException>("{noun}Conflict", ErrorCategory.ResourceExists),
-            Entry.For<HeatBadRequestException>("{noun}Invalid", ErrorCategory.InvalidData),
+            Entry.For<HeatBadRequestException>("{noun}Invalid", ErrorCategory.InvalidData, advice: ErrorAdvice.BadRequest),
             Entry.For<HeatServerException>("HeatServerError", ErrorCategory.InvalidResult),
             Entry.For<HeatStackFailedException>("{noun}Failed", ErrorCategory.InvalidResult),
             Entry.For<HeatOutcomeUnknownException>("{noun}OutcomeUnknown", ErrorCategory.InvalidResult),
@@ -44,6 +46,7 @@ namespace Heat.PowerShell.Errors
             Entry.For<HeatRedirectRefusedException>("HeatRedirectRefused", ErrorCategory.SecurityError),
             Entry.For<HeatSessionClosedException>("HeatSessionClosed", ErrorCategory.ConnectionError,
                 hint: _ => "Connect again with Connect-HeatService."),
+            Entry.For<HeatHttpsUnsupportedException>("HeatHttpsUnsupported", ErrorCategory.ConnectionError, advice: ErrorAdvice.HttpsUnsupported),
             Entry.For<HeatConnectionException>("HeatRequestFailed", ErrorCategory.ConnectionError,
                 hint: e => e.CertificateNotTrusted
                     ? "If the cloud's certificate comes from a private CA, give that CA's certificate with -CACertificatePath (or OS_CACERT, or cacert in clouds.yaml)."
@@ -109,7 +112,7 @@ namespace Heat.PowerShell.Errors
             var entry = Find(exception);
             if (entry == null) return new ErrorRecord(exception, noun + "Error", ErrorCategory.NotSpecified, target);
             var record = new ErrorRecord(exception, entry.Id.Replace("{noun}", noun), entry.Category, target);
-            var hint = entry.Hint?.Invoke(exception);
+            var hint = entry.Hint?.Invoke(exception) ?? entry.Advice?.Invoke(exception, noun, target);
             if (hint != null)
             {
                 record.ErrorDetails = new ErrorDetails(exception.Message + " " + hint);
@@ -147,13 +150,15 @@ namespace Heat.PowerShell.Errors
             private readonly Type _type;
             private readonly Func<Exception, bool> _when;
 
-            private Entry(Type type, string id, ErrorCategory category, Func<Exception, bool> when, Func<Exception, string> hint)
+            private Entry(Type type, string id, ErrorCategory category, Func<Exception, bool> when, Func<Exception, string> hint,
+                Func<Exception, string, object, string> advice)
             {
                 _type = type;
                 Id = id;
                 Category = category;
                 _when = when;
                 Hint = hint;
+                Advice = advice;
             }
 
             public string Id { get; }
@@ -162,10 +167,14 @@ namespace Heat.PowerShell.Errors
 
             public Func<Exception, string> Hint { get; }
 
+            /// <summary>A hint that also needs the cmdlet's noun and the record's target (<see cref="ErrorAdvice"/>).</summary>
+            public Func<Exception, string, object, string> Advice { get; }
+
             public bool Matches(Exception exception) => _type.IsInstanceOfType(exception) && (_when == null || _when(exception));
 
-            public static Entry For<T>(string id, ErrorCategory category, Func<T, bool> when = null, Func<T, string> hint = null) where T : Exception =>
-                new Entry(typeof(T), id, category, when == null ? null : e => when((T)e), hint == null ? null : e => hint((T)e));
+            public static Entry For<T>(string id, ErrorCategory category, Func<T, bool> when = null, Func<T, string> hint = null,
+                Func<Exception, string, object, string> advice = null) where T : Exception =>
+                new Entry(typeof(T), id, category, when == null ? null : e => when((T)e), hint == null ? null : e => hint((T)e), advice);
         }
     }
 }

@@ -32,7 +32,21 @@ $ModulePath = (Resolve-Path -LiteralPath $ModulePath).ProviderPath
 $XmlDocFolder = (Resolve-Path -LiteralPath $XmlDocFolder).ProviderPath
 $module = Import-Module (Join-Path $ModulePath 'Heat.PowerShell.psd1') -PassThru -Force
 $commands = Get-Command -Module $module -CommandType Cmdlet | Sort-Object Name
-$commonParameters = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+# -WhatIf and -Confirm are documented like the cmdlet's own parameters (Get-Help shows them in SYNTAX); the rest of
+# the common parameters are <CommonParameters>.
+$shouldProcessParameters = 'WhatIf', 'Confirm'
+$commonParameters = @([System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters |
+    Where-Object { $_ -notin $shouldProcessParameters })
+$shouldProcessHelp = @{
+    WhatIf  = 'Shows what the cmdlet would change, without changing anything.'
+    Confirm = 'Asks for confirmation before each change; -Confirm:$false asks nothing.'
+}
+
+# Each cmdlet's page in the project's repository, from the manifest's ProjectUri (one place to change): what
+# Get-Help -Online opens. The layout is the one LicenseUri uses (<ProjectUri>/blob/main/<path>).
+$projectUri = (Import-PowerShellDataFile -LiteralPath (Join-Path $ModulePath 'Heat.PowerShell.psd1')).PrivateData.PSData.ProjectUri
+if (-not $projectUri) { throw 'The manifest names no PrivateData.PSData.ProjectUri: Get-Help -Online would have nowhere to go.' }
+function Get-OnlineUri([string] $Name) { "$($projectUri.TrimEnd('/'))/blob/main/docs/cmdlets/$Name.md" }
 
 # Member id (T:Namespace.Type, P:Namespace.Type.Property) -> its XML element.
 $members = @{}
@@ -209,12 +223,13 @@ function Get-CmdletHelp($Command) {
         $byName = [bool]$attributes.Where({ $_.ValueFromPipelineByPropertyName })
         $positions = [System.Collections.Generic.SortedSet[int]]::new()
         foreach ($set in $sets) { if ($set.Position -ge 0) { $null = $positions.Add($set.Position) } }
+        $builtIn = $shouldProcessHelp[$parameter.Name]
         [pscustomobject]@{
             Name        = $parameter.Name
             Type        = $parameter.ParameterType
             IsSwitch    = $parameter.SwitchParameter
-            Description = @(Get-Paragraphs $(if ($propertyDoc) { $propertyDoc.SelectSingleNode('summary') }) $false)
-            DescriptionMd = @(Get-Paragraphs $(if ($propertyDoc) { $propertyDoc.SelectSingleNode('summary') }) $true)
+            Description = if ($builtIn) { @($builtIn) } else { @(Get-Paragraphs $(if ($propertyDoc) { $propertyDoc.SelectSingleNode('summary') }) $false) }
+            DescriptionMd = if ($builtIn) { @($builtIn) } else { @(Get-Paragraphs $(if ($propertyDoc) { $propertyDoc.SelectSingleNode('summary') }) $true) }
             Required    = [bool]$mandatorySets
             RequiredText = if (-not $mandatorySets) { 'False' } elseif (-not $optionalSets) { 'True' } else { "True ($($mandatorySets -join ', ')), False ($($optionalSets -join ', '))" }
             Position    = if ($positions.Count) { ($positions -join ', ') } else { 'named' }
@@ -223,11 +238,11 @@ function Get-CmdletHelp($Command) {
             ByName      = $byName
             Wildcards   = [bool]$parameter.Attributes.Where({ $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
             Aliases     = @($parameter.Aliases)
-            Default     = if ($property) { Get-DefaultValue $type $property } else { 'None' }
+            Default     = if ($builtIn) { 'False' } elseif ($property) { Get-DefaultValue $type $property } else { 'None' }
             Sets        = @(foreach ($set in $sets) { $set.Set })
         }
     }
-    $parameters = @($parameters | Sort-Object { if ($_.Position -eq 'named') { 1000 } else { [int](($_.Position -split ', ')[0]) } }, { -not $_.Required }, Name)
+    $parameters = @($parameters | Sort-Object { if ($_.Position -eq 'named') { 1000 } else { [int](($_.Position -split ', ')[0]) } }, { $_.Name -in $shouldProcessParameters }, { -not $_.Required }, Name)
     $models = @{}
     foreach ($model in $parameters) { $models[$model.Name] = $model }
 
@@ -269,6 +284,7 @@ function Get-CmdletHelp($Command) {
 
     [pscustomobject]@{
         Name        = $Command.Name
+        OnlineUri   = Get-OnlineUri $Command.Name
         Verb        = $Command.Verb
         Noun        = $Command.Noun
         Synopsis    = (Get-Paragraphs $summary $false) -join ' '
@@ -406,11 +422,12 @@ function Write-Maml($Helps, [string] $Path) {
         }
         $w.WriteEndElement()
 
+        # The first link with a URI is what Get-Help -Online opens (platyPS writes it the same way).
         $w.WriteStartElement('command', 'relatedLinks', $cmd)
-        foreach ($link in 'about_Heat.PowerShell') {
+        foreach ($link in @(@('Online Version:', $help.OnlineUri), @('about_Heat.PowerShell', ''))) {
             $w.WriteStartElement('maml', 'navigationLink', $maml)
-            $w.WriteElementString('maml', 'linkText', $maml, $link)
-            $w.WriteElementString('maml', 'uri', $maml, '')
+            $w.WriteElementString('maml', 'linkText', $maml, $link[0])
+            $w.WriteElementString('maml', 'uri', $maml, $link[1])
             $w.WriteEndElement()
         }
         $w.WriteEndElement()

@@ -7,21 +7,19 @@ namespace Heat.PowerShell.Support
     /// <summary>
     /// Progress of a listing that pages (every event of a busy stack, every stack of a large project): how many items so
     /// far. Paced by the clock as <see cref="StackWaiter"/> is, since each record costs a round trip to the terminal:
-    /// nothing in the first 3 s (most listings end before), then at most once a second, or every 30 s when the host
-    /// draws slowly; completed only if it was ever drawn.
+    /// nothing in the first 3 s (most listings end before), then at most once a second, and none after a record that
+    /// was slow to draw (<see cref="ProgressGate"/>); completed only if it was ever drawn.
     /// </summary>
     internal sealed class ListingProgress
     {
         private static readonly TimeSpan FirstRenderDelay = TimeSpan.FromSeconds(3);
         private static readonly TimeSpan MinRenderInterval = TimeSpan.FromSeconds(1);
-        private static readonly TimeSpan SlowRenderInterval = TimeSpan.FromSeconds(30);
-        private static readonly TimeSpan SlowRecord = TimeSpan.FromMilliseconds(250);
 
         private readonly string _activity;
         private readonly int _id;
         private readonly Func<TimeSpan> _clock;
         private TimeSpan? _lastRender;
-        private TimeSpan _interval = MinRenderInterval;
+        private ProgressGate _gate;
         private int _count;
         private int _shownCount = -1;
 
@@ -45,17 +43,17 @@ namespace Heat.PowerShell.Support
         {
             var now = _clock();
             if (now < FirstRenderDelay || _count == _shownCount) return;
-            if (_lastRender.HasValue && now - _lastRender.Value < _interval) return;
-            var cost = Stopwatch.StartNew();
-            write(new ProgressRecord(_id, _activity, $"{_count} so far"));
-            if (cost.Elapsed > SlowRecord) _interval = SlowRenderInterval;
+            if (_lastRender.HasValue && now - _lastRender.Value < MinRenderInterval) return;
+            if (!Gate(write).TryWrite(write, new ProgressRecord(_id, _activity, $"{_count} so far"))) return;
             _lastRender = _clock();
             _shownCount = _count;
         }
 
         public void Complete(Action<ProgressRecord> write)
         {
-            if (_shownCount >= 0) write(new ProgressRecord(_id, _activity, $"{_count} in all") { RecordType = ProgressRecordType.Completed });
+            if (_shownCount >= 0) Gate(write).TryWrite(write, new ProgressRecord(_id, _activity, $"{_count} in all") { RecordType = ProgressRecordType.Completed });
         }
+
+        private ProgressGate Gate(Action<ProgressRecord> write) => _gate ?? (_gate = ProgressGate.For(write));
     }
 }

@@ -41,15 +41,14 @@ namespace Heat.PowerShell.Support
     /// Waits for many stacks at once (a few watched at a time), and shows it: one overall bar and one bar per stack in
     /// progress (resources done of total, the newest event). Drawing a bar in a terminal costs a round trip to it (seen:
     /// 1.6 s each under a pseudo-terminal), so the waits only record what they see, and the pipeline thread draws the
-    /// latest state at most once a second (less often when drawing is slow), never a backlog of old states.
+    /// latest state at most once a second, never a backlog of old states, and nothing after a record that was slow to
+    /// draw (<see cref="ProgressGate"/>).
     /// </summary>
     internal sealed class StackWaiter
     {
         private const int MaxChildBars = 10;
         private static readonly TimeSpan FirstRenderDelay = TimeSpan.FromSeconds(3);
         private static readonly TimeSpan MinRenderInterval = TimeSpan.FromSeconds(1);
-        private static readonly TimeSpan SlowRenderInterval = TimeSpan.FromSeconds(30);
-        private static readonly TimeSpan SlowRecord = TimeSpan.FromMilliseconds(250);
 
         private readonly IReadOnlyList<PendingWait> _waits;
         private readonly string _activity;
@@ -62,7 +61,7 @@ namespace Heat.PowerShell.Support
         private int _rendered = -1;
         private int _done;
         private bool _parentShown;
-        private bool _slowHost;
+        private ProgressGate _gate;
 
         private readonly Action<HeatEvent> _eventRead;
 
@@ -131,31 +130,30 @@ namespace Heat.PowerShell.Support
 
         /// <summary>
         /// Draws what changed since the last drawing, when that is old enough. Nothing in the first seconds (a short wait
-        /// costs no drawing at all); then the overall bar first, timing it. A host that draws fast gets the bars of the
-        /// stacks in progress too, at most once a second. A host that takes long to draw (a terminal that never answers
-        /// the cursor-position query costs seconds a record) gets the overall bar only, at most every 30 seconds.
-        /// Only records that changed are written. Pipeline thread only.
+        /// costs no drawing at all); then the overall bar first, and the bars of the stacks in progress, at most once a
+        /// second. A record that takes long to draw (a terminal that never answers the cursor-position query costs
+        /// seconds a record) ends the drawing for the command (<see cref="ProgressGate"/>). Only records that changed are
+        /// written. Pipeline thread only.
         /// </summary>
         public void Render(Action<ProgressRecord> write)
         {
             var version = Volatile.Read(ref _version);
             var total = _waits.Count;
             var done = Volatile.Read(ref _done);
-            if (version == _rendered || done == total) return;
-            var interval = _slowHost ? SlowRenderInterval : _parentShown ? MinRenderInterval : FirstRenderDelay;
+            if (version == _rendered || done == total || !Gate(write).IsOpen) return;
+            var interval = _parentShown ? MinRenderInterval : FirstRenderDelay;
             if (_sinceRender.Elapsed < interval) return;
-            var watch = Stopwatch.StartNew();
             int records = 0;
             var latest = Enumerable.Range(0, total).Select(i => Volatile.Read(ref _latest[i])).Where(p => p?.LatestEvent != null)
                 .OrderByDescending(p => p.LatestEvent.EventTime).FirstOrDefault();
-            write(new ProgressRecord(_parentId, _activity, $"{done} of {total} done")
+            _gate.TryWrite(write, new ProgressRecord(_parentId, _activity, $"{done} of {total} done")
             {
                 PercentComplete = total == 0 ? 100 : Math.Min(100, done * 100 / total),
                 CurrentOperation = latest == null ? null : $"{latest.Stack}: {latest.LatestEvent.ResourceName} {latest.LatestEvent.ResourceStatus}",
             });
             records++;
             _parentShown = true;
-            if (!_slowHost && Renders > 0)
+            if (Renders > 0)
             {
                 int children = 0;
                 for (int i = 0; i < total; i++)
@@ -163,14 +161,14 @@ namespace Heat.PowerShell.Support
                     var seen = Volatile.Read(ref _latest[i]);
                     if (Volatile.Read(ref _finished[i]))
                     {
-                        if (_shown[i] != null) write(Child(i, seen, completed: true));
+                        if (_shown[i] != null) _gate.TryWrite(write, Child(i, seen, completed: true));
                         _shown[i] = null;
                     }
                     else if (seen != null && (_shown[i] != null || children < MaxChildBars))
                     {
                         children++;
                         if (ReferenceEquals(_shown[i], seen)) continue;
-                        write(Child(i, seen, completed: false));
+                        if (!_gate.TryWrite(write, Child(i, seen, completed: false))) break;
                         records++;
                         _shown[i] = seen;
                     }
@@ -179,7 +177,6 @@ namespace Heat.PowerShell.Support
             Renders++;
             Records += records;
             _rendered = version;
-            _slowHost |= watch.Elapsed.Ticks / records > SlowRecord.Ticks;
             _sinceRender.Restart();
         }
 
@@ -188,12 +185,14 @@ namespace Heat.PowerShell.Support
         {
             for (int i = 0; i < _waits.Count; i++)
             {
-                if (_shown[i] != null) write(Child(i, _shown[i], completed: true));
+                if (_shown[i] != null) Gate(write).TryWrite(write, Child(i, _shown[i], completed: true));
                 _shown[i] = null;
             }
-            if (_parentShown) write(new ProgressRecord(_parentId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+            if (_parentShown) Gate(write).TryWrite(write, new ProgressRecord(_parentId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
             _parentShown = false;
         }
+
+        private ProgressGate Gate(Action<ProgressRecord> write) => _gate ?? (_gate = ProgressGate.For(write));
 
         private ProgressRecord Child(int index, StackProgress seen, bool completed)
         {
