@@ -235,7 +235,7 @@ Describe 'The about topics' {
 
     It 'explain every error id the module gives' {
         $topic = Get-Help about_Heat.PowerShell | Out-String
-        $catalog = [System.Reflection.Assembly]::LoadFrom((Join-Path $modulePath 'Heat.PowerShell.dll')).GetType('Heat.PowerShell.ErrorCatalog', $true)
+        $catalog = [System.Reflection.Assembly]::LoadFrom((Join-Path $modulePath 'Heat.PowerShell.dll')).GetType('Heat.PowerShell.Errors.ErrorCatalog', $true)
         $ids = @($catalog.GetProperty('Ids', [System.Reflection.BindingFlags]'NonPublic, Static').GetValue($null))
         $ids.Count | Should -BeGreaterThan 10
         foreach ($id in $ids) {

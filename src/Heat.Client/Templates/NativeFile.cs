@@ -23,6 +23,8 @@ namespace Heat.Client.Templates
 
         private static bool _libcMissing;
 
+        private static readonly bool IsMono = Type.GetType("Mono.Runtime") != null;
+
         [StructLayout(LayoutKind.Sequential, Size = 512)]
         private struct FileStatus
         {
@@ -55,7 +57,10 @@ namespace Heat.Client.Templates
         {
             stream = null;
             kind = FileKind.Other;
-            if (_libcMissing) return false;
+            // Mono's FileStream takes only handles of its own I/O layer, not a raw descriptor ("Invalid handle"): there the
+            // path is judged, then opened, as where libc is missing. Mono is this project's stand-in for the .NET
+            // Framework, which Windows PowerShell runs on Windows, where the handle is judged (IsDiskFile).
+            if (_libcMissing || IsMono) return false;
             int fd;
             try
             {
