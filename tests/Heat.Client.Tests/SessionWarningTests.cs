@@ -111,7 +111,7 @@ namespace Heat.Client.Tests
             RetryDelay = TimeSpan.FromMilliseconds(10),
         };
 
-        [Fact]
+        [CertificateFact]
         public async Task A_token_from_an_https_Keystone_for_a_plain_http_Heat_of_the_catalog_is_reported_once()
         {
             using (var heat = new FakeServer(_ => FakeReply.Json("{}")))
@@ -126,7 +126,7 @@ namespace Heat.Client.Tests
             }
         }
 
-        [Fact]
+        [CertificateFact]
         public async Task No_such_warning_for_an_http_Keystone_or_a_Heat_endpoint_given_explicitly()
         {
             using (var heat = new FakeServer(_ => FakeReply.Json("{}")))

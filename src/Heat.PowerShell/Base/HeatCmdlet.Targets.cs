@@ -93,9 +93,9 @@ namespace Heat.PowerShell.Base
             string conflict = null;
             if (names.Length == 0 && id == null)
             {
-                WriteError(new ErrorRecord(
-                    new PSArgumentException("No stack named: give -StackName (names, ids or wildcards), -StackId, or pipe objects that have a StackName or StackId property.", "StackName"),
-                    "HeatStackNotNamed", ErrorCategory.InvalidArgument, null));
+                WriteError(ErrorCatalog.Usage("HeatStackNotNamed",
+                    "No stack named: give -StackName (names, ids or wildcards), -StackId, or pipe objects that have a StackName or StackId property.",
+                    parameter: "StackName"));
                 return null;
             }
             if (id != null && names.Length > 1) conflict = $"-StackId {id} names one stack, and -StackName names {names.Length}";
@@ -108,8 +108,7 @@ namespace Heat.PowerShell.Base
             }
             if (conflict != null)
             {
-                WriteError(new ErrorRecord(new PSArgumentException(conflict + ": name each stack one way.", "StackId"),
-                    "HeatStackTargetConflict", ErrorCategory.InvalidArgument, id));
+                WriteError(ErrorCatalog.Usage("HeatStackTargetConflict", conflict + ": name each stack one way.", id, "StackId"));
                 return null;
             }
             if (id != null) return new[] { names.Length == 1 ? new StackRef(names[0], id) : new StackRef(null, id) };

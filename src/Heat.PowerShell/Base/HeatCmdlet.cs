@@ -31,15 +31,12 @@ namespace Heat.PowerShell.Base
                 var session = Session ?? SessionStore.Default;
                 if (session == null)
                 {
-                    ThrowTerminatingError(new ErrorRecord(
-                        new InvalidOperationException("Not connected to Heat. Run Connect-HeatService first, or pass -Session."),
-                        "HeatNotConnected", ErrorCategory.ConnectionError, null));
+                    ThrowTerminatingError(ErrorCatalog.Usage("HeatNotConnected", "Not connected to Heat. Run Connect-HeatService first, or pass -Session."));
                 }
                 if (session.IsDisposed)
                 {
-                    ThrowTerminatingError(new ErrorRecord(
-                        new InvalidOperationException("This Heat session was disconnected. Run Connect-HeatService again."),
-                        "HeatSessionClosed", ErrorCategory.ConnectionError, session));
+                    ThrowTerminatingError(ErrorCatalog.ToErrorRecord(
+                        new HeatSessionClosedException(), "HeatSession", session));
                 }
                 _client = new HeatClient(session, message => Post(() => WriteVerbose(message)));
                 return _client;
@@ -125,9 +122,8 @@ namespace Heat.PowerShell.Base
         /// <summary>A non-terminating error for an argument that names nothing (null or empty): never read as "all".</summary>
         protected void WriteEmptyNameError(string parameter, string what)
         {
-            WriteError(new ErrorRecord(
-                new PSArgumentException($"-{parameter} is null or empty: name a {what}. (Leave -{parameter} out to mean every {what}.)", parameter),
-                "HeatNameEmpty", ErrorCategory.InvalidArgument, null));
+            WriteError(ErrorCatalog.Usage("HeatNameEmpty", $"-{parameter} is null or empty: name a {what}. (Leave -{parameter} out to mean every {what}.)",
+                parameter: parameter));
         }
 
         /// <summary>

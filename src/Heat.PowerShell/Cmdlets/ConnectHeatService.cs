@@ -277,7 +277,7 @@ namespace Heat.PowerShell.Cmdlets
                 var target = options.AuthUrl ?? options.HeatEndpoint;
                 // A URL that does not parse is the auth URL here; elsewhere it would be another one.
                 ThrowTerminatingError(e is UriFormatException
-                    ? new ErrorRecord(e, "HeatAuthUrlInvalid", ErrorCategory.InvalidArgument, target)
+                    ? ErrorCatalog.Usage("HeatAuthUrlInvalid", e.Message, target, "AuthUrl")
                     : HeatCmdlet.ToErrorRecord(e, "HeatConnection", target));
                 return;
             }

@@ -179,8 +179,8 @@ namespace Heat.PowerShell.Cmdlets
             var file = GetUnresolvedProviderPathFromPSPath(OutFile);
             if (!_written.Add(file))
             {
-                WriteError(new ErrorRecord(new IOException($"{file} already holds the graph of another stack from this command: name one stack per -OutFile."),
-                    "HeatGraphOutFileReused", ErrorCategory.ResourceExists, target));
+                WriteError(ErrorCatalog.Usage("HeatGraphOutFileReused",
+                    $"{file} already holds the graph of another stack from this command: name one stack per -OutFile.", target, "OutFile"));
                 return;
             }
             var utf8 = new UTF8Encoding(false);

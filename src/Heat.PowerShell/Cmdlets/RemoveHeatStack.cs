@@ -72,12 +72,12 @@ namespace Heat.PowerShell.Cmdlets
             base.BeginProcessing();
             if ((AbandonPath != null && !Abandon) || (Overwrite && AbandonPath == null))
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-AbandonPath goes with -Abandon, and -Overwrite with -AbandonPath."), "HeatAbandonPathAlone", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(ErrorCatalog.Usage("HeatAbandonPathAlone", "-AbandonPath goes with -Abandon, and -Overwrite with -AbandonPath."));
             }
             _folder = AbandonPath == null ? null : GetUnresolvedProviderPathFromPSPath(AbandonPath);
             if (_folder != null && !Directory.Exists(_folder))
             {
-                ThrowTerminatingError(new ErrorRecord(new DirectoryNotFoundException($"-AbandonPath {_folder} is not a folder."), "HeatAbandonPathMissing", ErrorCategory.ObjectNotFound, _folder));
+                ThrowTerminatingError(ErrorCatalog.Usage("HeatAbandonPathMissing", $"-AbandonPath {_folder} is not a folder.", _folder, "AbandonPath"));
             }
         }
 

@@ -97,8 +97,8 @@ namespace Heat.PowerShell.Cmdlets
                 if (undeclared.Count > 0)
                 {
                     // Heat's /validate lets these through; creating the stack would fail.
-                    WriteError(new ErrorRecord(new TemplateException(TemplateProblem.InvalidStructure, source, null, null, string.Join(" ", undeclared)),
-                        "HeatTemplateInvalid", ErrorCategory.InvalidData, source));
+                    WriteError(ToErrorRecord(new TemplateException(TemplateProblem.InvalidStructure, source, null, null, string.Join(" ", undeclared)),
+                        "HeatTemplate", source));
                     return;
                 }
                 if (ReportParameterProblems(bundle, source)) return;

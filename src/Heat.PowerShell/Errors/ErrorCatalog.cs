@@ -65,6 +65,16 @@ namespace Heat.PowerShell.Errors
                 hint: _ => "For the text instead: -Format Dot or Mermaid, or -OutFile graph.dot or graph.mmd."),
             Entry.For<GraphvizException>("HeatGraphvizFailed", ErrorCategory.InvalidResult),
             Entry.For<ItemNotFoundException>("{noun}NotFound", ErrorCategory.ObjectNotFound),
+            Usage("HeatNotConnected", ErrorCategory.ConnectionError),
+            Usage("HeatNameEmpty", ErrorCategory.InvalidArgument),
+            Usage("HeatStackNotNamed", ErrorCategory.InvalidArgument),
+            Usage("HeatStackTargetConflict", ErrorCategory.InvalidArgument),
+            Usage("HeatRollbackConflict", ErrorCategory.InvalidArgument),
+            Usage("HeatWaitTimeoutConflict", ErrorCategory.InvalidArgument),
+            Usage("HeatAbandonPathAlone", ErrorCategory.InvalidArgument),
+            Usage("HeatAbandonPathMissing", ErrorCategory.ObjectNotFound),
+            Usage("HeatAuthUrlInvalid", ErrorCategory.InvalidArgument),
+            Usage("HeatGraphOutFileReused", ErrorCategory.ResourceExists),
             Entry.For<PSArgumentException>("{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),
             Entry.For<PSInvalidOperationException>("{noun}InvalidOperation", ErrorCategory.InvalidOperation),
             Entry.For<ArgumentException>("{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),
@@ -118,6 +128,21 @@ namespace Heat.PowerShell.Errors
                 record.ErrorDetails = new ErrorDetails(exception.Message + " " + hint);
             }
             return record;
+        }
+
+        /// <summary>A row for one <see cref="HeatUsageException"/> id.</summary>
+        private static Entry Usage(string id, ErrorCategory category) =>
+            Entry.For<HeatUsageException>(id, category, when: e => e.ErrorId == id);
+
+        /// <summary>
+        /// The record of a usage error (<see cref="HeatUsageException"/>): <paramref name="id"/> must be a row of the
+        /// table, so that every id a script can see is listed there (and explained in about_Heat.PowerShell).
+        /// </summary>
+        public static ErrorRecord Usage(string id, string message, object target = null, string parameter = null)
+        {
+            var exception = new HeatUsageException(id, message, parameter);
+            if (Find(exception)?.Id != id) throw new InvalidOperationException($"{id} is not a row of the error table.");
+            return ToErrorRecord(exception, "Heat", target);
         }
 
         private static Entry Find(Exception exception)

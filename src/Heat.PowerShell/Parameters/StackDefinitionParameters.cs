@@ -95,8 +95,7 @@ namespace Heat.PowerShell.Parameters
         {
             if (EnableRollback && DisableRollback)
             {
-                cmdlet.ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-EnableRollback and -DisableRollback contradict each other."),
-                    "HeatRollbackConflict", ErrorCategory.InvalidArgument, null));
+                cmdlet.ThrowTerminatingError(ErrorCatalog.Usage("HeatRollbackConflict", "-EnableRollback and -DisableRollback contradict each other."));
             }
             return EnableRollback ? false : DisableRollback ? true : (bool?)null;
         }

@@ -19,9 +19,8 @@ namespace Heat.PowerShell.Support
             if (!bound.ContainsKey(secondsParameter)) return TimeSpan.FromMinutes(minutes);
             if (bound.ContainsKey("WaitTimeoutMinutes"))
             {
-                cmdlet.ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
-                    $"-{secondsParameter} (seconds) and -WaitTimeoutMinutes say the same thing: give -WaitTimeoutMinutes only."),
-                    "HeatWaitTimeoutConflict", ErrorCategory.InvalidArgument, null));
+                cmdlet.ThrowTerminatingError(ErrorCatalog.Usage("HeatWaitTimeoutConflict",
+                    $"-{secondsParameter} (seconds) and -WaitTimeoutMinutes say the same thing: give -WaitTimeoutMinutes only."));
             }
             return TimeSpan.FromSeconds(seconds);
         }
