@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Net.Http;
+using Heat.Client.Models;
 using Heat.Tests.Shared;
 using Newtonsoft.Json.Linq;
 using Xunit;
@@ -38,6 +39,20 @@ namespace Heat.PowerShell.Tests
             Assert.Empty(result.Errors);
             Assert.Equal(new[] { "GET stacks/web", "GET stacks/web/s1/resources?nested_depth=1", "POST stacks/web-waiters-x/n1/resources/handle/signal" }, heat.Log);
             Assert.Null(heat.Sent(HttpMethod.Post).Single().Body);
+        }
+
+        [Fact]
+        public void PassThru_WritesTheResourceAsHeatShowsItAfterTheSignal()
+        {
+            var heat = new FakeHeat().ShowsStack(HeatFixtures.StackDetail("web", "s1")).AcceptsSignal("web", "s1", "handle")
+                .ShowsResource("web", "s1", HeatFixtures.Resource("handle", "OS::Heat::WaitConditionHandle", "web", "s1"));
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run("Send-HeatResourceSignal web handle -PassThru -Session $session");
+
+            Assert.Empty(result.Errors);
+            Assert.Equal("handle", Assert.Single(result.Objects<HeatResource>()).ResourceName);
+            Assert.Contains(heat.Log, l => l.StartsWith("POST") && l.EndsWith("resources/handle/signal"));
         }
 
         [Fact]

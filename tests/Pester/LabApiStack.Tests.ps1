@@ -39,7 +39,7 @@ resources:
         Wait-HeatStack $name -Timeout 240 -ErrorVariable stillPaused -ErrorAction SilentlyContinue | Out-Null
         $stillPaused[0].FullyQualifiedErrorId | Should -BeLike 'HeatStackPausedAtHook,*'
 
-        (Clear-HeatStackHook $name gated).ResourceName | Should -Be 'gated'
+        (Clear-HeatStackHook $name gated -PassThru).ResourceName | Should -Be 'gated'
         (Wait-HeatStack $name -Timeout 300).StackStatus | Should -Be 'CREATE_COMPLETE'
         @(Get-HeatStackHook $name).Count | Should -Be 0
     }

@@ -11,7 +11,8 @@ namespace Heat.PowerShell.Cmdlets
     /// <para>Clear-HeatStackHook signals Heat to let the named resources past their hook (<c>openstack stack hook
     /// clear</c>). -ResourceName takes names, wildcards and paths into nested stacks (<c>group/*/server</c>: each
     /// segment but the last matches resources whose nested stacks are searched). -HookType defaults to the hook of what
-    /// the stack is doing now (pre-create while it is created ...). It writes the hooks it cleared.</para>
+    /// the stack is doing now (pre-create while it is created ...). Like every cmdlet that changes something, it writes
+    /// only with -PassThru: then each hook it cleared.</para>
     /// <para>Confirmation follows ConfirmImpact Medium; -WhatIf shows what would be cleared. A name that matches no
     /// resource is a warning; a stack that is not in progress is a HeatStackInvalidOperation error unless -HookType
     /// says which hook to clear.</para>
@@ -53,6 +54,10 @@ namespace Heat.PowerShell.Cmdlets
         [ValidateSet(StackHooks.PreCreate, StackHooks.PreUpdate, StackHooks.PreDelete)]
         public string HookType { get; set; }
 
+        /// <summary>Write each hook cleared (HeatStackHook). Without it nothing is written.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         protected override void ProcessRecord()
         {
             foreach (var stack in ResolveTargets())
@@ -72,7 +77,7 @@ namespace Heat.PowerShell.Cmdlets
                         var matchers = segments.Select(s => (Func<string, bool>)Wildcards.Pattern(s).IsMatch).ToArray();
                         var cleared = Await(Client.Hooks.ClearMatchingAsync(stack, segments, hook, matchers, CancellationToken));
                         if (cleared.Count == 0) WriteWarning($"No resource of '{stack}' matches '{path}'.");
-                        foreach (var done in cleared) WriteObject(done);
+                        if (PassThru) foreach (var done in cleared) WriteObject(done);
                     }
                 });
             }

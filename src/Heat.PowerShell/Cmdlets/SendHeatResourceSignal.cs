@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
@@ -30,6 +31,7 @@ namespace Heat.PowerShell.Cmdlets
     /// says).</para>
     /// </example>
     [Cmdlet(VerbsCommunications.Send, "HeatResourceSignal", SupportsShouldProcess = true)]
+    [OutputType(typeof(HeatResource))]
     public sealed class SendHeatResourceSignal : StackTargetCmdlet
     {
         /// <summary>The resource to signal. Binds by property name, so a piped resource is signalled in its own
@@ -43,6 +45,11 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter(Position = 2)]
         public IDictionary Data { get; set; }
 
+        /// <summary>Write the resource as Heat shows it once it took the signal (as Set-HeatResource -PassThru does).
+        /// Without it nothing is written.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         protected override void ProcessRecord()
         {
             foreach (var stack in ResolveTargets())
@@ -55,6 +62,7 @@ namespace Heat.PowerShell.Cmdlets
                     var data = Data == null ? null : ParameterValues.Build(Data, null, null);
                     Await(Client.Resources.SignalAsync(stack, ResourceName, data, CancellationToken));
                     WriteVerbose($"Heat took the signal for {target}.");
+                    if (PassThru) WriteObject(Await(Client.Resources.GetAsync(stack, ResourceName, withMetadata: true, CancellationToken)));
                 });
             }
         }
