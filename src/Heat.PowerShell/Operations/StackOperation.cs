@@ -6,9 +6,6 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Operations
 {
-    /// <summary>Sends one operation's request; <paramref name="stack"/> is null for a create.</summary>
-    internal delegate Task<Sent> SendStack(HeatClient client, StackRef stack, CancellationToken cancellationToken);
-
     /// <summary>
     /// One pipeline record's action on one stack, captured whole on the pipeline thread before anything runs: the
     /// target, the request (the template read, the parameters and tags built), what to wait for and how long, and what

@@ -152,18 +152,4 @@ namespace Heat.PowerShell.Support
 
         private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
-
-    /// <summary>One suggestion: the name and the tooltip shown beside it.</summary>
-    internal sealed class CompletionItem
-    {
-        public CompletionItem(string name, string tip)
-        {
-            Name = name;
-            Tip = tip;
-        }
-
-        public string Name { get; }
-
-        public string Tip { get; }
-    }
 }

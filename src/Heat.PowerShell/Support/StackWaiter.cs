@@ -10,33 +10,6 @@ using Heat.Client.Models;
 
 namespace Heat.PowerShell.Support
 {
-    /// <summary>The outcome of waiting for one stack.</summary>
-    internal sealed class WaitOutcome
-    {
-        public StackRef Stack { get; set; }
-
-        public HeatStack Final { get; set; }
-
-        public Exception Error { get; set; }
-    }
-
-    /// <summary>One stack to wait for, and what its wait waits for.</summary>
-    internal sealed class PendingWait
-    {
-        public PendingWait(StackRef stack, WaitGoal goal, StackWatchOptions options)
-        {
-            Stack = stack;
-            Goal = goal;
-            Options = options;
-        }
-
-        public StackRef Stack { get; }
-
-        public WaitGoal Goal { get; }
-
-        public StackWatchOptions Options { get; }
-    }
-
     /// <summary>
     /// Waits for many stacks at once (a few watched at a time), and shows it: one overall bar and one bar per stack in
     /// progress (resources done of total, the newest event). Drawing a bar in a terminal costs a round trip to it (seen:
