@@ -71,7 +71,7 @@ namespace Heat.PowerShell.Cmdlets
             // would look healthy here, so say what Heat says about the stack itself.
             var shown = Await(Client.Stacks.GetAsync(stack, CancellationToken, resolveOutputs: false));
             var name = Describe(new StackRef(shown.StackName ?? stack.StackName, shown.Id ?? stack.StackId));
-            if (shown.StackStatus != null && shown.StackStatus.EndsWith("_FAILED", StringComparison.Ordinal))
+            if (HeatStatuses.IsIn(shown.StackStatus, HeatStatuses.Failed))
             {
                 WriteWarning($"Stack {name} is {shown.StackStatus}, but none of its resources failed: {shown.StackStatusReason}");
             }

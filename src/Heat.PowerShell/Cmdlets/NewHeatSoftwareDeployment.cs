@@ -55,7 +55,7 @@ namespace Heat.PowerShell.Cmdlets
 
         /// <summary>IN_PROGRESS when left out: the server has still to run it.</summary>
         [Parameter]
-        [ValidateSet("IN_PROGRESS", "COMPLETE", "FAILED")]
+        [ValidateSet(HeatStatuses.InProgress, HeatStatuses.Complete, HeatStatuses.Failed)]
         public string Status { get; set; }
 
         /// <summary>Why the deployment has its status, in words.</summary>

@@ -40,7 +40,7 @@ namespace Heat.PowerShell.Cmdlets
 
         /// <summary>The new status: IN_PROGRESS, COMPLETE or FAILED.</summary>
         [Parameter]
-        [ValidateSet("IN_PROGRESS", "COMPLETE", "FAILED")]
+        [ValidateSet(HeatStatuses.InProgress, HeatStatuses.Complete, HeatStatuses.Failed)]
         public string Status { get; set; }
 
         /// <summary>Why the deployment has its status, in words.</summary>

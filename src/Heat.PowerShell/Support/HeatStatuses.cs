@@ -14,7 +14,17 @@ namespace Heat.PowerShell.Support
         public static readonly string[] Actions =
             { "CREATE", "UPDATE", "DELETE", "ROLLBACK", "SUSPEND", "RESUME", "CHECK", "SNAPSHOT", "RESTORE", "ADOPT", "INIT", "SIGNAL" };
 
-        public static readonly string[] States = { "IN_PROGRESS", "COMPLETE", "FAILED" };
+        public const string InProgress = "IN_PROGRESS";
+        public const string Complete = "COMPLETE";
+        public const string Failed = "FAILED";
+
+        public static readonly string[] States = { InProgress, Complete, Failed };
+
+        /// <summary>An action joined to a state, as Heat writes a status (CREATE_IN_PROGRESS).</summary>
+        public static string Of(string action, string state) => action + "_" + state;
+
+        /// <summary>Whether a status is in <paramref name="state"/> (CREATE_FAILED is FAILED).</summary>
+        public static bool IsIn(string status, string state) => status != null && status.EndsWith("_" + state, System.StringComparison.Ordinal);
 
         /// <summary>Every full status, action by action.</summary>
         public static readonly string[] All = Actions.SelectMany(a => States.Select(s => a + "_" + s)).ToArray();

@@ -11,7 +11,7 @@ namespace Heat.PowerShell.Support
     /// </summary>
     internal sealed class StatusFilter
     {
-        private static readonly string[] States = { "COMPLETE", "FAILED", "IN_PROGRESS" };
+        private static readonly string[] States = HeatStatuses.States;
         private readonly string[] _values;
         private readonly WildcardPattern[] _patterns;
 

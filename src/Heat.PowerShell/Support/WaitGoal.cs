@@ -11,9 +11,9 @@ namespace Heat.PowerShell.Support
     /// </summary>
     internal sealed class WaitGoal
     {
-        private const string InProgress = "IN_PROGRESS";
-        private const string Complete = "COMPLETE";
-        private const string Failed = "FAILED";
+        private const string InProgress = HeatStatuses.InProgress;
+        private const string Complete = HeatStatuses.Complete;
+        private const string Failed = HeatStatuses.Failed;
 
         private WaitGoal(string activity, string started, string expected, IList<string> actions, Func<HeatStack, bool> succeeded, bool untilGone = false)
         {
@@ -42,7 +42,7 @@ namespace Heat.PowerShell.Support
         /// <summary>The wait ends only once Heat no longer lists the stack (a delete).</summary>
         public bool UntilGone { get; }
 
-        public static string Status(string action, string state) => action + "_" + state;
+        public static string Status(string action, string state) => HeatStatuses.Of(action, state);
 
         public static readonly WaitGoal Create = Ends("Creating Heat stacks", "CREATE", "ROLLBACK");
         public static readonly WaitGoal Update = Ends("Updating Heat stacks", "UPDATE", "ROLLBACK");
