@@ -68,6 +68,20 @@ namespace Heat.PowerShell.Tests
         }
 
         [Fact]
+        public void AStackByIdAlone_IsDrawn_AndNoStackNamed_IsAnError_NotAPrompt()
+        {
+            var heat = WebStack().ShowsStack(HeatFixtures.StackDetail("web", "s1"));
+            using var host = new PowerShellHost(heat);
+
+            var byId = host.Run("Get-HeatStackGraph -StackId s1 -Session $session");
+            var none = host.Run("Get-HeatStackGraph -Session $session");
+
+            Assert.Empty(byId.Errors);
+            Assert.Equal("web", byId.Objects<HeatGraph>().Single().StackName);
+            Assert.StartsWith("HeatStackNotNamed,", Assert.Single(none.Errors).FullyQualifiedErrorId);
+        }
+
+        [Fact]
         public void PipedStacks_OneGraphEach_AMissingOneIsAnErrorAndTheRestGoOn()
         {
             var heat = WebStack().MissingStack("gone");

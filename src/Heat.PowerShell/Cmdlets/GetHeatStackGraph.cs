@@ -78,8 +78,9 @@ namespace Heat.PowerShell.Cmdlets
         // and a template has no stack. Resolved the same way (HeatCmdlet.ResolveTargets).
 
         /// <summary>The stacks, by name or id; wildcards match the stack list, one graph per stack. Binds from the
-        /// pipeline (strings, and piped stacks by property name).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = StackSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// pipeline (strings, and piped stacks by property name). Not mandatory, as every stack target: -StackId alone
+        /// names a stack, and nothing prompts for one.</summary>
+        [Parameter(Position = 0, ParameterSetName = StackSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
