@@ -54,8 +54,10 @@ namespace Heat.PowerShell.Cmdlets
     [OutputType(typeof(HeatStack))]
     public sealed class GetHeatStack : HeatCmdlet
     {
-        /// <summary>Names or ids. Wildcards match the list; a name without wildcards reads that stack in full. Left
-        /// out: every stack. Given but null or empty: an error, never "every stack".</summary>
+        /// <summary>Names or ids. Wildcards match the list without regard to case, as every cmdlet that only reads does
+        /// (one that changes stacks matches with case, as Heat's names are: web and WEB are two stacks); a name without
+        /// wildcards reads that stack in full. Left out: every stack. Given but null or empty: an error, never "every
+        /// stack".</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
         [ValidateNotNullOrEmpty]
