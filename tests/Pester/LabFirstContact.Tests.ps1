@@ -88,7 +88,7 @@ Describe 'A first Connect-HeatService that goes wrong says what to do' -Tag Lab 
         "$noRole" | Should -Match "accepted the password of user '$roleless'"
         "$noRole" | Should -Match 'The user has a role on no project\.'
         "$noRole" | Should -Match '-ProjectName'
-        $noRole.ErrorDetails.RecommendedAction | Should -Match "openstack role add --user $roleless --project $($lab.project_name) member"
+        $noRole.ErrorDetails.Message | Should -Match "openstack role add --user $roleless --project $($lab.project_name) member"
         $wrongPassword.FullyQualifiedErrorId | Should -BeLike 'HeatAuthenticationFailed,*'
         "$demoElsewhere" | Should -Match "The user has a role on: .*'$($lab.project_name)'"
         # None of them replaced the session of this runspace.
@@ -143,7 +143,7 @@ Describe 'Heat''s bare words come with what they mean and what to do' -Tag Lab {
 
         $failure.FullyQualifiedErrorId | Should -BeLike 'HeatAccessDenied,*'
         "$failure" | Should -Match '^You are not authorized to use service:index\. Heat''s policy rule service:index gives the list of Heat''s engines to the cloud''s administrators only'
-        $failure.ErrorDetails.RecommendedAction | Should -Match 'admin role'
+        $failure.ErrorDetails.Message | Should -Match 'admin role'
     }
 
     It 'a signal to a resource that takes none: which resources do' {

@@ -142,7 +142,9 @@ resources:
         $final.StackStatus | Should -Be 'CREATE_FAILED'
         $waitErrors.Count | Should -Be 1
         $waitErrors[0].FullyQualifiedErrorId | Should -BeLike 'HeatStackFailed,*'
-        $waitErrors[0].Exception.Message | Should -Match 'broken \(OS::Heat::TestResource\) CREATE_FAILED'
+        # The root cause by its path, as Get-HeatStackFailure names it, and where to read it in full.
+        $waitErrors[0].Exception.Message | Should -Match "Root cause: $([regex]::Escape($name))\.broken: .*Test Resource failed broken"
+        $waitErrors[0].Exception.Message | Should -Match "Get-HeatStackFailure $([regex]::Escape($name))"
         $waitErrors[0].Exception.Message | Should -Match ([regex]::Escape((Get-HeatStack $name).StackStatusReason))
     }
 

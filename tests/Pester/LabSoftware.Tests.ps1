@@ -107,7 +107,7 @@ Describe 'Software configs on a real Heat' -Tag Lab {
     It 'writes a config as a table of name, group, time and id' {
         $text = Get-HeatSoftwareConfig -Name "$run-inline" | Out-String -Width 160
         $text | Should -Match 'Name\s+Group\s+CreationTime\s+Id'
-        $text | Should -Match "$run-inline\s+script\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+[0-9a-f-]{36}"
+        $text | Should -Match "$run-inline\s+script\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\s+[0-9a-f-]{36}"
     }
 
     It 'names a schema fault that Heat refuses without a word, and a missing config is not found, by its id' {
