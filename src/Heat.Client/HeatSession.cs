@@ -20,6 +20,8 @@ namespace Heat.Client
     {
         internal static readonly string UserAgent = "Heat.PowerShell/" + typeof(HeatSession).Assembly.GetName().Version.ToString(3);
 
+        private static readonly char[] PathSeparator = { '/' };
+
         private readonly HttpSender _sender;
         private readonly AuthOptions _options;
         private readonly SemaphoreSlim _authLock = new SemaphoreSlim(1, 1);
@@ -66,7 +68,7 @@ namespace Heat.Client
                     {
                         Token = Secrets.Reveal(session._options.Token),
                         ProjectId = ProjectIdFromEndpoint(options.HeatEndpoint),
-                        Catalog = new ServiceCatalog(new CatalogEndpoint[0]),
+                        Catalog = new ServiceCatalog(Array.Empty<CatalogEndpoint>()),
                     };
                 }
                 else
@@ -138,7 +140,7 @@ namespace Heat.Client
         /// reports them; showing them is the caller's): a secret taken from the user's secure file for a clouds file of
         /// the current folder, a token from an https Keystone that goes to Heat over plain http.
         /// </summary>
-        public IReadOnlyList<string> Warnings { get; private set; } = new string[0];
+        public IReadOnlyList<string> Warnings { get; private set; } = Array.Empty<string>();
 
         public bool IsDisposed => _sender.IsClosed;
 
@@ -312,7 +314,7 @@ namespace Heat.Client
 
         private List<string> SetupWarnings()
         {
-            var warnings = new List<string>(_options.SetupWarnings ?? new string[0]);
+            var warnings = new List<string>(_options.SetupWarnings ?? Array.Empty<string>());
             // The catalog's choice, not the user's: an endpoint given explicitly was meant.
             if (string.IsNullOrWhiteSpace(_options.HeatEndpoint) && Uri.TryCreate(_options.AuthUrl, UriKind.Absolute, out var keystone) &&
                 keystone.Scheme == Uri.UriSchemeHttps && new Uri(_heatEndpoint).Scheme == Uri.UriSchemeHttp)
@@ -327,7 +329,7 @@ namespace Heat.Client
 
         private static string ProjectIdFromEndpoint(string endpoint)
         {
-            var segments = new Uri(endpoint).AbsolutePath.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+            var segments = new Uri(endpoint).AbsolutePath.Split(PathSeparator, StringSplitOptions.RemoveEmptyEntries);
             for (int i = 0; i < segments.Length - 1; i++)
             {
                 if (segments[i] == "v1") return segments[i + 1];

@@ -64,7 +64,7 @@ namespace Heat.Client.Events
         public async Task<string> NewestIdAsync(StackRef stack, CancellationToken cancellationToken)
         {
             var page = await ListPageAsync(stack, new EventListOptions { SortDirection = "desc", PageSize = 1 }, null, cancellationToken).ConfigureAwait(false);
-            return page.Items.FirstOrDefault()?.Id;
+            return page.Items.Count > 0 ? page.Items[0].Id : null;
         }
 
         /// <summary>One event, which Heat addresses through its resource.</summary>

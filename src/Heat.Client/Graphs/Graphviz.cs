@@ -98,7 +98,7 @@ namespace Heat.Client.Graphs
                     // dot gave up and closed its input early: its own message (below) says why.
                 }
                 process.WaitForExit();
-                var message = Encoding.UTF8.GetString(errors.Status == TaskStatus.RanToCompletion ? errors.Result ?? new byte[0] : new byte[0]).Trim();
+                var message = Encoding.UTF8.GetString(errors.Status == TaskStatus.RanToCompletion ? errors.Result ?? Array.Empty<byte>() : Array.Empty<byte>()).Trim();
                 if (message.Length > MaxErrorChars) message = message.Substring(0, MaxErrorChars) + "...";
                 if (process.ExitCode != 0)
                 {

@@ -54,7 +54,7 @@ namespace Heat.Client.Hooks
         {
             var shown = await _reader.GetAsync(stack, cancellationToken, resolveOutputs: false).ConfigureAwait(false);
             var hook = HookFor(shown);
-            if (hook == null) return new HeatStackHook[0];
+            if (hook == null) return Array.Empty<HeatStackHook>();
             var events = await _events.ListAllAsync(new StackRef(shown.StackName, shown.Id),
                 new EventListOptions { NestedDepth = nestedDepth > 0 ? nestedDepth : (int?)null }, cancellationToken).ConfigureAwait(false);
             // Only what happened since the stack's own action began: an earlier action's hooks are history.

@@ -18,13 +18,15 @@ namespace Heat.Client.Hooks
         public const string PreUpdate = "pre-update";
         public const string PreDelete = "pre-delete";
 
+        private static readonly char[] PathSeparator = { '/' };
+
         /// <summary>Adds the hooks to the bundle's environment (made when there is none); a resource may carry several.</summary>
         public static void AddTo(TemplateBundle bundle, string hook, IEnumerable<string> resources)
         {
             if (resources == null) return;
             foreach (var declaration in resources)
             {
-                var path = (declaration ?? string.Empty).Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+                var path = (declaration ?? string.Empty).Split(PathSeparator, StringSplitOptions.RemoveEmptyEntries);
                 if (path.Length == 0) throw new ArgumentException("A hook needs a resource name (or nested/resource).");
                 bundle.Environment = bundle.Environment ?? new JObject();
                 var registry = Child(bundle.Environment, "resource_registry");

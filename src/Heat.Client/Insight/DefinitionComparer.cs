@@ -159,7 +159,7 @@ namespace Heat.Client.Insight
         private static IEnumerable<string> StackDifferences(HeatStack held, UpdateStackRequest request)
         {
             // A full update without tags removes them (seen on Heat 19), so no tags is a value like any other.
-            var tags = new HashSet<string>(request.Tags ?? new string[0], StringComparer.Ordinal);
+            var tags = new HashSet<string>(request.Tags ?? Array.Empty<string>(), StringComparer.Ordinal);
             if (!tags.SetEquals(held.Tags ?? new HeatNameList(null))) yield return "tags";
             // Without a timeout or a rollback choice, Heat keeps the stack's own.
             if (request.TimeoutMinutes.HasValue && request.TimeoutMinutes != held.TimeoutMins) yield return "timeout";

@@ -57,7 +57,7 @@ namespace Heat.Client.Insight
             public string[] Path;
             public string[] ResourcePath;
             public int Depth;
-            public IReadOnlyList<HeatResource> Failed = new HeatResource[0];
+            public IReadOnlyList<HeatResource> Failed = Array.Empty<HeatResource>();
 
             /// <summary>Failed resources whose nested stack the walk first reached through them.</summary>
             public readonly Dictionary<HeatResource, Node> Children = new Dictionary<HeatResource, Node>();

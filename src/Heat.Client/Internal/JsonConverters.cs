@@ -57,10 +57,10 @@ namespace Heat.Client.Internal
             switch (token.Type)
             {
                 case JTokenType.Null:
-                    return new string[0];
+                    return Array.Empty<string>();
                 case JTokenType.String:
                     var text = (string)token;
-                    return string.IsNullOrEmpty(text) ? new string[0] : text.Split(',');
+                    return string.IsNullOrEmpty(text) ? Array.Empty<string>() : text.Split(',');
                 case JTokenType.Array:
                     var list = new List<string>();
                     foreach (var item in (JArray)token) list.Add(item.Type == JTokenType.String ? (string)item : item.ToString(Formatting.None));
@@ -92,7 +92,7 @@ namespace Heat.Client.Internal
         public override object ReadJson(JsonReader reader, Type objectType, object existingValue, JsonSerializer serializer)
         {
             var token = JToken.Load(reader);
-            if (token.Type == JTokenType.Null) return new T[0];
+            if (token.Type == JTokenType.Null) return Array.Empty<T>();
             if (!(token is JObject map)) throw new JsonSerializationException($"a map of schemas was expected, not {token.Type}");
             var entries = new List<T>();
             foreach (var property in map)
@@ -118,7 +118,7 @@ namespace Heat.Client.Internal
         public override object ReadJson(JsonReader reader, Type objectType, object existingValue, JsonSerializer serializer)
         {
             var token = JToken.Load(reader);
-            if (token.Type == JTokenType.Null) return new Hashtable[0];
+            if (token.Type == JTokenType.Null) return Array.Empty<Hashtable>();
             if (!(token is JArray list)) throw new JsonSerializationException($"a list of maps was expected, not {token.Type}");
             var maps = new List<Hashtable>();
             foreach (var item in list)

@@ -26,6 +26,8 @@ namespace Heat.Client.Internal
         /// <summary>Short names that are credentials only as a whole word of the name (temp_url_sig, key, but not sort_keys).</summary>
         private static readonly string[] SecretWords = { "sig", "key", "pwd", "pass", "auth", "jwt" };
 
+        private static readonly char[] WordSeparators = { '_', '-', '.', ' ', '[', ']' };
+
         // user:password@ (or user@) after a scheme's "//".
         private static readonly Regex UserInfo = new Regex(@"(?<=\b[A-Za-z][A-Za-z0-9+.\-]*://)[^/\s@?#'""<>]+@",
             RegexOptions.CultureInvariant);
@@ -69,7 +71,7 @@ namespace Heat.Client.Internal
             {
                 if (lower.Contains(part)) return true;
             }
-            foreach (var word in lower.Split(new[] { '_', '-', '.', ' ', '[', ']' }, StringSplitOptions.RemoveEmptyEntries))
+            foreach (var word in lower.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries))
             {
                 if (Array.IndexOf(SecretWords, word) >= 0) return true;
             }

@@ -68,7 +68,7 @@ namespace Heat.Client.Keystone
 
         /// <summary>What the settings these options were made from want the user to know (<see cref="CloudSettings"/>);
         /// a session made from them reports it in <see cref="HeatSession.Warnings"/>.</summary>
-        internal IReadOnlyList<string> SetupWarnings { get; set; } = new string[0];
+        internal IReadOnlyList<string> SetupWarnings { get; set; } = Array.Empty<string>();
 
         /// <summary>The first retry's delay (it doubles); tests make it short.</summary>
         internal TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -95,7 +95,7 @@ namespace Heat.Client.Keystone
             }
             catch (Exception e) when (!(e is OutOfMemoryException))
             {
-                return new string[0];
+                return Array.Empty<string>();
             }
         }
 

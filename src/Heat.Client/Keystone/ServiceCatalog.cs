@@ -89,7 +89,7 @@ namespace Heat.Client.Keystone
         {
             if (string.IsNullOrEmpty(iface)) return "public";
             iface = iface.ToLowerInvariant();
-            return iface.EndsWith("url") ? iface.Substring(0, iface.Length - 3) : iface;
+            return iface.EndsWith("url", StringComparison.Ordinal) ? iface.Substring(0, iface.Length - 3) : iface;
         }
     }
 }

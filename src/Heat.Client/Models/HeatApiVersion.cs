@@ -1,3 +1,4 @@
+using System;
 using Newtonsoft.Json;
 
 namespace Heat.Client.Models
@@ -14,7 +15,7 @@ namespace Heat.Client.Models
         public string Status { get; set; }
 
         [JsonProperty("links")]
-        public HeatLink[] Links { get; set; } = new HeatLink[0];
+        public HeatLink[] Links { get; set; } = Array.Empty<HeatLink>();
 
         public override string ToString() => $"{Id} {Status}";
     }

@@ -7,6 +7,8 @@ namespace Heat.Client.Models
     [JsonObject(MemberSerialization.OptIn)]
     public sealed class HeatLink
     {
+        private static readonly char[] PathSeparator = { '/' };
+
         [JsonProperty("href")]
         public string Href { get; set; }
 
@@ -37,7 +39,7 @@ namespace Heat.Client.Models
             stackName = null;
             stackId = null;
             if (string.IsNullOrEmpty(href) || !Uri.TryCreate(href, UriKind.Absolute, out var uri)) return false;
-            var segments = uri.AbsolutePath.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+            var segments = uri.AbsolutePath.Split(PathSeparator, StringSplitOptions.RemoveEmptyEntries);
             for (int i = 0; i < segments.Length - 2; i++)
             {
                 if (segments[i] == "stacks")

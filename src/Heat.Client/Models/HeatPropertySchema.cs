@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using Heat.Client.Internal;
 using Newtonsoft.Json;
@@ -28,7 +29,7 @@ namespace Heat.Client.Models
         /// <summary>Heat's constraints in HOT's own syntax: <c>@{ range = @{ min = 1; max = 512 } }</c>,
         /// <c>allowed_values</c>, <c>length</c>, <c>allowed_pattern</c>, <c>custom_constraint</c>, each with an optional description.</summary>
         [JsonProperty("constraints"), JsonConverter(typeof(MapListConverter))]
-        public Hashtable[] Constraints { get; set; } = new Hashtable[0];
+        public Hashtable[] Constraints { get; set; } = Array.Empty<Hashtable>();
 
         /// <summary>Whether a stack update can change it in place (otherwise the resource is replaced).</summary>
         [JsonProperty("update_allowed")]
@@ -40,7 +41,7 @@ namespace Heat.Client.Models
 
         /// <summary>For a list or map: the schema of its items (a list's as one entry named <c>*</c>), else empty.</summary>
         [JsonProperty("schema"), JsonConverter(typeof(NamedSchemaConverter<HeatPropertySchema>))]
-        public HeatPropertySchema[] Schema { get; set; } = new HeatPropertySchema[0];
+        public HeatPropertySchema[] Schema { get; set; } = Array.Empty<HeatPropertySchema>();
 
         public override string ToString() => Name;
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using Heat.Client.Internal;
 using Newtonsoft.Json;
@@ -39,7 +40,7 @@ namespace Heat.Client.Models
         public string ParentResource { get; set; }
 
         [JsonProperty("required_by"), JsonConverter(typeof(StringListConverter))]
-        public string[] RequiredBy { get; set; } = new string[0];
+        public string[] RequiredBy { get; set; } = Array.Empty<string>();
 
         [JsonProperty("stack_identity"), JsonConverter(typeof(PlainConverter))]
         internal Hashtable StackIdentity { get; set; }
@@ -50,7 +51,7 @@ namespace Heat.Client.Models
         {
             Change = change;
             StackId = StackIdentity?["stack_id"] as string;
-            RequiredBy = RequiredBy ?? new string[0];
+            RequiredBy = RequiredBy ?? Array.Empty<string>();
             return this;
         }
     }

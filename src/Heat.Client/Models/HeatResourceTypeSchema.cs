@@ -1,3 +1,4 @@
+using System;
 using Heat.Client.Internal;
 using Newtonsoft.Json;
 
@@ -16,10 +17,10 @@ namespace Heat.Client.Models
 
         /// <summary>In Heat's order (the order the type declares them).</summary>
         [JsonProperty("properties"), JsonConverter(typeof(NamedSchemaConverter<HeatPropertySchema>))]
-        public HeatPropertySchema[] Properties { get; set; } = new HeatPropertySchema[0];
+        public HeatPropertySchema[] Properties { get; set; } = Array.Empty<HeatPropertySchema>();
 
         [JsonProperty("attributes"), JsonConverter(typeof(NamedSchemaConverter<HeatAttributeSchema>))]
-        public HeatAttributeSchema[] Attributes { get; set; } = new HeatAttributeSchema[0];
+        public HeatAttributeSchema[] Attributes { get; set; } = Array.Empty<HeatAttributeSchema>();
 
         /// <summary>SUPPORTED, DEPRECATED, UNSUPPORTED or UNKNOWN.</summary>
         public string SupportStatus { get; set; }

@@ -15,7 +15,7 @@ namespace Heat.Client.Models
         public string RootStackId { get; set; }
 
         /// <summary>The stacks from the top down to the one holding the resource: app, app-workers-x, app-workers-x-0-y.</summary>
-        public string[] Path { get; set; } = new string[0];
+        public string[] Path { get; set; } = Array.Empty<string>();
 
         /// <summary>The top stack's name and the resource names down to this one, joined by dots, as
         /// <c>openstack stack failures list</c> names a failure: app.workers.0.migrate.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Heat.Client.Models
@@ -11,7 +12,7 @@ namespace Heat.Client.Models
             Operation = operation;
             Stack = stack;
             Changes = changes;
-            Differences = differences ?? new string[0];
+            Differences = differences ?? Array.Empty<string>();
         }
 
         /// <summary>Created, Updated or Unchanged.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using Heat.Client.Internal;
@@ -12,9 +13,9 @@ namespace Heat.Client.Models
     {
         public string Description { get; set; }
 
-        public HeatTemplateParameter[] Parameters { get; set; } = new HeatTemplateParameter[0];
+        public HeatTemplateParameter[] Parameters { get; set; } = Array.Empty<HeatTemplateParameter>();
 
-        public object[] ParameterGroups { get; set; } = new object[0];
+        public object[] ParameterGroups { get; set; } = Array.Empty<object>();
 
         /// <summary>With <c>-ShowNested</c>: the nested templates' validation, keyed by resource name.</summary>
         public Hashtable NestedParameters { get; set; }
@@ -25,13 +26,13 @@ namespace Heat.Client.Models
         public string Source { get; set; }
 
         /// <summary>The files sent with the template (get_file targets, child templates, environments), by URL.</summary>
-        public string[] Files { get; set; } = new string[0];
+        public string[] Files { get; set; } = Array.Empty<string>();
 
         /// <summary>True when only the local checks ran (-Offline): Heat was not asked.</summary>
         public bool IsOffline { get; set; }
 
         /// <summary>http(s) references that -Offline did not read.</summary>
-        public string[] UncheckedUrls { get; set; } = new string[0];
+        public string[] UncheckedUrls { get; set; } = Array.Empty<string>();
 
         /// <summary>What the template itself declares, for -Offline (HOT <c>parameters</c> or CloudFormation <c>Parameters</c>).</summary>
         internal static HeatTemplateValidation FromTemplate(JToken template, string source)
@@ -63,7 +64,7 @@ namespace Heat.Client.Models
                 }
             }
             result.Parameters = parameters.ToArray();
-            result.ParameterGroups = HeatJson.ToPlain(root["parameter_groups"]) as object[] ?? new object[0];
+            result.ParameterGroups = HeatJson.ToPlain(root["parameter_groups"]) as object[] ?? Array.Empty<object>();
             return result;
         }
 
@@ -74,7 +75,7 @@ namespace Heat.Client.Models
             var result = new HeatTemplateValidation
             {
                 Description = json.Str("Description"),
-                ParameterGroups = HeatJson.ToPlain(json["ParameterGroups"]) as object[] ?? new object[0],
+                ParameterGroups = HeatJson.ToPlain(json["ParameterGroups"]) as object[] ?? Array.Empty<object>(),
                 Environment = HeatJson.ToHashtable(json["Environment"]),
                 Source = source,
             };

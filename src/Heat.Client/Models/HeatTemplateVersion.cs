@@ -1,3 +1,4 @@
+using System;
 using Heat.Client.Internal;
 using Newtonsoft.Json;
 
@@ -16,7 +17,7 @@ namespace Heat.Client.Models
 
         /// <summary>Other names of the same version: <c>heat_template_version.rocky</c>.</summary>
         [JsonProperty("aliases"), JsonConverter(typeof(StringListConverter))]
-        public string[] Aliases { get; set; } = new string[0];
+        public string[] Aliases { get; set; } = Array.Empty<string>();
 
         public override string ToString() => Version;
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
@@ -39,7 +40,7 @@ namespace Heat.Client.ResourceTypes
         /// </summary>
         public async Task<HeatResourceTypeSchema> GetSchemaAsync(string typeName, bool withDescription, CancellationToken cancellationToken)
         {
-            var route = Query.Append(HeatRoutes.ResourceType(typeName), withDescription ? new[] { Query.Pair("with_description", "True") } : new KeyValuePair<string, string>[0]);
+            var route = Query.Append(HeatRoutes.ResourceType(typeName), withDescription ? new[] { Query.Pair("with_description", "True") } : Array.Empty<KeyValuePair<string, string>>());
             var schema = await GetModelAsync<HeatResourceTypeSchema>(route, cancellationToken).ConfigureAwait(false);
             if (withDescription && schema.Description == null)
             {

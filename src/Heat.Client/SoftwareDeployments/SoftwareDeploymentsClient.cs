@@ -105,7 +105,7 @@ namespace Heat.Client.SoftwareDeployments
         /// <summary>The output values of a deployment already read, by name in ordinal order.</summary>
         public static IReadOnlyList<HeatSoftwareDeploymentOutput> OutputsOf(HeatSoftwareDeployment deployment)
         {
-            if (deployment?.OutputValues == null) return new HeatSoftwareDeploymentOutput[0];
+            if (deployment?.OutputValues == null) return Array.Empty<HeatSoftwareDeploymentOutput>();
             return deployment.OutputValues.Keys.Cast<object>().Select(k => (string)k).OrderBy(k => k, StringComparer.Ordinal)
                 .Select(name => new HeatSoftwareDeploymentOutput
                 {

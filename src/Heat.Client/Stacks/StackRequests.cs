@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
@@ -114,7 +115,7 @@ namespace Heat.Client.Stacks
             var body = StackBodies.Update(request);
             // Heat redirects a name only for some sub-routes; preview is not one of them.
             stack = await _resolver.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            var route = Query.Append(HeatRoutes.UpdatePreview.At(stack), showNested ? new[] { Query.Pair("show_nested", "True") } : new KeyValuePair<string, string>[0]);
+            var route = Query.Append(HeatRoutes.UpdatePreview.At(stack), showNested ? new[] { Query.Pair("show_nested", "True") } : Array.Empty<KeyValuePair<string, string>>());
             // A preview changes nothing: safe to send again after a transient failure.
             var response = await _api.SendAsync(request.Existing ? Patch : HttpMethod.Put, route, body, cancellationToken, idempotent: true).ConfigureAwait(false);
             var changes = response.Object("resource_changes");

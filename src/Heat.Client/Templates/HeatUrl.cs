@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text;
 
@@ -16,6 +17,8 @@ namespace Heat.Client.Templates
     internal static class HeatUrl
     {
         private const string Unreserved = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~";
+
+        private static readonly char[] QueryOrFragment = { '?', '#' };
 
         /// <summary>heatclient's <c>normalise_file_path_to_url</c>: a URL stays, a path becomes an absolute file URL.</summary>
         public static string NormalisePathToUrl(string pathOrUrl, string baseDirectory)
@@ -168,7 +171,7 @@ namespace Heat.Client.Templates
 
         private static string StripQueryAndFragment(string value)
         {
-            var cut = value.IndexOfAny(new[] { '?', '#' });
+            var cut = value.IndexOfAny(QueryOrFragment);
             return cut < 0 ? value : value.Substring(0, cut);
         }
 
@@ -184,7 +187,7 @@ namespace Heat.Client.Templates
                 }
                 else
                 {
-                    text.Append('%').Append(b.ToString("X2"));
+                    text.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
                 }
             }
             return text.ToString();

@@ -85,7 +85,7 @@ namespace Heat.Client.Waiting
                 {
                     if (_open == batch) _open = null;
                 }
-                batch.Ids.TrySetCanceled();
+                batch.Ids.TrySetCanceled(cancellationToken);
             }
             catch (Exception e)
             {

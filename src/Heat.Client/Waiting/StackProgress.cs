@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Heat.Client.Models;
 
@@ -11,7 +12,7 @@ namespace Heat.Client.Waiting
         public string StackStatus { get; internal set; }
 
         /// <summary>The events read since the last report, oldest first.</summary>
-        public IReadOnlyList<HeatEvent> NewEvents { get; internal set; } = new HeatEvent[0];
+        public IReadOnlyList<HeatEvent> NewEvents { get; internal set; } = Array.Empty<HeatEvent>();
 
         /// <summary>The newest event seen, of any resource.</summary>
         public HeatEvent LatestEvent { get; internal set; }

@@ -99,7 +99,7 @@ namespace Heat.Client.Waiting
                 final = !HeatStatus.IsIn(own.ResourceStatus, HeatStatus.InProgress);
             }
             Report();
-            _progress.NewEvents = new HeatEvent[0];
+            _progress.NewEvents = Array.Empty<HeatEvent>();
             return final;
         }
 

@@ -112,7 +112,7 @@ namespace Heat.Client.Waiting
             catch (HeatException e) when (IsPassing(e) || e is HeatNotFoundException)
             {
                 _trace?.Invoke($"Could not look for hooks of '{stack}' ({e.Message}).");
-                return new HeatStackHook[0];
+                return Array.Empty<HeatStackHook>();
             }
         }
 
