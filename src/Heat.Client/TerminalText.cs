@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Heat.Client.Internal;
 
 namespace Heat.Client
 {
@@ -40,7 +41,7 @@ namespace Heat.Client
 
         private static string Clean(string text, bool keepLineBreaks)
         {
-            if (string.IsNullOrEmpty(text)) return text;
+            if (Strings.IsNullOrEmpty(text)) return text;
             StringBuilder builder = null;
             for (int i = 0; i < text.Length; i++)
             {

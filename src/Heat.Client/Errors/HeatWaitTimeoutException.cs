@@ -6,7 +6,7 @@ namespace Heat.Client.Errors
     /// <summary>A wait that reached its deadline with the stack still in progress, or with Heat not answering.</summary>
     public sealed class HeatWaitTimeoutException : HeatException
     {
-        public HeatWaitTimeoutException(string message, StackRef stack, string lastStatus, TimeSpan timeout, HeatStack lastSeen, Exception inner = null)
+        public HeatWaitTimeoutException(string message, StackRef stack, string lastStatus, TimeSpan timeout, HeatStack lastSeen, Exception? inner = null)
             : base(message, inner)
         {
             Stack = stack;

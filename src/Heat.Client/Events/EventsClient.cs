@@ -46,7 +46,7 @@ namespace Heat.Client.Events
 
         /// <summary>Every event, page after page; with a <paramref name="marker"/>, only those after it (how a wait
         /// follows a stack without reading its history again). The stack is looked up once, not once a page.</summary>
-        public IEnumerable<HeatEvent> List(StackRef stack, EventListOptions options, CancellationToken cancellationToken, string marker = null)
+        public IEnumerable<HeatEvent> List(StackRef stack, EventListOptions options, CancellationToken cancellationToken, string? marker = null)
         {
             var pinned = new PinnedStack(stack, RouteOf(options));
             return HeatApi.Paginate((next, token) => pinned.ReadPageAsync(this, options, next, token), e => e.Id, marker, cancellationToken);
@@ -54,7 +54,7 @@ namespace Heat.Client.Events
 
         /// <summary>Every event (after <paramref name="marker"/>), gathered asynchronously: for waits and other work
         /// off the pipeline thread, where <see cref="List"/> would block a pool thread.</summary>
-        internal async Task<List<HeatEvent>> ListAllAsync(StackRef stack, EventListOptions options, CancellationToken cancellationToken, string marker = null)
+        internal async Task<List<HeatEvent>> ListAllAsync(StackRef stack, EventListOptions options, CancellationToken cancellationToken, string? marker = null)
         {
             var pinned = new PinnedStack(stack, RouteOf(options));
             return await HeatApi.CollectAsync((next, token) => pinned.ReadPageAsync(this, options, next, token), e => e.Id, marker, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Text;
+using Heat.Client.Internal;
 
 namespace Heat.Client.Graphs
 {
@@ -65,6 +66,6 @@ namespace Heat.Client.Graphs
         /// An empty name is one no-break space (Graphviz refuses an empty HTML label).
         /// </summary>
         internal static string Label(string value) =>
-            string.IsNullOrEmpty(value) ? "&#160;" : GraphText.Escape(value, c => c == '\\' ? "&#92;&#92;" : "&#" + c + ";");
+            Strings.IsNullOrEmpty(value) ? "&#160;" : GraphText.Escape(value, c => c == '\\' ? "&#92;&#92;" : "&#" + c + ";");
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Heat.Client.Internal;
 using Heat.Client.Models;
 
 namespace Heat.Client.Graphs
@@ -52,8 +53,8 @@ namespace Heat.Client.Graphs
         public static IEnumerable<string> LabelLines(HeatGraphNode node)
         {
             yield return node.ResourceName ?? node.Id ?? string.Empty;
-            if (!string.IsNullOrEmpty(node.ResourceType)) yield return ShortType(node.ResourceType);
-            if (!string.IsNullOrEmpty(node.ResourceStatus)) yield return node.ResourceStatus;
+            if (!Strings.IsNullOrEmpty(node.ResourceType)) yield return ShortType(node.ResourceType);
+            if (!Strings.IsNullOrEmpty(node.ResourceStatus)) yield return node.ResourceStatus;
         }
 
         /// <summary>"failed", "inprogress" or null: how a node stands out.</summary>

@@ -26,7 +26,7 @@ namespace Heat.Client.Graphs
         private const int MaxErrorChars = 4000;
 
         /// <summary>The full path of dot in the folders of <paramref name="pathVariable"/> (the process's PATH when null), or null.</summary>
-        public static string FindDot(string pathVariable = null)
+        public static string FindDot(string? pathVariable = null)
         {
             var path = pathVariable ?? Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
             var windows = Path.DirectorySeparatorChar == '\\';

@@ -20,15 +20,15 @@ namespace Heat.Client.Graphs
         private readonly Dictionary<string, HeatGraphEdge> _edgesByEnds = new Dictionary<string, HeatGraphEdge>(StringComparer.Ordinal);
 
         /// <summary>The stack's name, or the template's file name.</summary>
-        public string Name { get; set; }
+        public string? Name { get; set; }
 
         /// <summary>For a deployed stack: its name and id, so that the graph pipes into the stack cmdlets.</summary>
-        public string StackName { get; set; }
+        public string? StackName { get; set; }
 
-        public string StackId { get; set; }
+        public string? StackId { get; set; }
 
         /// <summary>For a template: the path or URL it was read from ("(template text)" for text).</summary>
-        public string Source { get; set; }
+        public string? Source { get; set; }
 
         /// <summary>The resources, each once; nested ones carry the cluster they sit in.</summary>
         public IReadOnlyList<HeatGraphNode> Nodes => _nodes;

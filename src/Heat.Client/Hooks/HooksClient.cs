@@ -108,7 +108,7 @@ namespace Heat.Client.Hooks
             {
                 if (path.Length > 1)
                 {
-                    if (string.IsNullOrEmpty(resource.PhysicalResourceId)) continue;
+                    if (Strings.IsNullOrEmpty(resource.PhysicalResourceId)) continue;
                     cleared.AddRange(await ClearMatchingAsync(StackRef.FromNameOrId(resource.PhysicalResourceId), path.Skip(1).ToArray(), hook,
                         matchers.Skip(1).ToArray(), cancellationToken).ConfigureAwait(false));
                     continue;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Heat.Client.Internal;
 using Heat.Client.Templates;
 using Newtonsoft.Json.Linq;
 
@@ -46,7 +47,7 @@ namespace Heat.Client.Hooks
         {
             hook = null;
             paused = false;
-            if (string.IsNullOrEmpty(reason)) return false;
+            if (Strings.IsNullOrEmpty(reason)) return false;
             foreach (var candidate in new[] { PreCreate, PreUpdate, PreDelete })
             {
                 if (reason.EndsWith($"paused until Hook {candidate} is cleared", StringComparison.Ordinal))

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Heat.Client.Internal;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -42,6 +43,6 @@ namespace Heat.Client.Insight
             differences.Add((path, before, after));
         }
 
-        private static string Join(string path, string key) => string.IsNullOrEmpty(path) ? key : path + "." + key;
+        private static string Join(string path, string key) => Strings.IsNullOrEmpty(path) ? key : path + "." + key;
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Heat.Client.Internal;
 using Heat.Client.Templates;
 using Newtonsoft.Json.Linq;
 
@@ -29,7 +30,7 @@ namespace Heat.Client.Insight
         /// <summary>A file's text as a template, or null when it is not one (a script, an environment), as Heat decides.</summary>
         private static JObject ParseTemplate(string text)
         {
-            if (string.IsNullOrEmpty(text) || Array.TrueForAll(VersionKeys, key => text.IndexOf(key, StringComparison.Ordinal) < 0)) return null;
+            if (Strings.IsNullOrEmpty(text) || Array.TrueForAll(VersionKeys, key => text.IndexOf(key, StringComparison.Ordinal) < 0)) return null;
             try
             {
                 return HeatYaml.Parse(text, "files") is JObject parsed && Array.Exists(VersionKeys, key => parsed[key] != null) ? parsed : null;

@@ -48,7 +48,7 @@ namespace Heat.Client.Insight
         private static IEnumerable<HeatStackDifference> ResourceRows(StackRef stack, HeatResourceChange change, JObject held, JObject proposed)
         {
             bool nested = change.StackName != null && change.StackName != stack.StackName;
-            HeatStackDifference Row(string property = null, JToken before = null, JToken after = null) => new HeatStackDifference
+            HeatStackDifference Row(string? property = null, JToken? before = null, JToken? after = null) => new HeatStackDifference
             {
                 StackName = stack.StackName,
                 StackId = stack.StackId,

@@ -91,7 +91,7 @@ namespace Heat.Client.Internal
         /// <exception cref="ArgumentException">The value is null, empty, "." or "..".</exception>
         public static string Segment(string value, string what)
         {
-            if (string.IsNullOrEmpty(value)) throw new ArgumentException($"A {what} is null or empty.");
+            if (Strings.IsNullOrEmpty(value)) throw new ArgumentException($"A {what} is null or empty.");
             if (value == "." || value == "..")
             {
                 throw new ArgumentException($"'{value}' cannot be a {what}: in a URL it means the current or the parent folder, " +

@@ -10,39 +10,39 @@ namespace Heat.Client.Keystone
         public AuthMethod Method { get; set; } = AuthMethod.Password;
 
         /// <summary>Keystone's URL; <c>.../v2.0</c> selects the legacy tokens API, anything else v3.</summary>
-        public string AuthUrl { get; set; }
+        public string? AuthUrl { get; set; }
 
-        public string UserName { get; set; }
+        public string? UserName { get; set; }
 
-        public string UserId { get; set; }
+        public string? UserId { get; set; }
 
-        public SecureString Password { get; set; }
+        public SecureString? Password { get; set; }
 
         public string UserDomainName { get; set; } = "Default";
 
-        public string UserDomainId { get; set; }
+        public string? UserDomainId { get; set; }
 
-        public string ProjectName { get; set; }
+        public string? ProjectName { get; set; }
 
-        public string ProjectId { get; set; }
+        public string? ProjectId { get; set; }
 
         public string ProjectDomainName { get; set; } = "Default";
 
-        public string ProjectDomainId { get; set; }
+        public string? ProjectDomainId { get; set; }
 
-        public string ApplicationCredentialId { get; set; }
+        public string? ApplicationCredentialId { get; set; }
 
-        public string ApplicationCredentialName { get; set; }
+        public string? ApplicationCredentialName { get; set; }
 
-        public SecureString ApplicationCredentialSecret { get; set; }
+        public SecureString? ApplicationCredentialSecret { get; set; }
 
         /// <summary>A token obtained elsewhere (with <see cref="HeatEndpoint"/>).</summary>
-        public SecureString Token { get; set; }
+        public SecureString? Token { get; set; }
 
         /// <summary>Overrides the endpoint from the catalog.</summary>
-        public string HeatEndpoint { get; set; }
+        public string? HeatEndpoint { get; set; }
 
-        public string Region { get; set; }
+        public string? Region { get; set; }
 
         /// <summary>public, internal or admin.</summary>
         public string Interface { get; set; } = "public";
@@ -55,7 +55,7 @@ namespace Heat.Client.Keystone
         /// certificate that chains to one of them, instead of to the system's store (as <c>cacert</c> does in
         /// openstacksdk and requests). Other hosts (a template URL) are checked against the system store as usual.
         /// </summary>
-        public string CACertificatePath { get; set; }
+        public string? CACertificatePath { get; set; }
 
         /// <summary>How long one HTTP request may take (each attempt, body included).</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);

@@ -18,48 +18,48 @@ namespace Heat.Client.Keystone
         // The secrets as read from the secure file, by their key: still the same objects when they are the ones used.
         private readonly Dictionary<string, SecureString> _fromSecureFile = new Dictionary<string, SecureString>(StringComparer.Ordinal);
 
-        public CloudOrigin Origin { get; private set; }
+        public CloudOrigin? Origin { get; private set; }
 
         /// <summary>password, v3applicationcredential or token (as written; null: inferred).</summary>
-        public string AuthType { get; set; }
+        public string? AuthType { get; set; }
 
-        public string AuthUrl { get; set; }
+        public string? AuthUrl { get; set; }
 
-        public string UserName { get; set; }
+        public string? UserName { get; set; }
 
-        public string UserId { get; set; }
+        public string? UserId { get; set; }
 
-        public SecureString Password { get; set; }
+        public SecureString? Password { get; set; }
 
-        public string ProjectName { get; set; }
+        public string? ProjectName { get; set; }
 
-        public string ProjectId { get; set; }
+        public string? ProjectId { get; set; }
 
-        public string UserDomainName { get; set; }
+        public string? UserDomainName { get; set; }
 
-        public string UserDomainId { get; set; }
+        public string? UserDomainId { get; set; }
 
-        public string ProjectDomainName { get; set; }
+        public string? ProjectDomainName { get; set; }
 
-        public string ProjectDomainId { get; set; }
+        public string? ProjectDomainId { get; set; }
 
-        public string ApplicationCredentialId { get; set; }
+        public string? ApplicationCredentialId { get; set; }
 
-        public string ApplicationCredentialName { get; set; }
+        public string? ApplicationCredentialName { get; set; }
 
-        public SecureString ApplicationCredentialSecret { get; set; }
+        public SecureString? ApplicationCredentialSecret { get; set; }
 
-        public SecureString Token { get; set; }
+        public SecureString? Token { get; set; }
 
-        public string Region { get; set; }
+        public string? Region { get; set; }
 
-        public string Interface { get; set; }
+        public string? Interface { get; set; }
 
         /// <summary><c>orchestration_endpoint_override</c>.</summary>
-        public string HeatEndpoint { get; set; }
+        public string? HeatEndpoint { get; set; }
 
         /// <summary><c>cacert</c> (OS_CACERT), made absolute.</summary>
-        public string CACertificatePath { get; set; }
+        public string? CACertificatePath { get; set; }
 
         /// <summary><c>verify: false</c> or <c>insecure: true</c>.</summary>
         public bool SkipCertificateCheck { get; set; }

@@ -8,11 +8,11 @@ namespace Heat.Client.Models
     public sealed class HeatApiVersion
     {
         [JsonProperty("id")]
-        public string Id { get; set; }
+        public string? Id { get; set; }
 
         /// <summary>CURRENT, SUPPORTED or DEPRECATED.</summary>
         [JsonProperty("status")]
-        public string Status { get; set; }
+        public string? Status { get; set; }
 
         [JsonProperty("links")]
         public HeatLink[] Links { get; set; } = Array.Empty<HeatLink>();

@@ -11,19 +11,19 @@ namespace Heat.Client.Models
     /// each with its name) and nested parameters inside each parameter or beside them.</remarks>
     public sealed class HeatTemplateValidation
     {
-        public string Description { get; set; }
+        public string? Description { get; set; }
 
         public HeatTemplateParameter[] Parameters { get; set; } = Array.Empty<HeatTemplateParameter>();
 
         public object[] ParameterGroups { get; set; } = Array.Empty<object>();
 
         /// <summary>With <c>-ShowNested</c>: the nested templates' validation, keyed by resource name.</summary>
-        public Hashtable NestedParameters { get; set; }
+        public Hashtable? NestedParameters { get; set; }
 
-        public Hashtable Environment { get; set; }
+        public Hashtable? Environment { get; set; }
 
         /// <summary>Where the template came from (a path or URL), for the user's reference.</summary>
-        public string Source { get; set; }
+        public string? Source { get; set; }
 
         /// <summary>The files sent with the template (get_file targets, child templates, environments), by URL.</summary>
         public string[] Files { get; set; } = Array.Empty<string>();
@@ -68,7 +68,7 @@ namespace Heat.Client.Models
             return result;
         }
 
-        public override string ToString() => Description;
+        public override string ToString() => Description ?? string.Empty;
 
         internal static HeatTemplateValidation FromJson(JToken json, string source)
         {
@@ -80,16 +80,16 @@ namespace Heat.Client.Models
                 Source = source,
             };
             var parameters = new List<HeatTemplateParameter>();
-            Hashtable nested = null;
+            Hashtable? nested = null;
             if (json["Parameters"] is JObject map)
             {
                 foreach (var property in map)
                 {
                     parameters.Add(HeatTemplateParameter.FromJson(property.Key, property.Value));
-                    if (property.Value["NestedParameters"] != null)
+                    if (property.Value is JObject parameter && parameter["NestedParameters"] != null)
                     {
                         nested = nested ?? new Hashtable(System.StringComparer.OrdinalIgnoreCase);
-                        nested[property.Key] = HeatJson.ToPlain(property.Value["NestedParameters"]);
+                        nested[property.Key] = HeatJson.ToPlain(parameter["NestedParameters"]);
                     }
                 }
             }

@@ -61,7 +61,7 @@ namespace Heat.Client.ResourceTypes
             return HeatJson.Serialize(response.Body());
         }
 
-        private async Task<T> GetModelAsync<T>(string route, CancellationToken cancellationToken)
+        private async Task<T> GetModelAsync<T>(string route, CancellationToken cancellationToken) where T : class
         {
             var response = await _api.SendAsync(HttpMethod.Get, route, null, cancellationToken).ConfigureAwait(false);
             return HeatApi.Read<T>(response, response.Body());

@@ -120,13 +120,13 @@ namespace Heat.Client.SoftwareDeployments
         /// <summary>A deployment names its server and its config: without either Heat would store a deployment of nothing.</summary>
         private static void RequireId(string id, string what)
         {
-            if (string.IsNullOrEmpty(id)) throw new ArgumentException($"A {what} id is null or empty.");
+            if (Strings.IsNullOrEmpty(id)) throw new ArgumentException($"A {what} id is null or empty.");
         }
 
         private static HeatSoftwareDeployment Created(HeatResponse response, string method)
         {
             var deployment = HeatApi.Read<HeatSoftwareDeployment>(response, response.Object("software_deployment"));
-            if (string.IsNullOrEmpty(deployment.Id))
+            if (Strings.IsNullOrEmpty(deployment.Id))
             {
                 throw new HeatInvalidResponseException(response.StatusCode, method, response.FinalUri, response.ContentType, "the software deployment it returns has no id");
             }

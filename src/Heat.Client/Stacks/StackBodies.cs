@@ -16,7 +16,7 @@ namespace Heat.Client.Stacks
         public static JObject Create(CreateStackRequest request)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            if (string.IsNullOrWhiteSpace(request.StackName)) throw new ArgumentException("A stack needs a name.");
+            if (Strings.IsNullOrWhiteSpace(request.StackName)) throw new ArgumentException("A stack needs a name.");
             var body = new JObject { ["stack_name"] = request.StackName };
             if (request.AdoptStackData != null)
             {

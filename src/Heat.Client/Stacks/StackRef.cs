@@ -1,4 +1,5 @@
 using System;
+using Heat.Client.Internal;
 
 namespace Heat.Client.Stacks
 {
@@ -7,19 +8,19 @@ namespace Heat.Client.Stacks
     {
         public StackRef(string stackName, string stackId)
         {
-            if (string.IsNullOrEmpty(stackName) && string.IsNullOrEmpty(stackId))
+            if (Strings.IsNullOrEmpty(stackName) && Strings.IsNullOrEmpty(stackId))
             {
                 throw new ArgumentException("A stack needs a name or an id.");
             }
-            StackName = string.IsNullOrEmpty(stackName) ? null : stackName;
-            StackId = string.IsNullOrEmpty(stackId) ? null : stackId;
+            StackName = Strings.IsNullOrEmpty(stackName) ? null : stackName;
+            StackId = Strings.IsNullOrEmpty(stackId) ? null : stackId;
         }
 
         public static StackRef FromNameOrId(string nameOrId) => new StackRef(nameOrId, null);
 
-        public string StackName { get; }
+        public string? StackName { get; }
 
-        public string StackId { get; }
+        public string? StackId { get; }
 
         public override string ToString() => StackName ?? StackId;
 

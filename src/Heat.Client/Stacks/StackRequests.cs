@@ -52,7 +52,7 @@ namespace Heat.Client.Stacks
                     found, e);
             }
             var created = HeatApi.Read<HeatStack>(response, response.Object("stack"));
-            if (string.IsNullOrEmpty(created.Id))
+            if (Strings.IsNullOrEmpty(created.Id))
             {
                 throw new HeatInvalidResponseException(response.StatusCode, "POST", response.FinalUri, response.ContentType, "the stack it returns has no id");
             }

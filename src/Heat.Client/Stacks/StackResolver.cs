@@ -45,7 +45,7 @@ namespace Heat.Client.Stacks
             var response = await _api.SendAsync(HttpMethod.Get, HeatRoutes.Stack(stack), null, cancellationToken, followRedirects: false).ConfigureAwait(false);
             if (response.Location != null)
             {
-                if (HeatLink.TryParseStack(response.Location.ToString(), out var name, out var id) && !string.IsNullOrEmpty(name) && !string.IsNullOrEmpty(id))
+                if (HeatLink.TryParseStack(response.Location.ToString(), out var name, out var id) && !Strings.IsNullOrEmpty(name) && !Strings.IsNullOrEmpty(id))
                 {
                     return Resolved(stack, new StackRef(name, id));
                 }
@@ -53,7 +53,7 @@ namespace Heat.Client.Stacks
                     $"its redirect to {response.Location} does not name a stack");
             }
             var shown = HeatApi.Read<HeatStack>(response, response.Object("stack"));
-            if (string.IsNullOrEmpty(shown.StackName) || string.IsNullOrEmpty(shown.Id))
+            if (Strings.IsNullOrEmpty(shown.StackName) || Strings.IsNullOrEmpty(shown.Id))
             {
                 throw new HeatInvalidResponseException(response.StatusCode, "GET", response.FinalUri, response.ContentType, "the stack it shows has no name or id");
             }

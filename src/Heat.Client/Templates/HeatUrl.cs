@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using Heat.Client.Internal;
 
 namespace Heat.Client.Templates
 {
@@ -27,7 +28,7 @@ namespace Heat.Client.Templates
             {
                 return pathOrUrl;
             }
-            var root = string.IsNullOrEmpty(baseDirectory) ? Directory.GetCurrentDirectory() : baseDirectory;
+            var root = Strings.IsNullOrEmpty(baseDirectory) ? Directory.GetCurrentDirectory() : baseDirectory;
             return PathToFileUrl(Path.GetFullPath(Path.Combine(root, pathOrUrl)));
         }
 
@@ -102,7 +103,7 @@ namespace Heat.Client.Templates
                 // A Windows absolute path; urljoin would take "C" as a scheme and keep the path as it is.
                 return PathToFileUrl(reference);
             }
-            if (!string.IsNullOrEmpty(baseUrl) && !baseUrl.EndsWith("/", StringComparison.Ordinal))
+            if (!Strings.IsNullOrEmpty(baseUrl) && !baseUrl.EndsWith("/", StringComparison.Ordinal))
             {
                 baseUrl += "/";
             }
@@ -134,7 +135,7 @@ namespace Heat.Client.Templates
         /// <summary>The lower-cased scheme as Python's urlsplit finds it, or null.</summary>
         public static string SchemeOf(string value)
         {
-            if (string.IsNullOrEmpty(value))
+            if (Strings.IsNullOrEmpty(value))
             {
                 return null;
             }

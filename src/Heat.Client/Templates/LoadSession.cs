@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Heat.Client.Internal;
 using Newtonsoft.Json.Linq;
 
 namespace Heat.Client.Templates
@@ -79,8 +80,8 @@ namespace Heat.Client.Templates
             {
                 throw new ArgumentNullException(nameof(request));
             }
-            var given = (string.IsNullOrEmpty(request.TemplatePath) ? 0 : 1) + (request.TemplateText == null ? 0 : 1) +
-                        (string.IsNullOrEmpty(request.TemplateUrl) ? 0 : 1);
+            var given = (Strings.IsNullOrEmpty(request.TemplatePath) ? 0 : 1) + (request.TemplateText == null ? 0 : 1) +
+                        (Strings.IsNullOrEmpty(request.TemplateUrl) ? 0 : 1);
             if (given != 1)
             {
                 throw new ArgumentException("Give exactly one of TemplatePath, TemplateText or TemplateUrl.", nameof(request));
@@ -91,7 +92,7 @@ namespace Heat.Client.Templates
                 var size = Encoding.UTF8.GetByteCount(request.TemplateText);
                 TemplateFormat.CheckSize(size, TextTemplateName, "the template");
                 var template = TemplateFormat.ParseTemplate(request.TemplateText, TextTemplateName);
-                var baseDirectory = string.IsNullOrEmpty(request.BaseDirectory) ? Directory.GetCurrentDirectory() : request.BaseDirectory;
+                var baseDirectory = Strings.IsNullOrEmpty(request.BaseDirectory) ? Directory.GetCurrentDirectory() : request.BaseDirectory;
                 await ResolveTemplateAsync(template, HeatUrl.DirectoryUrl(baseDirectory), new Parent { Name = TextTemplateName }).ConfigureAwait(false);
                 _bundle.Template = template;
             }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
+using Heat.Client.Internal;
 
 namespace Heat.Client.Templates
 {
@@ -244,7 +245,7 @@ namespace Heat.Client.Templates
         /// </summary>
         public static bool IsWindowsDevicePath(string path)
         {
-            if (string.IsNullOrEmpty(path))
+            if (Strings.IsNullOrEmpty(path))
             {
                 return false;
             }

@@ -12,7 +12,7 @@ namespace Heat.Client.Templates
     public class TemplateException : Exception
     {
         public TemplateException(TemplateProblem problem, string filePath, int? line, int? column, string detail,
-            string referencedPath = null, Exception innerException = null)
+            string? referencedPath = null, Exception? innerException = null)
             : base(Secrets.RedactText(FormatMessage(filePath, line, column, detail)), Secrets.Redact(innerException))
         {
             Problem = problem;

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Heat.Client.Internal;
 
 namespace Heat.Client.Templates
 {
@@ -90,7 +91,7 @@ namespace Heat.Client.Templates
         private static string Decode(byte[] bytes, string charset)
         {
             var encoding = Encoding.UTF8;
-            if (!string.IsNullOrEmpty(charset))
+            if (!Strings.IsNullOrEmpty(charset))
             {
                 try
                 {

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Numerics;
 using System.Reflection;
+using Heat.Client.Internal;
 using Newtonsoft.Json.Linq;
 
 namespace Heat.Client.Templates
@@ -90,7 +91,7 @@ namespace Heat.Client.Templates
             {
                 var name = KeyOf(entry.Key);
                 var given = Convert.ToString(Unwrap(entry.Value), CultureInfo.InvariantCulture);
-                if (string.IsNullOrEmpty(given))
+                if (Strings.IsNullOrEmpty(given))
                 {
                     throw new TemplateException(TemplateProblem.FileNotFound, given, null, null,
                         "parameter file for '" + name + "' has no path");
@@ -127,7 +128,7 @@ namespace Heat.Client.Templates
         private static string KeyOf(object key)
         {
             var text = Convert.ToString(Unwrap(key), CultureInfo.InvariantCulture);
-            if (string.IsNullOrEmpty(text))
+            if (Strings.IsNullOrEmpty(text))
             {
                 throw new ArgumentException("A parameter name is empty.");
             }

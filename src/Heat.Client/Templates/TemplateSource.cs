@@ -186,7 +186,7 @@ namespace Heat.Client.Templates
         private static string Subject(Referrer referrer, string file) => referrer == null ? file : referrer.How + ": " + file;
 
         private static TemplateException Fail(TemplateProblem problem, Referrer referrer, string detail, string referenced,
-            Exception inner = null)
+            Exception? inner = null)
         {
             if (referrer == null)
             {

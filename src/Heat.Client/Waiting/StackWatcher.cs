@@ -23,7 +23,7 @@ namespace Heat.Client.Waiting
         private readonly ListedProbe _listed;
         private readonly Action<string> _trace;
 
-        public StackWatcher(StackReader stacks, EventsClient events, ResourcesClient resources, HooksClient hooks, Action<string> trace)
+        public StackWatcher(StackReader stacks, EventsClient events, ResourcesClient resources, HooksClient hooks, Action<string>? trace)
         {
             _stacks = stacks;
             _events = events;
