@@ -15,7 +15,7 @@ namespace Heat.Client.Errors
 
         public string FailedMethod { get; }
 
-        public Uri FailedUri { get; }
+        public Uri? FailedUri { get; }
 
         /// <summary>
         /// The server's TLS certificate did not validate against the system's trusted roots, and no CA of the cloud's own

@@ -11,6 +11,6 @@ namespace Heat.Client.Errors
         }
 
         /// <summary>The URL that was asked for a token.</summary>
-        public Uri TriedUri { get; }
+        public Uri? TriedUri { get; }
     }
 }

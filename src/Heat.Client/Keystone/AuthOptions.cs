@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Security;
 
 namespace Heat.Client.Keystone
@@ -93,7 +94,8 @@ namespace Heat.Client.Keystone
             Token?.Dispose();
         }
 
-        private static SecureString CopyOf(SecureString secret)
+        [return: NotNullIfNotNull("secret")]
+        private static SecureString? CopyOf(SecureString? secret)
         {
             if (secret == null) return null;
             var copy = secret.Copy();

@@ -126,7 +126,7 @@ namespace Heat.Client.Keystone
         }
 
         /// <summary>A cloud made of the OS_* variables (openstacksdk's "envvars"); null when only selectors are set.</summary>
-        internal static CloudSettings FromEnvironment(CloudConfigLocations where)
+        internal static CloudSettings? FromEnvironment(CloudConfigLocations where)
         {
             var cloud = new JObject();
             bool describes = false;
@@ -165,12 +165,12 @@ namespace Heat.Client.Keystone
 
         internal sealed class CloudFiles
         {
-            public string ConfigPath;
-            public string SecurePath;
+            public string? ConfigPath;
+            public string? SecurePath;
             public bool ConfigFromCurrentFolder;
             public bool SecureFromCurrentFolder;
             public JObject Clouds = new JObject();
-            public JObject SecureClouds; // the secure file's own clouds, before the merge; null without one
+            public JObject? SecureClouds; // the secure file's own clouds, before the merge; null without one
         }
 
         internal static CloudFiles Load(CloudConfigLocations where)
@@ -188,7 +188,7 @@ namespace Heat.Client.Keystone
         }
 
         /// <summary>Whether a file was found by looking in the current folder, not named by the variable that overrides the search.</summary>
-        private static bool FoundInCurrentFolder(string path, string overrideVariable, CloudConfigLocations where)
+        private static bool FoundInCurrentFolder(string? path, string overrideVariable, CloudConfigLocations where)
         {
             if (path == null || Strings.IsNullOrEmpty(where.CurrentDirectory)) return false;
             var chosen = where.Variable(overrideVariable);
@@ -201,7 +201,7 @@ namespace Heat.Client.Keystone
             Path.GetFullPath(b).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar),
             RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
-        private static JObject CloudsOf(JObject document, string path)
+        private static JObject? CloudsOf(JObject? document, string? path)
         {
             if (document == null) return null;
             var clouds = document["clouds"];
@@ -236,7 +236,7 @@ namespace Heat.Client.Keystone
 
         /// <summary>The first file of the list that exists and can be read, parsed; a file that may not be read is
         /// skipped (as openstacksdk skips EACCES).</summary>
-        private static JObject ReadFirst(IEnumerable<string> candidates, out string found)
+        private static JObject? ReadFirst(IEnumerable<string> candidates, out string? found)
         {
             foreach (var path in candidates)
             {

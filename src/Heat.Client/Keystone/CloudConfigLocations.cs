@@ -38,6 +38,6 @@ namespace Heat.Client.Keystone
             return new CloudConfigLocations(currentDirectory ?? Directory.GetCurrentDirectory(), home, variables);
         }
 
-        internal string Variable(string name) => Environment.TryGetValue(name, out var value) && !Strings.IsNullOrEmpty(value) ? value : null;
+        internal string? Variable(string name) => Environment.TryGetValue(name, out var value) && !Strings.IsNullOrEmpty(value) ? value : null;
     }
 }

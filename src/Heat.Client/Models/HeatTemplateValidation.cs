@@ -35,7 +35,7 @@ namespace Heat.Client.Models
         public string[] UncheckedUrls { get; set; } = Array.Empty<string>();
 
         /// <summary>What the template itself declares, for -Offline (HOT <c>parameters</c> or CloudFormation <c>Parameters</c>).</summary>
-        internal static HeatTemplateValidation FromTemplate(JToken template, string source)
+        internal static HeatTemplateValidation FromTemplate(JToken template, string? source)
         {
             var result = new HeatTemplateValidation { Source = source, IsOffline = true };
             if (!(template is JObject root)) return result;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO;
 using System.Text;
@@ -22,7 +23,7 @@ namespace Heat.Client.Templates
         private static readonly char[] QueryOrFragment = { '?', '#' };
 
         /// <summary>heatclient's <c>normalise_file_path_to_url</c>: a URL stays, a path becomes an absolute file URL.</summary>
-        public static string NormalisePathToUrl(string pathOrUrl, string baseDirectory)
+        public static string NormalisePathToUrl(string pathOrUrl, string? baseDirectory)
         {
             if (HasScheme(pathOrUrl))
             {
@@ -127,13 +128,14 @@ namespace Heat.Client.Templates
         }
 
         /// <summary>What users should see for a URL: the local path for file URLs, the URL otherwise.</summary>
-        public static string Display(string url)
+        [return: NotNullIfNotNull("url")]
+        public static string? Display(string? url)
         {
             return url != null && IsFile(url) ? FileUrlToPath(url) : url;
         }
 
         /// <summary>The lower-cased scheme as Python's urlsplit finds it, or null.</summary>
-        public static string SchemeOf(string value)
+        public static string? SchemeOf(string value)
         {
             if (Strings.IsNullOrEmpty(value))
             {

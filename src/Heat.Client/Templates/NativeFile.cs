@@ -53,7 +53,7 @@ namespace Heat.Client.Templates
         /// </summary>
         /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
         /// <exception cref="IOException">Any other failure to open it.</exception>
-        public static bool TryOpenUnix(string path, out FileStream stream, out FileKind kind)
+        public static bool TryOpenUnix(string path, out FileStream? stream, out FileKind kind)
         {
             stream = null;
             kind = FileKind.Other;

@@ -39,7 +39,7 @@ namespace Heat.Client.Templates
         public string Detail { get; }
 
         /// <summary>For <see cref="TemplateProblem.FileNotFound"/> and similar: the path or URL that was referenced.</summary>
-        public string ReferencedPath { get; }
+        public string? ReferencedPath { get; }
 
         internal static string FormatMessage(string filePath, int? line, int? column, string detail)
         {

@@ -88,7 +88,7 @@ namespace Heat.Client.Templates
         }
 
         /// <summary>As HttpContent.ReadAsStringAsync decodes: a byte order mark first, then the charset, else UTF-8.</summary>
-        private static string Decode(byte[] bytes, string charset)
+        private static string Decode(byte[] bytes, string? charset)
         {
             var encoding = Encoding.UTF8;
             if (!Strings.IsNullOrEmpty(charset))

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO;
 using System.Numerics;
@@ -216,7 +217,8 @@ namespace Heat.Client.Templates
         }
 
         /// <summary>PowerShell wraps values in PSObject; take the object inside without referencing PowerShell.</summary>
-        private static object Unwrap(object value)
+        [return: NotNullIfNotNull("value")]
+        private static object? Unwrap(object? value)
         {
             for (var depth = 0; value != null && depth < 8; depth++)
             {
