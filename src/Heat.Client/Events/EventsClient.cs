@@ -23,7 +23,7 @@ namespace Heat.Client.Events
         /// <summary>One page of events after <paramref name="marker"/>. By a name this session has seen: at the
         /// remembered id, checked by Heat's lookup of the name sent at the same time (<see cref="StackResolver.ReadPinnedAsync"/>);
         /// a resource's events need the stack's name and id in any case (Heat does not redirect below a resource).</summary>
-        public async Task<Page<HeatEvent>> ListPageAsync(StackRef stack, EventListOptions options, string marker, CancellationToken cancellationToken)
+        public async Task<Page<HeatEvent>> ListPageAsync(StackRef stack, EventListOptions options, string? marker, CancellationToken cancellationToken)
         {
             var route = RouteOf(options);
             var (_, page) = await _stacks.ReadPinnedAsync(stack, (pinned, token) => ReadPageAsync(pinned, route, options, marker, token), cancellationToken)
@@ -35,7 +35,7 @@ namespace Heat.Client.Events
         private static StackPath RouteOf(EventListOptions options) =>
             options?.ResourceName != null ? HeatRoutes.ResourceEvents(options.ResourceName) : HeatRoutes.Events;
 
-        private async Task<Page<HeatEvent>> ReadPageAsync(StackRef stack, StackPath route, EventListOptions options, string marker, CancellationToken cancellationToken)
+        private async Task<Page<HeatEvent>> ReadPageAsync(StackRef stack, StackPath route, EventListOptions options, string? marker, CancellationToken cancellationToken)
         {
             options = options ?? new EventListOptions();
             var query = Query.From(options);
@@ -61,7 +61,7 @@ namespace Heat.Client.Events
         }
 
         /// <summary>The newest event's id (null when there is none): a marker after which only what follows is read.</summary>
-        public async Task<string> NewestIdAsync(StackRef stack, CancellationToken cancellationToken)
+        public async Task<string?> NewestIdAsync(StackRef stack, CancellationToken cancellationToken)
         {
             var page = await ListPageAsync(stack, new EventListOptions { SortDirection = "desc", PageSize = 1 }, null, cancellationToken).ConfigureAwait(false);
             return page.Items.Count > 0 ? page.Items[0].Id : null;
@@ -88,7 +88,7 @@ namespace Heat.Client.Events
                 _route = route;
             }
 
-            public async Task<Page<HeatEvent>> ReadPageAsync(EventsClient events, EventListOptions options, string marker, CancellationToken cancellationToken)
+            public async Task<Page<HeatEvent>> ReadPageAsync(EventsClient events, EventListOptions options, string? marker, CancellationToken cancellationToken)
             {
                 var (at, page) = await events._stacks.ReadPinnedAsync(_stack, (pinned, token) => events.ReadPageAsync(pinned, _route, options, marker, token), cancellationToken)
                     .ConfigureAwait(false);

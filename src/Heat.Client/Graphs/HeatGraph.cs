@@ -46,7 +46,7 @@ namespace Heat.Client.Graphs
         public IReadOnlyList<HeatGraphNode> FailedNodes => _nodes.Where(n => n.IsFailed).ToList();
 
         /// <summary>The node with this id, or null.</summary>
-        public HeatGraphNode Node(string id) => id != null && _nodesById.TryGetValue(id, out var node) ? node : null;
+        public HeatGraphNode? Node(string? id) => id != null && _nodesById.TryGetValue(id, out var node) ? node : null;
 
         /// <summary>Mermaid flowchart text (see <see cref="MermaidWriter"/>).</summary>
         public string ToMermaid() => MermaidWriter.Write(this);
@@ -54,7 +54,7 @@ namespace Heat.Client.Graphs
         /// <summary>Graphviz Dot text (see <see cref="DotWriter"/>).</summary>
         public string ToDot() => DotWriter.Write(this);
 
-        public override string ToString() => Name;
+        public override string ToString() => Name ?? string.Empty;
 
         /// <summary>Adds a node; an id already taken (a template may name a resource "a/b") gets a suffix, so ids stay unique.</summary>
         internal HeatGraphNode AddNode(HeatGraphNode node)

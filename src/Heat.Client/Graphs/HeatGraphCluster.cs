@@ -4,7 +4,7 @@ namespace Heat.Client.Graphs
     public sealed class HeatGraphCluster
     {
         /// <summary>The <see cref="HeatGraphNode.Id"/> of the resource whose nested stack this is.</summary>
-        public string? Id { get; set; }
+        public string Id { get; set; } = string.Empty;
 
         /// <summary>That resource's name.</summary>
         public string? Label { get; set; }

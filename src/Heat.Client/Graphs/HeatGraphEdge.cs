@@ -6,10 +6,10 @@ namespace Heat.Client.Graphs
     public sealed class HeatGraphEdge
     {
         /// <summary>The <see cref="HeatGraphNode.Id"/> of the resource that is required.</summary>
-        public string? From { get; set; }
+        public string From { get; set; } = string.Empty;
 
         /// <summary>The <see cref="HeatGraphNode.Id"/> of the resource that requires it.</summary>
-        public string? To { get; set; }
+        public string To { get; set; } = string.Empty;
 
         /// <summary>
         /// Where the dependency comes from: <c>required_by</c> (a deployed stack), or the template's <c>depends_on</c>,

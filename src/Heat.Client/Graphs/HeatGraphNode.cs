@@ -9,7 +9,7 @@ namespace Heat.Client.Graphs
         /// The resource's path from the top stack: <c>web</c>, or <c>workers/0/token</c> for a resource of a nested stack
         /// (Heat refuses "/" in a resource name, so a path names one resource).
         /// </summary>
-        public string? Id { get; set; }
+        public string Id { get; set; } = string.Empty;
 
         public string? ResourceName { get; set; }
 

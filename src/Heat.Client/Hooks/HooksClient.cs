@@ -34,7 +34,7 @@ namespace Heat.Client.Hooks
         /// The hook a stack in progress can be paused at: pre-create while it is created, pre-update while updated,
         /// pre-delete while deleted; null when it is not in progress (nothing waits).
         /// </summary>
-        public static string HookFor(HeatStack stack)
+        public static string? HookFor(HeatStack? stack)
         {
             if (stack == null || !stack.IsInProgress) return null;
             switch (stack.Action)
@@ -59,7 +59,7 @@ namespace Heat.Client.Hooks
                 new EventListOptions { NestedDepth = nestedDepth > 0 ? nestedDepth : (int?)null }, cancellationToken).ConfigureAwait(false);
             // Only what happened since the stack's own action began: an earlier action's hooks are history.
             var start = events.FindLastIndex(e => e.StackId == shown.Id && e.ResourceName == shown.StackName && e.ResourceStatus == HeatStatus.Of(shown.Action, HeatStatus.InProgress));
-            var pending = new Dictionary<(string, string), HeatStackHook>();
+            var pending = new Dictionary<(string?, string?), HeatStackHook>();
             foreach (var evt in events.Skip(Math.Max(0, start)))
             {
                 if (!StackHooks.TryRead(evt.ResourceStatusReason, out var seenHook, out var paused) || seenHook != hook) continue;
@@ -104,8 +104,9 @@ namespace Heat.Client.Hooks
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
             var cleared = new List<HeatStackHook>();
             var resources = await _resources.ListAsync(stack, new ResourceListOptions(), cancellationToken).ConfigureAwait(false);
-            foreach (var resource in resources.Where(r => r.ResourceName != null && matchers[0](r.ResourceName)))
+            foreach (var resource in resources)
             {
+                if (!(resource.ResourceName is string name) || !matchers[0](name)) continue;
                 if (path.Length > 1)
                 {
                     if (Strings.IsNullOrEmpty(resource.PhysicalResourceId)) continue;
@@ -113,8 +114,8 @@ namespace Heat.Client.Hooks
                         matchers.Skip(1).ToArray(), cancellationToken).ConfigureAwait(false));
                     continue;
                 }
-                await ClearAsync(stack, resource.ResourceName, hook, cancellationToken).ConfigureAwait(false);
-                cleared.Add(new HeatStackHook { StackName = stack.StackName, StackId = stack.StackId, ResourceName = resource.ResourceName, HookType = hook });
+                await ClearAsync(stack, name, hook, cancellationToken).ConfigureAwait(false);
+                cleared.Add(new HeatStackHook { StackName = stack.StackName, StackId = stack.StackId, ResourceName = name, HookType = hook });
             }
             return cleared;
         }

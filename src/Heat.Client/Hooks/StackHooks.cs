@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using Heat.Client.Internal;
 using Heat.Client.Templates;
@@ -34,8 +35,9 @@ namespace Heat.Client.Hooks
                 var node = Child(registry, "resources");
                 foreach (var name in path) node = Child(node, name);
                 var existing = node["hooks"];
-                var hooks = existing == null ? new List<string>() :
-                    existing.Type == JTokenType.Array ? existing.Select(t => (string)t).ToList() : new List<string> { (string)existing };
+                // Heat's hooks entry is one name or a list of names; anything else in it names no hook.
+                var hooks = existing is JArray listed ? listed.Select(t => t.AsText()).OfType<string>().ToList()
+                    : existing.AsText() is string one ? new List<string> { one } : new List<string>();
                 if (!hooks.Contains(hook)) hooks.Add(hook);
                 node["hooks"] = hooks.Count == 1 ? (JToken)hooks[0] : new JArray(hooks.ToArray());
             }
@@ -43,7 +45,7 @@ namespace Heat.Client.Hooks
 
         /// <summary>The hook an event reports (paused: true) or clears, if any: Heat's reasons are "{ACTION} paused until
         /// Hook {hook} is cleared" and "Hook {hook} is cleared".</summary>
-        internal static bool TryRead(string reason, out string hook, out bool paused)
+        internal static bool TryRead(string? reason, [NotNullWhen(true)] out string? hook, out bool paused)
         {
             hook = null;
             paused = false;

@@ -18,7 +18,7 @@ namespace Heat.Client.Internal
         public static string Stack(StackRef stack) =>
             stack.StackName != null && stack.StackId != null
                 ? Stacks + "/" + Segment(stack.StackName, "stack name") + "/" + Segment(stack.StackId, "stack id")
-                : Stacks + "/" + (stack.StackId != null ? Segment(stack.StackId, "stack id") : Segment(stack.StackName, "stack name"));
+                : Stacks + "/" + (stack.StackId is string id ? Segment(id, "stack id") : Segment(stack.ToString(), "stack name"));
 
         public static readonly StackPath UpdatePreview = new StackPath("preview");
 

@@ -1,6 +1,7 @@
 // netstandard2.0 has no nullable-analysis attributes; .NET Core 3.0 and later define these, with the same names, in
 // System.Diagnostics.CodeAnalysis. The compiler finds them by their full name, so these internal copies tell it what
-// .NET's would (in this assembly only: tests on .NET 10 see .NET's own).
+// .NET's would. The namespace is .NET's, not this folder's, for that reason. The test projects see this assembly's
+// internals: one that named such an attribute itself would find two (nothing there needs to).
 namespace System.Diagnostics.CodeAnalysis
 {
     /// <summary>The argument is not null when the method returns <see cref="ReturnValue"/> (a TryGet's out value).</summary>

@@ -270,7 +270,7 @@ namespace Heat.Client.Keystone
 
         internal static JObject Parse(byte[] bytes, string path)
         {
-            JToken document;
+            JToken? document;
             try
             {
                 // PyYAML's safe_load, as openstacksdk uses: YAML 1.1 scalars, anchors and merge keys, with the template

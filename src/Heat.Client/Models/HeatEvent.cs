@@ -67,7 +67,7 @@ namespace Heat.Client.Models
         public override string ToString() => $"{ResourceName} {ResourceStatus}";
 
         /// <summary>Heat says which stack an event belongs to only through its links; the asked stack is the fallback.</summary>
-        internal HeatEvent Locate(string askedStackName, string askedStackId)
+        internal HeatEvent Locate(string? askedStackName, string? askedStackId)
         {
             Links = Links ?? new HeatList<HeatLink>(null);
             (StackName, StackId) = HeatLink.StackOf(Links, "stack", askedStackName, askedStackId);

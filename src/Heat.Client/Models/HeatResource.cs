@@ -93,7 +93,7 @@ namespace Heat.Client.Models
         public override string ToString() => ResourceName ?? string.Empty;
 
         /// <summary>Heat says which stack a resource belongs to (and which stack it is) only through its links.</summary>
-        internal HeatResource Locate(string askedStackName, string askedStackId)
+        internal HeatResource Locate(string? askedStackName, string? askedStackId)
         {
             Links = Links ?? new HeatList<HeatLink>(null);
             RootStackName = askedStackName;

@@ -22,7 +22,7 @@ namespace Heat.Client.Models
         public const string DeleteComplete = Delete + "_" + Complete;
 
         /// <summary>The status of <paramref name="action"/> in <paramref name="state"/>: "UPDATE", "COMPLETE" → "UPDATE_COMPLETE".</summary>
-        public static string Of(string action, string state) => action + "_" + state;
+        public static string Of(string? action, string state) => action + "_" + state;
 
         public static string? Action(string? status)
         {

@@ -26,20 +26,18 @@ namespace Heat.Client.Models
 
         public override string ToString() => Name ?? string.Empty;
 
-        internal static HeatTemplateParameter FromJson(string name, JToken? json)
+        internal static HeatTemplateParameter FromJson(string name, JObject json)
         {
-            // A parameter that is not an object (Heat never sends one) reads as a parameter with nothing said about it.
-            var described = json as JObject;
             return new HeatTemplateParameter
             {
                 Name = name,
                 Type = json.Str("Type"),
-                Default = HeatJson.ToPlain(described?["Default"]),
-                Value = HeatJson.ToPlain(described?["Value"]),
+                Default = HeatJson.ToPlain(json["Default"]),
+                Value = HeatJson.ToPlain(json["Value"]),
                 Description = json.Str("Description"),
                 Label = json.Str("Label"),
                 NoEcho = string.Equals(json.Str("NoEcho"), "true", System.StringComparison.OrdinalIgnoreCase),
-                Constraints = described?["Constraints"] is JArray listed ? HeatParameterConstraint.FromHot(listed) : HeatParameterConstraint.FromCfn(described),
+                Constraints = json["Constraints"] is JArray listed ? HeatParameterConstraint.FromHot(listed) : HeatParameterConstraint.FromCfn(json),
             };
         }
     }

@@ -35,7 +35,7 @@ namespace Heat.Client.Models
         public string[] UncheckedUrls { get; set; } = Array.Empty<string>();
 
         /// <summary>What the template itself declares, for -Offline (HOT <c>parameters</c> or CloudFormation <c>Parameters</c>).</summary>
-        internal static HeatTemplateValidation FromTemplate(JToken template, string? source)
+        internal static HeatTemplateValidation FromTemplate(JToken? template, string? source)
         {
             var result = new HeatTemplateValidation { Source = source, IsOffline = true };
             if (!(template is JObject root)) return result;
@@ -85,8 +85,12 @@ namespace Heat.Client.Models
             {
                 foreach (var property in map)
                 {
-                    parameters.Add(HeatTemplateParameter.FromJson(property.Key, property.Value));
-                    if (property.Value is JObject parameter && parameter["NestedParameters"] != null)
+                    if (!(property.Value is JObject parameter))
+                    {
+                        throw new Newtonsoft.Json.JsonSerializationException($"parameter \"{property.Key}\" is not an object");
+                    }
+                    parameters.Add(HeatTemplateParameter.FromJson(property.Key, parameter));
+                    if (parameter["NestedParameters"] != null)
                     {
                         nested = nested ?? new Hashtable(System.StringComparer.OrdinalIgnoreCase);
                         nested[property.Key] = HeatJson.ToPlain(parameter["NestedParameters"]);

@@ -28,8 +28,8 @@ namespace Heat.Client.ResourceTypes
             var response = await _api.SendAsync(HttpMethod.Get, route, null, cancellationToken).ConfigureAwait(false);
             // Heat lists bare names, or {resource_type, description} objects when asked for descriptions: both read here.
             return response.Array("resource_types")
-                .Select(item => item.Type == JTokenType.String
-                    ? new HeatResourceType { ResourceType = (string)item }
+                .Select(item => item.AsText() is string name
+                    ? new HeatResourceType { ResourceType = name }
                     : HeatApi.Read<HeatResourceType>(response, item))
                 .ToList();
         }

@@ -25,7 +25,7 @@ namespace Heat.Client.SoftwareConfigs
         }
 
         /// <summary>One page after <paramref name="marker"/>. Heat's list has no next link: a full page means there may be more.</summary>
-        public async Task<Page<HeatSoftwareConfig>> ListPageAsync(SoftwareConfigListOptions options, string marker, CancellationToken cancellationToken)
+        public async Task<Page<HeatSoftwareConfig>> ListPageAsync(SoftwareConfigListOptions options, string? marker, CancellationToken cancellationToken)
         {
             options = options ?? new SoftwareConfigListOptions();
             var query = Query.From(options);

@@ -118,7 +118,7 @@ namespace Heat.Client.SoftwareDeployments
         }
 
         /// <summary>A deployment names its server and its config: without either Heat would store a deployment of nothing.</summary>
-        private static void RequireId(string id, string what)
+        private static void RequireId(string? id, string what)
         {
             if (Strings.IsNullOrEmpty(id)) throw new ArgumentException($"A {what} id is null or empty.");
         }

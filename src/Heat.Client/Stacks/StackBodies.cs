@@ -70,7 +70,7 @@ namespace Heat.Client.Stacks
         /// <summary>As heatclient's adopt: the data goes as text, and the files it carries go as the request's files.</summary>
         private static void AddAdoptData(JObject body, string data)
         {
-            JObject parsed;
+            JObject? parsed;
             try
             {
                 parsed = HeatJson.Parse(data) as JObject;

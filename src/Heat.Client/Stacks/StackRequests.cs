@@ -45,7 +45,8 @@ namespace Heat.Client.Stacks
             catch (HeatException e) when (e.MayHaveBeenProcessed)
             {
                 // Not sent again: a second create could make a second stack or fail on the first. Say what Heat shows now.
-                var found = await _reader.TryGetAsync(StackRef.FromNameOrId(request.StackName), cancellationToken).ConfigureAwait(false);
+                // The name was checked when the body was built.
+                var found = await _reader.TryGetAsync(new StackRef(request.StackName, null), cancellationToken).ConfigureAwait(false);
                 throw new HeatOutcomeUnknownException(
                     $"Creating stack '{request.StackName}' got no clear answer ({e.Message}); it was not sent again. " +
                     (found == null ? "Heat shows no stack of that name now." : $"Heat now shows it as {found.StackStatus} (id {found.Id}, created {found.CreationTime:u})."),
@@ -122,10 +123,12 @@ namespace Heat.Client.Stacks
             var result = new List<HeatResourceChange>();
             foreach (var (key, name) in ChangeKinds)
             {
-                if (changes[key] == null || changes[key].Type == JTokenType.Null) continue;
-                if (!(changes[key] is JArray items))
+                var listed = changes[key];
+                if (listed == null || listed.Type == JTokenType.Null) continue;
+                if (!(listed is JArray items))
                 {
-                    throw new HeatInvalidResponseException(response.StatusCode, response.Method, response.FinalUri, response.ContentType, $"its \"{key}\" is not a list");
+                    throw new HeatInvalidResponseException(response.StatusCode, response.Method ?? (request.Existing ? "PATCH" : "PUT"), response.FinalUri,
+                        response.ContentType, $"its \"{key}\" is not a list");
                 }
                 result.AddRange(items.Select(item => HeatApi.Read<HeatResourceChange>(response, item).As(name)));
             }

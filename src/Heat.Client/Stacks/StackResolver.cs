@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -25,7 +26,7 @@ namespace Heat.Client.Stacks
         private StackNameCache Names => _api.Session.StackNames;
 
         /// <summary>The name/id this session last saw behind <paramref name="name"/>: a hint to check, never an answer.</summary>
-        public bool TryRecall(string name, out StackRef known) => Names.TryGet(name, out known);
+        public bool TryRecall(string? name, [NotNullWhen(true)] out StackRef? known) => Names.TryGet(name, out known);
 
         /// <summary>What the name stands for now (a create, or a read that showed this name with this id).</summary>
         public void Remember(StackRef stack) => Names.Remember(stack);
