@@ -68,7 +68,7 @@ namespace Heat.Bench
                 }
                 while (await reader.ReadAsync() && reader.TokenType != JsonToken.EndArray)
                 {
-                    if (HeatJson.ToModel<HeatStack>(await JToken.ReadFromAsync(reader)) != null) count++;
+                    if (HeatJson.ToModel<HeatStack>((JObject)await JToken.ReadFromAsync(reader)) != null) count++;
                 }
             }
             return count;

@@ -11,7 +11,7 @@ namespace Heat.Client
     /// </summary>
     public sealed class HeatClient
     {
-        public HeatClient(HeatSession session, Action<string> trace = null)
+        public HeatClient(HeatSession session, Action<string>? trace = null)
         {
             Session = session ?? throw new ArgumentNullException(nameof(session));
             Trace = trace;
@@ -39,7 +39,7 @@ namespace Heat.Client
 
         public HeatSession Session { get; }
 
-        public Action<string> Trace { get; }
+        public Action<string>? Trace { get; }
 
         public StacksClient Stacks { get; }
 

@@ -5,7 +5,7 @@ namespace Heat.Client
     /// <summary>A page of a list, and where the next one starts.</summary>
     public sealed class Page<T>
     {
-        public Page(IReadOnlyList<T> items, string nextMarker)
+        public Page(IReadOnlyList<T> items, string? nextMarker)
         {
             Items = items;
             NextMarker = nextMarker;
@@ -14,6 +14,6 @@ namespace Heat.Client
         public IReadOnlyList<T> Items { get; }
 
         /// <summary>The marker for the next page, or null on the last page.</summary>
-        public string NextMarker { get; }
+        public string? NextMarker { get; }
     }
 }

@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using Heat.Client.Internal;
 
 namespace Heat.Client
 {
@@ -19,16 +21,18 @@ namespace Heat.Client
         public const char Replacement = '\uFFFD';
 
         /// <summary>One line: line breaks and tabs become spaces, the rest as <see cref="Text"/>.</summary>
-        public static string Line(string text) => Clean(text, keepLineBreaks: false);
+        [return: NotNullIfNotNull("text")]
+        public static string? Line(string? text) => Clean(text, keepLineBreaks: false);
 
         /// <summary>Text that may span lines: line breaks stay (CR LF and U+2028/U+2029 become LF), tabs become spaces.</summary>
-        public static string Text(string text) => Clean(text, keepLineBreaks: true);
+        [return: NotNullIfNotNull("text")]
+        public static string? Text(string? text) => Clean(text, keepLineBreaks: true);
 
         /// <summary>
         /// A time as every view shows one: <c>2026-11-25 10:00:01Z</c>, in UTC and marked so. Heat's times are UTC; a
         /// time whose kind is not said is taken as UTC too, a local one is converted.
         /// </summary>
-        public static string Time(System.DateTime? time)
+        public static string? Time(System.DateTime? time)
         {
             if (time == null) return null;
             var value = time.Value.Kind == System.DateTimeKind.Local ? time.Value.ToUniversalTime() : time.Value;
@@ -36,12 +40,13 @@ namespace Heat.Client
         }
 
         /// <summary>Whether <see cref="Text"/> would leave <paramref name="text"/> as it is.</summary>
-        public static bool IsClean(string text) => text == null || string.Equals(text, Text(text), System.StringComparison.Ordinal);
+        public static bool IsClean(string? text) => text == null || string.Equals(text, Text(text), System.StringComparison.Ordinal);
 
-        private static string Clean(string text, bool keepLineBreaks)
+        [return: NotNullIfNotNull("text")]
+        private static string? Clean(string? text, bool keepLineBreaks)
         {
-            if (string.IsNullOrEmpty(text)) return text;
-            StringBuilder builder = null;
+            if (Strings.IsNullOrEmpty(text)) return text;
+            StringBuilder? builder = null;
             for (int i = 0; i < text.Length; i++)
             {
                 var c = text[i];

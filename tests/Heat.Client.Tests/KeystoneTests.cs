@@ -155,6 +155,26 @@ namespace Heat.Client.Tests
         }
 
         [Fact]
+        public async Task CatalogEndpointWithoutUrl_IsSkipped_NotANullReference()
+        {
+            // A catalog whose orchestration entry lost its "url" (a broken Keystone, a proxy that rewrote the body).
+            var body = HeatFixtures.KeystoneV3Token();
+            var heatService = body["token"]["catalog"].First(s => (string)s["type"] == "orchestration");
+            heatService["endpoints"] = new JArray(new JObject { ["interface"] = "public", ["region_id"] = "RegionOne", ["url"] = null });
+            var heat = new FakeHeat();
+            heat.On(HttpMethod.Post, TokensUrl).Answer(_ =>
+            {
+                var response = FakeHeat.JsonResponse(System.Net.HttpStatusCode.Created, body);
+                response.Headers.Add("X-Subject-Token", FakeHeat.Token);
+                return response;
+            });
+
+            var error = await Assert.ThrowsAsync<HeatEndpointNotFoundException>(() => heat.ConnectAsync(FakeHeat.PasswordOptions()));
+
+            Assert.Contains("'orchestration'", error.Message);
+        }
+
+        [Fact]
         public async Task HeatEndpointOption_OverridesTheCatalog()
         {
             var heat = new FakeHeat().IssuesToken();

@@ -174,6 +174,19 @@ namespace Heat.Client.Tests
         }
 
         [Fact]
+        public async Task Validate_AParameterThatIsNotAnObject_IsAnInvalidResponse()
+        {
+            var heat = new FakeHeat().Validates(JObject.Parse(@"{""Description"": ""x"", ""Parameters"": {""count"": ""Number""}}"));
+
+            var error = await Assert.ThrowsAsync<HeatInvalidResponseException>(() => heat.Client().Templates.ValidateAsync(new ValidateTemplateRequest
+            {
+                Template = new TemplateBundle { Template = JObject.Parse("{\"heat_template_version\": \"2018-08-31\"}") },
+            }, "t.yaml", default));
+
+            Assert.Contains("\"count\"", error.Message);
+        }
+
+        [Fact]
         public async Task TemplateUrl_IsFetchedWithoutTheToken_FollowingRedirects()
         {
             var heat = new FakeHeat();

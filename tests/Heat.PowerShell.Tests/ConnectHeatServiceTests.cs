@@ -203,7 +203,7 @@ namespace Heat.PowerShell.Tests
 
             var result = host.Run("(TabExpansion2 -inputScript 'Connect-HeatService -Cloud ' -cursorColumn 27).CompletionMatches.CompletionText");
 
-            Assert.Empty(result.Output.Where(o => o != null));
+            Assert.DoesNotContain(result.Output, o => o != null);
             Assert.Empty(result.Errors);
         }
 

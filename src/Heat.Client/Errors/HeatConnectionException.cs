@@ -6,7 +6,7 @@ namespace Heat.Client.Errors
     /// <summary>No answer: the connection was refused or reset, the name did not resolve, TLS failed, or the request timed out.</summary>
     public sealed class HeatConnectionException : HeatException
     {
-        public HeatConnectionException(string method, Uri uri, string message, Exception inner = null)
+        public HeatConnectionException(string method, Uri uri, string message, Exception? inner = null)
             : base(message, inner)
         {
             FailedMethod = method;
@@ -15,7 +15,7 @@ namespace Heat.Client.Errors
 
         public string FailedMethod { get; }
 
-        public Uri FailedUri { get; }
+        public Uri? FailedUri { get; }
 
         /// <summary>
         /// The server's TLS certificate did not validate against the system's trusted roots, and no CA of the cloud's own

@@ -11,9 +11,9 @@ namespace Heat.Client.Errors
     /// </summary>
     public class HeatException : Exception
     {
-        public HeatException(string message, Exception inner = null) : base(Secrets.RedactText(message), Secrets.Redact(inner)) { }
+        public HeatException(string message, Exception? inner = null) : base(Secrets.RedactText(message), Secrets.Redact(inner)) { }
 
-        public HeatException(HttpStatusCode statusCode, string message, string errorType, string method, Uri requestUri)
+        public HeatException(HttpStatusCode statusCode, string message, string? errorType, string? method, Uri? requestUri)
             : base(Secrets.RedactText(message))
         {
             StatusCode = statusCode;
@@ -26,11 +26,11 @@ namespace Heat.Client.Errors
         public HttpStatusCode? StatusCode { get; }
 
         /// <summary>Heat's own error type (for example <c>StackValidationFailed</c>), when it gave one.</summary>
-        public string ErrorType { get; }
+        public string? ErrorType { get; }
 
-        public string Method { get; }
+        public string? Method { get; }
 
-        public Uri RequestUri { get; }
+        public Uri? RequestUri { get; }
 
         /// <summary>The same request may succeed later (a 502/503/504, a 429, a refused or reset connection, a timeout).</summary>
         public bool IsTransient { get; internal set; }

@@ -10,7 +10,7 @@ namespace Heat.Client.Errors
     /// </summary>
     public sealed class HeatInvalidResponseException : HeatException
     {
-        public HeatInvalidResponseException(HttpStatusCode status, string method, Uri uri, string contentType, string problem, Exception inner = null)
+        public HeatInvalidResponseException(HttpStatusCode status, string method, Uri? uri, string? contentType, string problem, Exception? inner = null)
             : base($"{method} {uri} answered {(int)status} ({contentType ?? "no content type"}) but {problem}.", inner)
         {
             ResponseStatus = status;
@@ -25,6 +25,6 @@ namespace Heat.Client.Errors
 
         public HttpStatusCode ResponseStatus { get; }
 
-        public string ContentType { get; }
+        public string? ContentType { get; }
     }
 }

@@ -9,12 +9,12 @@ namespace Heat.Client.Errors
     /// </summary>
     public sealed class HeatOutcomeUnknownException : HeatException
     {
-        public HeatOutcomeUnknownException(string message, Models.HeatStack found, Exception inner)
+        public HeatOutcomeUnknownException(string message, Models.HeatStack? found, Exception inner)
             : base(message, inner)
         {
             Found = found;
         }
 
-        public Models.HeatStack Found { get; }
+        public Models.HeatStack? Found { get; }
     }
 }

@@ -10,8 +10,8 @@ namespace Heat.Client.Errors
     /// </summary>
     public sealed class HeatProjectNotAuthorizedException : HeatException
     {
-        public HeatProjectNotAuthorizedException(string message, string userName, string project, IReadOnlyList<string> userProjects,
-            Exception inner = null)
+        public HeatProjectNotAuthorizedException(string message, string? userName, string? project, IReadOnlyList<string>? userProjects,
+            Exception? inner = null)
             : base(message, inner)
         {
             UserName = userName;
@@ -20,12 +20,12 @@ namespace Heat.Client.Errors
         }
 
         /// <summary>The user Keystone accepted.</summary>
-        public string UserName { get; }
+        public string? UserName { get; }
 
         /// <summary>The project asked for, as given (a name, or an id).</summary>
-        public string Project { get; }
+        public string? Project { get; }
 
         /// <summary>The projects the user has a role on (names), as Keystone lists them; null when it could not be read.</summary>
-        public IReadOnlyList<string> UserProjects { get; }
+        public IReadOnlyList<string>? UserProjects { get; }
     }
 }

@@ -16,8 +16,8 @@ namespace Heat.Client.Errors
             To = Secrets.RedactUri(to);
         }
 
-        public Uri From { get; }
+        public Uri? From { get; }
 
-        public Uri To { get; }
+        public Uri? To { get; }
     }
 }

@@ -7,7 +7,7 @@ namespace Heat.Client.Events
     public sealed class EventListOptions
     {
         /// <summary>Only this resource's events (<c>.../resources/{name}/events</c>).</summary>
-        public string ResourceName { get; set; }
+        public string? ResourceName { get; set; }
 
         [Query("resource_status")]
         public IList<string> ResourceStatuses { get; set; } = new List<string>();

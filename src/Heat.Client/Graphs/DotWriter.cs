@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Text;
+using Heat.Client.Internal;
 
 namespace Heat.Client.Graphs
 {
@@ -36,7 +37,7 @@ namespace Heat.Client.Graphs
             return output.ToString();
         }
 
-        private static void WriteLevel(GraphText text, string clusterId, string indent, StringBuilder output)
+        private static void WriteLevel(GraphText text, string? clusterId, string indent, StringBuilder output)
         {
             foreach (var node in text.NodesIn(clusterId))
             {
@@ -65,6 +66,6 @@ namespace Heat.Client.Graphs
         /// An empty name is one no-break space (Graphviz refuses an empty HTML label).
         /// </summary>
         internal static string Label(string value) =>
-            string.IsNullOrEmpty(value) ? "&#160;" : GraphText.Escape(value, c => c == '\\' ? "&#92;&#92;" : "&#" + c + ";");
+            Strings.IsNullOrEmpty(value) ? "&#160;" : GraphText.Escape(value, c => c == '\\' ? "&#92;&#92;" : "&#" + c + ";");
     }
 }

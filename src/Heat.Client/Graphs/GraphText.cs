@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Heat.Client.Internal;
 using Heat.Client.Models;
 
 namespace Heat.Client.Graphs
@@ -35,15 +36,15 @@ namespace Heat.Client.Graphs
 
         public HeatGraph Graph { get; }
 
-        public string NodeIdOf(string nodeId) => nodeId != null && _nodeIds.TryGetValue(nodeId, out var id) ? id : null;
+        public string? NodeIdOf(string? nodeId) => nodeId != null && _nodeIds.TryGetValue(nodeId, out var id) ? id : null;
 
-        public string ClusterIdOf(string clusterId) => clusterId != null && _clusterIds.TryGetValue(clusterId, out var id) ? id : null;
+        public string? ClusterIdOf(string? clusterId) => clusterId != null && _clusterIds.TryGetValue(clusterId, out var id) ? id : null;
 
         /// <summary>The nodes directly in a cluster (null: the top stack).</summary>
-        public IEnumerable<HeatGraphNode> NodesIn(string clusterId) => _nodesByCluster[clusterId ?? string.Empty];
+        public IEnumerable<HeatGraphNode> NodesIn(string? clusterId) => _nodesByCluster[clusterId ?? string.Empty];
 
         /// <summary>The clusters directly inside a cluster (null: the top stack); an empty cluster is not drawn.</summary>
-        public IEnumerable<HeatGraphCluster> ClustersIn(string clusterId) => _clustersByParent[clusterId ?? string.Empty];
+        public IEnumerable<HeatGraphCluster> ClustersIn(string? clusterId) => _clustersByParent[clusterId ?? string.Empty];
 
         /// <summary>Every cluster that is drawn, outer first.</summary>
         public IEnumerable<HeatGraphCluster> DrawnClusters => _clustersByParent.SelectMany(g => g);
@@ -52,12 +53,12 @@ namespace Heat.Client.Graphs
         public static IEnumerable<string> LabelLines(HeatGraphNode node)
         {
             yield return node.ResourceName ?? node.Id ?? string.Empty;
-            if (!string.IsNullOrEmpty(node.ResourceType)) yield return ShortType(node.ResourceType);
-            if (!string.IsNullOrEmpty(node.ResourceStatus)) yield return node.ResourceStatus;
+            if (!Strings.IsNullOrEmpty(node.ResourceType)) yield return ShortType(node.ResourceType);
+            if (!Strings.IsNullOrEmpty(node.ResourceStatus)) yield return node.ResourceStatus;
         }
 
         /// <summary>"failed", "inprogress" or null: how a node stands out.</summary>
-        public static string StatusClass(HeatGraphNode node)
+        public static string? StatusClass(HeatGraphNode node)
         {
             if (node.IsFailed) return "failed";
             return HeatStatus.IsIn(node.ResourceStatus, HeatStatus.InProgress) ? "inprogress" : null;

@@ -26,7 +26,7 @@ namespace Heat.Client.Graphs
         private const int MaxErrorChars = 4000;
 
         /// <summary>The full path of dot in the folders of <paramref name="pathVariable"/> (the process's PATH when null), or null.</summary>
-        public static string FindDot(string pathVariable = null)
+        public static string? FindDot(string? pathVariable = null)
         {
             var path = pathVariable ?? Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
             var windows = Path.DirectorySeparatorChar == '\\';
@@ -98,7 +98,7 @@ namespace Heat.Client.Graphs
                     // dot gave up and closed its input early: its own message (below) says why.
                 }
                 process.WaitForExit();
-                var message = Encoding.UTF8.GetString(errors.Status == TaskStatus.RanToCompletion ? errors.Result ?? new byte[0] : new byte[0]).Trim();
+                var message = Encoding.UTF8.GetString(errors.Status == TaskStatus.RanToCompletion ? errors.Result ?? Array.Empty<byte>() : Array.Empty<byte>()).Trim();
                 if (message.Length > MaxErrorChars) message = message.Substring(0, MaxErrorChars) + "...";
                 if (process.ExitCode != 0)
                 {
@@ -121,7 +121,7 @@ namespace Heat.Client.Graphs
         /// Everything the stream gives up to <paramref name="cap"/> bytes; past it, the start (<paramref name="keepStart"/>)
         /// or null. The rest is read and dropped either way, so that dot is never blocked on a full pipe.
         /// </summary>
-        private static async Task<byte[]> ReadCappedAsync(Stream stream, int cap, bool keepStart)
+        private static async Task<byte[]?> ReadCappedAsync(Stream stream, int cap, bool keepStart)
         {
             var kept = new MemoryStream();
             var buffer = new byte[81920];

@@ -20,15 +20,15 @@ namespace Heat.Client.Graphs
         private readonly Dictionary<string, HeatGraphEdge> _edgesByEnds = new Dictionary<string, HeatGraphEdge>(StringComparer.Ordinal);
 
         /// <summary>The stack's name, or the template's file name.</summary>
-        public string Name { get; set; }
+        public string? Name { get; set; }
 
         /// <summary>For a deployed stack: its name and id, so that the graph pipes into the stack cmdlets.</summary>
-        public string StackName { get; set; }
+        public string? StackName { get; set; }
 
-        public string StackId { get; set; }
+        public string? StackId { get; set; }
 
         /// <summary>For a template: the path or URL it was read from ("(template text)" for text).</summary>
-        public string Source { get; set; }
+        public string? Source { get; set; }
 
         /// <summary>The resources, each once; nested ones carry the cluster they sit in.</summary>
         public IReadOnlyList<HeatGraphNode> Nodes => _nodes;
@@ -46,7 +46,7 @@ namespace Heat.Client.Graphs
         public IReadOnlyList<HeatGraphNode> FailedNodes => _nodes.Where(n => n.IsFailed).ToList();
 
         /// <summary>The node with this id, or null.</summary>
-        public HeatGraphNode Node(string id) => id != null && _nodesById.TryGetValue(id, out var node) ? node : null;
+        public HeatGraphNode? Node(string? id) => id != null && _nodesById.TryGetValue(id, out var node) ? node : null;
 
         /// <summary>Mermaid flowchart text (see <see cref="MermaidWriter"/>).</summary>
         public string ToMermaid() => MermaidWriter.Write(this);
@@ -54,7 +54,7 @@ namespace Heat.Client.Graphs
         /// <summary>Graphviz Dot text (see <see cref="DotWriter"/>).</summary>
         public string ToDot() => DotWriter.Write(this);
 
-        public override string ToString() => Name;
+        public override string ToString() => Name ?? string.Empty;
 
         /// <summary>Adds a node; an id already taken (a template may name a resource "a/b") gets a suffix, so ids stay unique.</summary>
         internal HeatGraphNode AddNode(HeatGraphNode node)

@@ -41,7 +41,7 @@ namespace Heat.Client.Graphs
             return output.ToString();
         }
 
-        private static void WriteLevel(GraphText text, string clusterId, string indent, StringBuilder output)
+        private static void WriteLevel(GraphText text, string? clusterId, string indent, StringBuilder output)
         {
             foreach (var node in text.NodesIn(clusterId))
             {

@@ -15,17 +15,22 @@ namespace Heat.Client.Graphs
         /// <summary>Deeper than this a chain of owners is taken for a loop (Heat's own limit is 5 by default).</summary>
         private const int MaxChain = 64;
 
-        public static HeatGraph Build(string stackName, string stackId, IEnumerable<HeatResource> resources)
+        public static HeatGraph Build(string? stackName, string? stackId, IEnumerable<HeatResource> resources)
         {
-            var list = (resources ?? Enumerable.Empty<HeatResource>()).Where(r => r?.ResourceName != null).ToList();
-            var owners = new Dictionary<string, HeatResource>(StringComparer.Ordinal);
-            foreach (var resource in list)
+            // A resource without a name cannot be drawn or depended on: each is kept with the name it has.
+            var list = new List<(HeatResource Resource, string Name)>();
+            foreach (var resource in resources ?? Enumerable.Empty<HeatResource>())
             {
-                if (resource.NestedStackId != null && resource.NestedStackId != resource.StackId) owners[resource.NestedStackId] = resource;
+                if (resource?.ResourceName is string name) list.Add((resource, name));
+            }
+            var owners = new Dictionary<string, (string Name, string? StackId)>(StringComparer.Ordinal);
+            foreach (var (resource, name) in list)
+            {
+                if (resource.NestedStackId != null && resource.NestedStackId != resource.StackId) owners[resource.NestedStackId] = (name, resource.StackId);
             }
             var paths = new StackPaths(owners);
-            var nestedStacks = new HashSet<string>(list.Where(r => r.StackId != null && owners.ContainsKey(r.StackId)).Select(r => r.StackId), StringComparer.Ordinal);
-            var root = list.FirstOrDefault(r => paths.ClusterOf(r.StackId) == null);
+            var nestedStacks = new HashSet<string>(list.Select(r => r.Resource.StackId).OfType<string>().Where(owners.ContainsKey), StringComparer.Ordinal);
+            var root = list.Select(r => r.Resource).FirstOrDefault(r => paths.ClusterOf(r.StackId) == null);
 
             var graph = new HeatGraph
             {
@@ -35,12 +40,12 @@ namespace Heat.Client.Graphs
             };
             // Sorted by path: Heat's list order varies between calls, a saved Mermaid or Dot file should not.
             var byStackAndName = new Dictionary<string, HeatGraphNode>(StringComparer.Ordinal);
-            foreach (var resource in list.OrderBy(r => paths.PathOf(r), StringComparer.Ordinal))
+            foreach (var (resource, name) in list.OrderBy(r => paths.PathOf(r.Resource.StackId, r.Name), StringComparer.Ordinal))
             {
                 var node = graph.AddNode(new HeatGraphNode
                 {
-                    Id = paths.PathOf(resource),
-                    ResourceName = resource.ResourceName,
+                    Id = paths.PathOf(resource.StackId, name),
+                    ResourceName = name,
                     ResourceType = resource.ResourceType,
                     ResourceStatus = resource.ResourceStatus,
                     ResourceStatusReason = resource.ResourceStatusReason,
@@ -48,14 +53,14 @@ namespace Heat.Client.Graphs
                     StackName = resource.StackName,
                     StackId = resource.StackId,
                 });
-                byStackAndName[Key(resource.StackId, resource.ResourceName)] = node;
+                byStackAndName[Key(resource.StackId, name)] = node;
                 if (resource.NestedStackId != null && nestedStacks.Contains(resource.NestedStackId))
                 {
-                    var nestedName = list.First(r => r.StackId == resource.NestedStackId).StackName;
+                    var nestedName = list.First(r => r.Resource.StackId == resource.NestedStackId).Resource.StackName;
                     graph.AddCluster(new HeatGraphCluster
                     {
                         Id = node.Id,
-                        Label = resource.ResourceName,
+                        Label = name,
                         ParentId = node.ClusterId,
                         Depth = paths.DepthOf(resource.NestedStackId),
                         StackName = nestedName,
@@ -63,9 +68,9 @@ namespace Heat.Client.Graphs
                     });
                 }
             }
-            foreach (var resource in list)
+            foreach (var (resource, name) in list)
             {
-                var required = byStackAndName[Key(resource.StackId, resource.ResourceName)];
+                var required = byStackAndName[Key(resource.StackId, name)];
                 foreach (var dependent in resource.RequiredBy ?? new HeatNameList(null))
                 {
                     // A name Heat lists that is not in this stack's list (filtered out, or gone) draws nothing, as in heatclient.
@@ -75,41 +80,41 @@ namespace Heat.Client.Graphs
             return graph;
         }
 
-        private static string Key(string stackId, string name) => (stackId ?? string.Empty) + "\0" + name;
+        private static string Key(string? stackId, string name) => (stackId ?? string.Empty) + "\0" + name;
 
         /// <summary>The path of each stack from the top: the owning resources' names, outermost first.</summary>
         private sealed class StackPaths
         {
-            private readonly Dictionary<string, HeatResource> _owners;
+            private readonly Dictionary<string, (string Name, string? StackId)> _owners;
             private readonly Dictionary<string, List<string>> _chains = new Dictionary<string, List<string>>(StringComparer.Ordinal);
 
-            public StackPaths(Dictionary<string, HeatResource> owners) => _owners = owners;
+            public StackPaths(Dictionary<string, (string Name, string? StackId)> owners) => _owners = owners;
 
             /// <summary>The cluster id of a stack (its owner's path), or null for the top stack.</summary>
-            public string ClusterOf(string stackId)
+            public string? ClusterOf(string? stackId)
             {
                 var chain = ChainOf(stackId);
                 return chain.Count == 0 ? null : string.Join("/", chain);
             }
 
-            public int DepthOf(string stackId) => ChainOf(stackId).Count;
+            public int DepthOf(string? stackId) => ChainOf(stackId).Count;
 
-            public string PathOf(HeatResource resource)
+            public string PathOf(string? stackId, string name)
             {
-                var cluster = ClusterOf(resource.StackId);
-                return cluster == null ? resource.ResourceName : cluster + "/" + resource.ResourceName;
+                var cluster = ClusterOf(stackId);
+                return cluster == null ? name : cluster + "/" + name;
             }
 
-            private List<string> ChainOf(string stackId)
+            private List<string> ChainOf(string? stackId)
             {
                 if (stackId == null) return new List<string>();
                 if (_chains.TryGetValue(stackId, out var known)) return known;
                 var names = new List<string>();
                 var seen = new HashSet<string>(StringComparer.Ordinal);
-                var current = stackId;
+                string? current = stackId;
                 while (current != null && seen.Add(current) && names.Count < MaxChain && _owners.TryGetValue(current, out var owner))
                 {
-                    names.Insert(0, owner.ResourceName);
+                    names.Insert(0, owner.Name);
                     current = owner.StackId;
                 }
                 _chains[stackId] = names;

@@ -37,7 +37,7 @@ namespace Heat.Client.Graphs
             return graph;
         }
 
-        private static string NameOf(string url)
+        private static string NameOf(string? url)
         {
             if (url == null) return "(template text)";
             var path = url.Split('?', '#')[0].TrimEnd('/');
@@ -50,7 +50,7 @@ namespace Heat.Client.Graphs
             private readonly HeatGraph _graph;
             private readonly TemplateBundle _bundle;
             private readonly int _maxDepth;
-            private readonly JObject _registry;
+            private readonly JObject? _registry;
 
             public Walk(HeatGraph graph, TemplateBundle bundle, int maxDepth)
             {
@@ -61,7 +61,7 @@ namespace Heat.Client.Graphs
             }
 
             /// <summary>Adds a template's resources in <paramref name="cluster"/> (null: the top), then their children.</summary>
-            public void AddTemplate(JObject template, HeatGraphCluster cluster, int depth, List<string> chain)
+            public void AddTemplate(JObject template, HeatGraphCluster? cluster, int depth, List<string> chain)
             {
                 var cfn = TemplateFormat.IsCloudFormation(template);
                 if (!(template[cfn ? "Resources" : "resources"] is JObject resources)) return;
@@ -105,8 +105,9 @@ namespace Heat.Client.Graphs
                     _graph.Warn($"Nested stacks more than {_maxDepth} level(s) down are not drawn.");
                     return;
                 }
-                if (group != null)
+                if (childUrl == null)
                 {
+                    // A group, the one other kind of nested stack.
                     var member = (definition[cfn ? "Properties" : "properties"] as JObject)?[group == GroupTypes[0] ? "resource_def" : "resource"] as JObject;
                     if (member == null || !Room()) return;
                     var groupCluster = NewCluster(owner, depth + 1, null);
@@ -131,7 +132,7 @@ namespace Heat.Client.Graphs
                     _graph.Warn($"{owner.Id}: its template {HeatUrl.Display(childUrl)} was not read (no session to fetch it), so its resources are not drawn.");
                     return;
                 }
-                JObject child;
+                JObject? child;
                 try
                 {
                     child = HeatJson.Parse(text) as JObject;
@@ -149,7 +150,7 @@ namespace Heat.Client.Graphs
                 AddTemplate(child, cluster, depth + 1, new List<string>(chain) { childUrl });
             }
 
-            private HeatGraphCluster NewCluster(HeatGraphNode owner, int depth, string templateUrl)
+            private HeatGraphCluster NewCluster(HeatGraphNode owner, int depth, string? templateUrl)
             {
                 var cluster = new HeatGraphCluster { Id = owner.Id, Label = owner.ResourceName, ParentId = owner.ClusterId, Depth = depth, TemplateUrl = templateUrl };
                 _graph.AddCluster(cluster);
@@ -157,7 +158,7 @@ namespace Heat.Client.Graphs
             }
 
             /// <summary>The child template's URL for a type that is one (a key of the files) or that the registry maps to one.</summary>
-            private string ChildTemplateOf(string type)
+            private string? ChildTemplateOf(string? type)
             {
                 if (type == null) return null;
                 if (_bundle.Files.ContainsKey(type) || IsUnreadUrl(type)) return type;
@@ -166,7 +167,7 @@ namespace Heat.Client.Graphs
             }
 
             /// <summary>A group type, directly or through one registry alias (<c>My::Group: OS::Heat::ResourceGroup</c>).</summary>
-            private string GroupType(string type)
+            private string? GroupType(string? type)
             {
                 if (type == null) return null;
                 if (GroupTypes.Contains(type)) return type;
@@ -174,8 +175,7 @@ namespace Heat.Client.Graphs
                 return mapped != null && GroupTypes.Contains(mapped) ? mapped : null;
             }
 
-            private string Registered(string type) =>
-                _registry?[type] is JValue value && value.Type == JTokenType.String ? (string)value : null;
+            private string? Registered(string type) => _registry?[type].AsText();
 
             private bool IsUnreadUrl(string type) => _bundle.UncheckedUrls.Contains(type);
 
@@ -186,8 +186,7 @@ namespace Heat.Client.Graphs
                 return false;
             }
 
-            private static string TypeOf(JObject definition, bool cfn) =>
-                definition[cfn ? "Type" : "type"] is JValue value && value.Type == JTokenType.String ? (string)value : null;
+            private static string? TypeOf(JObject definition, bool cfn) => definition[cfn ? "Type" : "type"].AsText();
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Heat.Client.Internal;
 using Newtonsoft.Json.Linq;
 
 namespace Heat.Client.Graphs
@@ -26,14 +27,14 @@ namespace Heat.Client.Graphs
         }
 
         /// <summary>A string or a list of strings (anything else names nothing).</summary>
-        private static IEnumerable<string> Names(JToken token)
+        private static IEnumerable<string> Names(JToken? token)
         {
-            if (token is JValue single && single.Type == JTokenType.String) yield return (string)single;
+            if (token.AsText() is string single) yield return single;
             if (token is JArray list)
             {
                 foreach (var item in list)
                 {
-                    if (item.Type == JTokenType.String) yield return (string)item;
+                    if (item.AsText() is string name) yield return name;
                 }
             }
         }
@@ -70,20 +71,19 @@ namespace Heat.Client.Graphs
         }
 
         /// <summary>The resource a function names, or null when it is not one that makes a dependency.</summary>
-        private static string Target(JProperty call, bool cfn, ISet<string> parameters)
+        private static string? Target(JProperty call, bool cfn, ISet<string> parameters)
         {
             var argument = call.Value;
             switch (call.Name)
             {
                 case "get_resource" when !cfn:
-                    return argument.Type == JTokenType.String ? (string)argument : null;
+                    return argument.AsText();
                 case "get_attr" when !cfn:
                 case "Fn::GetAtt" when cfn:
-                    return argument is JArray list && list.Count > 0 && list[0].Type == JTokenType.String ? (string)list[0] : null;
+                    return argument is JArray list && list.Count > 0 ? list[0].AsText() : null;
                 case "Ref" when cfn:
                     // Heat reads a Ref as a parameter first (pseudo-parameters such as AWS::StackName included), then as a resource.
-                    if (argument.Type != JTokenType.String) return null;
-                    var name = (string)argument;
+                    if (!(argument.AsText() is string name)) return null;
                     return parameters.Contains(name) || name.StartsWith("AWS::", StringComparison.Ordinal) ? null : name;
                 default:
                     return null;

@@ -34,7 +34,7 @@ namespace Heat.Client.Hooks
         /// The hook a stack in progress can be paused at: pre-create while it is created, pre-update while updated,
         /// pre-delete while deleted; null when it is not in progress (nothing waits).
         /// </summary>
-        public static string HookFor(HeatStack stack)
+        public static string? HookFor(HeatStack? stack)
         {
             if (stack == null || !stack.IsInProgress) return null;
             switch (stack.Action)
@@ -54,12 +54,12 @@ namespace Heat.Client.Hooks
         {
             var shown = await _reader.GetAsync(stack, cancellationToken, resolveOutputs: false).ConfigureAwait(false);
             var hook = HookFor(shown);
-            if (hook == null) return new HeatStackHook[0];
+            if (hook == null) return Array.Empty<HeatStackHook>();
             var events = await _events.ListAllAsync(new StackRef(shown.StackName, shown.Id),
                 new EventListOptions { NestedDepth = nestedDepth > 0 ? nestedDepth : (int?)null }, cancellationToken).ConfigureAwait(false);
             // Only what happened since the stack's own action began: an earlier action's hooks are history.
             var start = events.FindLastIndex(e => e.StackId == shown.Id && e.ResourceName == shown.StackName && e.ResourceStatus == HeatStatus.Of(shown.Action, HeatStatus.InProgress));
-            var pending = new Dictionary<(string, string), HeatStackHook>();
+            var pending = new Dictionary<(string?, string?), HeatStackHook>();
             foreach (var evt in events.Skip(Math.Max(0, start)))
             {
                 if (!StackHooks.TryRead(evt.ResourceStatusReason, out var seenHook, out var paused) || seenHook != hook) continue;
@@ -104,17 +104,18 @@ namespace Heat.Client.Hooks
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
             var cleared = new List<HeatStackHook>();
             var resources = await _resources.ListAsync(stack, new ResourceListOptions(), cancellationToken).ConfigureAwait(false);
-            foreach (var resource in resources.Where(r => r.ResourceName != null && matchers[0](r.ResourceName)))
+            foreach (var resource in resources)
             {
+                if (!(resource.ResourceName is string name) || !matchers[0](name)) continue;
                 if (path.Length > 1)
                 {
-                    if (string.IsNullOrEmpty(resource.PhysicalResourceId)) continue;
+                    if (Strings.IsNullOrEmpty(resource.PhysicalResourceId)) continue;
                     cleared.AddRange(await ClearMatchingAsync(StackRef.FromNameOrId(resource.PhysicalResourceId), path.Skip(1).ToArray(), hook,
                         matchers.Skip(1).ToArray(), cancellationToken).ConfigureAwait(false));
                     continue;
                 }
-                await ClearAsync(stack, resource.ResourceName, hook, cancellationToken).ConfigureAwait(false);
-                cleared.Add(new HeatStackHook { StackName = stack.StackName, StackId = stack.StackId, ResourceName = resource.ResourceName, HookType = hook });
+                await ClearAsync(stack, name, hook, cancellationToken).ConfigureAwait(false);
+                cleared.Add(new HeatStackHook { StackName = stack.StackName, StackId = stack.StackId, ResourceName = name, HookType = hook });
             }
             return cleared;
         }

@@ -23,7 +23,7 @@ namespace Heat.Client.Http
         /// <summary>A 2xx body that is JSON but not the shape the route promises (thrown by a streaming reader).</summary>
         public sealed class ShapeException : Exception
         {
-            public ShapeException(string message, Exception inner = null) : base(message, inner) { }
+            public ShapeException(string message, Exception? inner = null) : base(message, inner) { }
         }
 
         /// <summary>
@@ -33,7 +33,7 @@ namespace Heat.Client.Http
         /// about twice the time of a listing in a new process, and a synchronous read of the network would block a pool
         /// thread. Depth <see cref="HeatJson.MaxDepth"/>; one document, nothing after it.
         /// </summary>
-        public static async Task<object> ReadJsonAsync(HttpContent content, long maxBytes, Func<JsonReader, object> read,
+        public static async Task<object> ReadJsonAsync(HttpContent? content, long maxBytes, Func<JsonReader, object> read,
             CancellationToken cancellationToken)
         {
             using (var bytes = await ReadBytesAsync(content, maxBytes, cancellationToken).ConfigureAwait(false))
@@ -49,7 +49,7 @@ namespace Heat.Client.Http
             }
         }
 
-        public static async Task<string> ReadAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
+        public static async Task<string?> ReadAsync(HttpContent? content, long maxBytes, CancellationToken cancellationToken)
         {
             if (content == null) return null;
             using (var bytes = await ReadBytesAsync(content, maxBytes, cancellationToken).ConfigureAwait(false))
@@ -62,7 +62,7 @@ namespace Heat.Client.Http
         /// The body's bytes in memory, with a ceiling: the declared length is checked before reading, and the bytes are
         /// counted while they arrive (after decompression, so a small gzip body cannot expand without bound).
         /// </summary>
-        private static async Task<MemoryStream> ReadBytesAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
+        private static async Task<MemoryStream> ReadBytesAsync(HttpContent? content, long maxBytes, CancellationToken cancellationToken)
         {
             var declared = content?.Headers.ContentLength;
             if (declared.HasValue && declared.Value > maxBytes)
@@ -81,16 +81,16 @@ namespace Heat.Client.Http
             return bytes;
         }
 
-        private static string Decode(byte[] bytes, int count, string charset)
+        private static string Decode(byte[] bytes, int count, string? charset)
         {
             var text = EncodingOf(charset).GetString(bytes, 0, count);
             return text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text;
         }
 
-        private static Encoding EncodingOf(string charset)
+        private static Encoding EncodingOf(string? charset)
         {
-            Encoding encoding = null;
-            if (!string.IsNullOrWhiteSpace(charset))
+            Encoding? encoding = null;
+            if (!Strings.IsNullOrWhiteSpace(charset))
             {
                 try
                 {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Net.Security;
 using System.Security.Cryptography;
@@ -77,7 +78,7 @@ namespace Heat.Client.Http
         /// <summary>Whether <paramref name="certificate"/> (of the server) is trusted under <paramref name="authorities"/>;
         /// when not, <paramref name="reason"/> says why in words a user can act on.</summary>
         public static bool IsTrusted(X509Certificate2 certificate, X509Chain presented, SslPolicyErrors errors,
-            X509Certificate2Collection authorities, out string reason)
+            X509Certificate2Collection authorities, [NotNullWhen(false)] out string? reason)
         {
             reason = null;
             if (certificate == null || (errors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0)

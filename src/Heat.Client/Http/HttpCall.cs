@@ -27,13 +27,13 @@ namespace Heat.Client.Http
         public Uri Uri { get; }
 
         /// <summary>The JSON body, already serialised; null for none.</summary>
-        public string Payload { get; set; }
+        public string? Payload { get; set; }
 
         /// <summary>The body holds a password or a secret (Keystone's token request): it never goes to another origin.</summary>
         public bool PayloadIsSecret { get; set; }
 
         /// <summary>The X-Auth-Token to send; null for none. It never goes to another origin.</summary>
-        public string Token { get; set; }
+        public string? Token { get; set; }
 
         public bool FollowRedirects { get; set; } = true;
 
@@ -47,7 +47,7 @@ namespace Heat.Client.Http
         /// it returns is <see cref="Internal.HeatResponse.Parsed"/>. It throws <see cref="BodyReader.ShapeException"/>
         /// for JSON that is not the shape the route promises. Null: the body is read as text and parsed whole.
         /// </summary>
-        public Func<Newtonsoft.Json.JsonReader, object> ReadJson { get; set; }
+        public Func<Newtonsoft.Json.JsonReader, object>? ReadJson { get; set; }
 
         /// <summary>The most the body may hold, decompressed; 0 for the session's default.</summary>
         public long MaxBytes { get; set; }
@@ -58,7 +58,7 @@ namespace Heat.Client.Http
         /// </summary>
         public bool? Idempotent { get; set; }
 
-        public Action<string> Trace { get; set; }
+        public Action<string>? Trace { get; set; }
 
         /// <summary>Which attempt is being sent (1 the first); the retry pipeline counts, the trace shows it.</summary>
         internal int Attempt { get; set; }

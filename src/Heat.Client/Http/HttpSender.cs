@@ -33,7 +33,7 @@ namespace Heat.Client.Http
         private readonly ConcurrentDictionary<string, string> _refusals = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 
         /// <param name="handler">Replaces the HTTP stack (tests); null for the real one.</param>
-        public HttpSender(SenderSettings settings, HttpMessageHandler handler, string userAgent)
+        public HttpSender(SenderSettings settings, HttpMessageHandler? handler, string userAgent)
         {
             _settings = settings;
             handler = handler ?? CreateHandler();
@@ -72,11 +72,10 @@ namespace Heat.Client.Http
                 return await _retry.ExecuteAsync(
                     (ctx, state) =>
                     {
-                        var attempted = ctx.Properties.GetValue(RetryPolicy.CallKey, null);
-                        attempted.Attempt++;
-                        return new ValueTask<HeatResponse>(state.AttemptAsync(attempted, ctx.CancellationToken));
+                        state.Call.Attempt++;
+                        return new ValueTask<HeatResponse>(state.Sender.AttemptAsync(state.Call, ctx.CancellationToken));
                     },
-                    context, this).ConfigureAwait(false);
+                    context, (Sender: this, Call: call)).ConfigureAwait(false);
             }
             finally
             {
@@ -94,7 +93,8 @@ namespace Heat.Client.Http
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             };
             TlsDefaults.EnsureTls12();
-            var authorities = _settings.TrustedAuthorities;
+            // Null when the check is skipped: the callback exists for one of the two.
+            var authorities = _settings.SkipCertificateCheck ? null : _settings.TrustedAuthorities;
             if (_settings.SkipCertificateCheck || authorities != null)
             {
                 // Only the cloud's own endpoints: a template URL on a third host is checked as usual.
@@ -102,7 +102,7 @@ namespace Heat.Client.Http
                 {
                     var origin = request?.RequestUri != null ? RedirectPolicy.Origin(request.RequestUri) : null;
                     if (origin == null || !_cloudOrigins.ContainsKey(origin)) return errors == SslPolicyErrors.None;
-                    if (_settings.SkipCertificateCheck) return true;
+                    if (authorities == null) return true;
                     if (CertificateTrust.IsTrusted(certificate, chain, errors, authorities, out var reason)) return true;
                     _refusals[origin] = reason;
                     return false;
@@ -192,9 +192,9 @@ namespace Heat.Client.Http
                         }
                         if (call.ReadJson != null && call.Expect == ResponseBody.Json && response.IsSuccessStatusCode)
                         {
-                            return await StreamJsonAsync(call, response, method, uri, contentType, cancellationToken).ConfigureAwait(false);
+                            return await StreamJsonAsync(call, call.ReadJson, response, method, uri, contentType, cancellationToken).ConfigureAwait(false);
                         }
-                        string text;
+                        string? text;
                         try
                         {
                             text = await BodyReader.ReadAsync(response.Content, call.MaxBytes > 0 ? call.MaxBytes : _settings.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
@@ -211,8 +211,8 @@ namespace Heat.Client.Http
                         {
                             throw ErrorMapper.FromResponse(response.StatusCode, response.ReasonPhrase, text, method.Method, uri, RetryPolicy.RetryAfter(response));
                         }
-                        JToken json = null;
-                        if (call.Expect == ResponseBody.Json && !string.IsNullOrWhiteSpace(text))
+                        JToken? json = null;
+                        if (call.Expect == ResponseBody.Json && !Strings.IsNullOrWhiteSpace(text))
                         {
                             try
                             {
@@ -242,13 +242,13 @@ namespace Heat.Client.Http
         private string RetryNote(HttpCall call) => call.Attempt > 1 ? $" (retry {call.Attempt - 1} of {_settings.MaxRetries})" : string.Empty;
 
         /// <summary>A 2xx JSON body parsed as it arrives, under the same limits and with the same errors as text.</summary>
-        private async Task<HeatResponse> StreamJsonAsync(HttpCall call, HttpResponseMessage response, HttpMethod method, Uri uri, string contentType,
-            CancellationToken cancellationToken)
+        private async Task<HeatResponse> StreamJsonAsync(HttpCall call, Func<Newtonsoft.Json.JsonReader, object> read, HttpResponseMessage response,
+            HttpMethod method, Uri uri, string? contentType, CancellationToken cancellationToken)
         {
             object parsed;
             try
             {
-                parsed = await BodyReader.ReadJsonAsync(response.Content, call.MaxBytes > 0 ? call.MaxBytes : _settings.MaxResponseBytes, call.ReadJson,
+                parsed = await BodyReader.ReadJsonAsync(response.Content, call.MaxBytes > 0 ? call.MaxBytes : _settings.MaxResponseBytes, read,
                     cancellationToken).ConfigureAwait(false);
             }
             catch (BodyReader.TooLargeException e)

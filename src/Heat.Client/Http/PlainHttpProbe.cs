@@ -37,7 +37,7 @@ namespace Heat.Client.Http
         /// the failure came from the handshake, and http://host:port/ answers with anything but 400 (a server that speaks
         /// TLS on the port answers plain http with 400, as nginx and Apache do, or not at all). Never throws.
         /// </summary>
-        public static async Task<bool> SpeaksPlainHttpAsync(HttpClient http, Uri https, Exception failure, Action<string> trace,
+        public static async Task<bool> SpeaksPlainHttpAsync(HttpClient http, Uri https, Exception failure, Action<string>? trace,
             CancellationToken cancellationToken)
         {
             if (https.Scheme != Uri.UriSchemeHttps || !MayBeSchemeMismatch(failure)) return false;

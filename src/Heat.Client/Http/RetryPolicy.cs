@@ -31,14 +31,16 @@ namespace Heat.Client.Http
                 Delay = settings.RetryDelay,
                 MaxDelay = settings.MaxRetryDelay,
                 ShouldHandle = args => new ValueTask<bool>(
-                    !isClosed() && ShouldRetry(args.Outcome.Exception, args.Context.Properties.GetValue(CallKey, null), settings)),
+                    !isClosed() && args.Context.Properties.TryGetValue(CallKey, out var call) && ShouldRetry(args.Outcome.Exception, call, settings)),
                 // The server's Retry-After wins over the backoff (ShouldRetry has refused one that is too long).
                 DelayGenerator = args => new ValueTask<TimeSpan?>((args.Outcome.Exception as HeatException)?.RetryAfter),
                 OnRetry = args =>
                 {
-                    var call = args.Context.Properties.GetValue(CallKey, null);
-                    call?.Trace?.Invoke($"Retrying {call.Method} {Secrets.RedactUrl(call.Uri)} in {args.RetryDelay.TotalSeconds:0.0} s " +
-                                        $"(retry {args.AttemptNumber + 1} of {settings.MaxRetries}): {Secrets.RedactText(args.Outcome.Exception?.Message)}");
+                    if (args.Context.Properties.TryGetValue(CallKey, out var call))
+                    {
+                        call.Trace?.Invoke($"Retrying {call.Method} {Secrets.RedactUrl(call.Uri)} in {args.RetryDelay.TotalSeconds:0.0} s " +
+                                           $"(retry {args.AttemptNumber + 1} of {settings.MaxRetries}): {Secrets.RedactText(args.Outcome.Exception?.Message)}");
+                    }
                     return default;
                 },
             }).Build();
@@ -58,9 +60,9 @@ namespace Heat.Client.Http
             return null;
         }
 
-        private static bool ShouldRetry(Exception exception, HttpCall call, SenderSettings settings)
+        private static bool ShouldRetry(Exception? exception, HttpCall call, SenderSettings settings)
         {
-            if (!(exception is HeatException error) || !error.IsTransient || call == null) return false;
+            if (!(exception is HeatException error) || !error.IsTransient) return false;
             if (error.RetryAfter.HasValue && error.RetryAfter.Value > settings.MaxRetryAfter) return false;
             // A create, update or delete is sent again only when it provably never arrived.
             return call.IsIdempotent || !error.MayHaveBeenProcessed;

@@ -27,6 +27,6 @@ namespace Heat.Client.Http
 
         /// <summary>The cloud's own CA certificates: its origins must chain to one of them (not to the system store).
         /// Null: the system store. <see cref="SkipCertificateCheck"/> wins over this.</summary>
-        public System.Security.Cryptography.X509Certificates.X509Certificate2Collection TrustedAuthorities { get; set; }
+        public System.Security.Cryptography.X509Certificates.X509Certificate2Collection? TrustedAuthorities { get; set; }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Heat.Client.Internal;
 using Heat.Client.Models;
 using Heat.Client.Templates;
 using Newtonsoft.Json.Linq;
@@ -93,7 +94,7 @@ namespace Heat.Client.Insight
                 {
                     yield return $"files: {name} ({(removed.Contains(name) ? "another URL" : "added")})";
                 }
-                else if (held[url].Type != JTokenType.String || (string)held[url] != content)
+                else if (held[url].AsText() != content)
                 {
                     yield return $"files: {name} (changed)";
                 }
@@ -105,14 +106,13 @@ namespace Heat.Client.Insight
         {
             var direct = TemplateParameters.Format((System.Collections.IDictionary)(request.Parameters ?? new Dictionary<string, object>()));
             var declared = ParameterSchemata.Of(bundle.Template as JObject, bundle.Files.Values);
-            var wanted = StoredEnvironment.For(bundle, direct, declared.Keys, out var unknown);
-            if (wanted == null)
+            if (!StoredEnvironment.TryFor(bundle, direct, declared.Keys, out var wanted, out var unknown))
             {
                 yield return unknown;
                 yield break;
             }
             // Heat masks by the schemata of the template it holds.
-            var masked = ParameterSchemata.Of(heldTemplate, heldFiles.Properties().Select(p => p.Value.Type == JTokenType.String ? (string)p.Value : null));
+            var masked = ParameterSchemata.Of(heldTemplate, heldFiles.Properties().Select(p => p.Value.AsText()));
             var want = StoredEnvironment.Normalise(wanted);
             var have = StoredEnvironment.Normalise(heldEnvironment);
             foreach (var name in ChangedValues("parameter", have["parameters"], want["parameters"], masked, hiddenComparedElsewhere: false))
@@ -131,7 +131,7 @@ namespace Heat.Client.Insight
             }
         }
 
-        private static IEnumerable<string> ChangedValues(string label, JToken held, JToken wanted, Dictionary<string, bool> schemata, bool hiddenComparedElsewhere)
+        private static IEnumerable<string> ChangedValues(string label, JToken? held, JToken? wanted, Dictionary<string, bool> schemata, bool hiddenComparedElsewhere)
         {
             var have = Values(held);
             var want = Values(wanted);
@@ -139,7 +139,7 @@ namespace Heat.Client.Insight
             {
                 have.TryGetValue(name, out var was);
                 want.TryGetValue(name, out var becomes);
-                bool hidden = was?.Type == JTokenType.String && (string)was == Masked && schemata.TryGetValue(name, out var isHidden) && isHidden;
+                bool hidden = was.AsText() == Masked && schemata.TryGetValue(name, out var isHidden) && isHidden;
                 if (hidden && becomes != null)
                 {
                     if (!hiddenComparedElsewhere) yield return $"{label} {name} (hidden: Heat does not show its value, so it cannot be compared)";
@@ -152,14 +152,14 @@ namespace Heat.Client.Insight
         }
 
         /// <summary>A section's values by name; a null value means "not given" to Heat, as an absent one does.</summary>
-        private static Dictionary<string, JToken> Values(JToken section) =>
+        private static Dictionary<string, JToken> Values(JToken? section) =>
             (section as JObject)?.Properties().Where(p => p.Value.Type != JTokenType.Null).ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal)
             ?? new Dictionary<string, JToken>(StringComparer.Ordinal);
 
         private static IEnumerable<string> StackDifferences(HeatStack held, UpdateStackRequest request)
         {
             // A full update without tags removes them (seen on Heat 19), so no tags is a value like any other.
-            var tags = new HashSet<string>(request.Tags ?? new string[0], StringComparer.Ordinal);
+            var tags = new HashSet<string>(request.Tags ?? Array.Empty<string>(), StringComparer.Ordinal);
             if (!tags.SetEquals(held.Tags ?? new HeatNameList(null))) yield return "tags";
             // Without a timeout or a rollback choice, Heat keeps the stack's own.
             if (request.TimeoutMinutes.HasValue && request.TimeoutMinutes != held.TimeoutMins) yield return "timeout";

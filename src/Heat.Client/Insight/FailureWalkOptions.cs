@@ -11,12 +11,12 @@ namespace Heat.Client.Insight
         public int MaxDepth { get; set; } = DefaultMaxDepth;
 
         /// <summary>Only resources that failed this action (CHECK, for a check's report); null: any action.</summary>
-        public string Action { get; set; }
+        public string? Action { get; set; }
 
         /// <summary>Requests in flight at once: a group of fifty failed members is not fifty requests at a time.</summary>
         public int MaxConcurrentRequests { get; set; } = 4;
 
         /// <summary>Called (from any thread) as each stack of the walk has been looked at: a count for progress.</summary>
-        public Action StackWalked { get; set; }
+        public Action? StackWalked { get; set; }
     }
 }

@@ -48,16 +48,24 @@ namespace Heat.Client.Insight
             }
         }
 
-        internal static bool IsDeployment(string resourceType) => resourceType != null && DeploymentTypes.Contains(resourceType);
+        internal static bool IsDeployment(string? resourceType) => resourceType != null && DeploymentTypes.Contains(resourceType);
 
         /// <summary>One stack met on the walk: where it sits and what failed in it.</summary>
         private sealed class Node
         {
-            public StackRef Stack;
-            public string[] Path;
-            public string[] ResourcePath;
-            public int Depth;
-            public IReadOnlyList<HeatResource> Failed = new HeatResource[0];
+            public Node(StackRef stack, string[] path, string?[] resourcePath, int depth)
+            {
+                Stack = stack;
+                Path = path;
+                ResourcePath = resourcePath;
+                Depth = depth;
+            }
+
+            public readonly StackRef Stack;
+            public readonly string[] Path;
+            public readonly string?[] ResourcePath;
+            public readonly int Depth;
+            public IReadOnlyList<HeatResource> Failed = Array.Empty<HeatResource>();
 
             /// <summary>Failed resources whose nested stack the walk first reached through them.</summary>
             public readonly Dictionary<HeatResource, Node> Children = new Dictionary<HeatResource, Node>();
@@ -85,7 +93,7 @@ namespace Heat.Client.Insight
             {
                 // Name and id both: every route below is then exact, and the path starts with the stack's real name.
                 var top = await Throttled(() => _client.Stacks.ResolveAsync(stack, _token)).ConfigureAwait(false);
-                var root = new Node { Stack = top, Path = new[] { top.StackName ?? top.StackId }, ResourcePath = new[] { top.StackName ?? top.StackId } };
+                var root = new Node(top, new[] { top.ToString() }, new[] { top.ToString() }, 0);
                 var seen = new Dictionary<string, Node>(StringComparer.Ordinal);
                 if (top.StackId != null) seen[top.StackId] = root;
 
@@ -96,9 +104,10 @@ namespace Heat.Client.Insight
                     var next = new List<Node>();
                     foreach (var node in level)
                     {
-                        foreach (var resource in node.Failed.Where(r => r.NestedStackId != null))
+                        foreach (var resource in node.Failed)
                         {
-                            if (seen.TryGetValue(resource.NestedStackId, out var known))
+                            if (!(resource.NestedStackId is string nestedId)) continue;
+                            if (seen.TryGetValue(nestedId, out var known))
                             {
                                 node.Repeats[resource] = known;
                                 continue;
@@ -108,14 +117,12 @@ namespace Heat.Client.Insight
                                 Trace($"Not walking below {Describe(node.Stack)}/{resource.ResourceName}: {_options.MaxDepth} nested stacks deep already.");
                                 continue;
                             }
-                            var child = new Node
-                            {
-                                Stack = new StackRef(resource.NestedStackName, resource.NestedStackId),
-                                Path = node.Path.Concat(new[] { resource.NestedStackName ?? resource.NestedStackId }).ToArray(),
-                                ResourcePath = node.ResourcePath.Concat(new[] { resource.ResourceName }).ToArray(),
-                                Depth = node.Depth + 1,
-                            };
-                            seen[resource.NestedStackId] = child;
+                            var child = new Node(
+                                new StackRef(resource.NestedStackName, nestedId),
+                                node.Path.Concat(new[] { resource.NestedStackName ?? nestedId }).ToArray(),
+                                node.ResourcePath.Concat(new[] { resource.ResourceName }).ToArray(),
+                                node.Depth + 1);
+                            seen[nestedId] = child;
                             node.Children[resource] = child;
                             next.Add(child);
                         }
@@ -199,7 +206,7 @@ namespace Heat.Client.Insight
             /// resource that failed a create, was fixed and failed a later update or check shows that failure, not the
             /// old one. One event, not the resource's history.
             /// </summary>
-            private async Task<HeatEvent> FirstFailureEventAsync(StackRef owner, HeatResource resource)
+            private async Task<HeatEvent?> FirstFailureEventAsync(StackRef owner, HeatResource resource)
             {
                 var options = new EventListOptions { ResourceName = resource.ResourceName, SortDirection = "asc", PageSize = 1 };
                 options.ResourceStatuses.Add(HeatStatus.Failed);
@@ -219,10 +226,12 @@ namespace Heat.Client.Insight
             /// <summary>A deployment's resource attributes hold what its script wrote and returned.</summary>
             private async Task ReadDeploymentAsync(StackRef owner, HeatStackFailure failure)
             {
+                // Heat names every resource it lists; one without a name could not be read back.
+                if (!(failure.ResourceName is string name)) return;
                 HeatResource shown;
                 try
                 {
-                    shown = await Throttled(() => _client.Resources.GetAsync(owner, failure.ResourceName, withMetadata: false, _token)).ConfigureAwait(false);
+                    shown = await Throttled(() => _client.Resources.GetAsync(owner, name, withMetadata: false, _token)).ConfigureAwait(false);
                 }
                 catch (HeatNotFoundException)
                 {

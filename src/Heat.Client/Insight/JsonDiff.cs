@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
+using Heat.Client.Internal;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -10,20 +12,21 @@ namespace Heat.Client.Insight
     {
         private const int MaxDepth = 64;
 
-        public static List<(string Path, JToken Before, JToken After)> Compare(JToken before, JToken after, string path)
+        public static List<(string Path, JToken? Before, JToken? After)> Compare(JToken? before, JToken? after, string path)
         {
-            var differences = new List<(string, JToken, JToken)>();
+            var differences = new List<(string, JToken?, JToken?)>();
             Walk(before, after, path, differences, 0);
             return differences;
         }
 
-        public static string Text(JToken token)
+        [return: NotNullIfNotNull("token")]
+        public static string? Text(JToken? token)
         {
             if (token == null) return null;
-            return token.Type == JTokenType.String ? (string)token : token.ToString(Formatting.None);
+            return token.AsText() ?? token.ToString(Formatting.None);
         }
 
-        private static void Walk(JToken before, JToken after, string path, List<(string, JToken, JToken)> differences, int depth)
+        private static void Walk(JToken? before, JToken? after, string path, List<(string, JToken?, JToken?)> differences, int depth)
         {
             if (JToken.DeepEquals(before, after)) return;
             if (depth < MaxDepth && before is JObject a && after is JObject b)
@@ -42,6 +45,6 @@ namespace Heat.Client.Insight
             differences.Add((path, before, after));
         }
 
-        private static string Join(string path, string key) => string.IsNullOrEmpty(path) ? key : path + "." + key;
+        private static string Join(string path, string key) => Strings.IsNullOrEmpty(path) ? key : path + "." + key;
     }
 }

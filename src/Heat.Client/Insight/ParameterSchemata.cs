@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Heat.Client.Internal;
 using Heat.Client.Templates;
 using Newtonsoft.Json.Linq;
 
@@ -15,7 +16,7 @@ namespace Heat.Client.Insight
         private static readonly string[] VersionKeys = { "heat_template_version", "HeatTemplateFormatVersion", "AWSTemplateFormatVersion" };
 
         /// <summary>Parameter name → hidden.</summary>
-        public static Dictionary<string, bool> Of(JObject template, IEnumerable<string> files)
+        public static Dictionary<string, bool> Of(JObject? template, IEnumerable<string?> files)
         {
             var schemata = new Dictionary<string, bool>(StringComparer.Ordinal);
             foreach (var text in files)
@@ -27,9 +28,9 @@ namespace Heat.Client.Insight
         }
 
         /// <summary>A file's text as a template, or null when it is not one (a script, an environment), as Heat decides.</summary>
-        private static JObject ParseTemplate(string text)
+        private static JObject? ParseTemplate(string? text)
         {
-            if (string.IsNullOrEmpty(text) || Array.TrueForAll(VersionKeys, key => text.IndexOf(key, StringComparison.Ordinal) < 0)) return null;
+            if (Strings.IsNullOrEmpty(text) || Array.TrueForAll(VersionKeys, key => text.IndexOf(key, StringComparison.Ordinal) < 0)) return null;
             try
             {
                 return HeatYaml.Parse(text, "files") is JObject parsed && Array.Exists(VersionKeys, key => parsed[key] != null) ? parsed : null;
@@ -50,7 +51,7 @@ namespace Heat.Client.Insight
             }
         }
 
-        private static bool IsTrue(JToken value) =>
-            value != null && string.Equals(value.Type == JTokenType.String ? (string)value : value.ToString(), "true", StringComparison.OrdinalIgnoreCase);
+        private static bool IsTrue(JToken? value) =>
+            value != null && string.Equals(value.AsText() ?? value.ToString(), "true", StringComparison.OrdinalIgnoreCase);
     }
 }

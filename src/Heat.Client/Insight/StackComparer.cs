@@ -48,7 +48,7 @@ namespace Heat.Client.Insight
         private static IEnumerable<HeatStackDifference> ResourceRows(StackRef stack, HeatResourceChange change, JObject held, JObject proposed)
         {
             bool nested = change.StackName != null && change.StackName != stack.StackName;
-            HeatStackDifference Row(string property = null, JToken before = null, JToken after = null) => new HeatStackDifference
+            HeatStackDifference Row(string? property = null, JToken? before = null, JToken? after = null) => new HeatStackDifference
             {
                 StackName = stack.StackName,
                 StackId = stack.StackId,
@@ -66,8 +66,9 @@ namespace Heat.Client.Insight
                 yield return Row();
                 yield break;
             }
-            var before = Resources(held)?[change.ResourceName];
-            var after = Resources(proposed)?[change.ResourceName];
+            var name = change.ResourceName;
+            var before = name == null ? null : Resources(held)?[name];
+            var after = name == null ? null : Resources(proposed)?[name];
             var paths = JsonDiff.Compare(before, after, string.Empty);
             if (paths.Count == 0)
             {
@@ -85,7 +86,7 @@ namespace Heat.Client.Insight
             var given = TemplateParameters.Format((IDictionary)(request.Parameters ?? new Dictionary<string, object>()));
             var environment = request.Template?.Environment;
             var now = current.Parameters ?? new Hashtable();
-            HeatStackDifference Row(string name, string change, string was, string becomes) => new HeatStackDifference
+            HeatStackDifference Row(string name, string change, string? was, string? becomes) => new HeatStackDifference
             {
                 StackName = stack.StackName,
                 StackId = stack.StackId,
@@ -101,7 +102,7 @@ namespace Heat.Client.Insight
                 bool hidden = IsHidden(definition);
                 var nowValue = now.ContainsKey(parameter.Name) ? Convert.ToString(now[parameter.Name], System.Globalization.CultureInfo.InvariantCulture) : null;
                 var next = given[parameter.Name] ?? environment?["parameters"]?[parameter.Name] ?? environment?["parameter_defaults"]?[parameter.Name];
-                string nextValue = next != null ? JsonDiff.Text(next)
+                string? nextValue = next != null ? JsonDiff.Text(next)
                     : request.Existing && !request.ClearParameters.Contains(parameter.Name) ? nowValue
                     : JsonDiff.Text(definition?["default"] ?? definition?["Default"]);
                 if (before[parameter.Name] == null)
@@ -124,7 +125,7 @@ namespace Heat.Client.Insight
         }
 
         /// <summary>Heat gives values back as text; a list or map may come back as JSON text in another layout.</summary>
-        private static bool SameValue(string now, string next)
+        private static bool SameValue(string? now, string? next)
         {
             if (string.Equals(now ?? string.Empty, next ?? string.Empty, StringComparison.Ordinal)) return true;
             try
@@ -137,11 +138,11 @@ namespace Heat.Client.Insight
             }
         }
 
-        private static bool IsHidden(JObject definition) =>
+        private static bool IsHidden(JObject? definition) =>
             definition != null && (string.Equals(JsonDiff.Text(definition["hidden"]), "true", StringComparison.OrdinalIgnoreCase) ||
                                    string.Equals(JsonDiff.Text(definition["NoEcho"]), "true", StringComparison.OrdinalIgnoreCase));
 
-        private static JObject Resources(JObject template) => (template["resources"] ?? template["Resources"]) as JObject;
+        private static JObject? Resources(JObject template) => (template["resources"] ?? template["Resources"]) as JObject;
 
         private static JObject Parameters(JObject template) => (template["parameters"] ?? template["Parameters"]) as JObject ?? new JObject();
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using Newtonsoft.Json.Linq;
 
@@ -10,12 +11,12 @@ namespace Heat.Client.Internal
         /// <summary>What a server's error text may put on a user's screen or log: this many characters at most.</summary>
         internal const int MaxMessageLength = 1000;
 
-        public static HeatException FromResponse(HttpStatusCode status, string reason, string body, string method, Uri uri, TimeSpan? retryAfter = null)
+        public static HeatException FromResponse(HttpStatusCode status, string? reason, string? body, string method, Uri uri, TimeSpan? retryAfter = null)
         {
             ReadMessage(body, out var message, out var type);
-            if (string.IsNullOrWhiteSpace(message))
+            if (Strings.IsNullOrWhiteSpace(message))
             {
-                message = string.IsNullOrWhiteSpace(reason) ? $"HTTP {(int)status}" : Clean(reason);
+                message = Strings.IsNullOrWhiteSpace(reason) ? $"HTTP {(int)status}" : Clean(reason);
             }
             var error = Create((int)status, status, message, type, method, uri);
             // Gateways and rate limits say "not now", not "no": the same request may succeed in a moment.
@@ -27,7 +28,7 @@ namespace Heat.Client.Internal
             return error;
         }
 
-        private static HeatException Create(int code, HttpStatusCode status, string message, string type, string method, Uri uri)
+        private static HeatException Create(int code, HttpStatusCode status, string message, string? type, string method, Uri uri)
         {
             switch (code)
             {
@@ -49,12 +50,12 @@ namespace Heat.Client.Internal
         /// Heat: <c>{"explanation": ..., "error": {"message": ..., "type": ...}, "title": ...}</c>;
         /// Keystone: <c>{"error": {"code": 401, "message": ..., "title": ...}}</c>; anything else: the text itself.
         /// </summary>
-        internal static void ReadMessage(string body, out string message, out string type)
+        internal static void ReadMessage(string? body, out string? message, out string? type)
         {
             message = null;
             type = null;
-            if (string.IsNullOrWhiteSpace(body)) return;
-            JToken json = null;
+            if (Strings.IsNullOrWhiteSpace(body)) return;
+            JToken? json = null;
             try
             {
                 json = HeatJson.Parse(body);
@@ -73,7 +74,7 @@ namespace Heat.Client.Internal
                 }
                 else if (error != null && error.Type == JTokenType.String)
                 {
-                    message = (string)error;
+                    message = (string?)error;
                 }
                 message = FirstNonEmpty(message, obj.Str("explanation"), obj.Str("message"), obj.Str("title"));
                 // Some errors nest one level more (badRequest, itemNotFound ...).
@@ -104,7 +105,8 @@ namespace Heat.Client.Internal
         /// JSON messages), no control character or invisible mark (<see cref="TerminalText"/>, the rule for everything
         /// shown), one line, and at most <see cref="MaxMessageLength"/> characters.
         /// </summary>
-        internal static string Clean(string text)
+        [return: NotNullIfNotNull("text")]
+        internal static string? Clean(string? text)
         {
             if (text == null) return null;
             if (text.Length > MaxMessageLength * 8) text = text.Substring(0, MaxMessageLength * 8);
@@ -114,11 +116,11 @@ namespace Heat.Client.Internal
             return text.Length > MaxMessageLength ? text.Substring(0, MaxMessageLength) + "..." : text;
         }
 
-        private static string FirstNonEmpty(params string[] values)
+        private static string? FirstNonEmpty(params string?[] values)
         {
             foreach (var v in values)
             {
-                if (!string.IsNullOrWhiteSpace(v)) return v;
+                if (!Strings.IsNullOrWhiteSpace(v)) return v;
             }
             return null;
         }

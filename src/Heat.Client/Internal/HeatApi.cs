@@ -16,7 +16,7 @@ namespace Heat.Client.Internal
     /// </summary>
     internal sealed class HeatApi
     {
-        public HeatApi(HeatSession session, Action<string> trace)
+        public HeatApi(HeatSession session, Action<string>? trace)
         {
             Session = session;
             Trace = trace;
@@ -24,28 +24,28 @@ namespace Heat.Client.Internal
 
         public HeatSession Session { get; }
 
-        public Action<string> Trace { get; }
+        public Action<string>? Trace { get; }
 
-        public Task<HeatResponse> SendAsync(HttpMethod method, string route, JToken body, CancellationToken cancellationToken,
+        public Task<HeatResponse> SendAsync(HttpMethod method, string route, JToken? body, CancellationToken cancellationToken,
             bool? idempotent = null, bool followRedirects = true, Http.ResponseBody expect = Http.ResponseBody.Json) =>
             Session.SendAsync(method, Session.HeatUri(route), body, Trace, cancellationToken, followRedirects, idempotent, expect: expect);
 
         /// <summary>GET a route and read the object under <paramref name="envelope"/> as a <typeparamref name="T"/>.</summary>
-        public async Task<T> GetAsync<T>(string route, string envelope, CancellationToken cancellationToken)
+        public async Task<T> GetAsync<T>(string route, string envelope, CancellationToken cancellationToken) where T : class
         {
             var response = await SendAsync(HttpMethod.Get, route, null, cancellationToken).ConfigureAwait(false);
             return Read<T>(response, response.Object(envelope));
         }
 
         /// <summary>GET a route and read each item of the list under <paramref name="envelope"/>.</summary>
-        public async Task<List<T>> GetListAsync<T>(string route, string envelope, CancellationToken cancellationToken)
+        public async Task<List<T>> GetListAsync<T>(string route, string envelope, CancellationToken cancellationToken) where T : class
         {
             var response = await SendAsync(HttpMethod.Get, route, null, cancellationToken).ConfigureAwait(false);
             return ReadList<T>(response, envelope);
         }
 
         /// <summary>Each item of a list that comes in one answer, no more than <see cref="ListingLimits.MaxItems"/> of them.</summary>
-        public static List<T> ReadList<T>(HeatResponse response, string envelope)
+        public static List<T> ReadList<T>(HeatResponse response, string envelope) where T : class
         {
             var items = response.Array(envelope);
             if (items.Count > ListingLimits.MaxItems)
@@ -56,11 +56,11 @@ namespace Heat.Client.Internal
             return items.Select(item => Read<T>(response, item)).ToList();
         }
 
-        public static T Read<T>(HeatResponse response, JToken json)
+        public static T Read<T>(HeatResponse response, JToken? json) where T : class
         {
             try
             {
-                if (json is JObject) return HeatJson.ToModel<T>(json);
+                if (json is JObject obj) return HeatJson.ToModel<T>(obj);
             }
             catch (JsonException e)
             {
@@ -78,20 +78,29 @@ namespace Heat.Client.Internal
         /// <paramref name="pageSize"/> asked for; anything else is a <see cref="HeatInvalidResponseException"/>, and the
         /// page is given whole or not at all.
         /// </summary>
-        public async Task<Page<T>> GetPageAsync<T>(string route, string envelope, int pageSize, Func<T, string> idOf, CancellationToken cancellationToken)
+        public async Task<Page<T>> GetPageAsync<T>(string route, string envelope, int pageSize, Func<T, string?> idOf, CancellationToken cancellationToken)
+            where T : class
         {
             var maxItems = pageSize > 0 ? Math.Min(pageSize, ListingLimits.MaxItems) : ListingLimits.MaxItems;
             var response = await Session.SendAsync(HttpMethod.Get, Session.HeatUri(route), null, Trace, cancellationToken,
                 readJson: reader => ReadPage<T>(reader, envelope, maxItems)).ConfigureAwait(false);
-            var page = (StreamedPage<T>)response.Parsed;
+            // The sender hands back what readJson made of every 2xx body; anything else has already thrown.
+            if (!(response.Parsed is StreamedPage<T> page)) throw new InvalidOperationException("The sender returned no page for a listing.");
             var items = page.Items;
             return new Page<T>(items, NextMarker(page.Links, items.Count, pageSize, items.Count > 0 ? idOf(items[items.Count - 1]) : null));
         }
 
         internal sealed class StreamedPage<T>
         {
-            public List<T> Items;
-            public JToken Links;
+            public StreamedPage(List<T> items, JToken? links)
+            {
+                Items = items;
+                Links = links;
+            }
+
+            public List<T> Items { get; }
+
+            public JToken? Links { get; }
         }
 
         /// <summary>
@@ -100,36 +109,37 @@ namespace Heat.Client.Internal
         /// database query, so a page never holds more than was asked for; a page that does comes from a server that
         /// ignores the limit, and 32 MiB of <c>{}</c> would be 11 million models (7 GB).
         /// </summary>
-        internal static object ReadPage<T>(JsonReader reader, string envelope, int maxItems)
+        internal static object ReadPage<T>(JsonReader reader, string envelope, int maxItems) where T : class
         {
             var noList = $"its body has no \"{envelope}\" list";
             if (!Next(reader) || reader.TokenType != JsonToken.StartObject)
             {
                 throw new Http.BodyReader.ShapeException(noList);
             }
-            var page = new StreamedPage<T>();
+            List<T>? items = null;
+            JToken? links = null;
             while (Next(reader) && reader.TokenType == JsonToken.PropertyName)
             {
-                var name = (string)reader.Value;
+                var name = (string?)reader.Value;
                 if (!Next(reader)) break;
                 if (name == envelope)
                 {
                     if (reader.TokenType != JsonToken.StartArray) throw new Http.BodyReader.ShapeException(noList);
                     // As in a parsed object, a repeated property counts once: the last one.
-                    page.Items = new List<T>();
+                    items = new List<T>();
                     while (Next(reader) && reader.TokenType != JsonToken.EndArray)
                     {
-                        if (page.Items.Count == maxItems)
+                        if (items.Count == maxItems)
                         {
                             throw new Http.BodyReader.ShapeException(
                                 $"its \"{envelope}\" list holds more than the {maxItems} items asked for (limit={maxItems}); Heat never sends more");
                         }
-                        page.Items.Add(ReadItem<T>(reader));
+                        items.Add(ReadItem<T>(reader));
                     }
                 }
                 else if (name == "links")
                 {
-                    page.Links = JToken.ReadFrom(reader);
+                    links = JToken.ReadFrom(reader);
                 }
                 else
                 {
@@ -140,8 +150,8 @@ namespace Heat.Client.Internal
             {
                 throw new JsonReaderException($"Unexpected end of the JSON document at line {((IJsonLineInfo)reader).LineNumber}.");
             }
-            if (page.Items == null) throw new Http.BodyReader.ShapeException(noList);
-            return page;
+            if (items == null) throw new Http.BodyReader.ShapeException(noList);
+            return new StreamedPage<T>(items, links);
         }
 
         /// <summary>The next token that is not a comment.</summary>
@@ -155,7 +165,7 @@ namespace Heat.Client.Internal
         }
 
         /// <summary>The item the reader is at, which must be an object, as a model.</summary>
-        private static T ReadItem<T>(JsonReader reader)
+        private static T ReadItem<T>(JsonReader reader) where T : class
         {
             if (reader.TokenType != JsonToken.StartObject)
             {
@@ -181,14 +191,14 @@ namespace Heat.Client.Internal
         /// so it arrives while the pipeline works through the rest; at most two pages are held at once, whatever the
         /// number of pages. Leaving the loop early, or <paramref name="cancellationToken"/>, cancels that request.
         /// </summary>
-        public static IEnumerable<T> Paginate<T>(Func<string, CancellationToken, Task<Page<T>>> fetch, Func<T, string> idOf, string firstMarker,
-            CancellationToken cancellationToken)
+        public static IEnumerable<T> Paginate<T>(Func<string?, CancellationToken, Task<Page<T>>> fetch, Func<T, string?> idOf, string? firstMarker,
+            CancellationToken cancellationToken) where T : class
         {
             var markers = new HashSet<string>(StringComparer.Ordinal);
             var ids = new IdSet();
             using (var abandoned = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                Task<Page<T>> next = null;
+                Task<Page<T>>? next = null;
                 try
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -199,15 +209,15 @@ namespace Heat.Client.Internal
                         if (fresh.Count == 0) yield break;
                         var marker = page.NextMarker != null && markers.Add(page.NextMarker) ? page.NextMarker : null;
                         page = null;
-                        for (int i = 0; i < fresh.Count; i++)
+                        // Dequeued, not read by index: an item the consumer has is no longer held here.
+                        for (int i = 0; fresh.Count > 0; i++)
                         {
-                            yield return fresh[i];
+                            yield return fresh.Dequeue();
                             if (i == 0 && marker != null)
                             {
                                 var token = abandoned.Token;
                                 next = Task.Run(() => fetch(marker, token));
                             }
-                            fresh[i] = default(T);
                         }
                         if (next == null) yield break;
                         cancellationToken.ThrowIfCancellationRequested();
@@ -235,8 +245,8 @@ namespace Heat.Client.Internal
         /// and no id is taken twice. Twenty waits that each blocked a pool thread on a synchronous listing starved the
         /// pool on two CPUs: seconds of delay for every poll.
         /// </summary>
-        public static async Task<List<T>> CollectAsync<T>(Func<string, CancellationToken, Task<Page<T>>> fetch, Func<T, string> idOf, string firstMarker,
-            CancellationToken cancellationToken)
+        public static async Task<List<T>> CollectAsync<T>(Func<string?, CancellationToken, Task<Page<T>>> fetch, Func<T, string?> idOf, string? firstMarker,
+            CancellationToken cancellationToken) where T : class
         {
             var markers = new HashSet<string>(StringComparer.Ordinal);
             var ids = new IdSet();
@@ -258,13 +268,13 @@ namespace Heat.Client.Internal
         /// told from another, so a server could repeat it for ever. Past <see cref="ListingLimits.MaxItems"/> ids in the
         /// listing, an error.
         /// </summary>
-        private static List<T> Fresh<T>(Page<T> page, Func<T, string> idOf, IdSet ids)
+        private static Queue<T> Fresh<T>(Page<T> page, Func<T, string?> idOf, IdSet ids)
         {
-            var fresh = new List<T>(page.Items.Count);
+            var fresh = new Queue<T>(page.Items.Count);
             foreach (var item in page.Items)
             {
                 var id = idOf(item);
-                if (string.IsNullOrEmpty(id) || !ids.Add(id)) continue;
+                if (Strings.IsNullOrEmpty(id) || !ids.Add(id)) continue;
                 if (ids.Count > ListingLimits.MaxItems)
                 {
                     throw new HeatInvalidResponseException(
@@ -272,7 +282,7 @@ namespace Heat.Client.Internal
                         "may bring (ListingLimits.MaxItems): the server kept sending pages of new items. If the listing is really " +
                         "that long, narrow it with a filter.");
                 }
-                fresh.Add(item);
+                fresh.Enqueue(item);
             }
             return fresh;
         }
@@ -302,7 +312,7 @@ namespace Heat.Client.Internal
         }
 
         /// <summary>Heat's <c>next</c> link when it gives one; otherwise a full page means there may be more.</summary>
-        public static string NextMarker(JToken links, int count, int pageSize, string lastId)
+        public static string? NextMarker(JToken? links, int count, int pageSize, string? lastId)
         {
             if (count == 0) return null;
             if (links is JArray)

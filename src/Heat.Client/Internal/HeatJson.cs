@@ -46,30 +46,29 @@ namespace Heat.Client.Internal
             MissingMemberHandling = MissingMemberHandling.Ignore,
         });
 
-        /// <summary>A model from JSON by its [JsonProperty] names; a value of the wrong shape throws JsonException.</summary>
-        public static T ToModel<T>(JToken token) => token.ToObject<T>(ModelSerializer);
+        /// <summary>A model from a JSON object by its [JsonProperty] names; a value of the wrong shape throws JsonException.</summary>
+        public static T ToModel<T>(JObject json) where T : class => json.ToObject<T>(ModelSerializer) ?? throw NoObject();
 
-        public static T ReadModel<T>(JsonReader reader) => ModelSerializer.Deserialize<T>(reader);
+        /// <summary>The model of the object the reader is at.</summary>
+        public static T ReadModel<T>(JsonReader reader) where T : class => ModelSerializer.Deserialize<T>(reader) ?? throw NoObject();
+
+        // Json.NET gives null only for a JSON null, which callers have already told from an object.
+        private static JsonSerializationException NoObject() => new JsonSerializationException("an object was expected, not null");
 
         /// <summary>
         /// Turns JSON into what PowerShell users handle: case-insensitive Hashtables, object[] and plain values.
         /// Users never see a JToken.
         /// </summary>
-        public static object ToPlain(JToken token)
+        public static object? ToPlain(JToken? token)
         {
             if (token == null) return null;
             switch (token.Type)
             {
                 case JTokenType.Object:
-                    var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
-                    foreach (var property in (JObject)token)
-                    {
-                        table[property.Key] = ToPlain(property.Value);
-                    }
-                    return table;
+                    return ToHashtable((JObject)token);
                 case JTokenType.Array:
                     var array = (JArray)token;
-                    var items = new object[array.Count];
+                    var items = new object?[array.Count];
                     for (int i = 0; i < items.Length; i++) items[i] = ToPlain(array[i]);
                     return items;
                 case JTokenType.Null:
@@ -84,6 +83,18 @@ namespace Heat.Client.Internal
             }
         }
 
-        public static Hashtable ToHashtable(JToken token) => ToPlain(token) as Hashtable;
+        /// <summary>An object as a case-insensitive Hashtable of plain values (<see cref="ToPlain"/>).</summary>
+        public static Hashtable ToHashtable(JObject json)
+        {
+            var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in json)
+            {
+                table[property.Key] = ToPlain(property.Value);
+            }
+            return table;
+        }
+
+        /// <summary>A JSON object as a Hashtable (<see cref="ToHashtable(JObject)"/>); anything else is null.</summary>
+        public static Hashtable? ToHashtable(JToken? token) => token is JObject json ? ToHashtable(json) : null;
     }
 }

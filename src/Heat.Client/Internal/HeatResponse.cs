@@ -10,25 +10,25 @@ namespace Heat.Client.Internal
         public HttpStatusCode StatusCode { get; set; }
 
         /// <summary>The body as text.</summary>
-        public string Text { get; set; }
+        public string? Text { get; set; }
 
         /// <summary>The parsed body, or null for an empty or non-JSON body.</summary>
-        public JToken Json { get; set; }
+        public JToken? Json { get; set; }
 
         /// <summary>What <see cref="Http.HttpCall.ReadJson"/> made of a body read as it arrived (then Text and Json are null).</summary>
-        public object Parsed { get; set; }
+        public object? Parsed { get; set; }
 
-        public HttpResponseHeaders Headers { get; set; }
+        public HttpResponseHeaders? Headers { get; set; }
 
         /// <summary>The URL that finally answered, after Heat's name-to-id redirect.</summary>
-        public Uri FinalUri { get; set; }
+        public Uri? FinalUri { get; set; }
 
         /// <summary>Where a redirect that was not followed points (absolute).</summary>
-        public Uri Location { get; set; }
+        public Uri? Location { get; set; }
 
-        public string ContentType { get; set; }
+        public string? ContentType { get; set; }
 
-        public string Method { get; set; }
+        public string? Method { get; set; }
 
         /// <summary>
         /// The object under <paramref name="envelope"/> (<c>{"stack": {...}}</c>): the shape a route promises. A body that

@@ -18,7 +18,7 @@ namespace Heat.Client.Internal
         public static string Stack(StackRef stack) =>
             stack.StackName != null && stack.StackId != null
                 ? Stacks + "/" + Segment(stack.StackName, "stack name") + "/" + Segment(stack.StackId, "stack id")
-                : Stacks + "/" + (stack.StackId != null ? Segment(stack.StackId, "stack id") : Segment(stack.StackName, "stack name"));
+                : Stacks + "/" + (stack.StackId is string id ? Segment(id, "stack id") : Segment(stack.ToString(), "stack name"));
 
         public static readonly StackPath UpdatePreview = new StackPath("preview");
 
@@ -91,7 +91,7 @@ namespace Heat.Client.Internal
         /// <exception cref="ArgumentException">The value is null, empty, "." or "..".</exception>
         public static string Segment(string value, string what)
         {
-            if (string.IsNullOrEmpty(value)) throw new ArgumentException($"A {what} is null or empty.");
+            if (Strings.IsNullOrEmpty(value)) throw new ArgumentException($"A {what} is null or empty.");
             if (value == "." || value == "..")
             {
                 throw new ArgumentException($"'{value}' cannot be a {what}: in a URL it means the current or the parent folder, " +

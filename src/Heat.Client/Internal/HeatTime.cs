@@ -14,9 +14,9 @@ namespace Heat.Client.Internal
             "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
         };
 
-        public static DateTime? Parse(string text)
+        public static DateTime? Parse(string? text)
         {
-            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (Strings.IsNullOrWhiteSpace(text)) return null;
             if (DateTime.TryParseExact(text.Trim(), Formats, CultureInfo.InvariantCulture,
                     DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
             {

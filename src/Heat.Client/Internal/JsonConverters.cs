@@ -14,17 +14,17 @@ namespace Heat.Client.Internal
     {
         public override bool CanConvert(Type objectType) => objectType == typeof(DateTime?) || objectType == typeof(DateTime);
 
-        public override object ReadJson(JsonReader reader, Type objectType, object existingValue, JsonSerializer serializer)
+        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
         {
             var token = JToken.Load(reader);
             if (token.Type == JTokenType.Null) return null;
             if (token.Type != JTokenType.String && token.Type != JTokenType.Date) throw new JsonSerializationException($"a time was expected, not {token.Type}");
-            return HeatTime.Parse(token.Type == JTokenType.Date ? ((DateTime)token).ToString("o") : (string)token);
+            return HeatTime.Parse(token.Type == JTokenType.Date ? ((DateTime)token).ToString("o") : token.AsText());
         }
 
         public override bool CanWrite => false;
 
-        public override void WriteJson(JsonWriter writer, object value, JsonSerializer serializer) => throw new NotSupportedException();
+        public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) => throw new NotSupportedException();
     }
 
     /// <summary>Any JSON as what PowerShell users handle: Hashtable, object[] or a plain value. Users never see a JToken.</summary>
@@ -32,7 +32,7 @@ namespace Heat.Client.Internal
     {
         public override bool CanConvert(Type objectType) => true;
 
-        public override object ReadJson(JsonReader reader, Type objectType, object existingValue, JsonSerializer serializer)
+        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
         {
             var plain = HeatJson.ToPlain(JToken.Load(reader));
             if (plain == null || objectType.IsInstanceOfType(plain)) return plain;
@@ -41,7 +41,7 @@ namespace Heat.Client.Internal
 
         public override bool CanWrite => false;
 
-        public override void WriteJson(JsonWriter writer, object value, JsonSerializer serializer) => throw new NotSupportedException();
+        public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) => throw new NotSupportedException();
 
         private static string Describe(Type type) => type == typeof(Hashtable) ? "mapping" : type == typeof(object[]) ? "list" : "value";
     }
@@ -51,19 +51,19 @@ namespace Heat.Client.Internal
     {
         public override bool CanConvert(Type objectType) => objectType == typeof(string[]);
 
-        public override object ReadJson(JsonReader reader, Type objectType, object existingValue, JsonSerializer serializer)
+        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
         {
             var token = JToken.Load(reader);
             switch (token.Type)
             {
                 case JTokenType.Null:
-                    return new string[0];
+                    return Array.Empty<string>();
                 case JTokenType.String:
-                    var text = (string)token;
-                    return string.IsNullOrEmpty(text) ? new string[0] : text.Split(',');
+                    var text = token.AsText();
+                    return Strings.IsNullOrEmpty(text) ? Array.Empty<string>() : text.Split(',');
                 case JTokenType.Array:
                     var list = new List<string>();
-                    foreach (var item in (JArray)token) list.Add(item.Type == JTokenType.String ? (string)item : item.ToString(Formatting.None));
+                    foreach (var item in (JArray)token) list.Add(item.AsText() ?? item.ToString(Formatting.None));
                     return list.ToArray();
                 default:
                     throw new JsonSerializationException($"a list of strings was expected, not {token.Type}");
@@ -72,13 +72,13 @@ namespace Heat.Client.Internal
 
         public override bool CanWrite => false;
 
-        public override void WriteJson(JsonWriter writer, object value, JsonSerializer serializer) => throw new NotSupportedException();
+        public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) => throw new NotSupportedException();
     }
 
     /// <summary>A schema entry whose name is the key Heat files it under.</summary>
     internal interface INamedSchema
     {
-        string Name { get; set; }
+        string? Name { get; set; }
     }
 
     /// <summary>
@@ -89,16 +89,16 @@ namespace Heat.Client.Internal
     {
         public override bool CanConvert(Type objectType) => objectType == typeof(T[]);
 
-        public override object ReadJson(JsonReader reader, Type objectType, object existingValue, JsonSerializer serializer)
+        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
         {
             var token = JToken.Load(reader);
-            if (token.Type == JTokenType.Null) return new T[0];
+            if (token.Type == JTokenType.Null) return Array.Empty<T>();
             if (!(token is JObject map)) throw new JsonSerializationException($"a map of schemas was expected, not {token.Type}");
             var entries = new List<T>();
             foreach (var property in map)
             {
-                if (!(property.Value is JObject schema)) throw new JsonSerializationException($"the schema of \"{property.Key}\" is {property.Value.Type}, not an object");
-                var entry = schema.ToObject<T>(serializer);
+                if (!(property.Value is JObject schema)) throw new JsonSerializationException($"the schema of \"{property.Key}\" is {property.Value?.Type}, not an object");
+                var entry = schema.ToObject<T>(serializer) ?? throw new JsonSerializationException($"the schema of \"{property.Key}\" read as null");
                 entry.Name = property.Key;
                 entries.Add(entry);
             }
@@ -107,7 +107,7 @@ namespace Heat.Client.Internal
 
         public override bool CanWrite => false;
 
-        public override void WriteJson(JsonWriter writer, object value, JsonSerializer serializer) => throw new NotSupportedException();
+        public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) => throw new NotSupportedException();
     }
 
     /// <summary>A list of maps (a property's constraints) as Hashtables; null is an empty list, any other item an error.</summary>
@@ -115,22 +115,22 @@ namespace Heat.Client.Internal
     {
         public override bool CanConvert(Type objectType) => objectType == typeof(Hashtable[]);
 
-        public override object ReadJson(JsonReader reader, Type objectType, object existingValue, JsonSerializer serializer)
+        public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
         {
             var token = JToken.Load(reader);
-            if (token.Type == JTokenType.Null) return new Hashtable[0];
+            if (token.Type == JTokenType.Null) return Array.Empty<Hashtable>();
             if (!(token is JArray list)) throw new JsonSerializationException($"a list of maps was expected, not {token.Type}");
             var maps = new List<Hashtable>();
             foreach (var item in list)
             {
-                if (!(item is JObject)) throw new JsonSerializationException($"a list of maps was expected, and it holds {item.Type}");
-                maps.Add(HeatJson.ToHashtable(item));
+                if (!(item is JObject map)) throw new JsonSerializationException($"a list of maps was expected, and it holds {item.Type}");
+                maps.Add(HeatJson.ToHashtable(map));
             }
             return maps.ToArray();
         }
 
         public override bool CanWrite => false;
 
-        public override void WriteJson(JsonWriter writer, object value, JsonSerializer serializer) => throw new NotSupportedException();
+        public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) => throw new NotSupportedException();
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using System.Security;
 using System.Text.RegularExpressions;
@@ -26,6 +27,8 @@ namespace Heat.Client.Internal
         /// <summary>Short names that are credentials only as a whole word of the name (temp_url_sig, key, but not sort_keys).</summary>
         private static readonly string[] SecretWords = { "sig", "key", "pwd", "pass", "auth", "jwt" };
 
+        private static readonly char[] WordSeparators = { '_', '-', '.', ' ', '[', ']' };
+
         // user:password@ (or user@) after a scheme's "//".
         private static readonly Regex UserInfo = new Regex(@"(?<=\b[A-Za-z][A-Za-z0-9+.\-]*://)[^/\s@?#'""<>]+@",
             RegexOptions.CultureInvariant);
@@ -37,7 +40,8 @@ namespace Heat.Client.Internal
             RegexOptions.CultureInvariant);
 
         /// <summary>Reads a SecureString only at the moment a request body or header needs it.</summary>
-        public static string Reveal(SecureString secure)
+        [return: NotNullIfNotNull("secure")]
+        public static string? Reveal(SecureString? secure)
         {
             if (secure == null) return null;
             IntPtr pointer = IntPtr.Zero;
@@ -53,9 +57,9 @@ namespace Heat.Client.Internal
         }
 
         /// <summary>Whether a query parameter of that name carries a credential.</summary>
-        public static bool IsSecretName(string name)
+        public static bool IsSecretName(string? name)
         {
-            if (string.IsNullOrEmpty(name)) return false;
+            if (Strings.IsNullOrEmpty(name)) return false;
             string lower;
             try
             {
@@ -69,7 +73,7 @@ namespace Heat.Client.Internal
             {
                 if (lower.Contains(part)) return true;
             }
-            foreach (var word in lower.Split(new[] { '_', '-', '.', ' ', '[', ']' }, StringSplitOptions.RemoveEmptyEntries))
+            foreach (var word in lower.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries))
             {
                 if (Array.IndexOf(SecretWords, word) >= 0) return true;
             }
@@ -77,14 +81,14 @@ namespace Heat.Client.Internal
         }
 
         /// <summary>A URL as a message may show it.</summary>
-        public static string RedactUrl(Uri uri)
+        public static string RedactUrl(Uri? uri)
         {
             if (uri == null) return string.Empty;
             return RedactText(uri.IsAbsoluteUri ? uri.ToString() : uri.OriginalString);
         }
 
         /// <summary>The same URL with its credentials masked, for a property of an exception; the same instance when it has none.</summary>
-        public static Uri RedactUri(Uri uri)
+        public static Uri? RedactUri(Uri? uri)
         {
             if (uri == null) return null;
             var text = uri.IsAbsoluteUri ? uri.AbsoluteUri : uri.OriginalString;
@@ -94,9 +98,10 @@ namespace Heat.Client.Internal
         }
 
         /// <summary>Text with every URL in it redacted: user info and credential parameters masked, the rest as it was.</summary>
-        public static string RedactText(string text)
+        [return: NotNullIfNotNull("text")]
+        public static string? RedactText(string? text)
         {
-            if (string.IsNullOrEmpty(text) || (text.IndexOf('=') < 0 && text.IndexOf('@') < 0 && text.IndexOf('%') < 0)) return text;
+            if (Strings.IsNullOrEmpty(text) || (text.IndexOf('=') < 0 && text.IndexOf('@') < 0 && text.IndexOf('%') < 0)) return text;
             var masked = UserInfo.Replace(text, Mask + "@");
             // Any other value may itself be a URL with credentials (percent-encoded in a query): it is read the same way.
             return Pair.Replace(masked, m => m.Groups["name"].Value + m.Groups["equals"].Value + (IsSecretName(m.Groups["name"].Value)
@@ -110,7 +115,8 @@ namespace Heat.Client.Internal
         /// needed it. HttpClient and the fetchers put URLs into their messages, and an inner exception is part of what
         /// $Error, Export-Clixml and Format-List -Force show.
         /// </summary>
-        public static Exception Redact(Exception exception)
+        [return: NotNullIfNotNull("exception")]
+        public static Exception? Redact(Exception? exception)
         {
             if (exception == null) return null;
             var inner = Redact(exception.InnerException);

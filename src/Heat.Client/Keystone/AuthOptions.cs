@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Security;
 
 namespace Heat.Client.Keystone
@@ -10,39 +11,39 @@ namespace Heat.Client.Keystone
         public AuthMethod Method { get; set; } = AuthMethod.Password;
 
         /// <summary>Keystone's URL; <c>.../v2.0</c> selects the legacy tokens API, anything else v3.</summary>
-        public string AuthUrl { get; set; }
+        public string? AuthUrl { get; set; }
 
-        public string UserName { get; set; }
+        public string? UserName { get; set; }
 
-        public string UserId { get; set; }
+        public string? UserId { get; set; }
 
-        public SecureString Password { get; set; }
+        public SecureString? Password { get; set; }
 
         public string UserDomainName { get; set; } = "Default";
 
-        public string UserDomainId { get; set; }
+        public string? UserDomainId { get; set; }
 
-        public string ProjectName { get; set; }
+        public string? ProjectName { get; set; }
 
-        public string ProjectId { get; set; }
+        public string? ProjectId { get; set; }
 
         public string ProjectDomainName { get; set; } = "Default";
 
-        public string ProjectDomainId { get; set; }
+        public string? ProjectDomainId { get; set; }
 
-        public string ApplicationCredentialId { get; set; }
+        public string? ApplicationCredentialId { get; set; }
 
-        public string ApplicationCredentialName { get; set; }
+        public string? ApplicationCredentialName { get; set; }
 
-        public SecureString ApplicationCredentialSecret { get; set; }
+        public SecureString? ApplicationCredentialSecret { get; set; }
 
         /// <summary>A token obtained elsewhere (with <see cref="HeatEndpoint"/>).</summary>
-        public SecureString Token { get; set; }
+        public SecureString? Token { get; set; }
 
         /// <summary>Overrides the endpoint from the catalog.</summary>
-        public string HeatEndpoint { get; set; }
+        public string? HeatEndpoint { get; set; }
 
-        public string Region { get; set; }
+        public string? Region { get; set; }
 
         /// <summary>public, internal or admin.</summary>
         public string Interface { get; set; } = "public";
@@ -55,7 +56,7 @@ namespace Heat.Client.Keystone
         /// certificate that chains to one of them, instead of to the system's store (as <c>cacert</c> does in
         /// openstacksdk and requests). Other hosts (a template URL) are checked against the system store as usual.
         /// </summary>
-        public string CACertificatePath { get; set; }
+        public string? CACertificatePath { get; set; }
 
         /// <summary>How long one HTTP request may take (each attempt, body included).</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
@@ -68,7 +69,7 @@ namespace Heat.Client.Keystone
 
         /// <summary>What the settings these options were made from want the user to know (<see cref="CloudSettings"/>);
         /// a session made from them reports it in <see cref="HeatSession.Warnings"/>.</summary>
-        internal IReadOnlyList<string> SetupWarnings { get; set; } = new string[0];
+        internal IReadOnlyList<string> SetupWarnings { get; set; } = Array.Empty<string>();
 
         /// <summary>The first retry's delay (it doubles); tests make it short.</summary>
         internal TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
@@ -93,7 +94,8 @@ namespace Heat.Client.Keystone
             Token?.Dispose();
         }
 
-        private static SecureString CopyOf(SecureString secret)
+        [return: NotNullIfNotNull("secret")]
+        private static SecureString? CopyOf(SecureString? secret)
         {
             if (secret == null) return null;
             var copy = secret.Copy();

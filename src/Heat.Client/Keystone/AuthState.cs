@@ -5,7 +5,13 @@ namespace Heat.Client.Keystone
     /// <summary>What one authentication produced. Immutable: a re-authentication swaps the whole object.</summary>
     internal sealed class AuthState
     {
-        public string Token { get; set; }
+        public AuthState(string token, ServiceCatalog catalog)
+        {
+            Token = token;
+            Catalog = catalog;
+        }
+
+        public string Token { get; }
 
         /// <summary>When the token expires, as the server says (UTC).</summary>
         public DateTime? ExpiresAt { get; set; }
@@ -31,16 +37,16 @@ namespace Heat.Client.Keystone
         /// </summary>
         public bool RenewBeforeExpiry { get; set; } = true;
 
-        public string UserId { get; set; }
+        public string? UserId { get; set; }
 
-        public string UserName { get; set; }
+        public string? UserName { get; set; }
 
-        public string ProjectId { get; set; }
+        public string? ProjectId { get; set; }
 
-        public string ProjectName { get; set; }
+        public string? ProjectName { get; set; }
 
-        public string KeystoneVersion { get; set; }
+        public string? KeystoneVersion { get; set; }
 
-        public ServiceCatalog Catalog { get; set; }
+        public ServiceCatalog Catalog { get; }
     }
 }

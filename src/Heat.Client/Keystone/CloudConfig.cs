@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
+using Heat.Client.Internal;
 using Heat.Client.Templates;
 using Newtonsoft.Json.Linq;
 
@@ -63,7 +64,7 @@ namespace Heat.Client.Keystone
                 list.Add(Path.Combine(xdgDirs, "openstack"));
                 list.Add("/etc/openstack");
             }
-            return list.Where(d => !string.IsNullOrEmpty(d)).Distinct(StringComparer.Ordinal).ToList();
+            return list.Where(d => !Strings.IsNullOrEmpty(d)).Distinct(StringComparer.Ordinal).ToList();
         }
 
         /// <summary>The clouds files tried, in order: OS_CLIENT_CONFIG_FILE first, then clouds.yaml|yml|json in each folder.</summary>
@@ -95,7 +96,7 @@ namespace Heat.Client.Keystone
             }
             catch (Exception e) when (!(e is OutOfMemoryException))
             {
-                return new string[0];
+                return Array.Empty<string>();
             }
         }
 
@@ -106,7 +107,7 @@ namespace Heat.Client.Keystone
         /// <exception cref="CloudConfigException">No such cloud, nothing to connect to, or a file that cannot be used.</exception>
         public static CloudSettings Resolve(string cloudName, CloudConfigLocations where)
         {
-            if (!string.IsNullOrEmpty(cloudName)) return FromFiles(cloudName, where, namedByVariable: false);
+            if (!Strings.IsNullOrEmpty(cloudName)) return FromFiles(cloudName, where, namedByVariable: false);
             var named = where.Variable("OS_CLOUD");
             if (named != null) return FromFiles(named, where, namedByVariable: true);
             var fromEnvironment = FromEnvironment(where);
@@ -125,14 +126,14 @@ namespace Heat.Client.Keystone
         }
 
         /// <summary>A cloud made of the OS_* variables (openstacksdk's "envvars"); null when only selectors are set.</summary>
-        internal static CloudSettings FromEnvironment(CloudConfigLocations where)
+        internal static CloudSettings? FromEnvironment(CloudConfigLocations where)
         {
             var cloud = new JObject();
             bool describes = false;
             foreach (var pair in where.Environment)
             {
                 var name = pair.Key;
-                if (!name.StartsWith("OS_", StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(pair.Value)) continue;
+                if (!name.StartsWith("OS_", StringComparison.OrdinalIgnoreCase) || Strings.IsNullOrEmpty(pair.Value)) continue;
                 // Variables of test harnesses, not clouds (openstacksdk skips them too).
                 if (name.StartsWith("OS_TEST", StringComparison.OrdinalIgnoreCase) || name.StartsWith("OS_STD", StringComparison.OrdinalIgnoreCase) ||
                     name.StartsWith("OS_LOG", StringComparison.OrdinalIgnoreCase)) continue;
@@ -143,7 +144,7 @@ namespace Heat.Client.Keystone
             return CloudSettings.Read(cloud, CloudOrigin.Environment(), where);
         }
 
-        private static CloudSettings FromFiles(string cloudName, CloudConfigLocations where, bool namedByVariable, CloudFiles files = null)
+        private static CloudSettings FromFiles(string cloudName, CloudConfigLocations where, bool namedByVariable, CloudFiles? files = null)
         {
             files = files ?? Load(where);
             if (!(files.Clouds[cloudName] is JObject cloud))
@@ -164,12 +165,12 @@ namespace Heat.Client.Keystone
 
         internal sealed class CloudFiles
         {
-            public string ConfigPath;
-            public string SecurePath;
+            public string? ConfigPath;
+            public string? SecurePath;
             public bool ConfigFromCurrentFolder;
             public bool SecureFromCurrentFolder;
             public JObject Clouds = new JObject();
-            public JObject SecureClouds; // the secure file's own clouds, before the merge; null without one
+            public JObject? SecureClouds; // the secure file's own clouds, before the merge; null without one
         }
 
         internal static CloudFiles Load(CloudConfigLocations where)
@@ -187,9 +188,9 @@ namespace Heat.Client.Keystone
         }
 
         /// <summary>Whether a file was found by looking in the current folder, not named by the variable that overrides the search.</summary>
-        private static bool FoundInCurrentFolder(string path, string overrideVariable, CloudConfigLocations where)
+        private static bool FoundInCurrentFolder(string? path, string overrideVariable, CloudConfigLocations where)
         {
-            if (path == null || string.IsNullOrEmpty(where.CurrentDirectory)) return false;
+            if (path == null || Strings.IsNullOrEmpty(where.CurrentDirectory)) return false;
             var chosen = where.Variable(overrideVariable);
             if (chosen != null && SamePath(path, Expand(chosen, where))) return false;
             return SamePath(Path.GetDirectoryName(path), where.CurrentDirectory);
@@ -200,7 +201,7 @@ namespace Heat.Client.Keystone
             Path.GetFullPath(b).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar),
             RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
-        private static JObject CloudsOf(JObject document, string path)
+        private static JObject? CloudsOf(JObject? document, string? path)
         {
             if (document == null) return null;
             var clouds = document["clouds"];
@@ -235,7 +236,7 @@ namespace Heat.Client.Keystone
 
         /// <summary>The first file of the list that exists and can be read, parsed; a file that may not be read is
         /// skipped (as openstacksdk skips EACCES).</summary>
-        private static JObject ReadFirst(IEnumerable<string> candidates, out string found)
+        private static JObject? ReadFirst(IEnumerable<string> candidates, out string? found)
         {
             foreach (var path in candidates)
             {
@@ -269,7 +270,7 @@ namespace Heat.Client.Keystone
 
         internal static JObject Parse(byte[] bytes, string path)
         {
-            JToken document;
+            JToken? document;
             try
             {
                 // PyYAML's safe_load, as openstacksdk uses: YAML 1.1 scalars, anchors and merge keys, with the template
@@ -300,7 +301,7 @@ namespace Heat.Client.Keystone
 
         internal static string Expand(string path, CloudConfigLocations where)
         {
-            if (string.IsNullOrEmpty(path)) return path;
+            if (Strings.IsNullOrEmpty(path)) return path;
             if ((path == "~" || path.StartsWith("~/", StringComparison.Ordinal) || path.StartsWith("~\\", StringComparison.Ordinal)) && where.HomeDirectory != null)
             {
                 path = Path.Combine(where.HomeDirectory, path.Length > 2 ? path.Substring(2) : string.Empty);

@@ -9,7 +9,7 @@ namespace Heat.Client.Keystone
     /// </summary>
     public sealed class CloudConfigException : Exception
     {
-        public CloudConfigException(CloudConfigProblem problem, string message, Exception inner = null)
+        public CloudConfigException(CloudConfigProblem problem, string message, Exception? inner = null)
             : base(Secrets.RedactText(message), Secrets.Redact(inner))
         {
             Problem = problem;
@@ -19,7 +19,7 @@ namespace Heat.Client.Keystone
 
         /// <summary>For <see cref="CloudConfigProblem.Incomplete"/>: the clouds.yaml key that is missing ("auth_url",
         /// "username", "password", "application_credential_id", "application_credential_secret", "token").</summary>
-        public string MissingSetting { get; internal set; }
+        public string? MissingSetting { get; internal set; }
 
         /// <summary>For <see cref="CloudConfigProblem.Incomplete"/>: the authentication that needs <see cref="MissingSetting"/>.</summary>
         public AuthMethod? Method { get; internal set; }

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
+using Heat.Client.Internal;
 
 namespace Heat.Client.Keystone
 {
@@ -37,6 +38,6 @@ namespace Heat.Client.Keystone
             return new CloudConfigLocations(currentDirectory ?? Directory.GetCurrentDirectory(), home, variables);
         }
 
-        internal string Variable(string name) => Environment.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
+        internal string? Variable(string name) => Environment.TryGetValue(name, out var value) && !Strings.IsNullOrEmpty(value) ? value : null;
     }
 }

@@ -8,11 +8,11 @@ namespace Heat.Client.Keystone
         private CloudOrigin() { }
 
         /// <summary>The cloud's name in clouds.yaml; null for the OS_* variables.</summary>
-        public string CloudName { get; private set; }
+        public string? CloudName { get; private set; }
 
-        public string ConfigPath { get; private set; }
+        public string? ConfigPath { get; private set; }
 
-        public string SecurePath { get; private set; }
+        public string? SecurePath { get; private set; }
 
         public bool IsEnvironment => CloudName == null;
 
@@ -26,7 +26,7 @@ namespace Heat.Client.Keystone
         public bool SecureFromCurrentFolder { get; private set; }
 
         /// <summary>This cloud's entry in the secure file (keys normalized); null when it has none.</summary>
-        internal JObject SecureCloud { get; private set; }
+        internal JObject? SecureCloud { get; private set; }
 
         internal static CloudOrigin Environment() => new CloudOrigin();
 

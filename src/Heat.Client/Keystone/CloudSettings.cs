@@ -18,48 +18,48 @@ namespace Heat.Client.Keystone
         // The secrets as read from the secure file, by their key: still the same objects when they are the ones used.
         private readonly Dictionary<string, SecureString> _fromSecureFile = new Dictionary<string, SecureString>(StringComparer.Ordinal);
 
-        public CloudOrigin Origin { get; private set; }
+        public CloudOrigin? Origin { get; private set; }
 
         /// <summary>password, v3applicationcredential or token (as written; null: inferred).</summary>
-        public string AuthType { get; set; }
+        public string? AuthType { get; set; }
 
-        public string AuthUrl { get; set; }
+        public string? AuthUrl { get; set; }
 
-        public string UserName { get; set; }
+        public string? UserName { get; set; }
 
-        public string UserId { get; set; }
+        public string? UserId { get; set; }
 
-        public SecureString Password { get; set; }
+        public SecureString? Password { get; set; }
 
-        public string ProjectName { get; set; }
+        public string? ProjectName { get; set; }
 
-        public string ProjectId { get; set; }
+        public string? ProjectId { get; set; }
 
-        public string UserDomainName { get; set; }
+        public string? UserDomainName { get; set; }
 
-        public string UserDomainId { get; set; }
+        public string? UserDomainId { get; set; }
 
-        public string ProjectDomainName { get; set; }
+        public string? ProjectDomainName { get; set; }
 
-        public string ProjectDomainId { get; set; }
+        public string? ProjectDomainId { get; set; }
 
-        public string ApplicationCredentialId { get; set; }
+        public string? ApplicationCredentialId { get; set; }
 
-        public string ApplicationCredentialName { get; set; }
+        public string? ApplicationCredentialName { get; set; }
 
-        public SecureString ApplicationCredentialSecret { get; set; }
+        public SecureString? ApplicationCredentialSecret { get; set; }
 
-        public SecureString Token { get; set; }
+        public SecureString? Token { get; set; }
 
-        public string Region { get; set; }
+        public string? Region { get; set; }
 
-        public string Interface { get; set; }
+        public string? Interface { get; set; }
 
         /// <summary><c>orchestration_endpoint_override</c>.</summary>
-        public string HeatEndpoint { get; set; }
+        public string? HeatEndpoint { get; set; }
 
         /// <summary><c>cacert</c> (OS_CACERT), made absolute.</summary>
-        public string CACertificatePath { get; set; }
+        public string? CACertificatePath { get; set; }
 
         /// <summary><c>verify: false</c> or <c>insecure: true</c>.</summary>
         public bool SkipCertificateCheck { get; set; }
@@ -73,17 +73,17 @@ namespace Heat.Client.Keystone
             }
             var authMap = auth as JObject ?? new JObject();
 
-            string Get(string key, bool authKey)
+            string? Get(string key, bool authKey)
             {
-                JToken value = null;
+                JToken? value = null;
                 if (authKey) value = authMap[key];
                 if (value == null || value.Type == JTokenType.Null) value = cloud[key];
                 if (value == null || value.Type == JTokenType.Null) return null;
                 switch (value.Type)
                 {
                     case JTokenType.String:
-                        var text = (string)value;
-                        return text.Length == 0 ? null : text;
+                        var text = value.AsText();
+                        return Strings.IsNullOrEmpty(text) ? null : text;
                     case JTokenType.Integer:
                     case JTokenType.Float:
                         return Convert.ToString(((JValue)value).Value, CultureInfo.InvariantCulture);
@@ -93,8 +93,8 @@ namespace Heat.Client.Keystone
                         throw Invalid(origin, $"{origin.Name(key, authKey && authMap[key] != null)} is a {value.Type.ToString().ToLowerInvariant()}, not a single value");
                 }
             }
-            string Auth(string key) => Get(key, authKey: true);
-            string Top(string key) => Get(key, authKey: false);
+            string? Auth(string key) => Get(key, authKey: true);
+            string? Top(string key) => Get(key, authKey: false);
 
             var settings = new CloudSettings
             {
@@ -199,7 +199,7 @@ namespace Heat.Client.Keystone
         private List<string> SetupWarnings(AuthOptions options)
         {
             var warnings = new List<string>();
-            if (!Origin.ConfigFromCurrentFolder || Origin.SecurePath == null || Origin.SecureFromCurrentFolder) return warnings;
+            if (Origin == null || !Origin.ConfigFromCurrentFolder || Origin.SecurePath == null || Origin.SecureFromCurrentFolder) return warnings;
             var used = _fromSecureFile
                 .Where(s => ReferenceEquals(s.Value, options.Password) || ReferenceEquals(s.Value, options.ApplicationCredentialSecret) ||
                             ReferenceEquals(s.Value, options.Token))
@@ -236,7 +236,7 @@ namespace Heat.Client.Keystone
                     return AuthMethod.Token;
                 default:
                     throw new CloudConfigException(CloudConfigProblem.Invalid,
-                        $"{Origin}: {Origin.Name("auth_type", false)} '{AuthType}' is not supported; use password, v3applicationcredential or token.");
+                        $"{Where}: {KeyName("auth_type", false)} '{AuthType}' is not supported; use password, v3applicationcredential or token.");
             }
         }
 
@@ -248,29 +248,36 @@ namespace Heat.Client.Keystone
             if (value != "public" && value != "internal" && value != "admin")
             {
                 throw new CloudConfigException(CloudConfigProblem.Invalid,
-                    $"{Origin}: {Origin.Name("interface", false)} '{Interface}' is not public, internal or admin.");
+                    $"{Where}: {KeyName("interface", false)} '{Interface}' is not public, internal or admin.");
             }
             return value;
         }
 
-        private void Require(string value, string key, AuthMethod method)
+        private void Require(string? value, string key, AuthMethod method)
         {
             if (value == null) throw Missing(key, method);
         }
 
+        // Settings made in code (not read by CloudConfig) have no origin: their keys are named as they are.
+        private string Where => Origin?.ToString() ?? "the cloud settings";
+
+        private string KeyName(string key, bool underAuth) => Origin?.Name(key, underAuth) ?? key;
+
         private CloudConfigException Missing(string key, AuthMethod method)
         {
-            var message = Origin.IsEnvironment
-                ? $"{Origin.Name(key, true)} is not set: set it (an openrc file does)."
-                : $"Cloud '{Origin.CloudName}' in {Origin.ConfigPath} has no {Origin.Name(key, true)}" +
-                  (Origin.SecurePath != null ? $" (nor has {Origin.SecurePath})" : string.Empty) + ": add it.";
+            var origin = Origin;
+            var message = origin == null ? $"The cloud settings have no {key}: set it."
+                : origin.IsEnvironment
+                ? $"{origin.Name(key, true)} is not set: set it (an openrc file does)."
+                : $"Cloud '{origin.CloudName}' in {origin.ConfigPath} has no {origin.Name(key, true)}" +
+                  (origin.SecurePath != null ? $" (nor has {origin.SecurePath})" : string.Empty) + ": add it.";
             return new CloudConfigException(CloudConfigProblem.Incomplete, message) { MissingSetting = key, Method = method };
         }
 
         private static CloudConfigException Invalid(CloudOrigin origin, string detail) =>
             new CloudConfigException(CloudConfigProblem.Invalid, $"{origin}: {detail}.");
 
-        private static bool? Boolean(string value, string name, CloudOrigin origin)
+        private static bool? Boolean(string? value, string name, CloudOrigin origin)
         {
             if (value == null) return null;
             switch (value.ToLowerInvariant())
@@ -289,18 +296,18 @@ namespace Heat.Client.Keystone
             throw Invalid(origin, $"{name} '{value}' is not true or false");
         }
 
-        private static string FirstRegion(JToken regions, CloudOrigin origin)
+        private static string? FirstRegion(JToken? regions, CloudOrigin origin)
         {
             if (regions == null || regions.Type == JTokenType.Null) return null;
             if (!(regions is JArray list)) throw Invalid(origin, "'regions' is not a list");
             var first = list.FirstOrDefault();
             if (first == null) return null;
-            if (first.Type == JTokenType.String) return (string)first;
-            if (first is JObject region && region["name"]?.Type == JTokenType.String) return (string)region["name"];
+            if (first.AsText() is string name) return name;
+            if (first is JObject region && region["name"].AsText() is string regionName) return regionName;
             throw Invalid(origin, "the first of 'regions' is neither a name nor a mapping with 'name'");
         }
 
-        private static SecureString Secret(string value)
+        private static SecureString? Secret(string? value)
         {
             if (value == null) return null;
             var secure = new SecureString();

@@ -28,9 +28,9 @@ namespace Heat.Client.Keystone
             return new Uri(trimmed + "/v3/auth/tokens");
         }
 
-        public static async Task<AuthState> AuthenticateAsync(HeatSession session, AuthOptions options, Action<string> trace, CancellationToken cancellationToken)
+        public static async Task<AuthState> AuthenticateAsync(HeatSession session, AuthOptions options, Action<string>? trace, CancellationToken cancellationToken)
         {
-            if (string.IsNullOrWhiteSpace(options.AuthUrl))
+            if (Strings.IsNullOrWhiteSpace(options.AuthUrl))
             {
                 throw new ArgumentException("An auth URL is required to authenticate.");
             }
@@ -66,8 +66,8 @@ namespace Heat.Client.Keystone
             {
                 throw NotKeystone(uri, "its answer is not JSON", e);
             }
-            var token = response.Headers.TryGetValues("X-Subject-Token", out var values) ? values.FirstOrDefault() : null;
-            if (string.IsNullOrEmpty(token))
+            var token = SubjectToken(response);
+            if (Strings.IsNullOrEmpty(token))
             {
                 throw NotKeystone(uri, "it answered without an X-Subject-Token header");
             }
@@ -85,9 +85,8 @@ namespace Heat.Client.Keystone
             {
                 throw Unscoped(options, uri, json["user"].Str("name") ?? options.UserName ?? options.UserId);
             }
-            return new AuthState
+            return new AuthState(token, ServiceCatalog.FromV3(json["catalog"]))
             {
-                Token = token,
                 ExpiresAt = HeatTime.Get(json, "expires_at"),
                 IssuedAt = HeatTime.Get(json, "issued_at"),
                 UserId = json["user"].Str("id"),
@@ -95,9 +94,12 @@ namespace Heat.Client.Keystone
                 ProjectId = json["project"].Str("id"),
                 ProjectName = json["project"].Str("name"),
                 KeystoneVersion = "v3",
-                Catalog = ServiceCatalog.FromV3(json["catalog"]),
             };
         }
+
+        /// <summary>The token Keystone v3 gives in the X-Subject-Token header; null when there is none.</summary>
+        private static string? SubjectToken(HeatResponse response) =>
+            response.Headers != null && response.Headers.TryGetValues("X-Subject-Token", out var values) ? values.FirstOrDefault() : null;
 
         /// <summary>Keystone's v3 root for a tokens URL: <c>.../v3/auth/tokens</c> → <c>.../v3</c>.</summary>
         internal static Uri VersionUri(Uri tokensUri)
@@ -107,7 +109,7 @@ namespace Heat.Client.Keystone
             return new Uri(text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) ? text.Substring(0, text.Length - suffix.Length) : text);
         }
 
-        private static async Task<bool> IsKeystoneV3Async(HeatSession session, Uri tokensUri, Action<string> trace, CancellationToken cancellationToken)
+        private static async Task<bool> IsKeystoneV3Async(HeatSession session, Uri tokensUri, Action<string>? trace, CancellationToken cancellationToken)
         {
             try
             {
@@ -122,7 +124,7 @@ namespace Heat.Client.Keystone
             }
         }
 
-        private static HeatIdentityNotFoundException NotKeystone(Uri uri, string what, Exception inner = null)
+        private static HeatIdentityNotFoundException NotKeystone(Uri uri, string what, Exception? inner = null)
         {
             return new HeatIdentityNotFoundException(
                 $"There is no Keystone v3 identity API at {uri}: {what}. The auth URL is Keystone's root or its /v3, " +
@@ -137,8 +139,8 @@ namespace Heat.Client.Keystone
         /// request without the project fails too (the credentials are wrong), or named no project to begin with. A
         /// cloud with a lockout policy counts a wrong password twice this way.
         /// </summary>
-        private static async Task<HeatProjectNotAuthorizedException> ProjectRefusalAsync(HeatSession session, AuthOptions options, Uri uri,
-            Action<string> trace, CancellationToken cancellationToken)
+        private static async Task<HeatProjectNotAuthorizedException?> ProjectRefusalAsync(HeatSession session, AuthOptions options, Uri uri,
+            Action<string>? trace, CancellationToken cancellationToken)
         {
             if (options.Method == AuthMethod.ApplicationCredential || BuildProjectScope(options) == null) return null;
             HeatResponse answer;
@@ -151,7 +153,7 @@ namespace Heat.Client.Keystone
             {
                 return null;
             }
-            var token = answer.Headers.TryGetValues("X-Subject-Token", out var values) ? values.FirstOrDefault() : null;
+            var token = SubjectToken(answer);
             var user = ((answer.Json as JObject)?["token"] as JObject)?["user"].Str("name") ?? options.UserName ?? options.UserId;
             var projects = await UserProjectsAsync(session, uri, token, trace, cancellationToken).ConfigureAwait(false);
             var accepted = options.Method == AuthMethod.Token ? $"the token of user '{user}'" : $"the password of {UserText(options)}";
@@ -166,15 +168,15 @@ namespace Heat.Client.Keystone
         }
 
         /// <summary>The names of the projects a token's user has a role on (GET /v3/auth/projects); null if unreadable.</summary>
-        private static async Task<IReadOnlyList<string>> UserProjectsAsync(HeatSession session, Uri tokensUri, string token, Action<string> trace,
+        private static async Task<IReadOnlyList<string>?> UserProjectsAsync(HeatSession session, Uri tokensUri, string? token, Action<string>? trace,
             CancellationToken cancellationToken)
         {
-            if (string.IsNullOrEmpty(token) || token.Any(c => c <= ' ' || c >= 0x7F)) return null;
+            if (Strings.IsNullOrEmpty(token) || token.Any(c => c <= ' ' || c >= 0x7F)) return null;
             try
             {
                 var answer = await session.SendWithTokenAsync(HttpMethod.Get, new Uri(VersionUri(tokensUri).ToString().TrimEnd('/') + "/auth/projects"), token,
                     trace, cancellationToken).ConfigureAwait(false);
-                return ((answer.Json as JObject)?["projects"] as JArray)?.Select(p => p.Str("name")).Where(n => n != null).OrderBy(n => n, StringComparer.Ordinal)
+                return ((answer.Json as JObject)?["projects"] as JArray)?.Select(p => p.Str("name")).OfType<string>().OrderBy(n => n, StringComparer.Ordinal)
                     .ToList();
             }
             catch (HeatException)
@@ -190,7 +192,7 @@ namespace Heat.Client.Keystone
             switch (options.Method)
             {
                 case AuthMethod.ApplicationCredential:
-                    who = !string.IsNullOrEmpty(options.ApplicationCredentialId)
+                    who = !Strings.IsNullOrEmpty(options.ApplicationCredentialId)
                         ? $"application credential '{options.ApplicationCredentialId}'"
                         : $"application credential '{options.ApplicationCredentialName}' of {UserText(options)}";
                     wrong = "the id, name or secret is wrong, or the credential has expired";
@@ -209,22 +211,22 @@ namespace Heat.Client.Keystone
 
         private static string UserText(AuthOptions options)
         {
-            if (!string.IsNullOrEmpty(options.UserId)) return $"user id '{options.UserId}'";
-            var domain = !string.IsNullOrEmpty(options.UserDomainId) ? $"domain id '{options.UserDomainId}'" : $"domain '{options.UserDomainName ?? "Default"}'";
+            if (!Strings.IsNullOrEmpty(options.UserId)) return $"user id '{options.UserId}'";
+            var domain = !Strings.IsNullOrEmpty(options.UserDomainId) ? $"domain id '{options.UserDomainId}'" : $"domain '{options.UserDomainName ?? "Default"}'";
             return $"user '{options.UserName}' in {domain}";
         }
 
         private static string ProjectText(AuthOptions options)
         {
-            if (!string.IsNullOrEmpty(options.ProjectId)) return $"project id '{options.ProjectId}'";
-            if (string.IsNullOrEmpty(options.ProjectName)) return "no project";
-            var domain = !string.IsNullOrEmpty(options.ProjectDomainId) ? $"domain id '{options.ProjectDomainId}'" : $"domain '{options.ProjectDomainName ?? "Default"}'";
+            if (!Strings.IsNullOrEmpty(options.ProjectId)) return $"project id '{options.ProjectId}'";
+            if (Strings.IsNullOrEmpty(options.ProjectName)) return "no project";
+            var domain = !Strings.IsNullOrEmpty(options.ProjectDomainId) ? $"domain id '{options.ProjectDomainId}'" : $"domain '{options.ProjectDomainName ?? "Default"}'";
             return $"project '{options.ProjectName}' in {domain}";
         }
 
-        private static HeatUnscopedTokenException Unscoped(AuthOptions options, Uri uri, string user)
+        private static HeatUnscopedTokenException Unscoped(AuthOptions options, Uri uri, string? user)
         {
-            var asked = string.IsNullOrEmpty(options.ProjectName) && string.IsNullOrEmpty(options.ProjectId)
+            var asked = Strings.IsNullOrEmpty(options.ProjectName) && Strings.IsNullOrEmpty(options.ProjectId)
                 ? "no project was named and the user has no default project"
                 : "Keystone did not scope it to the project named";
             return new HeatUnscopedTokenException(
@@ -248,12 +250,12 @@ namespace Heat.Client.Keystone
         internal static JObject BuildV3Body(AuthOptions options, bool scoped = true)
         {
             var identity = new JObject();
-            JObject scope = null;
+            JObject? scope = null;
             switch (options.Method)
             {
                 case AuthMethod.ApplicationCredential:
                     var credential = new JObject();
-                    if (!string.IsNullOrEmpty(options.ApplicationCredentialId))
+                    if (!Strings.IsNullOrEmpty(options.ApplicationCredentialId))
                     {
                         credential["id"] = options.ApplicationCredentialId;
                     }
@@ -291,32 +293,32 @@ namespace Heat.Client.Keystone
         private static JObject BuildUser(AuthOptions options)
         {
             var user = new JObject();
-            if (!string.IsNullOrEmpty(options.UserId))
+            if (!Strings.IsNullOrEmpty(options.UserId))
             {
                 user["id"] = options.UserId;
                 return user;
             }
             user["name"] = options.UserName;
-            user["domain"] = !string.IsNullOrEmpty(options.UserDomainId)
+            user["domain"] = !Strings.IsNullOrEmpty(options.UserDomainId)
                 ? new JObject { ["id"] = options.UserDomainId }
                 : new JObject { ["name"] = options.UserDomainName ?? "Default" };
             return user;
         }
 
-        private static JObject BuildProjectScope(AuthOptions options)
+        private static JObject? BuildProjectScope(AuthOptions options)
         {
-            if (!string.IsNullOrEmpty(options.ProjectId))
+            if (!Strings.IsNullOrEmpty(options.ProjectId))
             {
                 return new JObject { ["project"] = new JObject { ["id"] = options.ProjectId } };
             }
-            if (string.IsNullOrEmpty(options.ProjectName)) return null;
-            var domain = !string.IsNullOrEmpty(options.ProjectDomainId)
+            if (Strings.IsNullOrEmpty(options.ProjectName)) return null;
+            var domain = !Strings.IsNullOrEmpty(options.ProjectDomainId)
                 ? new JObject { ["id"] = options.ProjectDomainId }
                 : new JObject { ["name"] = options.ProjectDomainName ?? "Default" };
             return new JObject { ["project"] = new JObject { ["name"] = options.ProjectName, ["domain"] = domain } };
         }
 
-        private static async Task<AuthState> AuthenticateV2Async(HeatSession session, AuthOptions options, Uri uri, Action<string> trace, CancellationToken cancellationToken)
+        private static async Task<AuthState> AuthenticateV2Async(HeatSession session, AuthOptions options, Uri uri, Action<string>? trace, CancellationToken cancellationToken)
         {
             if (options.Method != AuthMethod.Password)
             {
@@ -330,8 +332,8 @@ namespace Heat.Client.Keystone
                     ["password"] = Secrets.Reveal(options.Password),
                 },
             };
-            if (!string.IsNullOrEmpty(options.ProjectId)) auth["tenantId"] = options.ProjectId;
-            else if (!string.IsNullOrEmpty(options.ProjectName)) auth["tenantName"] = options.ProjectName;
+            if (!Strings.IsNullOrEmpty(options.ProjectId)) auth["tenantId"] = options.ProjectId;
+            else if (!Strings.IsNullOrEmpty(options.ProjectName)) auth["tenantName"] = options.ProjectName;
             HeatResponse response;
             try
             {
@@ -344,18 +346,18 @@ namespace Heat.Client.Keystone
             }
             var access = response.Object("access");
             var token = access["token"];
-            if (token?.Str("id") == null)
+            var id = token.Str("id");
+            if (token == null || id == null)
             {
                 throw new HeatException($"Keystone at {uri} answered without access.token.id.");
             }
-            CheckToken(token.Str("id"), uri);
+            CheckToken(id, uri);
             if (!(token["tenant"] is JObject))
             {
                 throw Unscoped(options, uri, access["user"].Str("name") ?? options.UserName);
             }
-            return new AuthState
+            return new AuthState(id, ServiceCatalog.FromV2(access["serviceCatalog"]))
             {
-                Token = token.Str("id"),
                 ExpiresAt = HeatTime.Get(token, "expires"),
                 IssuedAt = HeatTime.Get(token, "issued_at"),
                 UserId = access["user"].Str("id"),
@@ -363,7 +365,6 @@ namespace Heat.Client.Keystone
                 ProjectId = token["tenant"].Str("id"),
                 ProjectName = token["tenant"].Str("name"),
                 KeystoneVersion = "v2.0",
-                Catalog = ServiceCatalog.FromV2(access["serviceCatalog"]),
             };
         }
     }

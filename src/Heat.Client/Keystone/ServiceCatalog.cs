@@ -17,20 +17,23 @@ namespace Heat.Client.Keystone
         public IReadOnlyList<CatalogEndpoint> Endpoints { get; }
 
         /// <summary>v3: <c>token.catalog[].endpoints[]</c> with <c>interface</c> and <c>region_id</c>.</summary>
-        internal static ServiceCatalog FromV3(JToken catalog)
+        internal static ServiceCatalog FromV3(JToken? catalog)
         {
             var list = new List<CatalogEndpoint>();
             foreach (var service in catalog as JArray ?? new JArray())
             {
                 foreach (var endpoint in service["endpoints"] as JArray ?? new JArray())
                 {
+                    // An endpoint without a URL cannot be used: left out, as v2.0's missing interfaces are.
+                    var url = endpoint.Str("url");
+                    if (url == null) continue;
                     list.Add(new CatalogEndpoint
                     {
                         ServiceType = service.Str("type"),
                         ServiceName = service.Str("name"),
                         Interface = endpoint.Str("interface"),
                         Region = endpoint.Str("region_id") ?? endpoint.Str("region"),
-                        Url = endpoint.Str("url"),
+                        Url = url,
                     });
                 }
             }
@@ -38,7 +41,7 @@ namespace Heat.Client.Keystone
         }
 
         /// <summary>v2.0: <c>access.serviceCatalog[].endpoints[]</c> with <c>publicURL</c>, <c>internalURL</c>, <c>adminURL</c>.</summary>
-        internal static ServiceCatalog FromV2(JToken catalog)
+        internal static ServiceCatalog FromV2(JToken? catalog)
         {
             var list = new List<CatalogEndpoint>();
             foreach (var service in catalog as JArray ?? new JArray())
@@ -64,19 +67,19 @@ namespace Heat.Client.Keystone
         }
 
         /// <summary>The endpoint of a service type for an interface and (when given) a region.</summary>
-        public CatalogEndpoint Find(string serviceType, string iface, string region)
+        public CatalogEndpoint Find(string serviceType, string? iface, string? region)
         {
             iface = NormalizeInterface(iface);
             var matches = Endpoints.Where(e =>
                 string.Equals(e.ServiceType, serviceType, StringComparison.OrdinalIgnoreCase) &&
                 string.Equals(NormalizeInterface(e.Interface), iface, StringComparison.OrdinalIgnoreCase) &&
-                (string.IsNullOrEmpty(region) || string.Equals(e.Region, region, StringComparison.OrdinalIgnoreCase)))
+                (Strings.IsNullOrEmpty(region) || string.Equals(e.Region, region, StringComparison.OrdinalIgnoreCase)))
                 .ToList();
             if (matches.Count == 0)
             {
                 var seen = Endpoints.Where(e => string.Equals(e.ServiceType, serviceType, StringComparison.OrdinalIgnoreCase))
                     .Select(e => $"{e.Interface}/{e.Region ?? "-"}").Distinct().ToList();
-                var where = string.IsNullOrEmpty(region) ? $"interface '{iface}'" : $"interface '{iface}' in region '{region}'";
+                var where = Strings.IsNullOrEmpty(region) ? $"interface '{iface}'" : $"interface '{iface}' in region '{region}'";
                 var hint = seen.Count == 0
                     ? $"the catalog has no '{serviceType}' service at all"
                     : $"it has {string.Join(", ", seen)}";
@@ -85,11 +88,11 @@ namespace Heat.Client.Keystone
             return matches[0];
         }
 
-        private static string NormalizeInterface(string iface)
+        private static string NormalizeInterface(string? iface)
         {
-            if (string.IsNullOrEmpty(iface)) return "public";
+            if (Strings.IsNullOrEmpty(iface)) return "public";
             iface = iface.ToLowerInvariant();
-            return iface.EndsWith("url") ? iface.Substring(0, iface.Length - 3) : iface;
+            return iface.EndsWith("url", StringComparison.Ordinal) ? iface.Substring(0, iface.Length - 3) : iface;
         }
     }
 }

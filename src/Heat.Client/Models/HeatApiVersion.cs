@@ -1,3 +1,4 @@
+using System;
 using Newtonsoft.Json;
 
 namespace Heat.Client.Models
@@ -7,14 +8,14 @@ namespace Heat.Client.Models
     public sealed class HeatApiVersion
     {
         [JsonProperty("id")]
-        public string Id { get; set; }
+        public string? Id { get; set; }
 
         /// <summary>CURRENT, SUPPORTED or DEPRECATED.</summary>
         [JsonProperty("status")]
-        public string Status { get; set; }
+        public string? Status { get; set; }
 
         [JsonProperty("links")]
-        public HeatLink[] Links { get; set; } = new HeatLink[0];
+        public HeatLink[] Links { get; set; } = Array.Empty<HeatLink>();
 
         public override string ToString() => $"{Id} {Status}";
     }

@@ -8,15 +8,15 @@ namespace Heat.Client.Models
     public sealed class HeatAttributeSchema : INamedSchema
     {
         /// <summary>The attribute's name (the key of Heat's map).</summary>
-        public string Name { get; set; }
+        public string? Name { get; set; }
 
         /// <summary>string, map, list, integer, boolean, or null when the type does not say.</summary>
         [JsonProperty("type")]
-        public string Type { get; set; }
+        public string? Type { get; set; }
 
         [JsonProperty("description")]
-        public string Description { get; set; }
+        public string? Description { get; set; }
 
-        public override string ToString() => Name;
+        public override string ToString() => Name ?? string.Empty;
     }
 }

@@ -11,7 +11,7 @@ namespace Heat.Client.Models
     /// <summary>A list of values (links, capabilities); as text, each item's text joined with "; ".</summary>
     public sealed class HeatList<T> : ReadOnlyCollection<T>
     {
-        public HeatList(IEnumerable<T> items)
+        public HeatList(IEnumerable<T>? items)
             : base((items ?? Enumerable.Empty<T>()).ToList())
         {
         }

@@ -11,13 +11,13 @@ namespace Heat.Client.Models
     /// <summary>A list of names (tags, resources a resource is required by); as text, joined with commas as Heat joins tags.</summary>
     public sealed class HeatNameList : ReadOnlyCollection<string>
     {
-        public HeatNameList(IEnumerable<string> names)
+        public HeatNameList(IEnumerable<string>? names)
             : base((names ?? Enumerable.Empty<string>()).ToList())
         {
         }
 
         /// <summary>Code that holds the names as an array assigns them as they are.</summary>
-        public static implicit operator HeatNameList(string[] names) => new HeatNameList(names);
+        public static implicit operator HeatNameList(string[]? names) => new HeatNameList(names);
 
         public override string ToString() => string.Join(",", this);
     }

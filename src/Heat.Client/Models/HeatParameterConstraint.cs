@@ -22,9 +22,9 @@ namespace Heat.Client.Models
         private static readonly string[] Kinds = { "range", "length", "modulo", "allowed_values", "allowed_pattern", "custom_constraint" };
 
         /// <summary>range, length, modulo, allowed_values, allowed_pattern or custom_constraint.</summary>
-        public string Kind => Kinds.FirstOrDefault(ContainsKey);
+        public string? Kind => Kinds.FirstOrDefault(ContainsKey);
 
-        public string Description => this["description"] as string;
+        public string? Description => this["description"] as string;
 
         public override string ToString()
         {
@@ -52,7 +52,7 @@ namespace Heat.Client.Models
                     text = kind + " " + HeatText.Of(value);
                     break;
             }
-            return string.IsNullOrEmpty(Description) ? text : $"{text} ({Description})";
+            return Strings.IsNullOrEmpty(Description) ? text : $"{text} ({Description})";
         }
 
         /// <summary>A HOT template's <c>constraints</c> list, as it is.</summary>
@@ -77,13 +77,13 @@ namespace Heat.Client.Models
         /// MinValue/MaxValue, MinLength/MaxLength, AllowedValues, AllowedPattern, CustomConstraint, and one
         /// ConstraintDescription (the last constraint's that had one).
         /// </summary>
-        internal static HeatList<HeatParameterConstraint> FromCfn(JToken parameter)
+        internal static HeatList<HeatParameterConstraint> FromCfn(JObject? parameter)
         {
             var list = new List<HeatParameterConstraint>();
             void Bounds(string kind, string min, string max)
             {
-                var low = HeatJson.ToPlain(parameter[min]);
-                var high = HeatJson.ToPlain(parameter[max]);
+                var low = HeatJson.ToPlain(parameter?[min]);
+                var high = HeatJson.ToPlain(parameter?[max]);
                 if (low == null && high == null) return;
                 var bounds = new Hashtable(StringComparer.OrdinalIgnoreCase);
                 if (low != null) bounds["min"] = low;
@@ -92,7 +92,7 @@ namespace Heat.Client.Models
             }
             void Single(string kind, string key)
             {
-                var value = HeatJson.ToPlain(parameter[key]);
+                var value = HeatJson.ToPlain(parameter?[key]);
                 if (value != null) list.Add(new HeatParameterConstraint { [kind] = value });
             }
             Bounds("range", "MinValue", "MaxValue");

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using Heat.Client.Internal;
 using Newtonsoft.Json;
@@ -9,26 +10,26 @@ namespace Heat.Client.Models
     public sealed class HeatPropertySchema : INamedSchema
     {
         /// <summary>The property's name (the key of Heat's map); <c>*</c> for the items of a list.</summary>
-        public string Name { get; set; }
+        public string? Name { get; set; }
 
         /// <summary>string, integer, number, boolean, list, map.</summary>
         [JsonProperty("type")]
-        public string Type { get; set; }
+        public string? Type { get; set; }
 
         [JsonProperty("description")]
-        public string Description { get; set; }
+        public string? Description { get; set; }
 
         [JsonProperty("required")]
         public bool Required { get; set; }
 
         /// <summary>The value used when a template leaves the property out (null when there is none).</summary>
         [JsonProperty("default"), JsonConverter(typeof(PlainConverter))]
-        public object Default { get; set; }
+        public object? Default { get; set; }
 
         /// <summary>Heat's constraints in HOT's own syntax: <c>@{ range = @{ min = 1; max = 512 } }</c>,
         /// <c>allowed_values</c>, <c>length</c>, <c>allowed_pattern</c>, <c>custom_constraint</c>, each with an optional description.</summary>
         [JsonProperty("constraints"), JsonConverter(typeof(MapListConverter))]
-        public Hashtable[] Constraints { get; set; } = new Hashtable[0];
+        public Hashtable[] Constraints { get; set; } = Array.Empty<Hashtable>();
 
         /// <summary>Whether a stack update can change it in place (otherwise the resource is replaced).</summary>
         [JsonProperty("update_allowed")]
@@ -40,8 +41,8 @@ namespace Heat.Client.Models
 
         /// <summary>For a list or map: the schema of its items (a list's as one entry named <c>*</c>), else empty.</summary>
         [JsonProperty("schema"), JsonConverter(typeof(NamedSchemaConverter<HeatPropertySchema>))]
-        public HeatPropertySchema[] Schema { get; set; } = new HeatPropertySchema[0];
+        public HeatPropertySchema[] Schema { get; set; } = Array.Empty<HeatPropertySchema>();
 
-        public override string ToString() => Name;
+        public override string ToString() => Name ?? string.Empty;
     }
 }

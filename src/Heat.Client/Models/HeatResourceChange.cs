@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using Heat.Client.Internal;
 using Newtonsoft.Json;
@@ -10,39 +11,39 @@ namespace Heat.Client.Models
     public sealed class HeatResourceChange
     {
         /// <summary>Added, Replaced, Updated, Deleted or Unchanged.</summary>
-        public string Change { get; set; }
+        public string? Change { get; set; }
 
         [JsonProperty("resource_name")]
-        public string ResourceName { get; set; }
+        public string? ResourceName { get; set; }
 
         [JsonProperty("resource_type")]
-        public string ResourceType { get; set; }
+        public string? ResourceType { get; set; }
 
         [JsonProperty("physical_resource_id")]
-        public string PhysicalResourceId { get; set; }
+        public string? PhysicalResourceId { get; set; }
 
         /// <summary>The resource's state now (Heat's preview gives action and status apart).</summary>
         [JsonProperty("resource_action")]
-        public string ResourceAction { get; set; }
+        public string? ResourceAction { get; set; }
 
         [JsonProperty("resource_status")]
-        public string ResourceState { get; set; }
+        public string? ResourceState { get; set; }
 
         /// <summary>The stack the resource is in (a nested stack with -ShowNested).</summary>
         [JsonProperty("stack_name")]
-        public string StackName { get; set; }
+        public string? StackName { get; set; }
 
-        public string StackId { get; set; }
+        public string? StackId { get; set; }
 
         /// <summary>For a resource of a nested stack: the parent stack's resource that holds it.</summary>
         [JsonProperty("parent_resource")]
-        public string ParentResource { get; set; }
+        public string? ParentResource { get; set; }
 
         [JsonProperty("required_by"), JsonConverter(typeof(StringListConverter))]
-        public string[] RequiredBy { get; set; } = new string[0];
+        public string[] RequiredBy { get; set; } = Array.Empty<string>();
 
         [JsonProperty("stack_identity"), JsonConverter(typeof(PlainConverter))]
-        internal Hashtable StackIdentity { get; set; }
+        internal Hashtable? StackIdentity { get; set; }
 
         public override string ToString() => $"{Change} {ResourceName}";
 
@@ -50,7 +51,7 @@ namespace Heat.Client.Models
         {
             Change = change;
             StackId = StackIdentity?["stack_id"] as string;
-            RequiredBy = RequiredBy ?? new string[0];
+            RequiredBy = RequiredBy ?? Array.Empty<string>();
             return this;
         }
     }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using Heat.Client.Internal;
 
 namespace Heat.Client.Models
 {
@@ -17,20 +19,21 @@ namespace Heat.Client.Models
 
         /// <summary>The path of <paramref name="resourceName"/> in stack <paramref name="stackName"/>, below
         /// <paramref name="rootStackName"/>; a stack's own event (its resource name is the stack's) names the stack alone.</summary>
-        public static string Of(string rootStackName, string stackName, string resourceName)
+        public static string? Of(string? rootStackName, string? stackName, string? resourceName)
         {
             var stack = StackPath(rootStackName, stackName);
-            if (string.IsNullOrEmpty(resourceName) || resourceName == stackName) return stack ?? resourceName;
-            return string.IsNullOrEmpty(stack) ? resourceName : stack + "." + resourceName;
+            if (Strings.IsNullOrEmpty(resourceName) || resourceName == stackName) return stack ?? resourceName;
+            return Strings.IsNullOrEmpty(stack) ? resourceName : stack + "." + resourceName;
         }
 
         /// <summary>
         /// web.mid.group.0 for web-mid-s6g4smm5bdro-group-unho23yzv4qy-0-u2sqshz3agkh below web. A name that does not read
         /// back that way (another top stack, a name Heat shortened past 255 characters) stays as it is.
         /// </summary>
-        internal static string StackPath(string rootStackName, string stackName)
+        [return: NotNullIfNotNull("stackName")]
+        internal static string? StackPath(string? rootStackName, string? stackName)
         {
-            if (string.IsNullOrEmpty(rootStackName) || stackName == null || stackName == rootStackName) return stackName;
+            if (Strings.IsNullOrEmpty(rootStackName) || stackName == null || stackName == rootStackName) return stackName;
             if (!stackName.StartsWith(rootStackName + "-", StringComparison.Ordinal)) return stackName;
             var parts = new List<string> { rootStackName };
             for (int at = rootStackName.Length; at < stackName.Length;)

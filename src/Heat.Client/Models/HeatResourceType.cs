@@ -7,11 +7,11 @@ namespace Heat.Client.Models
     public sealed class HeatResourceType
     {
         [JsonProperty("resource_type")]
-        public string ResourceType { get; set; }
+        public string? ResourceType { get; set; }
 
         [JsonProperty("description")]
-        public string Description { get; set; }
+        public string? Description { get; set; }
 
-        public override string ToString() => ResourceType;
+        public override string ToString() => ResourceType ?? string.Empty;
     }
 }

@@ -9,23 +9,23 @@ namespace Heat.Client.Models
     public sealed class HeatServiceInfo
     {
         [JsonProperty("id")]
-        public string Id { get; set; }
+        public string? Id { get; set; }
 
         [JsonProperty("host")]
-        public string Host { get; set; }
+        public string? Host { get; set; }
 
         [JsonProperty("binary")]
-        public string Binary { get; set; }
+        public string? Binary { get; set; }
 
         [JsonProperty("topic")]
-        public string Topic { get; set; }
+        public string? Topic { get; set; }
 
         [JsonProperty("engine_id")]
-        public string EngineId { get; set; }
+        public string? EngineId { get; set; }
 
         /// <summary>up or down, as Heat judges from the engine's last report.</summary>
         [JsonProperty("status")]
-        public string Status { get; set; }
+        public string? Status { get; set; }
 
         [JsonProperty("report_interval")]
         public int? ReportInterval { get; set; }

@@ -14,34 +14,34 @@ namespace Heat.Client.Models
     public sealed class HeatSoftwareConfig
     {
         [JsonProperty("id")]
-        public string Id { get; set; }
+        public string? Id { get; set; }
 
         /// <summary>Same as <see cref="Id"/>, so a piped config binds to <c>-ConfigId</c> (New-HeatSoftwareDeployment).</summary>
-        public string ConfigId => Id;
+        public string? ConfigId => Id;
 
         [JsonProperty("name")]
-        public string Name { get; set; }
+        public string? Name { get; set; }
 
         /// <summary>The hook that runs it on the server: script, ansible, puppet, Heat::Ungrouped ...</summary>
         [JsonProperty("group")]
-        public string Group { get; set; }
+        public string? Group { get; set; }
 
         /// <summary>The script or data: text, or a map for a structured config (OS::Heat::StructuredConfig).</summary>
         [JsonProperty("config"), JsonConverter(typeof(PlainConverter))]
-        public object Config { get; set; }
+        public object? Config { get; set; }
 
         [JsonProperty("inputs")]
-        public HeatSoftwareConfigInput[] Inputs { get; set; }
+        public HeatSoftwareConfigInput[]? Inputs { get; set; }
 
         [JsonProperty("outputs")]
-        public HeatSoftwareConfigOutput[] Outputs { get; set; }
+        public HeatSoftwareConfigOutput[]? Outputs { get; set; }
 
         [JsonProperty("options"), JsonConverter(typeof(PlainConverter))]
-        public Hashtable Options { get; set; }
+        public Hashtable? Options { get; set; }
 
         [JsonProperty("creation_time"), JsonConverter(typeof(HeatTimeConverter))]
         public DateTime? CreationTime { get; set; }
 
-        public override string ToString() => Name ?? Id;
+        public override string ToString() => Name ?? Id ?? string.Empty;
     }
 }

@@ -6,14 +6,14 @@ namespace Heat.Client.Models
     /// </summary>
     public sealed class HeatSoftwareDeploymentOutput
     {
-        public string OutputName { get; set; }
+        public string? OutputName { get; set; }
 
-        public object OutputValue { get; set; }
+        public object? OutputValue { get; set; }
 
-        public string DeploymentId { get; set; }
+        public string? DeploymentId { get; set; }
 
-        public string ServerId { get; set; }
+        public string? ServerId { get; set; }
 
-        public override string ToString() => OutputName;
+        public override string ToString() => OutputName ?? string.Empty;
     }
 }

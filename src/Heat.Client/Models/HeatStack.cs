@@ -12,28 +12,28 @@ namespace Heat.Client.Models
     public sealed class HeatStack
     {
         [JsonProperty("id")]
-        public string Id { get; set; }
+        public string? Id { get; set; }
 
         /// <summary>Same as <see cref="Id"/>: lets a stack pipe into any cmdlet that takes <c>-StackId</c>.</summary>
-        public string StackId => Id;
+        public string? StackId => Id;
 
         [JsonProperty("stack_name")]
-        public string StackName { get; set; }
+        public string? StackName { get; set; }
 
         [JsonProperty("description")]
-        public string Description { get; set; }
+        public string? Description { get; set; }
 
         [JsonProperty("stack_status")]
-        public string StackStatus { get; set; }
+        public string? StackStatus { get; set; }
 
         [JsonProperty("stack_status_reason")]
-        public string StackStatusReason { get; set; }
+        public string? StackStatusReason { get; set; }
 
         /// <summary>The action part of <see cref="StackStatus"/> (CREATE, UPDATE, DELETE ...).</summary>
-        public string Action => HeatStatus.Action(StackStatus);
+        public string? Action => HeatStatus.Action(StackStatus);
 
         /// <summary>The state part of <see cref="StackStatus"/> (IN_PROGRESS, COMPLETE, FAILED).</summary>
-        public string State => HeatStatus.State(StackStatus);
+        public string? State => HeatStatus.State(StackStatus);
 
         [JsonProperty("creation_time"), JsonConverter(typeof(HeatTimeConverter))]
         public DateTime? CreationTime { get; set; }
@@ -48,7 +48,7 @@ namespace Heat.Client.Models
         public HeatNameList Tags { get; set; } = new HeatNameList(null);
 
         [JsonProperty("tags"), JsonConverter(typeof(StringListConverter))]
-        private string[] TagsJson
+        private string[]? TagsJson
         {
             get => Tags?.ToArray();
             set => Tags = new HeatNameList(value);
@@ -56,51 +56,51 @@ namespace Heat.Client.Models
 
         /// <summary>The id of the parent stack, for a nested stack.</summary>
         [JsonProperty("parent")]
-        public string Parent { get; set; }
+        public string? Parent { get; set; }
 
         [JsonProperty("stack_owner")]
-        public string StackOwner { get; set; }
+        public string? StackOwner { get; set; }
 
         [JsonProperty("stack_user_project_id")]
-        public string StackUserProjectId { get; set; }
+        public string? StackUserProjectId { get; set; }
 
         [JsonProperty("project")]
-        public string Project { get; set; }
+        public string? Project { get; set; }
 
         /// <summary>Parameter name to value (hidden ones as Heat shows them, ******). Null for a stack from a listing,
         /// as <see cref="Outputs"/>.</summary>
         [JsonProperty("parameters"), JsonConverter(typeof(PlainConverter))]
-        public Hashtable Parameters { get; set; }
+        public Hashtable? Parameters { get; set; }
 
         /// <summary>Output key to value, for <c>$stack.Outputs.web_url</c>. Null when Heat did not give them: a stack
         /// from a listing (Get-HeatStack with a wildcard or none), which holds no outputs and no parameters; read the
         /// stack by name or id, or list with -Detailed, to have them. Empty only when the stack has none.</summary>
-        public Hashtable Outputs { get; set; }
+        public Hashtable? Outputs { get; set; }
 
         /// <summary>Each output with its description and, when Heat could not compute it, its error; as text (Export-Csv)
         /// <c>key=value; key=value</c>. Null when Heat did not give them (see <see cref="Outputs"/>).</summary>
-        public HeatStackOutputList OutputDetails { get; set; }
+        public HeatStackOutputList? OutputDetails { get; set; }
 
         [JsonProperty("outputs")]
-        private HeatStackOutput[] OutputsJson
+        private HeatStackOutput[]? OutputsJson
         {
             get => OutputDetails?.ToArray();
             set => OutputDetails = new HeatStackOutputList(value);
         }
 
-        public HeatList<object> Capabilities { get; set; }
+        public HeatList<object>? Capabilities { get; set; }
 
         [JsonProperty("capabilities"), JsonConverter(typeof(PlainConverter))]
-        private object[] CapabilitiesJson
+        private object[]? CapabilitiesJson
         {
             get => Capabilities?.ToArray();
             set => Capabilities = value == null ? null : new HeatList<object>(value);
         }
 
-        public HeatList<object> NotificationTopics { get; set; }
+        public HeatList<object>? NotificationTopics { get; set; }
 
         [JsonProperty("notification_topics"), JsonConverter(typeof(PlainConverter))]
-        private object[] NotificationTopicsJson
+        private object[]? NotificationTopicsJson
         {
             get => NotificationTopics?.ToArray();
             set => NotificationTopics = value == null ? null : new HeatList<object>(value);
@@ -113,12 +113,12 @@ namespace Heat.Client.Models
         public bool? DisableRollback { get; set; }
 
         [JsonProperty("template_description")]
-        public string TemplateDescription { get; set; }
+        public string? TemplateDescription { get; set; }
 
         public HeatList<HeatLink> Links { get; set; } = new HeatList<HeatLink>(null);
 
         [JsonProperty("links")]
-        private HeatLink[] LinksJson
+        private HeatLink[]? LinksJson
         {
             get => Links?.ToArray();
             set => Links = new HeatList<HeatLink>(value);
@@ -133,7 +133,7 @@ namespace Heat.Client.Models
 
         public bool IsInProgress => State == HeatStatus.InProgress;
 
-        public override string ToString() => StackName ?? Id;
+        public override string ToString() => StackName ?? Id ?? string.Empty;
 
         // Heat lists outputs as objects; users want $stack.Outputs.key as well, and each output names its stack.
         [OnDeserialized]

@@ -7,31 +7,31 @@ namespace Heat.Client.Models
     /// </summary>
     public sealed class HeatStackDifference
     {
-        public string StackName { get; set; }
+        public string? StackName { get; set; }
 
-        public string StackId { get; set; }
+        public string? StackId { get; set; }
 
         /// <summary>Resource or Parameter.</summary>
-        public string Kind { get; set; }
+        public string? Kind { get; set; }
 
         /// <summary>The resource's or the parameter's name.</summary>
-        public string Name { get; set; }
+        public string? Name { get; set; }
 
-        public string Change { get; set; }
+        public string? Change { get; set; }
 
-        public string ResourceType { get; set; }
+        public string? ResourceType { get; set; }
 
         /// <summary>The property that changes, as a path (<c>properties.value</c>, <c>depends_on</c>); null for the whole resource.</summary>
-        public string Property { get; set; }
+        public string? Property { get; set; }
 
         /// <summary>What Heat holds now (compact JSON for structures); "(hidden)" for a hidden parameter.</summary>
-        public string Before { get; set; }
+        public string? Before { get; set; }
 
         /// <summary>What the update would make it.</summary>
-        public string After { get; set; }
+        public string? After { get; set; }
 
         /// <summary>For a resource of a nested stack (-ShowNested): that stack's name.</summary>
-        public string NestedStackName { get; set; }
+        public string? NestedStackName { get; set; }
 
         public override string ToString() => Property == null ? $"{Change} {Kind} {Name}" : $"{Change} {Kind} {Name}.{Property}";
     }

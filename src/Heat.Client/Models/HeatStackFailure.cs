@@ -10,35 +10,35 @@ namespace Heat.Client.Models
     public sealed class HeatStackFailure
     {
         /// <summary>The stack that was asked about.</summary>
-        public string RootStackName { get; set; }
+        public string? RootStackName { get; set; }
 
-        public string RootStackId { get; set; }
+        public string? RootStackId { get; set; }
 
         /// <summary>The stacks from the top down to the one holding the resource: app, app-workers-x, app-workers-x-0-y.</summary>
-        public string[] Path { get; set; } = new string[0];
+        public string[] Path { get; set; } = Array.Empty<string>();
 
         /// <summary>The top stack's name and the resource names down to this one, joined by dots, as
         /// <c>openstack stack failures list</c> names a failure: app.workers.0.migrate.</summary>
-        public string ResourcePath { get; set; }
+        public string? ResourcePath { get; set; }
 
         /// <summary>The stack holding the resource (the last of <see cref="Path"/>).</summary>
-        public string StackName { get; set; }
+        public string? StackName { get; set; }
 
-        public string StackId { get; set; }
+        public string? StackId { get; set; }
 
-        public string ResourceName { get; set; }
+        public string? ResourceName { get; set; }
 
-        public string ResourceType { get; set; }
+        public string? ResourceType { get; set; }
 
-        public string PhysicalResourceId { get; set; }
+        public string? PhysicalResourceId { get; set; }
 
         /// <summary>CREATE_FAILED, UPDATE_FAILED, CHECK_FAILED ...</summary>
-        public string ResourceStatus { get; set; }
+        public string? ResourceStatus { get; set; }
 
-        public string ResourceStatusReason { get; set; }
+        public string? ResourceStatusReason { get; set; }
 
         /// <summary>The resource's earliest *_FAILED event of the action it failed (its current one); null when Heat has none.</summary>
-        public HeatEvent FirstFailureEvent { get; set; }
+        public HeatEvent? FirstFailureEvent { get; set; }
 
         /// <summary>When the resource first failed: the time of <see cref="FirstFailureEvent"/>.</summary>
         public DateTime? FirstFailureTime => FirstFailureEvent?.EventTime;
@@ -51,10 +51,10 @@ namespace Heat.Client.Models
         /// <summary>The deployment's <c>deploy_status_code</c>: the script's exit code.</summary>
         public int? DeployStatusCode { get; set; }
 
-        public string DeployStdout { get; set; }
+        public string? DeployStdout { get; set; }
 
-        public string DeployStderr { get; set; }
+        public string? DeployStderr { get; set; }
 
-        public override string ToString() => ResourcePath;
+        public override string ToString() => ResourcePath ?? string.Empty;
     }
 }

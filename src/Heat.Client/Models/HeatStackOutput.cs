@@ -8,22 +8,22 @@ namespace Heat.Client.Models
     public sealed class HeatStackOutput
     {
         [JsonProperty("output_key")]
-        public string OutputKey { get; set; }
+        public string? OutputKey { get; set; }
 
         [JsonProperty("output_value"), JsonConverter(typeof(PlainConverter))]
-        public object OutputValue { get; set; }
+        public object? OutputValue { get; set; }
 
         [JsonProperty("description")]
-        public string Description { get; set; }
+        public string? Description { get; set; }
 
         [JsonProperty("output_error")]
-        public string OutputError { get; set; }
+        public string? OutputError { get; set; }
 
-        public string StackName { get; set; }
+        public string? StackName { get; set; }
 
-        public string StackId { get; set; }
+        public string? StackId { get; set; }
 
-        public override string ToString() => OutputKey;
+        public override string ToString() => OutputKey ?? string.Empty;
 
         internal HeatStackOutput Of(StackRef stack)
         {

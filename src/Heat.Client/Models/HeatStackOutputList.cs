@@ -11,7 +11,7 @@ namespace Heat.Client.Models
     /// <summary>A stack's outputs with their descriptions; as text, <c>key=value; key=value</c>.</summary>
     public sealed class HeatStackOutputList : ReadOnlyCollection<HeatStackOutput>
     {
-        public HeatStackOutputList(IEnumerable<HeatStackOutput> outputs)
+        public HeatStackOutputList(IEnumerable<HeatStackOutput>? outputs)
             : base((outputs ?? Enumerable.Empty<HeatStackOutput>()).ToList())
         {
         }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Heat.Client.Models
@@ -6,12 +7,12 @@ namespace Heat.Client.Models
     /// held, and the changes Heat previewed.</summary>
     public sealed class HeatStackSetResult
     {
-        public HeatStackSetResult(string operation, HeatStack stack, IReadOnlyList<HeatResourceChange> changes, IReadOnlyList<string> differences = null)
+        public HeatStackSetResult(string operation, HeatStack stack, IReadOnlyList<HeatResourceChange> changes, IReadOnlyList<string>? differences = null)
         {
             Operation = operation;
             Stack = stack;
             Changes = changes;
-            Differences = differences ?? new string[0];
+            Differences = differences ?? Array.Empty<string>();
         }
 
         /// <summary>Created, Updated or Unchanged.</summary>
@@ -19,11 +20,11 @@ namespace Heat.Client.Models
 
         public HeatStack Stack { get; }
 
-        public string StackName => Stack?.StackName;
+        public string? StackName => Stack?.StackName;
 
-        public string StackId => Stack?.Id;
+        public string? StackId => Stack?.Id;
 
-        public string StackStatus => Stack?.StackStatus;
+        public string? StackStatus => Stack?.StackStatus;
 
         /// <summary>For an update, what Heat's preview said would change (Unchanged ones included).</summary>
         public IReadOnlyList<HeatResourceChange> Changes { get; }

@@ -1,4 +1,5 @@
 using System;
+using Heat.Client.Internal;
 
 namespace Heat.Client.Models
 {
@@ -21,23 +22,23 @@ namespace Heat.Client.Models
         public const string DeleteComplete = Delete + "_" + Complete;
 
         /// <summary>The status of <paramref name="action"/> in <paramref name="state"/>: "UPDATE", "COMPLETE" → "UPDATE_COMPLETE".</summary>
-        public static string Of(string action, string state) => action + "_" + state;
+        public static string Of(string? action, string state) => action + "_" + state;
 
-        public static string Action(string status)
+        public static string? Action(string? status)
         {
-            if (string.IsNullOrEmpty(status)) return null;
+            if (Strings.IsNullOrEmpty(status)) return null;
             int i = status.IndexOf('_');
             return i > 0 ? status.Substring(0, i) : null;
         }
 
-        public static string State(string status)
+        public static string? State(string? status)
         {
-            if (string.IsNullOrEmpty(status)) return null;
+            if (Strings.IsNullOrEmpty(status)) return null;
             int i = status.IndexOf('_');
             return i > 0 ? status.Substring(i + 1) : status;
         }
 
         /// <summary>Whether a status is an action's <paramref name="state"/> ("X_IN_PROGRESS" for <see cref="InProgress"/>).</summary>
-        public static bool IsIn(string status, string state) => status != null && status.EndsWith("_" + state, StringComparison.Ordinal);
+        public static bool IsIn(string? status, string state) => status != null && status.EndsWith("_" + state, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 
 namespace Heat.Client.Models
@@ -17,7 +18,8 @@ namespace Heat.Client.Models
         }
 
         /// <summary>A copy of <paramref name="source"/>; null stays null.</summary>
-        public static HeatTable From(IDictionary source)
+        [return: NotNullIfNotNull("source")]
+        public static HeatTable? From(IDictionary? source)
         {
             if (source == null) return null;
             if (source is HeatTable table) return table;

@@ -8,16 +8,16 @@ namespace Heat.Client.Models
     {
         /// <summary>The function's name (<c>get_param</c>, <c>Fn::Join</c>): Heat calls this field "functions".</summary>
         [JsonProperty("functions")]
-        public string Function { get; set; }
+        public string? Function { get; set; }
 
         /// <summary>The first line of the function's documentation.</summary>
         [JsonProperty("description")]
-        public string Description { get; set; }
+        public string? Description { get; set; }
 
         /// <summary>The template version it was listed for, as asked.</summary>
-        public string TemplateVersion { get; set; }
+        public string? TemplateVersion { get; set; }
 
-        public override string ToString() => Function;
+        public override string ToString() => Function ?? string.Empty;
 
         internal HeatTemplateFunction Of(string version)
         {

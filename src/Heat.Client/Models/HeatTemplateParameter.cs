@@ -6,17 +6,17 @@ namespace Heat.Client.Models
     /// <summary>One parameter as Heat's validation describes it.</summary>
     public sealed class HeatTemplateParameter
     {
-        public string Name { get; set; }
+        public string? Name { get; set; }
 
-        public string Type { get; set; }
+        public string? Type { get; set; }
 
-        public object Default { get; set; }
+        public object? Default { get; set; }
 
-        public object Value { get; set; }
+        public object? Value { get; set; }
 
-        public string Description { get; set; }
+        public string? Description { get; set; }
 
-        public string Label { get; set; }
+        public string? Label { get; set; }
 
         public bool NoEcho { get; set; }
 
@@ -24,9 +24,9 @@ namespace Heat.Client.Models
         /// (<c>$p.Constraints[0].range.max</c>), read as <c>range 1..5</c>.</summary>
         public HeatList<HeatParameterConstraint> Constraints { get; set; } = new HeatList<HeatParameterConstraint>(null);
 
-        public override string ToString() => Name;
+        public override string ToString() => Name ?? string.Empty;
 
-        internal static HeatTemplateParameter FromJson(string name, JToken json)
+        internal static HeatTemplateParameter FromJson(string name, JObject json)
         {
             return new HeatTemplateParameter
             {

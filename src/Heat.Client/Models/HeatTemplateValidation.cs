@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using Heat.Client.Internal;
@@ -10,31 +11,31 @@ namespace Heat.Client.Models
     /// each with its name) and nested parameters inside each parameter or beside them.</remarks>
     public sealed class HeatTemplateValidation
     {
-        public string Description { get; set; }
+        public string? Description { get; set; }
 
-        public HeatTemplateParameter[] Parameters { get; set; } = new HeatTemplateParameter[0];
+        public HeatTemplateParameter[] Parameters { get; set; } = Array.Empty<HeatTemplateParameter>();
 
-        public object[] ParameterGroups { get; set; } = new object[0];
+        public object[] ParameterGroups { get; set; } = Array.Empty<object>();
 
         /// <summary>With <c>-ShowNested</c>: the nested templates' validation, keyed by resource name.</summary>
-        public Hashtable NestedParameters { get; set; }
+        public Hashtable? NestedParameters { get; set; }
 
-        public Hashtable Environment { get; set; }
+        public Hashtable? Environment { get; set; }
 
         /// <summary>Where the template came from (a path or URL), for the user's reference.</summary>
-        public string Source { get; set; }
+        public string? Source { get; set; }
 
         /// <summary>The files sent with the template (get_file targets, child templates, environments), by URL.</summary>
-        public string[] Files { get; set; } = new string[0];
+        public string[] Files { get; set; } = Array.Empty<string>();
 
         /// <summary>True when only the local checks ran (-Offline): Heat was not asked.</summary>
         public bool IsOffline { get; set; }
 
         /// <summary>http(s) references that -Offline did not read.</summary>
-        public string[] UncheckedUrls { get; set; } = new string[0];
+        public string[] UncheckedUrls { get; set; } = Array.Empty<string>();
 
         /// <summary>What the template itself declares, for -Offline (HOT <c>parameters</c> or CloudFormation <c>Parameters</c>).</summary>
-        internal static HeatTemplateValidation FromTemplate(JToken template, string source)
+        internal static HeatTemplateValidation FromTemplate(JToken? template, string? source)
         {
             var result = new HeatTemplateValidation { Source = source, IsOffline = true };
             if (!(template is JObject root)) return result;
@@ -63,32 +64,36 @@ namespace Heat.Client.Models
                 }
             }
             result.Parameters = parameters.ToArray();
-            result.ParameterGroups = HeatJson.ToPlain(root["parameter_groups"]) as object[] ?? new object[0];
+            result.ParameterGroups = HeatJson.ToPlain(root["parameter_groups"]) as object[] ?? Array.Empty<object>();
             return result;
         }
 
-        public override string ToString() => Description;
+        public override string ToString() => Description ?? string.Empty;
 
         internal static HeatTemplateValidation FromJson(JToken json, string source)
         {
             var result = new HeatTemplateValidation
             {
                 Description = json.Str("Description"),
-                ParameterGroups = HeatJson.ToPlain(json["ParameterGroups"]) as object[] ?? new object[0],
+                ParameterGroups = HeatJson.ToPlain(json["ParameterGroups"]) as object[] ?? Array.Empty<object>(),
                 Environment = HeatJson.ToHashtable(json["Environment"]),
                 Source = source,
             };
             var parameters = new List<HeatTemplateParameter>();
-            Hashtable nested = null;
+            Hashtable? nested = null;
             if (json["Parameters"] is JObject map)
             {
                 foreach (var property in map)
                 {
-                    parameters.Add(HeatTemplateParameter.FromJson(property.Key, property.Value));
-                    if (property.Value["NestedParameters"] != null)
+                    if (!(property.Value is JObject parameter))
+                    {
+                        throw new Newtonsoft.Json.JsonSerializationException($"parameter \"{property.Key}\" is not an object");
+                    }
+                    parameters.Add(HeatTemplateParameter.FromJson(property.Key, parameter));
+                    if (parameter["NestedParameters"] != null)
                     {
                         nested = nested ?? new Hashtable(System.StringComparer.OrdinalIgnoreCase);
-                        nested[property.Key] = HeatJson.ToPlain(property.Value["NestedParameters"]);
+                        nested[property.Key] = HeatJson.ToPlain(parameter["NestedParameters"]);
                     }
                 }
             }

@@ -1,3 +1,4 @@
+using System;
 using Heat.Client.Internal;
 using Newtonsoft.Json;
 
@@ -8,16 +9,16 @@ namespace Heat.Client.Models
     public sealed class HeatTemplateVersion
     {
         [JsonProperty("version")]
-        public string Version { get; set; }
+        public string? Version { get; set; }
 
         /// <summary>hot or cfn.</summary>
         [JsonProperty("type")]
-        public string Type { get; set; }
+        public string? Type { get; set; }
 
         /// <summary>Other names of the same version: <c>heat_template_version.rocky</c>.</summary>
         [JsonProperty("aliases"), JsonConverter(typeof(StringListConverter))]
-        public string[] Aliases { get; set; } = new string[0];
+        public string[] Aliases { get; set; } = Array.Empty<string>();
 
-        public override string ToString() => Version;
+        public override string ToString() => Version ?? string.Empty;
     }
 }

@@ -9,7 +9,7 @@ namespace Heat.Client.Models
     internal static class HeatText
     {
         /// <summary>A value as one line: text as it is, lists and maps as compact JSON, times in ISO 8601 UTC.</summary>
-        public static string Of(object value)
+        public static string Of(object? value)
         {
             switch (value)
             {

@@ -42,7 +42,7 @@ namespace Heat.Client.Outputs
         public async Task<IReadOnlyList<HeatStackOutput>> GetAllAsync(StackRef stack, CancellationToken cancellationToken)
         {
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            var keys = (await ListAsync(stack, cancellationToken).ConfigureAwait(false)).Select(o => o.OutputKey).Where(k => k != null).ToList();
+            var keys = (await ListAsync(stack, cancellationToken).ConfigureAwait(false)).Select(o => o.OutputKey).OfType<string>().ToList();
             using (var gate = new SemaphoreSlim(ParallelReads))
             {
                 var reads = keys.Select(async key =>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
@@ -27,8 +28,8 @@ namespace Heat.Client.ResourceTypes
             var response = await _api.SendAsync(HttpMethod.Get, route, null, cancellationToken).ConfigureAwait(false);
             // Heat lists bare names, or {resource_type, description} objects when asked for descriptions: both read here.
             return response.Array("resource_types")
-                .Select(item => item.Type == JTokenType.String
-                    ? new HeatResourceType { ResourceType = (string)item }
+                .Select(item => item.AsText() is string name
+                    ? new HeatResourceType { ResourceType = name }
                     : HeatApi.Read<HeatResourceType>(response, item))
                 .ToList();
         }
@@ -39,7 +40,7 @@ namespace Heat.Client.ResourceTypes
         /// </summary>
         public async Task<HeatResourceTypeSchema> GetSchemaAsync(string typeName, bool withDescription, CancellationToken cancellationToken)
         {
-            var route = Query.Append(HeatRoutes.ResourceType(typeName), withDescription ? new[] { Query.Pair("with_description", "True") } : new KeyValuePair<string, string>[0]);
+            var route = Query.Append(HeatRoutes.ResourceType(typeName), withDescription ? new[] { Query.Pair("with_description", "True") } : Array.Empty<KeyValuePair<string, string>>());
             var schema = await GetModelAsync<HeatResourceTypeSchema>(route, cancellationToken).ConfigureAwait(false);
             if (withDescription && schema.Description == null)
             {
@@ -60,7 +61,7 @@ namespace Heat.Client.ResourceTypes
             return HeatJson.Serialize(response.Body());
         }
 
-        private async Task<T> GetModelAsync<T>(string route, CancellationToken cancellationToken)
+        private async Task<T> GetModelAsync<T>(string route, CancellationToken cancellationToken) where T : class
         {
             var response = await _api.SendAsync(HttpMethod.Get, route, null, cancellationToken).ConfigureAwait(false);
             return HeatApi.Read<T>(response, response.Body());

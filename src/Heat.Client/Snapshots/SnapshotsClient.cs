@@ -26,11 +26,11 @@ namespace Heat.Client.Snapshots
         {
             stack = await _stacks.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
             var body = new JObject();
-            if (!string.IsNullOrEmpty(name)) body["name"] = name;
+            if (!Strings.IsNullOrEmpty(name)) body["name"] = name;
             var response = await _api.SendAsync(HttpMethod.Post, HeatRoutes.Snapshots.At(stack), body, cancellationToken).ConfigureAwait(false);
             // Heat returns the snapshot itself, without an envelope.
             var snapshot = HeatApi.Read<HeatStackSnapshot>(response, response.Body());
-            if (string.IsNullOrEmpty(snapshot.Id))
+            if (Strings.IsNullOrEmpty(snapshot.Id))
             {
                 throw new HeatInvalidResponseException(response.StatusCode, "POST", response.FinalUri, response.ContentType, "the snapshot it returns has no id");
             }

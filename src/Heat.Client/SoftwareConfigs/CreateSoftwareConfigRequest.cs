@@ -8,13 +8,13 @@ namespace Heat.Client.SoftwareConfigs
     /// </summary>
     public sealed class CreateSoftwareConfigRequest
     {
-        public string Name { get; set; }
+        public string? Name { get; set; }
 
         /// <summary>The hook that runs it; Heat::Ungrouped when not given (as <c>openstack software config create</c>).</summary>
-        public string Group { get; set; }
+        public string? Group { get; set; }
 
         /// <summary>The script or data: text, or a map for a structured config. Empty text when not given.</summary>
-        public object Config { get; set; }
+        public object? Config { get; set; }
 
         public IList<IDictionary<string, object>> Inputs { get; set; } = new List<IDictionary<string, object>>();
 

@@ -59,7 +59,7 @@ namespace Heat.Client.SoftwareConfigs
             return definition;
         }
 
-        private static List<IDictionary<string, object>> Schemas(JToken section, string path, string name)
+        private static List<IDictionary<string, object>>? Schemas(JToken? section, string path, string name)
         {
             if (section == null || section.Type == JTokenType.Null) return null;
             var result = new List<IDictionary<string, object>>();

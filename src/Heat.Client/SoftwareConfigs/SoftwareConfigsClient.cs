@@ -25,7 +25,7 @@ namespace Heat.Client.SoftwareConfigs
         }
 
         /// <summary>One page after <paramref name="marker"/>. Heat's list has no next link: a full page means there may be more.</summary>
-        public async Task<Page<HeatSoftwareConfig>> ListPageAsync(SoftwareConfigListOptions options, string marker, CancellationToken cancellationToken)
+        public async Task<Page<HeatSoftwareConfig>> ListPageAsync(SoftwareConfigListOptions options, string? marker, CancellationToken cancellationToken)
         {
             options = options ?? new SoftwareConfigListOptions();
             var query = Query.From(options);
@@ -51,12 +51,12 @@ namespace Heat.Client.SoftwareConfigs
         public async Task<HeatSoftwareConfig> CreateAsync(CreateSoftwareConfigRequest request, CancellationToken cancellationToken)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            if (string.IsNullOrWhiteSpace(request.Name)) throw new ArgumentException("A software config needs a name.");
+            if (Strings.IsNullOrWhiteSpace(request.Name)) throw new ArgumentException("A software config needs a name.");
             SoftwareConfigSchema.Check(request.Inputs, request.Outputs);
             var body = new JObject
             {
                 ["name"] = request.Name,
-                ["group"] = string.IsNullOrEmpty(request.Group) ? DefaultGroup : request.Group,
+                ["group"] = Strings.IsNullOrEmpty(request.Group) ? DefaultGroup : request.Group,
                 ["config"] = TemplateParameters.ToJson(request.Config ?? string.Empty),
                 ["inputs"] = TemplateParameters.ToJson(request.Inputs ?? new List<IDictionary<string, object>>()),
                 ["outputs"] = TemplateParameters.ToJson(request.Outputs ?? new List<IDictionary<string, object>>()),
@@ -64,7 +64,7 @@ namespace Heat.Client.SoftwareConfigs
             };
             var response = await _api.SendAsync(HttpMethod.Post, HeatRoutes.SoftwareConfigs, body, cancellationToken).ConfigureAwait(false);
             var created = HeatApi.Read<HeatSoftwareConfig>(response, response.Object("software_config"));
-            if (string.IsNullOrEmpty(created.Id))
+            if (Strings.IsNullOrEmpty(created.Id))
             {
                 throw new HeatInvalidResponseException(response.StatusCode, "POST", response.FinalUri, response.ContentType, "the software config it returns has no id");
             }

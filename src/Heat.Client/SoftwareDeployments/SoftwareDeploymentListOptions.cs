@@ -7,6 +7,6 @@ namespace Heat.Client.SoftwareDeployments
     {
         /// <summary>Only the deployments to this server.</summary>
         [Query("server_id")]
-        public string ServerId { get; set; }
+        public string? ServerId { get; set; }
     }
 }

@@ -105,7 +105,7 @@ namespace Heat.Client.SoftwareDeployments
         /// <summary>The output values of a deployment already read, by name in ordinal order.</summary>
         public static IReadOnlyList<HeatSoftwareDeploymentOutput> OutputsOf(HeatSoftwareDeployment deployment)
         {
-            if (deployment?.OutputValues == null) return new HeatSoftwareDeploymentOutput[0];
+            if (deployment?.OutputValues == null) return Array.Empty<HeatSoftwareDeploymentOutput>();
             return deployment.OutputValues.Keys.Cast<object>().Select(k => (string)k).OrderBy(k => k, StringComparer.Ordinal)
                 .Select(name => new HeatSoftwareDeploymentOutput
                 {
@@ -118,15 +118,15 @@ namespace Heat.Client.SoftwareDeployments
         }
 
         /// <summary>A deployment names its server and its config: without either Heat would store a deployment of nothing.</summary>
-        private static void RequireId(string id, string what)
+        private static void RequireId(string? id, string what)
         {
-            if (string.IsNullOrEmpty(id)) throw new ArgumentException($"A {what} id is null or empty.");
+            if (Strings.IsNullOrEmpty(id)) throw new ArgumentException($"A {what} id is null or empty.");
         }
 
         private static HeatSoftwareDeployment Created(HeatResponse response, string method)
         {
             var deployment = HeatApi.Read<HeatSoftwareDeployment>(response, response.Object("software_deployment"));
-            if (string.IsNullOrEmpty(deployment.Id))
+            if (Strings.IsNullOrEmpty(deployment.Id))
             {
                 throw new HeatInvalidResponseException(response.StatusCode, method, response.FinalUri, response.ContentType, "the software deployment it returns has no id");
             }

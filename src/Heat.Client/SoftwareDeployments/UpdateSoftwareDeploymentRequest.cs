@@ -8,17 +8,17 @@ namespace Heat.Client.SoftwareDeployments
     /// </summary>
     public sealed class UpdateSoftwareDeploymentRequest
     {
-        public string ConfigId { get; set; }
+        public string? ConfigId { get; set; }
 
-        public IDictionary<string, object> InputValues { get; set; }
+        public IDictionary<string, object>? InputValues { get; set; }
 
-        public IDictionary<string, object> OutputValues { get; set; }
+        public IDictionary<string, object>? OutputValues { get; set; }
 
-        public string Action { get; set; }
+        public string? Action { get; set; }
 
-        public string Status { get; set; }
+        public string? Status { get; set; }
 
-        public string StatusReason { get; set; }
+        public string? StatusReason { get; set; }
 
         /// <summary>Whether anything is to change.</summary>
         public bool IsEmpty =>

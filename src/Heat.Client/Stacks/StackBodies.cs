@@ -16,7 +16,7 @@ namespace Heat.Client.Stacks
         public static JObject Create(CreateStackRequest request)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            if (string.IsNullOrWhiteSpace(request.StackName)) throw new ArgumentException("A stack needs a name.");
+            if (Strings.IsNullOrWhiteSpace(request.StackName)) throw new ArgumentException("A stack needs a name.");
             var body = new JObject { ["stack_name"] = request.StackName };
             if (request.AdoptStackData != null)
             {
@@ -70,7 +70,7 @@ namespace Heat.Client.Stacks
         /// <summary>As heatclient's adopt: the data goes as text, and the files it carries go as the request's files.</summary>
         private static void AddAdoptData(JObject body, string data)
         {
-            JObject parsed;
+            JObject? parsed;
             try
             {
                 parsed = HeatJson.Parse(data) as JObject;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Heat.Client.Stacks
 {
@@ -15,8 +16,10 @@ namespace Heat.Client.Stacks
         public const int DefaultCapacity = 4096;
 
         private readonly object _lock = new object();
-        private readonly Dictionary<string, LinkedListNode<StackRef>> _byName = new Dictionary<string, LinkedListNode<StackRef>>(StringComparer.Ordinal);
-        private readonly LinkedList<StackRef> _oldestFirst = new LinkedList<StackRef>();
+        // Each entry with the name it is kept under (a remembered stack has a name and an id).
+        private readonly Dictionary<string, LinkedListNode<(string Name, StackRef Stack)>> _byName =
+            new Dictionary<string, LinkedListNode<(string Name, StackRef Stack)>>(StringComparer.Ordinal);
+        private readonly LinkedList<(string Name, StackRef Stack)> _oldestFirst = new LinkedList<(string Name, StackRef Stack)>();
 
         public StackNameCache(int capacity = DefaultCapacity)
         {
@@ -35,27 +38,27 @@ namespace Heat.Client.Stacks
         }
 
         /// <summary>The name and id last seen for <paramref name="name"/>, if any.</summary>
-        public bool TryGet(string name, out StackRef stack)
+        public bool TryGet(string? name, [NotNullWhen(true)] out StackRef? stack)
         {
             stack = null;
             if (name == null) return false;
             lock (_lock)
             {
                 if (!_byName.TryGetValue(name, out var node)) return false;
-                stack = node.Value;
+                stack = node.Value.Stack;
                 return true;
             }
         }
 
         /// <summary>Remembers a stack Heat showed under its name (both name and id needed), as the newest entry.</summary>
-        public void Remember(StackRef stack)
+        public void Remember(StackRef? stack)
         {
-            if (stack?.StackName == null || stack.StackId == null) return;
+            if (!(stack?.StackName is string name) || stack.StackId == null) return;
             lock (_lock)
             {
-                if (_byName.TryGetValue(stack.StackName, out var old)) Remove(old);
+                if (_byName.TryGetValue(name, out var old)) Remove(old);
                 while (_byName.Count >= Capacity) Remove(_oldestFirst.First);
-                _byName[stack.StackName] = _oldestFirst.AddLast(stack);
+                _byName[name] = _oldestFirst.AddLast((name, stack));
             }
         }
 
@@ -63,21 +66,21 @@ namespace Heat.Client.Stacks
         /// Forgets a stack: the entry of its name when it holds this id (or any id, when none is given: a newer stack of
         /// the same name, remembered since, stays), and any entry that holds its id (a stack named by id alone).
         /// </summary>
-        public void Forget(StackRef stack)
+        public void Forget(StackRef? stack)
         {
             if (stack == null) return;
             var id = stack.StackId ?? stack.StackName;
             lock (_lock)
             {
                 if (stack.StackName != null && _byName.TryGetValue(stack.StackName, out var node) &&
-                    (stack.StackId == null || string.Equals(node.Value.StackId, stack.StackId, StringComparison.Ordinal)))
+                    (stack.StackId == null || string.Equals(node.Value.Stack.StackId, stack.StackId, StringComparison.Ordinal)))
                 {
                     Remove(node);
                 }
                 for (var current = _oldestFirst.First; current != null;)
                 {
                     var next = current.Next;
-                    if (string.Equals(current.Value.StackId, id, StringComparison.Ordinal)) Remove(current);
+                    if (string.Equals(current.Value.Stack.StackId, id, StringComparison.Ordinal)) Remove(current);
                     current = next;
                 }
             }
@@ -92,10 +95,10 @@ namespace Heat.Client.Stacks
             }
         }
 
-        private void Remove(LinkedListNode<StackRef> node)
+        private void Remove(LinkedListNode<(string Name, StackRef Stack)> node)
         {
             _oldestFirst.Remove(node);
-            _byName.Remove(node.Value.StackName);
+            _byName.Remove(node.Value.Name);
         }
     }
 }

@@ -18,7 +18,7 @@ namespace Heat.Client.Stacks
             _resolver = resolver;
         }
 
-        public async Task<Page<HeatStack>> ListPageAsync(StackListOptions options, string marker, CancellationToken cancellationToken)
+        public async Task<Page<HeatStack>> ListPageAsync(StackListOptions options, string? marker, CancellationToken cancellationToken)
         {
             options = options ?? new StackListOptions();
             var query = Query.From(options);
@@ -54,7 +54,7 @@ namespace Heat.Client.Stacks
 
         /// <summary>The stack as Heat shows it now, or null when Heat has none or cannot be asked (what a request
         /// without a clear answer is checked against).</summary>
-        public async Task<HeatStack> TryGetAsync(StackRef stack, CancellationToken cancellationToken)
+        public async Task<HeatStack?> TryGetAsync(StackRef stack, CancellationToken cancellationToken)
         {
             try
             {
@@ -83,9 +83,9 @@ namespace Heat.Client.Stacks
         /// The stack at a remembered name/id, or null when that id no longer stands for the name: Heat shows a deleted
         /// stack by id as DELETE_COMPLETE for ever (or answers 404), and a stack re-created under the name has a new id.
         /// </summary>
-        private async Task<HeatStack> TryShowRememberedAsync(StackRef known, bool resolveOutputs, CancellationToken cancellationToken)
+        private async Task<HeatStack?> TryShowRememberedAsync(StackRef known, bool resolveOutputs, CancellationToken cancellationToken)
         {
-            HeatStack shown;
+            HeatStack? shown;
             try
             {
                 shown = await ShowAsync(known, resolveOutputs, cancellationToken).ConfigureAwait(false);

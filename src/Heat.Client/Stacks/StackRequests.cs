@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
@@ -44,14 +45,15 @@ namespace Heat.Client.Stacks
             catch (HeatException e) when (e.MayHaveBeenProcessed)
             {
                 // Not sent again: a second create could make a second stack or fail on the first. Say what Heat shows now.
-                var found = await _reader.TryGetAsync(StackRef.FromNameOrId(request.StackName), cancellationToken).ConfigureAwait(false);
+                // The name was checked when the body was built.
+                var found = await _reader.TryGetAsync(new StackRef(request.StackName, null), cancellationToken).ConfigureAwait(false);
                 throw new HeatOutcomeUnknownException(
                     $"Creating stack '{request.StackName}' got no clear answer ({e.Message}); it was not sent again. " +
                     (found == null ? "Heat shows no stack of that name now." : $"Heat now shows it as {found.StackStatus} (id {found.Id}, created {found.CreationTime:u})."),
                     found, e);
             }
             var created = HeatApi.Read<HeatStack>(response, response.Object("stack"));
-            if (string.IsNullOrEmpty(created.Id))
+            if (Strings.IsNullOrEmpty(created.Id))
             {
                 throw new HeatInvalidResponseException(response.StatusCode, "POST", response.FinalUri, response.ContentType, "the stack it returns has no id");
             }
@@ -114,17 +116,19 @@ namespace Heat.Client.Stacks
             var body = StackBodies.Update(request);
             // Heat redirects a name only for some sub-routes; preview is not one of them.
             stack = await _resolver.ResolveAsync(stack, cancellationToken).ConfigureAwait(false);
-            var route = Query.Append(HeatRoutes.UpdatePreview.At(stack), showNested ? new[] { Query.Pair("show_nested", "True") } : new KeyValuePair<string, string>[0]);
+            var route = Query.Append(HeatRoutes.UpdatePreview.At(stack), showNested ? new[] { Query.Pair("show_nested", "True") } : Array.Empty<KeyValuePair<string, string>>());
             // A preview changes nothing: safe to send again after a transient failure.
             var response = await _api.SendAsync(request.Existing ? Patch : HttpMethod.Put, route, body, cancellationToken, idempotent: true).ConfigureAwait(false);
             var changes = response.Object("resource_changes");
             var result = new List<HeatResourceChange>();
             foreach (var (key, name) in ChangeKinds)
             {
-                if (changes[key] == null || changes[key].Type == JTokenType.Null) continue;
-                if (!(changes[key] is JArray items))
+                var listed = changes[key];
+                if (listed == null || listed.Type == JTokenType.Null) continue;
+                if (!(listed is JArray items))
                 {
-                    throw new HeatInvalidResponseException(response.StatusCode, response.Method, response.FinalUri, response.ContentType, $"its \"{key}\" is not a list");
+                    throw new HeatInvalidResponseException(response.StatusCode, response.Method ?? (request.Existing ? "PATCH" : "PUT"), response.FinalUri,
+                        response.ContentType, $"its \"{key}\" is not a list");
                 }
                 result.AddRange(items.Select(item => HeatApi.Read<HeatResourceChange>(response, item).As(name)));
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -25,7 +26,7 @@ namespace Heat.Client.Stacks
         private StackNameCache Names => _api.Session.StackNames;
 
         /// <summary>The name/id this session last saw behind <paramref name="name"/>: a hint to check, never an answer.</summary>
-        public bool TryRecall(string name, out StackRef known) => Names.TryGet(name, out known);
+        public bool TryRecall(string? name, [NotNullWhen(true)] out StackRef? known) => Names.TryGet(name, out known);
 
         /// <summary>What the name stands for now (a create, or a read that showed this name with this id).</summary>
         public void Remember(StackRef stack) => Names.Remember(stack);
@@ -45,7 +46,7 @@ namespace Heat.Client.Stacks
             var response = await _api.SendAsync(HttpMethod.Get, HeatRoutes.Stack(stack), null, cancellationToken, followRedirects: false).ConfigureAwait(false);
             if (response.Location != null)
             {
-                if (HeatLink.TryParseStack(response.Location.ToString(), out var name, out var id) && !string.IsNullOrEmpty(name) && !string.IsNullOrEmpty(id))
+                if (HeatLink.TryParseStack(response.Location.ToString(), out var name, out var id) && !Strings.IsNullOrEmpty(name) && !Strings.IsNullOrEmpty(id))
                 {
                     return Resolved(stack, new StackRef(name, id));
                 }
@@ -53,7 +54,7 @@ namespace Heat.Client.Stacks
                     $"its redirect to {response.Location} does not name a stack");
             }
             var shown = HeatApi.Read<HeatStack>(response, response.Object("stack"));
-            if (string.IsNullOrEmpty(shown.StackName) || string.IsNullOrEmpty(shown.Id))
+            if (Strings.IsNullOrEmpty(shown.StackName) || Strings.IsNullOrEmpty(shown.Id))
             {
                 throw new HeatInvalidResponseException(response.StatusCode, "GET", response.FinalUri, response.ContentType, "the stack it shows has no name or id");
             }

@@ -30,7 +30,7 @@ namespace Heat.Client.Stacks
             _events = events;
         }
 
-        public Task<Page<HeatStack>> ListPageAsync(StackListOptions options, string marker, CancellationToken cancellationToken) =>
+        public Task<Page<HeatStack>> ListPageAsync(StackListOptions options, string? marker, CancellationToken cancellationToken) =>
             _reader.ListPageAsync(options, marker, cancellationToken);
 
         /// <summary>Every stack, page after page, each parsed as it arrives; the next page is fetched while the caller
@@ -81,6 +81,6 @@ namespace Heat.Client.Stacks
             _watcher.WatchAsync(stack, options, onProgress, cancellationToken);
 
         /// <summary>The newest event's id: the marker to take before an action, so that its wait reads only what follows.</summary>
-        public Task<string> NewestEventIdAsync(StackRef stack, CancellationToken cancellationToken) => _events.NewestIdAsync(stack, cancellationToken);
+        public Task<string?> NewestEventIdAsync(StackRef stack, CancellationToken cancellationToken) => _events.NewestIdAsync(stack, cancellationToken);
     }
 }

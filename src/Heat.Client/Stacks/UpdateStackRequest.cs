@@ -7,7 +7,7 @@ namespace Heat.Client.Stacks
     public sealed class UpdateStackRequest
     {
         /// <summary>The new template; null with <see cref="Existing"/> keeps the stack's own.</summary>
-        public TemplateBundle Template { get; set; }
+        public TemplateBundle? Template { get; set; }
 
         /// <summary>PATCH: keep the template, the environment and every parameter that is not given.</summary>
         public bool Existing { get; set; }
@@ -22,7 +22,7 @@ namespace Heat.Client.Stacks
         public int? TimeoutMinutes { get; set; }
 
         /// <summary>Null: a PATCH keeps the stack's tags, a PUT removes them (seen on Heat 19).</summary>
-        public IList<string> Tags { get; set; }
+        public IList<string>? Tags { get; set; }
 
         /// <summary>Compare resources with what really exists (Heat's converge) instead of the stored state.</summary>
         public bool Converge { get; set; }

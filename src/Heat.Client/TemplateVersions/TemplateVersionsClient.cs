@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -28,7 +29,7 @@ namespace Heat.Client.TemplateVersions
         /// </summary>
         public async Task<IReadOnlyList<HeatTemplateFunction>> ListFunctionsAsync(string version, bool withConditions, CancellationToken cancellationToken)
         {
-            var route = Query.Append(HeatRoutes.TemplateFunctions(version), withConditions ? new[] { Query.Pair("with_condition_func", "True") } : new KeyValuePair<string, string>[0]);
+            var route = Query.Append(HeatRoutes.TemplateFunctions(version), withConditions ? new[] { Query.Pair("with_condition_func", "True") } : Array.Empty<KeyValuePair<string, string>>());
             var functions = await _api.GetListAsync<HeatTemplateFunction>(route, "template_functions", cancellationToken).ConfigureAwait(false);
             return functions.Select(f => f.Of(version)).ToList();
         }

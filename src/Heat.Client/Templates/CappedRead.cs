@@ -14,7 +14,7 @@ namespace Heat.Client.Templates
         private const int ChunkBytes = 64 * 1024;
 
         /// <summary>The whole of <paramref name="stream"/>, or null when it has more than <paramref name="limit"/> bytes.</summary>
-        public static byte[] ReadUpTo(Stream stream, long limit, CancellationToken cancellationToken)
+        public static byte[]? ReadUpTo(Stream stream, long limit, CancellationToken cancellationToken)
         {
             using (var content = new MemoryStream())
             {
@@ -32,7 +32,7 @@ namespace Heat.Client.Templates
         }
 
         /// <inheritdoc cref="ReadUpTo"/>
-        public static async Task<byte[]> ReadUpToAsync(Stream stream, long limit, CancellationToken cancellationToken)
+        public static async Task<byte[]?> ReadUpToAsync(Stream stream, long limit, CancellationToken cancellationToken)
         {
             using (var content = new MemoryStream())
             {

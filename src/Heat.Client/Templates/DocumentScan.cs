@@ -62,11 +62,11 @@ namespace Heat.Client.Templates
                                 open.Push(false);
                                 break;
                             case JsonToken.PropertyName:
-                                chars += ((string)reader.Value).Length + 4; // quotes and ": "
+                                chars += TextLength(reader) + 4; // quotes and ": "
                                 afterKey = true;
                                 break;
                             case JsonToken.String:
-                                chars += ((string)reader.Value).Length + 2;
+                                chars += TextLength(reader) + 2;
                                 break;
                             default:
                                 chars += Math.Max(1, Convert.ToString(reader.Value, CultureInfo.InvariantCulture).Length); // a number, true, false, null
@@ -81,6 +81,9 @@ namespace Heat.Client.Templates
             }
             return chars;
         }
+
+        // A property name or a string value: the reader's value is its text.
+        private static int TextLength(JsonReader reader) => reader.Value is string text ? text.Length : 0;
 
         /// <summary>
         /// Whether the document is a mapping whose own keys include a template version key (heatclient's is_template asks
@@ -120,7 +123,7 @@ namespace Heat.Client.Templates
                 }
                 while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
                 {
-                    if (Array.IndexOf(TemplateFormat.VersionKeys, (string)reader.Value) >= 0)
+                    if (Array.IndexOf(TemplateFormat.VersionKeys, reader.Value as string) >= 0)
                     {
                         return true;
                     }

@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.IO;
 using System.Text;
+using Heat.Client.Internal;
 
 namespace Heat.Client.Templates
 {
@@ -17,14 +20,16 @@ namespace Heat.Client.Templates
     {
         private const string Unreserved = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~";
 
+        private static readonly char[] QueryOrFragment = { '?', '#' };
+
         /// <summary>heatclient's <c>normalise_file_path_to_url</c>: a URL stays, a path becomes an absolute file URL.</summary>
-        public static string NormalisePathToUrl(string pathOrUrl, string baseDirectory)
+        public static string NormalisePathToUrl(string pathOrUrl, string? baseDirectory)
         {
             if (HasScheme(pathOrUrl))
             {
                 return pathOrUrl;
             }
-            var root = string.IsNullOrEmpty(baseDirectory) ? Directory.GetCurrentDirectory() : baseDirectory;
+            var root = Strings.IsNullOrEmpty(baseDirectory) ? Directory.GetCurrentDirectory() : baseDirectory;
             return PathToFileUrl(Path.GetFullPath(Path.Combine(root, pathOrUrl)));
         }
 
@@ -99,7 +104,7 @@ namespace Heat.Client.Templates
                 // A Windows absolute path; urljoin would take "C" as a scheme and keep the path as it is.
                 return PathToFileUrl(reference);
             }
-            if (!string.IsNullOrEmpty(baseUrl) && !baseUrl.EndsWith("/", StringComparison.Ordinal))
+            if (!Strings.IsNullOrEmpty(baseUrl) && !baseUrl.EndsWith("/", StringComparison.Ordinal))
             {
                 baseUrl += "/";
             }
@@ -123,15 +128,16 @@ namespace Heat.Client.Templates
         }
 
         /// <summary>What users should see for a URL: the local path for file URLs, the URL otherwise.</summary>
-        public static string Display(string url)
+        [return: NotNullIfNotNull("url")]
+        public static string? Display(string? url)
         {
             return url != null && IsFile(url) ? FileUrlToPath(url) : url;
         }
 
         /// <summary>The lower-cased scheme as Python's urlsplit finds it, or null.</summary>
-        public static string SchemeOf(string value)
+        public static string? SchemeOf(string value)
         {
-            if (string.IsNullOrEmpty(value))
+            if (Strings.IsNullOrEmpty(value))
             {
                 return null;
             }
@@ -168,7 +174,7 @@ namespace Heat.Client.Templates
 
         private static string StripQueryAndFragment(string value)
         {
-            var cut = value.IndexOfAny(new[] { '?', '#' });
+            var cut = value.IndexOfAny(QueryOrFragment);
             return cut < 0 ? value : value.Substring(0, cut);
         }
 
@@ -184,7 +190,7 @@ namespace Heat.Client.Templates
                 }
                 else
                 {
-                    text.Append('%').Append(b.ToString("X2"));
+                    text.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
                 }
             }
             return text.ToString();

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Numerics;
 using System.Text.RegularExpressions;
+using Heat.Client.Internal;
 using Newtonsoft.Json.Linq;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -38,7 +39,7 @@ namespace Heat.Client.Templates
             @"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.CultureInvariant);
 
         /// <summary>Parses one YAML document; null for an empty stream or an empty document.</summary>
-        public static JToken Parse(string text, string fileName)
+        public static JToken? Parse(string text, string fileName)
         {
             var reader = new Reader(fileName);
             try
@@ -81,7 +82,7 @@ namespace Heat.Client.Templates
 
         private sealed class Anchored
         {
-            public JToken Token;
+            public JToken? Token; // null while the anchored node is still being read
             public long Chars; // what the node is as JSON, aliases expanded
             public int Height; // levels of collections the node spans once expanded: 0 for a scalar
         }
@@ -89,14 +90,22 @@ namespace Heat.Client.Templates
         /// <summary>A collection being read.</summary>
         private sealed class Frame
         {
-            public ParsingEvent Start;
-            public AnchorName Anchor;
-            public long CharsBefore;
+            public Frame(ParsingEvent start, AnchorName anchor, long charsBefore, int outerDeepest, JArray? array)
+            {
+                Start = start;
+                Anchor = anchor;
+                CharsBefore = charsBefore;
+                OuterDeepest = outerDeepest;
+                Array = array;
+            }
+
+            public readonly ParsingEvent Start;
+            public readonly AnchorName Anchor;
+            public readonly long CharsBefore;
+            public readonly int OuterDeepest;
+            public readonly JArray? Array; // null for a mapping
             public int Entries; // items or pairs added so far
-            public int OuterDeepest;
-            public JArray Array; // null for a mapping
-            public JToken Key; // a mapping's pending key, read but still without its value
-            public ParsingEvent KeyAt; // null when no key is pending
+            public (JToken Node, ParsingEvent At)? Key; // a mapping's pending key, read but still without its value
             public readonly List<KeyValuePair<string, JToken>> Merged = new List<KeyValuePair<string, JToken>>();
             public readonly List<KeyValuePair<string, JToken>> Own = new List<KeyValuePair<string, JToken>>();
 
@@ -136,7 +145,7 @@ namespace Heat.Client.Templates
                 _fileName = fileName;
             }
 
-            public TemplateException Error(ParsingEvent at, string detail)
+            public TemplateException Error(ParsingEvent? at, string detail)
             {
                 return new TemplateException(TemplateProblem.Syntax, _fileName, at == null ? (int?)null : (int)at.Start.Line,
                     at == null ? (int?)null : (int)at.Start.Column, detail);
@@ -154,6 +163,7 @@ namespace Heat.Client.Templates
                     var current = parser.Current;
                     JToken done;
                     ParsingEvent doneAt;
+                    // A collection that opens has nothing to add yet: on to its first item.
                     switch (current)
                     {
                         case AnchorAlias alias:
@@ -170,14 +180,12 @@ namespace Heat.Client.Templates
                             break;
                         case SequenceStart sequence:
                             open.Push(Open(sequence, sequence.Anchor, sequence.Tag, "seq"));
-                            done = null;
-                            doneAt = null;
-                            break;
+                            Advance(parser);
+                            continue;
                         case MappingStart mapping:
                             open.Push(Open(mapping, mapping.Anchor, mapping.Tag, "map"));
-                            done = null;
-                            doneAt = null;
-                            break;
+                            Advance(parser);
+                            continue;
                         case SequenceEnd _:
                         case MappingEnd _:
                             var frame = open.Pop();
@@ -189,18 +197,20 @@ namespace Heat.Client.Templates
                         default:
                             throw Error(current, "unexpected " + (current?.GetType().Name ?? "end of stream"));
                     }
-                    if (done != null)
+                    if (open.Count == 0)
                     {
-                        if (open.Count == 0)
-                        {
-                            return done;
-                        }
-                        Add(open.Peek(), done, doneAt);
+                        return done;
                     }
-                    if (!parser.MoveNext())
-                    {
-                        throw Error(null, "unexpected end of stream");
-                    }
+                    Add(open.Peek(), done, doneAt);
+                    Advance(parser);
+                }
+            }
+
+            private void Advance(IParser parser)
+            {
+                if (!parser.MoveNext())
+                {
+                    throw Error(null, "unexpected end of stream");
                 }
             }
 
@@ -234,12 +244,7 @@ namespace Heat.Client.Templates
                 Grow(2, start, null); // the brackets
                 Reserve(anchor);
                 CheckCollectionTag(start, tag, expected);
-                var frame = new Frame { Start = start, Anchor = anchor, CharsBefore = charsBefore, OuterDeepest = Enter(start) };
-                if (expected == "seq")
-                {
-                    frame.Array = new JArray();
-                }
-                return frame;
+                return new Frame(start, anchor, charsBefore, Enter(start), expected == "seq" ? new JArray() : null);
             }
 
             /// <summary>Adds a finished node to the collection that holds it: an item, a mapping key or a mapping value.</summary>
@@ -251,21 +256,19 @@ namespace Heat.Client.Templates
                     frame.Array.Add(node);
                     return;
                 }
-                if (frame.KeyAt == null)
+                if (!(frame.Key is var (key, keyAt)))
                 {
                     Grow(frame.Entries++ == 0 ? SeparatorChars : 2 * SeparatorChars, at, null);
-                    frame.Key = node;
-                    frame.KeyAt = at;
+                    frame.Key = (node, at);
                     return;
                 }
-                var keyAt = frame.KeyAt;
-                frame.KeyAt = null;
+                frame.Key = null;
                 if (keyAt is Scalar keyScalar && keyScalar.Style == ScalarStyle.Plain && keyScalar.Tag.IsEmpty && keyScalar.Value == "<<")
                 {
                     AddMerge(frame.Merged, node, at);
                     return;
                 }
-                frame.Own.Add(new KeyValuePair<string, JToken>(KeyText(frame.Key, keyAt), node));
+                frame.Own.Add(new KeyValuePair<string, JToken>(KeyText(key, keyAt), node));
             }
 
             /// <summary>Opens a collection; returns the deepest level reached outside it, for <see cref="Leave"/>.</summary>
@@ -291,7 +294,7 @@ namespace Heat.Client.Templates
             }
 
             /// <summary>Counts <paramref name="chars"/> more of the document as JSON; fails once past Heat's max_template_size.</summary>
-            private void Grow(long chars, ParsingEvent at, string alias)
+            private void Grow(long chars, ParsingEvent at, string? alias)
             {
                 _chars += chars;
                 if (_chars <= TemplateLimits.MaxTemplateBytes)
@@ -306,7 +309,7 @@ namespace Heat.Client.Templates
 
             /// <summary>About what json.dumps writes for a scalar: a string with its quotes, anything else as written.</summary>
             private static long JsonChars(JToken value, Scalar scalar) =>
-                value.Type == JTokenType.String ? ((string)value).Length + 2 : Math.Max(1, scalar.Value.Length);
+                value.AsText() is string text ? text.Length + 2 : Math.Max(1, scalar.Value.Length);
 
             private void CheckCollectionTag(ParsingEvent at, TagName tag, string expected)
             {
@@ -366,10 +369,9 @@ namespace Heat.Client.Templates
             /// <summary>A mapping key as Python's json.dumps writes a dict key.</summary>
             private string KeyText(JToken key, ParsingEvent at)
             {
+                if (key.AsText() is string text) return text;
                 switch (key.Type)
                 {
-                    case JTokenType.String:
-                        return (string)key;
                     case JTokenType.Integer:
                         return ((JValue)key).Value is BigInteger big
                             ? big.ToString(CultureInfo.InvariantCulture)

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Heat.Client.Internal;
 using Newtonsoft.Json.Linq;
 
 namespace Heat.Client.Templates
@@ -16,13 +17,13 @@ namespace Heat.Client.Templates
         private const string RemoteRule =
             "a file read over http(s) may name only http(s) URLs (relative to its own URL, or absolute), not local files";
 
-        private readonly Func<Uri, CancellationToken, Task<string>> _fetchUrl;
+        private readonly Func<Uri, CancellationToken, Task<string>>? _fetchUrl;
         private readonly bool _offline;
         private readonly CancellationToken _cancellationToken;
         private readonly TemplateBundle _bundle = new TemplateBundle();
         private readonly List<string> _inProgress = new List<string>();
 
-        public LoadSession(Func<Uri, CancellationToken, Task<string>> fetchUrl, bool offline, CancellationToken cancellationToken)
+        public LoadSession(Func<Uri, CancellationToken, Task<string>>? fetchUrl, bool offline, CancellationToken cancellationToken)
         {
             _fetchUrl = fetchUrl;
             _offline = offline;
@@ -39,25 +40,33 @@ namespace Heat.Client.Templates
         /// <summary>A file whose references are being resolved.</summary>
         private sealed class Parent
         {
-            public string Url; // null for template text
-            public string Name;
+            private Parent(string name, bool remote, int depth, Parent? up)
+            {
+                Name = name;
+                Remote = remote;
+                Depth = depth;
+                Up = up;
+            }
+
+            public readonly string Name;
 
             // Read over http(s): someone else's file, which may name only http(s) URLs, never one of our local files.
-            public bool Remote;
+            public readonly bool Remote;
 
-            public int Depth; // 0 for the top template and the environments, one more for each child below them
-            public Parent Up; // the file that names this one, for messages; null at depth 0
+            public readonly int Depth; // 0 for the top template and the environments, one more for each child below them
+            public readonly Parent? Up; // the file that names this one, for messages; null at depth 0
 
-            public static Parent Of(string url, Parent up) => new Parent
-            {
-                Url = url, Name = HeatUrl.Display(url), Remote = HeatUrl.IsHttp(url), Depth = up == null ? 0 : up.Depth + 1, Up = up,
-            };
+            public static Parent Of(string url, Parent? up) =>
+                new Parent(HeatUrl.Display(url), HeatUrl.IsHttp(url), up == null ? 0 : up.Depth + 1, up);
+
+            /// <summary>Template text given as it is: it has a name for messages, no URL.</summary>
+            public static Parent Text(string name) => new Parent(name, remote: false, depth: 0, up: null);
 
             /// <summary>The names from the top file down to this one.</summary>
             public List<string> Chain()
             {
                 var chain = new List<string>();
-                for (var file = this; file != null; file = file.Up)
+                for (Parent? file = this; file != null; file = file.Up)
                 {
                     chain.Insert(0, file.Name);
                 }
@@ -68,9 +77,16 @@ namespace Heat.Client.Templates
         /// <summary>Who names a file, for error messages: the file, the token (for its position) and how it names it.</summary>
         private sealed class Referrer
         {
-            public string FileName;
-            public JToken Token;
-            public string How;
+            public Referrer(string fileName, JToken token, string how)
+            {
+                FileName = fileName;
+                Token = token;
+                How = how;
+            }
+
+            public readonly string FileName;
+            public readonly JToken Token;
+            public readonly string How;
         }
 
         public async Task<TemplateBundle> RunAsync(TemplateRequest request)
@@ -79,25 +95,27 @@ namespace Heat.Client.Templates
             {
                 throw new ArgumentNullException(nameof(request));
             }
-            var given = (string.IsNullOrEmpty(request.TemplatePath) ? 0 : 1) + (request.TemplateText == null ? 0 : 1) +
-                        (string.IsNullOrEmpty(request.TemplateUrl) ? 0 : 1);
+            var templatePath = Strings.IsNullOrEmpty(request.TemplatePath) ? null : request.TemplatePath;
+            var templateUrl = Strings.IsNullOrEmpty(request.TemplateUrl) ? null : request.TemplateUrl;
+            var given = (templatePath == null ? 0 : 1) + (request.TemplateText == null ? 0 : 1) + (templateUrl == null ? 0 : 1);
             if (given != 1)
             {
                 throw new ArgumentException("Give exactly one of TemplatePath, TemplateText or TemplateUrl.", nameof(request));
             }
 
+            var pathOrUrl = templatePath ?? templateUrl;
             if (request.TemplateText != null)
             {
                 var size = Encoding.UTF8.GetByteCount(request.TemplateText);
                 TemplateFormat.CheckSize(size, TextTemplateName, "the template");
                 var template = TemplateFormat.ParseTemplate(request.TemplateText, TextTemplateName);
-                var baseDirectory = string.IsNullOrEmpty(request.BaseDirectory) ? Directory.GetCurrentDirectory() : request.BaseDirectory;
-                await ResolveTemplateAsync(template, HeatUrl.DirectoryUrl(baseDirectory), new Parent { Name = TextTemplateName }).ConfigureAwait(false);
+                var baseDirectory = Strings.IsNullOrEmpty(request.BaseDirectory) ? Directory.GetCurrentDirectory() : request.BaseDirectory;
+                await ResolveTemplateAsync(template, HeatUrl.DirectoryUrl(baseDirectory), Parent.Text(TextTemplateName)).ConfigureAwait(false);
                 _bundle.Template = template;
             }
-            else
+            else if (pathOrUrl != null)
             {
-                var url = HeatUrl.NormalisePathToUrl(request.TemplatePath ?? request.TemplateUrl, request.BaseDirectory);
+                var url = HeatUrl.NormalisePathToUrl(pathOrUrl, request.BaseDirectory);
                 _bundle.SourceUrl = url;
                 if (_offline && HeatUrl.IsHttp(url))
                 {
@@ -113,7 +131,7 @@ namespace Heat.Client.Templates
 
             if (request.EnvironmentPaths != null && request.EnvironmentPaths.Count > 0)
             {
-                JObject merged = null;
+                JObject? merged = null;
                 foreach (var path in request.EnvironmentPaths)
                 {
                     var environment = await LoadEnvironmentAsync(path, request.BaseDirectory).ConfigureAwait(false);
@@ -127,7 +145,7 @@ namespace Heat.Client.Templates
             return _bundle;
         }
 
-        private async Task<JObject> LoadTemplateAsync(string url, Content content, Parent up)
+        private async Task<JObject> LoadTemplateAsync(string url, Content content, Parent? up)
         {
             var name = HeatUrl.Display(url);
             var text = content.Text ?? TemplateFormat.DecodeText(content.Bytes, name);
@@ -209,28 +227,18 @@ namespace Heat.Client.Templates
             return node is JObject mapping ? mapping.PropertyValues().GetEnumerator() : node.Children().GetEnumerator();
         }
 
-        private static bool IsTemplateType(JToken value)
-        {
-            if (value.Type != JTokenType.String)
-            {
-                return false;
-            }
-            var text = (string)value;
-            return text.EndsWith(".yaml", StringComparison.Ordinal) || text.EndsWith(".template", StringComparison.Ordinal);
-        }
+        private static bool IsTemplateType(JToken value) =>
+            value.AsText() is string text && (text.EndsWith(".yaml", StringComparison.Ordinal) || text.EndsWith(".template", StringComparison.Ordinal));
 
         private async Task ResolveReferenceAsync(JProperty property, ReferenceKind kind, string baseUrl, Parent parent)
         {
-            var reference = (string)property.Value;
+            // Only a string names a file: every kind of reference is found by its string value.
+            if (!(property.Value.AsText() is string reference)) return;
             var url = HeatUrl.Resolve(baseUrl, reference);
-            var referrer = new Referrer
-            {
-                FileName = parent.Name,
-                Token = property.Value,
-                How = kind == ReferenceKind.GetFile ? "get_file '" + reference + "'"
+            var referrer = new Referrer(parent.Name, property.Value,
+                kind == ReferenceKind.GetFile ? "get_file '" + reference + "'"
                     : kind == ReferenceKind.TemplateType ? property.Name + " '" + reference + "'"
-                    : "resource_registry entry '" + property.Name + ": " + reference + "'",
-            };
+                    : "resource_registry entry '" + property.Name + ": " + reference + "'");
             // Judged on the joined URL alone, before any look at the disk, so that the answer is the same whether
             // or not such a local file exists.
             if (parent.Remote && !HeatUrl.IsHttp(url))
@@ -272,7 +280,7 @@ namespace Heat.Client.Templates
         private async Task<string> ReadReferencedAsync(string url, ReferenceKind kind, Referrer referrer, Parent parent)
         {
             var content = await ReadAsync(url, referrer, kind == ReferenceKind.GetFile ? null : "the template").ConfigureAwait(false);
-            JObject template;
+            JObject? template;
             if (kind == ReferenceKind.GetFile)
             {
                 if (content.Text == null)

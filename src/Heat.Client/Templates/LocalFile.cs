@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
+using Heat.Client.Internal;
 
 namespace Heat.Client.Templates
 {
@@ -97,7 +98,7 @@ namespace Heat.Client.Templates
         public static byte[] ReadRegular(string path, long limit, string subject, System.Threading.CancellationToken cancellationToken)
         {
             // An unreadable file (permissions) stays the system's own IOException or UnauthorizedAccessException.
-            byte[] bytes;
+            byte[]? bytes;
             using (var stream = OpenRegular(path, out var kind))
             {
                 if (kind == FileKind.Missing)
@@ -128,7 +129,7 @@ namespace Heat.Client.Templates
         /// </summary>
         /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
         /// <exception cref="IOException">Any other failure to open it.</exception>
-        public static FileStream OpenRegular(string path, out FileKind kind)
+        public static FileStream? OpenRegular(string path, out FileKind kind)
         {
             if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
             {
@@ -142,7 +143,7 @@ namespace Heat.Client.Templates
             return kind == FileKind.Regular ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan) : null;
         }
 
-        private static FileStream OpenRegularOnWindows(string path, out FileKind kind)
+        private static FileStream? OpenRegularOnWindows(string path, out FileKind kind)
         {
             if (IsWindowsDevicePath(path))
             {
@@ -244,7 +245,7 @@ namespace Heat.Client.Templates
         /// </summary>
         public static bool IsWindowsDevicePath(string path)
         {
-            if (string.IsNullOrEmpty(path))
+            if (Strings.IsNullOrEmpty(path))
             {
                 return false;
             }

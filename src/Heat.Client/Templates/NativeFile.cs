@@ -53,7 +53,7 @@ namespace Heat.Client.Templates
         /// </summary>
         /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
         /// <exception cref="IOException">Any other failure to open it.</exception>
-        public static bool TryOpenUnix(string path, out FileStream stream, out FileKind kind)
+        public static bool TryOpenUnix(string path, out FileStream? stream, out FileKind kind)
         {
             stream = null;
             kind = FileKind.Other;
@@ -96,7 +96,8 @@ namespace Heat.Client.Templates
                     return true;
                 }
                 // A regular file never blocks a read anyway; FileStream wants a handle in the blocking mode it assumes.
-                SetIsNonBlocking(handle, 0);
+                // For the same reason a failure here changes nothing that is read: it is not an error.
+                _ = SetIsNonBlocking(handle, 0);
                 stream = new FileStream(handle, FileAccess.Read, 1);
                 return true;
             }

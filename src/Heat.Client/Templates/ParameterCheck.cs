@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Heat.Client.Internal;
 using Heat.Client.Models;
 using Newtonsoft.Json.Linq;
 
@@ -18,7 +19,7 @@ namespace Heat.Client.Templates
         /// <param name="environment">The merged environment: its <c>parameters</c> are values, its <c>parameter_defaults</c> defaults.</param>
         /// <param name="values">The <c>parameters</c> field as it is sent (<see cref="TemplateParameters.Format(System.Collections.IDictionary)"/>); they win
         /// over the environment's.</param>
-        public static IReadOnlyList<ParameterProblem> Check(JToken template, JObject environment, JObject values)
+        public static IReadOnlyList<ParameterProblem> Check(JToken template, JObject? environment, JObject? values)
         {
             var problems = new List<ParameterProblem>();
             var declared = HeatTemplateValidation.FromTemplate(template, null).Parameters;
@@ -26,32 +27,35 @@ namespace Heat.Client.Templates
             var defaults = environment?["parameter_defaults"] as JObject;
             foreach (var parameter in declared)
             {
-                var value = Given(values, parameter.Name) ?? Given(given, parameter.Name);
+                // Read from the template's own keys: every parameter has a name.
+                var name = parameter.Name;
+                if (name == null) continue;
+                var value = Given(values, name) ?? Given(given, name);
                 if (value == null)
                 {
                     // Heat checks the default when no value is given; a template's own default is /validate's business.
-                    value = Given(defaults, parameter.Name);
+                    value = Given(defaults, name);
                     if (value == null && parameter.Default == null)
                     {
-                        problems.Add(new ParameterProblem(parameter.Name, $"The Parameter ({parameter.Name}) was not provided."));
+                        problems.Add(new ParameterProblem(name, $"The Parameter ({name}) was not provided."));
                     }
                     if (value == null) continue;
                 }
                 var refusal = Refusal(parameter, value);
-                if (refusal != null) problems.Add(new ParameterProblem(parameter.Name, $"Parameter '{parameter.Name}' is invalid: {refusal}"));
+                if (refusal != null) problems.Add(new ParameterProblem(name, $"Parameter '{name}' is invalid: {refusal}"));
             }
             return problems;
         }
 
         /// <summary>A value by name; JSON null is "not given", as Heat takes it.</summary>
-        private static JToken Given(JObject values, string name)
+        private static JToken? Given(JObject? values, string name)
         {
             var value = values?[name];
             return value == null || value.Type == JTokenType.Null ? null : value;
         }
 
         /// <summary>Why Heat would refuse <paramref name="value"/>, or null.</summary>
-        private static string Refusal(HeatTemplateParameter parameter, JToken value)
+        private static string? Refusal(HeatTemplateParameter parameter, JToken value)
         {
             var type = (parameter.Type ?? string.Empty).ToLowerInvariant();
             object parsed;
@@ -78,9 +82,8 @@ namespace Heat.Client.Templates
                     {
                         parsed = value.Select(v => PythonValues.Str(v)).ToList();
                     }
-                    else if (value.Type == JTokenType.String)
+                    else if (value.AsText() is string text)
                     {
-                        var text = (string)value;
                         parsed = text.Length == 0 ? new List<string>() : text.Split(',').ToList();
                     }
                     else
@@ -89,11 +92,11 @@ namespace Heat.Client.Templates
                     }
                     break;
                 case "json":
-                    if (value.Type == JTokenType.String && ((string)value).Length > 0)
+                    if (value.AsText() is string json && json.Length > 0)
                     {
-                        var error = PythonJsonErrors.Of((string)value);
+                        var error = PythonJsonErrors.Of(json);
                         if (error != null) return "Value must be valid JSON: " + error;
-                        parsed = JToken.Parse((string)value);
+                        parsed = JToken.Parse(json);
                     }
                     else
                     {
@@ -101,7 +104,7 @@ namespace Heat.Client.Templates
                     }
                     break;
                 default:
-                    parsed = value.Type == JTokenType.String ? (string)value : PythonValues.Str(value);
+                    parsed = value.AsText() ?? PythonValues.Str(value);
                     break;
             }
             foreach (var constraint in parameter.Constraints)

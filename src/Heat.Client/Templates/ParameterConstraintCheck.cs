@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Heat.Client.Internal;
 using Heat.Client.Models;
 using Newtonsoft.Json.Linq;
 
@@ -19,7 +20,7 @@ namespace Heat.Client.Templates
         /// <param name="value">The value as sent.</param>
         /// <param name="parsed">The value as Heat reads it for its type: a list of strings for a comma_delimited_list, the
         /// parsed document for json, the value itself otherwise.</param>
-        public static string Refusal(HeatParameterConstraint constraint, string type, JToken value, object parsed)
+        public static string? Refusal(HeatParameterConstraint constraint, string type, JToken value, object parsed)
         {
             bool list = type == "comma_delimited_list" || type == "commadelimitedlist";
             bool valid;
@@ -47,7 +48,7 @@ namespace Heat.Client.Templates
                     var n = PythonValues.Number(value) ?? double.NaN;
                     // Python's % takes the sign of the divisor.
                     valid = n - step.Value * Math.Floor(n / step.Value) == offset.Value;
-                    message = $"{PythonValues.Str(value)} is not a multiple of {PythonValues.Str(modulo["step"])} with an offset of {PythonValues.Str(modulo["offset"])}";
+                    message = $"{PythonValues.Str(value)} is not a multiple of {PythonValues.Str(modulo?["step"])} with an offset of {PythonValues.Str(modulo?["offset"])}";
                     break;
                 case "allowed_values" when type != "json":
                     var allowed = (constraint["allowed_values"] as IEnumerable)?.Cast<object>().ToList();
@@ -72,7 +73,7 @@ namespace Heat.Client.Templates
         }
 
         /// <summary>A bound as Heat reads it (str_to_num of a CloudFormation "MinValue": "1"); null for none.</summary>
-        private static double? Bound(object bound)
+        private static double? Bound(object? bound)
         {
             switch (bound)
             {
@@ -83,7 +84,7 @@ namespace Heat.Client.Templates
             }
         }
 
-        private static bool Within(double value, IDictionary bounds)
+        private static bool Within(double value, IDictionary? bounds)
         {
             var min = Bound(bounds?["min"]);
             var max = Bound(bounds?["max"]);
@@ -97,7 +98,7 @@ namespace Heat.Client.Templates
             {
                 case string text: return PythonValues.Length(text);
                 case List<string> items: return items.Count;
-                case JValue json when json.Type == JTokenType.String: return PythonValues.Length((string)json);
+                case JValue json when json.AsText() is string jsonText: return PythonValues.Length(jsonText);
                 case JArray array: return array.Count;
                 case JObject map: return map.Count;
                 default: return null;
@@ -131,7 +132,7 @@ namespace Heat.Client.Templates
         }
 
         /// <summary>re.match(pattern, value) that ends at the value's end; null for a pattern .NET cannot read.</summary>
-        private static bool? Match(string pattern, string value)
+        private static bool? Match(string? pattern, string value)
         {
             if (pattern == null) return null;
             // Python's named groups, in .NET's spelling; the rest of the common syntax is the same.

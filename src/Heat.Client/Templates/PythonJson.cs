@@ -14,6 +14,8 @@ namespace Heat.Client.Templates
     /// </summary>
     internal static class PythonJson
     {
+        private static readonly char[] Exponent = { 'E', 'e' };
+
         public static string Dumps(JToken token)
         {
             var text = new StringBuilder();
@@ -139,7 +141,7 @@ namespace Heat.Client.Templates
             var round = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
             // round is like "123.45", "1E+16", "1.5E-05": split into digits and a decimal exponent.
             var exponent = 0;
-            var e = round.IndexOfAny(new[] { 'E', 'e' });
+            var e = round.IndexOfAny(Exponent);
             if (e >= 0)
             {
                 exponent = int.Parse(round.Substring(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);

@@ -18,7 +18,7 @@ namespace Heat.Client.Templates
         }
 
         /// <summary>Python's message for <paramref name="text"/>, or null when json.loads takes it.</summary>
-        public static string Of(string text)
+        public static string? Of(string text)
         {
             var scan = new PythonJsonErrors(text);
             return scan.Document();
@@ -37,7 +37,7 @@ namespace Heat.Client.Templates
             public int At { get; }
         }
 
-        private string Document()
+        private string? Document()
         {
             try
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Heat.Client.Internal;
 
 namespace Heat.Client.Templates
 {
@@ -12,11 +13,11 @@ namespace Heat.Client.Templates
         /// <summary>Python's urllib.parse.urljoin (3.11), for the schemes that matter here.</summary>
         public static string Join(string baseUrl, string url)
         {
-            if (string.IsNullOrEmpty(baseUrl))
+            if (Strings.IsNullOrEmpty(baseUrl))
             {
                 return url;
             }
-            if (string.IsNullOrEmpty(url))
+            if (Strings.IsNullOrEmpty(url))
             {
                 return baseUrl;
             }
@@ -173,11 +174,11 @@ namespace Heat.Client.Templates
             {
                 url = scheme + ":" + url;
             }
-            if (!string.IsNullOrEmpty(query))
+            if (!Strings.IsNullOrEmpty(query))
             {
                 url += "?" + query;
             }
-            if (!string.IsNullOrEmpty(fragment))
+            if (!Strings.IsNullOrEmpty(fragment))
             {
                 url += "#" + fragment;
             }

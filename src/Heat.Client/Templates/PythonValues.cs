@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using Heat.Client.Internal;
 using Newtonsoft.Json.Linq;
 
 namespace Heat.Client.Templates
@@ -48,7 +49,7 @@ namespace Heat.Client.Templates
         }
 
         /// <summary>A JSON value as a number the way str_to_num takes it; null when Python would refuse it.</summary>
-        public static double? Number(JToken value)
+        public static double? Number(JToken? value)
         {
             switch (value?.Type)
             {
@@ -58,14 +59,14 @@ namespace Heat.Client.Templates
                 case JTokenType.Boolean:
                     return value.Value<bool>() ? 1 : 0;
                 case JTokenType.String:
-                    return TryNumber((string)value, out var number) ? number : (double?)null;
+                    return value.AsText() is string text && TryNumber(text, out var number) ? number : (double?)null;
                 default:
                     return null;
             }
         }
 
         /// <summary>The name Python gives a JSON value's type, for its TypeError messages.</summary>
-        public static string TypeName(JToken value)
+        public static string TypeName(JToken? value)
         {
             switch (value?.Type)
             {
@@ -94,7 +95,7 @@ namespace Heat.Client.Templates
             string.Join(", ", TrueStrings.Concat(FalseStrings).OrderBy(s => s, StringComparer.Ordinal).Select(s => $"'{s}'"));
 
         /// <summary>Python's str() of a JSON value or of a plain one (a template's constraint bounds).</summary>
-        public static string Str(object value)
+        public static string Str(object? value)
         {
             switch (value)
             {

@@ -15,7 +15,7 @@ namespace Heat.Client.Templates
 
         public int Column { get; }
 
-        public static SourcePosition Of(JToken token)
+        public static SourcePosition? Of(JToken token)
         {
             if (token == null)
             {

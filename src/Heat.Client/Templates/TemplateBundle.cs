@@ -8,16 +8,16 @@ namespace Heat.Client.Templates
     public sealed class TemplateBundle
     {
         /// <summary>The template, parsed (a JSON object), ready to be sent as the <c>template</c> field.</summary>
-        public JToken Template { get; set; }
+        public JToken? Template { get; set; }
 
         /// <summary>Set instead of <see cref="Template"/> when Heat should fetch the template itself.</summary>
-        public string TemplateUrl { get; set; }
+        public string? TemplateUrl { get; set; }
 
         /// <summary>Heat's <c>files</c> map: absolute URL of each referenced file to its content.</summary>
         public IDictionary<string, string> Files { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
         /// <summary>The merged environment, or null when none was given.</summary>
-        public JObject Environment { get; set; }
+        public JObject? Environment { get; set; }
 
         /// <summary>
         /// The absolute URL of each environment file, in the order given; each is also a key of <see cref="Files"/>
@@ -27,7 +27,7 @@ namespace Heat.Client.Templates
         public IList<string> EnvironmentFiles { get; } = new List<string>();
 
         /// <summary>The absolute URL the top template was read from (file:// or http(s)); null for template text.</summary>
-        public string SourceUrl { get; set; }
+        public string? SourceUrl { get; set; }
 
         /// <summary>
         /// http(s) references that <see cref="TemplateLoader.CheckLocal"/> did not fetch (no network): the template

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
+using Heat.Client.Internal;
 using Newtonsoft.Json.Linq;
 
 namespace Heat.Client.Templates
@@ -7,7 +8,7 @@ namespace Heat.Client.Templates
     /// <summary>Environments for <see cref="LoadSession"/>: their registry files, and merging them as heatclient does.</summary>
     internal sealed partial class LoadSession
     {
-        private async Task<JObject> LoadEnvironmentAsync(string path, string baseDirectory)
+        private async Task<JObject?> LoadEnvironmentAsync(string path, string? baseDirectory)
         {
             var url = HeatUrl.NormalisePathToUrl(path, baseDirectory);
             var name = HeatUrl.Display(url);
@@ -29,7 +30,7 @@ namespace Heat.Client.Templates
                         "resource_registry must be a mapping");
                 }
                 var parent = Parent.Of(url, null);
-                var registryBase = BaseUrlOf(registry, HeatUrl.BaseUrlFor(url), parent);
+                var registryBase = BaseUrlOf(registry, HeatUrl.BaseUrlFor(url), url, parent);
                 await ResolveRegistryAsync(registry, registryBase, parent).ConfigureAwait(false);
                 if (registry["resources"] is JObject resources)
                 {
@@ -37,7 +38,7 @@ namespace Heat.Client.Templates
                     {
                         if (resource.Value is JObject perResource)
                         {
-                            await ResolveRegistryAsync(perResource, BaseUrlOf(perResource, registryBase, parent), parent).ConfigureAwait(false);
+                            await ResolveRegistryAsync(perResource, BaseUrlOf(perResource, registryBase, url, parent), parent).ConfigureAwait(false);
                         }
                     }
                 }
@@ -50,17 +51,16 @@ namespace Heat.Client.Templates
             return environment;
         }
 
-        private static string BaseUrlOf(JObject registry, string inherited, Parent environment)
+        private static string BaseUrlOf(JObject registry, string inherited, string environmentUrl, Parent environment)
         {
-            if (registry["base_url"] is JValue value && value.Type == JTokenType.String)
+            if (registry["base_url"] is JValue value && value.AsText() is string baseUrl)
             {
-                var baseUrl = (string)value;
                 // heatclient needs a URL here; a plain path is taken relative to the environment's folder.
-                var resolved = HeatUrl.HasScheme(baseUrl) ? baseUrl : HeatUrl.Resolve(HeatUrl.BaseUrlFor(environment.Url), baseUrl);
+                var resolved = HeatUrl.HasScheme(baseUrl) ? baseUrl : HeatUrl.Resolve(HeatUrl.BaseUrlFor(environmentUrl), baseUrl);
                 if (environment.Remote && !HeatUrl.IsHttp(resolved))
                 {
-                    var referrer = new Referrer { FileName = environment.Name, Token = value };
-                    throw Fail(TemplateProblem.ForbiddenReference, referrer, "base_url '" + baseUrl + "' is refused: " + RemoteRule, resolved);
+                    var referrer = new Referrer(environment.Name, value, "base_url '" + baseUrl + "'");
+                    throw Fail(TemplateProblem.ForbiddenReference, referrer, referrer.How + " is refused: " + RemoteRule, resolved);
                 }
                 return resolved;
             }
@@ -73,7 +73,7 @@ namespace Heat.Client.Templates
             foreach (var entry in new List<JProperty>(registry.Properties()))
             {
                 if (entry.Name == "base_url" || entry.Name == "hooks" || entry.Name == "restricted_actions" ||
-                    entry.Value.Type != JTokenType.String || ((string)entry.Value).Contains("::"))
+                    !(entry.Value.AsText() is string value) || value.Contains("::"))
                 {
                     continue;
                 }

@@ -11,8 +11,8 @@ namespace Heat.Client.Templates
     /// </summary>
     public class TemplateException : Exception
     {
-        public TemplateException(TemplateProblem problem, string filePath, int? line, int? column, string detail,
-            string referencedPath = null, Exception innerException = null)
+        public TemplateException(TemplateProblem problem, string? filePath, int? line, int? column, string detail,
+            string? referencedPath = null, Exception? innerException = null)
             : base(Secrets.RedactText(FormatMessage(filePath, line, column, detail)), Secrets.Redact(innerException))
         {
             Problem = problem;
@@ -27,7 +27,7 @@ namespace Heat.Client.Templates
         public TemplateProblem Problem { get; }
 
         /// <summary>The file in which the problem is (for a missing file: the file that names it), a local path or a URL.</summary>
-        public string FilePath { get; }
+        public string? FilePath { get; }
 
         /// <summary>1-based line in <see cref="FilePath"/>, when known.</summary>
         public int? Line { get; }
@@ -39,9 +39,9 @@ namespace Heat.Client.Templates
         public string Detail { get; }
 
         /// <summary>For <see cref="TemplateProblem.FileNotFound"/> and similar: the path or URL that was referenced.</summary>
-        public string ReferencedPath { get; }
+        public string? ReferencedPath { get; }
 
-        internal static string FormatMessage(string filePath, int? line, int? column, string detail)
+        internal static string FormatMessage(string? filePath, int? line, int? column, string detail)
         {
             var text = new StringBuilder(filePath ?? "(template)");
             if (line.HasValue)

@@ -92,7 +92,7 @@ namespace Heat.Client.Templates
         /// null when it is not. A template too large for Heat is an error; any other file too large to be one is text.
         /// </summary>
         /// <exception cref="TemplateException">A template over Heat's max_template_size, aliases expanded.</exception>
-        public static JObject TryParseTemplate(string text, string fileName)
+        public static JObject? TryParseTemplate(string text, string fileName)
         {
             try
             {
@@ -157,7 +157,7 @@ namespace Heat.Client.Templates
             return environment;
         }
 
-        private static JToken ParseDocument(string text, string fileName)
+        private static JToken? ParseDocument(string text, string fileName)
         {
             return DocumentScan.IsJson(text) ? ParseJson(text, fileName) : HeatYaml.Parse(text, fileName);
         }

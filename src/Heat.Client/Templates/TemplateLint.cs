@@ -42,7 +42,7 @@ namespace Heat.Client.Templates
             return problems;
         }
 
-        private static void Check(JToken template, string source, List<string> problems)
+        private static void Check(JToken template, string? source, List<string> problems)
         {
             if (!(template is JObject root) || root["heat_template_version"] == null) return;
             var declared = new HashSet<string>((root["parameters"] as JObject)?.Properties().Select(p => p.Name) ?? Enumerable.Empty<string>(), StringComparer.Ordinal);
@@ -52,7 +52,7 @@ namespace Heat.Client.Templates
             }
         }
 
-        private static void Walk(JToken token, string path, HashSet<string> declared, string source, List<string> problems)
+        private static void Walk(JToken? token, string path, HashSet<string> declared, string? source, List<string> problems)
         {
             switch (token)
             {
@@ -60,8 +60,7 @@ namespace Heat.Client.Templates
                     if (obj.Count == 1 && obj["get_param"] != null)
                     {
                         var argument = obj["get_param"];
-                        var name = argument.Type == JTokenType.String ? (string)argument
-                            : argument is JArray list && list.Count > 0 && list[0].Type == JTokenType.String ? (string)list[0] : null;
+                        var name = argument.AsText() ?? (argument is JArray list && list.Count > 0 ? list[0].AsText() : null);
                         if (name != null && !declared.Contains(name) && !PseudoParameters.Contains(name))
                         {
                             problems.Add($"{(source == null ? "The" : source + ": the")} Parameter ({name}) is not declared in the template's parameters (used at {path}).");

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Heat.Client.Internal;
 
 namespace Heat.Client.Templates
 {
@@ -87,10 +88,10 @@ namespace Heat.Client.Templates
         }
 
         /// <summary>As HttpContent.ReadAsStringAsync decodes: a byte order mark first, then the charset, else UTF-8.</summary>
-        private static string Decode(byte[] bytes, string charset)
+        private static string Decode(byte[] bytes, string? charset)
         {
             var encoding = Encoding.UTF8;
-            if (!string.IsNullOrEmpty(charset))
+            if (!Strings.IsNullOrEmpty(charset))
             {
                 try
                 {

@@ -1,10 +1,12 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO;
 using System.Numerics;
 using System.Reflection;
+using Heat.Client.Internal;
 using Newtonsoft.Json.Linq;
 
 namespace Heat.Client.Templates
@@ -90,7 +92,7 @@ namespace Heat.Client.Templates
             {
                 var name = KeyOf(entry.Key);
                 var given = Convert.ToString(Unwrap(entry.Value), CultureInfo.InvariantCulture);
-                if (string.IsNullOrEmpty(given))
+                if (Strings.IsNullOrEmpty(given))
                 {
                     throw new TemplateException(TemplateProblem.FileNotFound, given, null, null,
                         "parameter file for '" + name + "' has no path");
@@ -127,7 +129,7 @@ namespace Heat.Client.Templates
         private static string KeyOf(object key)
         {
             var text = Convert.ToString(Unwrap(key), CultureInfo.InvariantCulture);
-            if (string.IsNullOrEmpty(text))
+            if (Strings.IsNullOrEmpty(text))
             {
                 throw new ArgumentException("A parameter name is empty.");
             }
@@ -215,7 +217,8 @@ namespace Heat.Client.Templates
         }
 
         /// <summary>PowerShell wraps values in PSObject; take the object inside without referencing PowerShell.</summary>
-        private static object Unwrap(object value)
+        [return: NotNullIfNotNull("value")]
+        private static object? Unwrap(object? value)
         {
             for (var depth = 0; value != null && depth < 8; depth++)
             {

@@ -13,9 +13,16 @@ namespace Heat.Client.Templates
 
         private sealed class Content
         {
-            public string Text; // null when the bytes are not UTF-8
-            public byte[] Bytes; // null for http content
-            public long Size;
+            public Content(string? text, byte[] bytes, long size)
+            {
+                Text = text;
+                Bytes = bytes;
+                Size = size;
+            }
+
+            public readonly string? Text; // null when the bytes are not UTF-8
+            public readonly byte[] Bytes; // empty for http content, whose text is all there is
+            public readonly long Size;
         }
 
         /// <summary>
@@ -23,7 +30,7 @@ namespace Heat.Client.Templates
         /// <paramref name="what"/> is null, a get_file target. Every size is checked against its cap before the content
         /// is kept: a local file from its open handle's length before it is read, and again while it is read.
         /// </summary>
-        private async Task<Content> ReadAsync(string url, Referrer referrer, string what)
+        private async Task<Content> ReadAsync(string url, Referrer? referrer, string? what)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             if (_filesRead >= TemplateLimits.MaxFiles)
@@ -51,7 +58,7 @@ namespace Heat.Client.Templates
             return content;
         }
 
-        private Content ReadLocal(string url, Referrer referrer, string what)
+        private Content ReadLocal(string url, Referrer? referrer, string? what)
         {
             var path = HeatUrl.FileUrlToPath(url);
             var subject = (referrer == null ? "the file " : referrer.How + ": ") + path;
@@ -61,32 +68,31 @@ namespace Heat.Client.Templates
                 // Opened first, then judged by its handle: opening a FIFO would block, and a device may never end.
                 using (var stream = LocalFile.OpenRegular(path, out var kind))
                 {
-                    switch (kind)
+                    // Only a regular file is opened: anything else is closed unread, and named here.
+                    if (stream == null)
                     {
-                        case FileKind.Regular:
-                            break;
-                        case FileKind.Missing:
-                            throw Fail(TemplateProblem.FileNotFound, referrer, subject + " does not exist", path);
-                        case FileKind.Directory:
-                            throw Fail(TemplateProblem.FileNotFound, referrer, subject + " is a folder, not a file", path);
-                        default:
-                            throw Fail(TemplateProblem.NotRegularFile, referrer, subject + " is " + LocalFile.Describe(kind) +
-                                ", not a regular file: reading it could block or never end", path);
+                        switch (kind)
+                        {
+                            case FileKind.Missing:
+                                throw Fail(TemplateProblem.FileNotFound, referrer, subject + " does not exist", path);
+                            case FileKind.Directory:
+                                throw Fail(TemplateProblem.FileNotFound, referrer, subject + " is a folder, not a file", path);
+                            default:
+                                throw Fail(TemplateProblem.NotRegularFile, referrer, subject + " is " + LocalFile.Describe(kind) +
+                                    ", not a regular file: reading it could block or never end", path);
+                        }
                     }
                     CheckSize(stream.Length, true, url, referrer, what);
                     var allowance = Math.Min(LimitFor(what), TemplateLimits.MaxBundleBytes - _bytesRead);
-                    bytes = CappedRead.ReadUpTo(stream, allowance, _cancellationToken);
-                    if (bytes == null)
-                    {
-                        CheckSize(allowance + 1, false, url, referrer, what);
-                    }
+                    // Past the allowance is past one of the caps it was taken from.
+                    bytes = CappedRead.ReadUpTo(stream, allowance, _cancellationToken) ?? throw OverCap(allowance + 1, false, url, referrer, what);
                 }
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 throw Fail(TemplateProblem.FileNotFound, referrer, subject + " cannot be read: " + ex.Message, path, ex);
             }
-            string text = null;
+            string? text = null;
             try
             {
                 text = TemplateFormat.DecodeText(bytes, HeatUrl.Display(url));
@@ -99,17 +105,17 @@ namespace Heat.Client.Templates
             {
                 // Not UTF-8: a get_file target goes as base64; a template or environment fails where it is parsed.
             }
-            return new Content { Text = text, Bytes = bytes, Size = bytes.Length };
+            return new Content(text, bytes, bytes.Length);
         }
 
-        private async Task<Content> FetchAsync(string url, Referrer referrer, string what)
+        private async Task<Content> FetchAsync(string url, Referrer? referrer, string? what)
         {
             if (_fetchUrl == null)
             {
                 throw Fail(TemplateProblem.UnsupportedReference, referrer,
                     (referrer == null ? url : referrer.How + ": " + url) + " is an http(s) URL and no fetcher was given", url);
             }
-            string text;
+            string? text;
             try
             {
                 text = await _fetchUrl(new Uri(url), _cancellationToken).ConfigureAwait(false);
@@ -130,43 +136,46 @@ namespace Heat.Client.Templates
             // The fetcher caps the body it reads; this side holds every path to the same caps whatever the fetcher does.
             var size = Encoding.UTF8.GetByteCount(text);
             CheckSize(size, true, url, referrer, what);
-            return new Content { Text = text, Size = size };
+            return new Content(text, Array.Empty<byte>(), size);
         }
 
-        private static long LimitFor(string what) => what == null ? TemplateLimits.MaxFileBytes : TemplateLimits.MaxTemplateBytes;
+        private static long LimitFor(string? what) => what == null ? TemplateLimits.MaxFileBytes : TemplateLimits.MaxTemplateBytes;
 
         /// <summary>
         /// Fails when <paramref name="size"/> bytes are over a cap: Heat's max_template_size for a template or environment
         /// (reported in that file, as Heat would), the cap for one file, or what is left of the cap for the whole bundle.
         /// <paramref name="exact"/> is false when the size is only known to be at least that (a read that went past it).
         /// </summary>
-        private void CheckSize(long size, bool exact, string url, Referrer referrer, string what)
+        private void CheckSize(long size, bool exact, string url, Referrer? referrer, string? what)
+        {
+            if (size > LimitFor(what) || _bytesRead + size > TemplateLimits.MaxBundleBytes) throw OverCap(size, exact, url, referrer, what);
+        }
+
+        /// <summary>The error for <paramref name="size"/> bytes, which are over the cap for one file or for the whole bundle.</summary>
+        private static TemplateException OverCap(long size, bool exact, string url, Referrer? referrer, string? what)
         {
             var display = HeatUrl.Display(url);
             if (what != null && size > TemplateLimits.MaxTemplateBytes)
             {
-                throw new TemplateException(TemplateProblem.TooLarge, display, null, null,
+                return new TemplateException(TemplateProblem.TooLarge, display, null, null,
                     what + (exact ? " is " + size + " bytes, over" : " grew past its length while being read, to over") +
                     " Heat's max_template_size of " + TemplateLimits.MaxTemplateBytes + " bytes", display);
             }
             if (what == null && size > TemplateLimits.MaxFileBytes)
             {
-                throw Fail(TemplateProblem.TooLarge, referrer, Subject(referrer, display) +
+                return Fail(TemplateProblem.TooLarge, referrer, Subject(referrer, display) +
                     (exact ? " is " + size + " bytes, over" : " grew past its length while being read, to over") +
                     " the limit of " + TemplateLimits.MaxFileBytes + " bytes for one file", display);
             }
-            if (_bytesRead + size > TemplateLimits.MaxBundleBytes)
-            {
-                throw Fail(TemplateProblem.TooLarge, referrer, Subject(referrer, display) + " would bring the files read for this template to over " +
-                    TemplateLimits.MaxBundleBytes + " bytes, the limit for all of them together", display);
-            }
+            return Fail(TemplateProblem.TooLarge, referrer, Subject(referrer, display) + " would bring the files read for this template to over " +
+                TemplateLimits.MaxBundleBytes + " bytes, the limit for all of them together", display);
         }
 
         /// <summary>
         /// A template or environment is held, and sent, as its JSON, which aliases and escapes can make larger than the text
         /// it was read from: the difference counts against the cap for the whole bundle too.
         /// </summary>
-        private void CountAsJson(string url, Referrer referrer, long textSize, long jsonSize)
+        private void CountAsJson(string url, Referrer? referrer, long textSize, long jsonSize)
         {
             var more = jsonSize - textSize;
             if (more <= 0)
@@ -183,10 +192,10 @@ namespace Heat.Client.Templates
             _bytesRead += more;
         }
 
-        private static string Subject(Referrer referrer, string file) => referrer == null ? file : referrer.How + ": " + file;
+        private static string Subject(Referrer? referrer, string file) => referrer == null ? file : referrer.How + ": " + file;
 
-        private static TemplateException Fail(TemplateProblem problem, Referrer referrer, string detail, string referenced,
-            Exception inner = null)
+        private static TemplateException Fail(TemplateProblem problem, Referrer? referrer, string detail, string referenced,
+            Exception? inner = null)
         {
             if (referrer == null)
             {

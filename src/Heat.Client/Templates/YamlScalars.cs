@@ -116,7 +116,7 @@ namespace Heat.Client.Templates
             return YamlTag + "str";
         }
 
-        private static JToken ConstructInt(string text)
+        private static JToken? ConstructInt(string text)
         {
             var value = text.Replace("_", string.Empty);
             var sign = BigInteger.One;
@@ -192,7 +192,7 @@ namespace Heat.Client.Templates
             return result;
         }
 
-        private static JToken ConstructFloat(string text)
+        private static JToken? ConstructFloat(string text)
         {
             var value = text.Replace("_", string.Empty).ToLowerInvariant();
             var sign = 1.0;

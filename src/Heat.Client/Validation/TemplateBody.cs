@@ -9,7 +9,7 @@ namespace Heat.Client.Validation
     internal static class TemplateBody
     {
         /// <param name="templateOptional">A PATCH may send an environment (hooks, say) and keep the stack's template.</param>
-        public static void Add(JObject body, TemplateBundle template, bool templateOptional = false)
+        public static void Add(JObject body, TemplateBundle? template, bool templateOptional = false)
         {
             if (template == null) throw new ArgumentException("A template is required.");
             if (template.Template != null) body["template"] = template.Template;

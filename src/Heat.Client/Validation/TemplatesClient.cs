@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Heat.Client.Internal;
 using Heat.Client.Models;
 using Heat.Client.Templates;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Heat.Client.Validation
@@ -35,7 +36,15 @@ namespace Heat.Client.Validation
             // A validation changes nothing: safe to send again after a transient failure.
             var response = await _api.SendAsync(HttpMethod.Post, Query.Append(HeatRoutes.Validate, Query.From(request)), body, cancellationToken,
                 idempotent: true).ConfigureAwait(false);
-            return HeatTemplateValidation.FromJson(response.Body(), source);
+            try
+            {
+                return HeatTemplateValidation.FromJson(response.Body(), source);
+            }
+            catch (JsonException e)
+            {
+                throw new HeatInvalidResponseException(response.StatusCode, response.Method ?? "POST", response.FinalUri, response.ContentType,
+                    "a value in its body has the wrong shape: " + ErrorMapper.Clean(e.Message), e);
+            }
         }
 
         /// <summary>Reads an http(s) URL that a template names: no token, certificate always checked unless it is

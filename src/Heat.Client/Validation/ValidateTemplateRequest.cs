@@ -7,7 +7,7 @@ namespace Heat.Client.Validation
     /// <summary><c>POST /validate</c>: the template, and how Heat should look at it.</summary>
     public sealed class ValidateTemplateRequest
     {
-        public TemplateBundle Template { get; set; }
+        public TemplateBundle? Template { get; set; }
 
         /// <summary>Heat's error codes to let pass (<c>ignore_errors=99001,...</c>), as heatclient's --ignore-errors.</summary>
         [Query("ignore_errors", Joined = true)]

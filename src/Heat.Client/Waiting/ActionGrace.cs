@@ -33,7 +33,7 @@ namespace Heat.Client.Waiting
         public bool IsDone(HeatStack stack, DateTime now)
         {
             if (stack.IsInProgress) return false;
-            if (_actions.Count == 0 || _actions.Contains(stack.Action)) return true;
+            if (_actions.Count == 0 || (stack.Action != null && _actions.Contains(stack.Action))) return true;
             return PastGrace(now);
         }
 

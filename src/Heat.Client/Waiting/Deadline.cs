@@ -26,11 +26,11 @@ namespace Heat.Client.Waiting
         public bool HasPassed(DateTime now) => Remaining(now) <= TimeSpan.Zero;
 
         /// <summary>Still in progress: <paramref name="status"/> is the newest status seen (an event's, or the stack's).</summary>
-        public HeatWaitTimeoutException StillInProgress(StackRef stack, string status, HeatStack lastSeen) =>
+        public HeatWaitTimeoutException StillInProgress(StackRef stack, string? status, HeatStack? lastSeen) =>
             new HeatWaitTimeoutException($"Stack '{stack}' is still {status ?? "unknown"} after {Durations.Describe(Timeout)}.", stack, status, Timeout, lastSeen);
 
         /// <summary>Heat did not answer before the deadline.</summary>
-        public HeatWaitTimeoutException Unanswered(StackRef stack, HeatStack lastSeen, HeatException error) =>
+        public HeatWaitTimeoutException Unanswered(StackRef stack, HeatStack? lastSeen, HeatException error) =>
             new HeatWaitTimeoutException(
                 $"Stack '{stack}' was last seen {lastSeen?.StackStatus ?? "(never)"}; Heat did not answer before the timeout of {Durations.Describe(Timeout)}: {error.Message}",
                 stack, lastSeen?.StackStatus, Timeout, lastSeen, error);

@@ -12,17 +12,17 @@ namespace Heat.Client.Waiting
     /// </summary>
     internal sealed class EventMarker
     {
-        public EventMarker(string start)
+        public EventMarker(string? start)
         {
             Value = start;
         }
 
         /// <summary>The id of the last event read; null: read from the first.</summary>
-        public string Value { get; private set; }
+        public string? Value { get; private set; }
 
         /// <summary>The marker a wait starts at: the one given; none for a new stack (every event is news); else the
         /// newest event now, from <paramref name="newest"/>.</summary>
-        public static async Task<EventMarker> StartAsync(StackWatchOptions options, Func<Task<string>> newest) =>
+        public static async Task<EventMarker> StartAsync(StackWatchOptions options, Func<Task<string?>> newest) =>
             new EventMarker(options.Marker ?? (options.IsNew ? null : await newest().ConfigureAwait(false)));
 
         /// <summary>Moves past events just read (oldest first); an event without an id leaves the marker where it was.</summary>

@@ -44,6 +44,6 @@ namespace Heat.Client.Waiting
         /// <summary>In progress, quiet, and resources paused: only someone clearing them moves the stack on.</summary>
         public bool IsStuck(HeatStack seen) => seen.IsInProgress && _paused.Count > 0;
 
-        private static string Key(string stackId, string resourceName) => (stackId ?? string.Empty) + "/" + resourceName;
+        private static string Key(string? stackId, string? resourceName) => (stackId ?? string.Empty) + "/" + resourceName;
     }
 }

@@ -22,7 +22,7 @@ namespace Heat.Client.Waiting
 
         private readonly Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyCollection<string>>> _listIds;
         private readonly object _lock = new object();
-        private Batch _open;
+        private Batch? _open;
 
         /// <param name="listIds">The ids of the stacks listed under any of the names (one request).</param>
         public ListedProbe(Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyCollection<string>>> listIds)
@@ -85,7 +85,7 @@ namespace Heat.Client.Waiting
                 {
                     if (_open == batch) _open = null;
                 }
-                batch.Ids.TrySetCanceled();
+                batch.Ids.TrySetCanceled(cancellationToken);
             }
             catch (Exception e)
             {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Heat.Client.Internal;
 using Heat.Client.Models;
 
 namespace Heat.Client.Waiting
@@ -9,7 +10,7 @@ namespace Heat.Client.Waiting
     {
         /// <summary>The stack's own events name the stack as their resource, with the stack's id as physical id.</summary>
         public static bool IsOf(HeatEvent evt, StackRef stack) =>
-            evt.ResourceName == stack.StackName && (evt.PhysicalResourceId == stack.StackId || string.IsNullOrEmpty(evt.PhysicalResourceId));
+            evt.ResourceName == stack.StackName && (evt.PhysicalResourceId == stack.StackId || Strings.IsNullOrEmpty(evt.PhysicalResourceId));
 
         /// <summary>The newest of the stack's own events among <paramref name="fresh"/> (oldest first), or null.</summary>
         public static HeatEvent Last(IEnumerable<HeatEvent> fresh, StackRef stack) => fresh.LastOrDefault(e => IsOf(e, stack));

@@ -8,7 +8,7 @@ namespace Heat.Client.Waiting
     /// <summary>How far a stack's own resources are: each one's latest status in this wait, and how many are complete.</summary>
     internal sealed class ResourceTally
     {
-        private readonly Dictionary<string, string> _latest = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string?> _latest = new Dictionary<string, string?>(StringComparer.Ordinal);
 
         /// <summary>Events (oldest first) of the stack's top-level resources; its own events and nested stacks' do not count.</summary>
         public void Observe(IEnumerable<HeatEvent> fresh, StackRef stack)

@@ -27,8 +27,7 @@ namespace Heat.Client.Waiting
         private readonly ResourceTally _tally = new ResourceTally();
         private readonly StackProgress _progress;
         private StackRef _stack;
-        private HeatStack _lastSeen;
-        private EventMarker _marker;
+        private HeatStack? _lastSeen;
 
         public StackWatch(StackWatcher reads, StackRef stack, StackWatchOptions options, Action<StackProgress> onProgress)
         {
@@ -58,31 +57,30 @@ namespace Heat.Client.Waiting
                 Report();
                 return await _reads.InFullAsync(first, _stack, cancellationToken).ConfigureAwait(false);
             }
-            _marker = await EventMarker.StartAsync(_options, () => _reads.NewestEventAsync(_stack, cancellationToken)).ConfigureAwait(false);
+            var marker = await EventMarker.StartAsync(_options, () => _reads.NewestEventAsync(_stack, cancellationToken)).ConfigureAwait(false);
             _progress.ResourcesTotal = await _reads.CountResourcesAsync(_stack, cancellationToken).ConfigureAwait(false);
             Report();
 
             while (true)
             {
                 bool readStack = _quiet.StackReadDue;
-                var (gone, fresh) = await _reads.EventsAfterAsync(_stack, _marker.Value, _options.NestedDepth, cancellationToken).ConfigureAwait(false);
+                var (gone, fresh) = await _reads.EventsAfterAsync(_stack, marker.Value, _options.NestedDepth, cancellationToken).ConfigureAwait(false);
                 if (gone) return StackWatcher.Gone(_stack);
-                if (fresh != null && fresh.Count > 0) readStack |= SawEvents(fresh);
+                if (fresh != null && fresh.Count > 0) readStack |= SawEvents(fresh, marker);
                 else _quiet.Quiet();
 
                 if (readStack)
                 {
-                    var (ended, final) = await ReadStackAsync(cancellationToken).ConfigureAwait(false);
-                    if (ended) return final;
+                    if (await ReadStackAsync(cancellationToken).ConfigureAwait(false) is HeatStack final) return final;
                 }
                 await SleepAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 
         /// <summary>Takes in a batch of new events; returns whether the stack's own event says it reached a final state.</summary>
-        private bool SawEvents(List<HeatEvent> fresh)
+        private bool SawEvents(List<HeatEvent> fresh, EventMarker marker)
         {
-            _marker.MovePast(fresh);
+            marker.MovePast(fresh);
             _quiet.News();
             _backoff.News();
             _tally.Observe(fresh, _stack);
@@ -99,16 +97,17 @@ namespace Heat.Client.Waiting
                 final = !HeatStatus.IsIn(own.ResourceStatus, HeatStatus.InProgress);
             }
             Report();
-            _progress.NewEvents = new HeatEvent[0];
+            _progress.NewEvents = Array.Empty<HeatEvent>();
             return final;
         }
 
-        /// <summary>Reads the stack and applies the rules that end a wait: gone, stuck at hooks, a final state that is the answer.</summary>
-        private async Task<(bool Ended, HeatStack Final)> ReadStackAsync(CancellationToken cancellationToken)
+        /// <summary>Reads the stack and applies the rules that end a wait: gone, stuck at hooks, a final state that is the
+        /// answer. The stack to answer with when the wait ends; null while it goes on.</summary>
+        private async Task<HeatStack?> ReadStackAsync(CancellationToken cancellationToken)
         {
             _quiet.StackRead();
             var seen = await _reads.ReadStackAsync(_stack, _deadline, _options.PollInterval, _lastSeen, cancellationToken).ConfigureAwait(false);
-            if (seen == null) return (true, StackWatcher.Gone(_stack));
+            if (seen == null) return StackWatcher.Gone(_stack);
             _lastSeen = seen;
             if (seen.StackStatus != _progress.StackStatus)
             {
@@ -122,15 +121,15 @@ namespace Heat.Client.Waiting
                 _hooks.Asked(await _reads.PendingHooksAsync(_stack, cancellationToken).ConfigureAwait(false));
             }
             if (_hooks.IsStuck(seen)) throw new HeatStackPausedException(_stack, _hooks.Paused, seen);
-            if (!_grace.Ends(seen, DateTime.UtcNow)) return (false, null);
+            if (!_grace.Ends(seen, DateTime.UtcNow)) return null;
             if (!_gone.MustLeaveList(seen) || !await _reads.StillListedAsync(_stack, cancellationToken).ConfigureAwait(false))
             {
-                return (true, await _reads.InFullAsync(seen, _stack, cancellationToken).ConfigureAwait(false));
+                return await _reads.InFullAsync(seen, _stack, cancellationToken).ConfigureAwait(false);
             }
-            if (_gone.StillListed(DateTime.UtcNow)) return (true, seen);
+            if (_gone.StillListed(DateTime.UtcNow)) return seen;
             _quiet.ReadStackNext();
             _backoff.Hurry();
-            return (false, null);
+            return null;
         }
 
         /// <summary>Sleeps until the next poll; the last sleep ends at the deadline, and a wait past it is a timeout.</summary>
@@ -139,7 +138,7 @@ namespace Heat.Client.Waiting
             var remaining = _deadline.Remaining(DateTime.UtcNow);
             if (remaining <= TimeSpan.Zero)
             {
-                if (_progress.StackStatus != null) _lastSeen.StackStatus = _progress.StackStatus;
+                if (_progress.StackStatus != null && _lastSeen != null) _lastSeen.StackStatus = _progress.StackStatus;
                 throw _deadline.StillInProgress(_stack, _progress.StackStatus, _lastSeen);
             }
             await Task.Delay(_backoff.Before(remaining), cancellationToken).ConfigureAwait(false);

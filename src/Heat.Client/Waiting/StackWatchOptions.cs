@@ -12,7 +12,7 @@ namespace Heat.Client.Waiting
 
         /// <summary>Only events after this one are read (the newest event before the action was sent); null: the
         /// wait asks Heat for the newest event first, so an old stack's history is never read.</summary>
-        public string Marker { get; set; }
+        public string? Marker { get; set; }
 
         /// <summary>A stack created by this call: every event is news, no marker is needed.</summary>
         public bool IsNew { get; set; }

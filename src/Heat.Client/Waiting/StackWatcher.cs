@@ -21,9 +21,9 @@ namespace Heat.Client.Waiting
         private readonly ResourcesClient _resources;
         private readonly HooksClient _hooks;
         private readonly ListedProbe _listed;
-        private readonly Action<string> _trace;
+        private readonly Action<string>? _trace;
 
-        public StackWatcher(StackReader stacks, EventsClient events, ResourcesClient resources, HooksClient hooks, Action<string> trace)
+        public StackWatcher(StackReader stacks, EventsClient events, ResourcesClient resources, HooksClient hooks, Action<string>? trace)
         {
             _stacks = stacks;
             _events = events;
@@ -42,7 +42,7 @@ namespace Heat.Client.Waiting
 
         /// <summary>The stack now (without its outputs); null when Heat has none. A Heat that does not answer is asked again
         /// until the deadline, which then ends the wait as a timeout naming the status last seen.</summary>
-        internal async Task<HeatStack> ReadStackAsync(StackRef stack, Deadline deadline, TimeSpan interval, HeatStack lastSeen, CancellationToken cancellationToken)
+        internal async Task<HeatStack?> ReadStackAsync(StackRef stack, Deadline deadline, TimeSpan interval, HeatStack? lastSeen, CancellationToken cancellationToken)
         {
             var backoff = new Backoff(interval);
             while (true)
@@ -86,7 +86,7 @@ namespace Heat.Client.Waiting
 
         /// <summary>The events after <paramref name="marker"/> (oldest first); null when Heat did not answer this time;
         /// Gone when Heat no longer has the stack.</summary>
-        internal async Task<(bool Gone, List<HeatEvent> Fresh)> EventsAfterAsync(StackRef stack, string marker, int? nestedDepth, CancellationToken cancellationToken)
+        internal async Task<(bool Gone, List<HeatEvent>? Fresh)> EventsAfterAsync(StackRef stack, string? marker, int? nestedDepth, CancellationToken cancellationToken)
         {
             try
             {
@@ -112,11 +112,11 @@ namespace Heat.Client.Waiting
             catch (HeatException e) when (IsPassing(e) || e is HeatNotFoundException)
             {
                 _trace?.Invoke($"Could not look for hooks of '{stack}' ({e.Message}).");
-                return new HeatStackHook[0];
+                return Array.Empty<HeatStackHook>();
             }
         }
 
-        internal async Task<string> NewestEventAsync(StackRef stack, CancellationToken cancellationToken)
+        internal async Task<string?> NewestEventAsync(StackRef stack, CancellationToken cancellationToken)
         {
             try
             {
@@ -164,7 +164,7 @@ namespace Heat.Client.Waiting
             var options = new StackListOptions { PageSize = ListedProbe.MaxNames };
             foreach (var name in names) options.Names.Add(name);
             var page = await _stacks.ListPageAsync(options, null, cancellationToken).ConfigureAwait(false);
-            return new HashSet<string>(page.Items.Select(s => s.Id), StringComparer.Ordinal);
+            return new HashSet<string>(page.Items.Select(s => s.Id).OfType<string>(), StringComparer.Ordinal);
         }
 
         private static bool IsPassing(HeatException e) => e.IsTransient && !(e is HeatSessionClosedException);

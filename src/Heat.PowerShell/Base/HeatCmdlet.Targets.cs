@@ -89,7 +89,7 @@ namespace Heat.PowerShell.Base
         protected IList<StackRef> Targets(string[] names, string id)
         {
             id = string.IsNullOrEmpty(id) ? null : id;
-            names = names ?? new string[0];
+            names = names ?? Array.Empty<string>();
             string conflict = null;
             if (names.Length == 0 && id == null)
             {

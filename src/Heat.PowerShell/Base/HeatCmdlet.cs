@@ -132,7 +132,7 @@ namespace Heat.PowerShell.Base
         /// </summary>
         internal IReadOnlyList<WaitOutcome> WaitForStacks(IReadOnlyList<PendingWait> pending, string activity)
         {
-            if (pending.Count == 0) return new WaitOutcome[0];
+            if (pending.Count == 0) return Array.Empty<WaitOutcome>();
             var waiter = new StackWaiter(pending, activity, evt => Post(() => WriteVerbose(EventLine.Format(evt))));
             var all = waiter.StartAsync(Client, CancellationToken);
             Tick = () => waiter.Render(WriteProgress);
@@ -172,7 +172,7 @@ namespace Heat.PowerShell.Base
                 TemplateText = path == null && url == null ? text : null,
                 TemplateUrl = path == null ? url : null,
             };
-            foreach (var environment in environmentPaths ?? new string[0])
+            foreach (var environment in environmentPaths ?? Array.Empty<string>())
             {
                 request.EnvironmentPaths.Add(LocalPathOrUrl(environment));
             }

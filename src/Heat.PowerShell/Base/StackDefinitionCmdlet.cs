@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using Heat.Client;
@@ -53,7 +54,7 @@ namespace Heat.PowerShell.Base
                 DisableRollback = Definition.DisableRollbackValue(this) ?? true,
                 TimeoutMinutes = Definition.TimeoutMinutes,
             };
-            foreach (var tag in Definition.Tag ?? new string[0]) request.Tags.Add(tag);
+            foreach (var tag in Definition.Tag ?? Array.Empty<string>()) request.Tags.Add(tag);
             return request;
         }
     }

@@ -40,6 +40,8 @@ namespace Heat.PowerShell.Cmdlets
     [OutputType(typeof(HeatStackHook))]
     public sealed class ClearHeatStackHook : StackTargetCmdlet
     {
+        private static readonly char[] PathSeparator = { '/' };
+
         /// <summary>The resources to let go on: names, wildcards, or nested paths such as
         /// <c>workers/*/server</c>.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -71,7 +73,7 @@ namespace Heat.PowerShell.Cmdlets
                     }
                     foreach (var path in ResourceName)
                     {
-                        var segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+                        var segments = path.Split(PathSeparator, StringSplitOptions.RemoveEmptyEntries);
                         if (segments.Length == 0) throw new PSArgumentException("-ResourceName holds an empty path.", nameof(ResourceName));
                         if (!ShouldAct($"{Describe(stack)}: {path}", $"Clear the {hook} hook")) continue;
                         var matchers = segments.Select(s => (Func<string, bool>)Wildcards.Pattern(s).IsMatch).ToArray();

@@ -158,7 +158,7 @@ namespace Heat.PowerShell.Cmdlets
         /// <summary>Writes each new event once, from the stack's one wait loop, until the stack is in a final state.</summary>
         private void FollowFrom(StackRef stack, string marker, StatusFilter status, ResourceTypeFilter types)
         {
-            var actions = (Action ?? new string[0]).Select(a => a.ToUpperInvariant()).ToList();
+            var actions = (Action ?? Array.Empty<string>()).Select(a => a.ToUpperInvariant()).ToList();
             var resourceName = ResourceName;
             bool Wanted(HeatEvent e) =>
                 (resourceName == null || string.Equals(e.ResourceName, resourceName, StringComparison.Ordinal)) &&

@@ -107,7 +107,7 @@ namespace Heat.PowerShell.Cmdlets
                 WriteEmptyNameError(MyInvocation.ExpectingInput ? "StackName" : "StackId", "stack");
                 return;
             }
-            var names = StackName ?? new string[0];
+            var names = StackName ?? Array.Empty<string>();
             if (!string.IsNullOrEmpty(StackId))
             {
                 // A piped object: its id is exact, whatever its name says.

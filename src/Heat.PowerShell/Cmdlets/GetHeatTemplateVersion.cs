@@ -48,7 +48,7 @@ namespace Heat.PowerShell.Cmdlets
                 foreach (var version in Await(Client.TemplateVersions.ListAsync(CancellationToken)))
                 {
                     if (Type != null && !string.Equals(Type, version.Type, StringComparison.OrdinalIgnoreCase)) continue;
-                    var names = new[] { version.Version }.Concat(version.Aliases ?? new string[0]).Where(n => n != null).ToList();
+                    var names = new[] { version.Version }.Concat(version.Aliases ?? Array.Empty<string>()).Where(n => n != null).ToList();
                     // Every name is offered to the filter, so that one matched by an alias counts as found.
                     if (names.Select(filter.IsMatch).ToList().Any(m => m)) WriteObject(version);
                 }

@@ -82,7 +82,7 @@ namespace Heat.PowerShell.Cmdlets
                 if (!comparison.Differs && !stack.IsFailed)
                 {
                     WriteVerbose($"{Describe(existing)}: Heat holds this definition already; not updated.");
-                    var unchanged = new HeatStackSetResult("Unchanged", stack, new HeatResourceChange[0]);
+                    var unchanged = new HeatStackSetResult("Unchanged", stack, Array.Empty<HeatResourceChange>());
                     Start(new StackOperation("Leave Heat stack unchanged", existing, StackName, (client, target, token) => Task.FromResult(new Sent(target)))
                     {
                         Started = sent => unchanged,
@@ -135,7 +135,7 @@ namespace Heat.PowerShell.Cmdlets
             Start(new StackOperation("Create Heat stack", null, StackName, async (client, target, token) =>
             {
                 var sent = await create(client, target, token).ConfigureAwait(false);
-                return new Sent(sent.Stack, new HeatStackSetResult("Created", (HeatStack)sent.Made, new HeatResourceChange[0]));
+                return new Sent(sent.Stack, new HeatStackSetResult("Created", (HeatStack)sent.Made, Array.Empty<HeatResourceChange>()));
             })
             {
                 Goal = Wait ? WaitGoal.Create : null,

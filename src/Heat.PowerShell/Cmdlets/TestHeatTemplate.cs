@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
 using Heat.Client;
@@ -88,7 +89,7 @@ namespace Heat.PowerShell.Cmdlets
                 {
                     bundle = LoadTemplate(_template);
                     var validate = new ValidateTemplateRequest { Template = bundle, ShowNested = ShowNested, Parameters = _template.Values(this) };
-                    foreach (var code in IgnoreErrors ?? new string[0]) validate.IgnoreErrors.Add(code);
+                    foreach (var code in IgnoreErrors ?? Array.Empty<string>()) validate.IgnoreErrors.Add(code);
                     validation = Await(Client.Templates.ValidateAsync(validate, source, CancellationToken));
                 }
                 validation.Files = bundle.Files.Keys.ToArray();

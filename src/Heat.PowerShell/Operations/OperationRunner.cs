@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,6 +15,8 @@ namespace Heat.PowerShell.Operations
     /// (<see cref="OperationWaits"/>), and reported there. One failure is one error record; the rest go on.
     /// Everything written is written from the pipeline thread.
     /// </summary>
+    [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+        Justification = "The throttle never creates its wait handle, so it holds nothing to free; disposing it when the command ends could race a task that releases it after Ctrl+C.")]
     internal sealed class OperationRunner
     {
         private readonly HeatCmdlet _cmdlet;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using Heat.Client;
@@ -54,7 +55,7 @@ namespace Heat.PowerShell.Parameters
                 DisableRollback = DisableRollbackValue(cmdlet),
                 Tags = Tag,
             };
-            foreach (var name in clearParameters ?? new string[0]) request.ClearParameters.Add(name);
+            foreach (var name in clearParameters ?? Array.Empty<string>()) request.ClearParameters.Add(name);
             return request;
         }
 

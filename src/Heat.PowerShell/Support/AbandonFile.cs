@@ -23,6 +23,8 @@ namespace Heat.PowerShell.Support
     internal sealed class AbandonFile : IDisposable
     {
         private static readonly Encoding Utf8 = new UTF8Encoding(false);
+        private static readonly char[] PathCharacters = { '/', '\\', ':' };
+        private static readonly string[] DeviceNames = { "CON", "PRN", "AUX", "NUL" };
 
         private readonly string _path;
         private readonly string _writing;
@@ -68,7 +70,7 @@ namespace Heat.PowerShell.Support
         internal static string FileNameOf(StackRef asked)
         {
             var name = asked.StackName ?? asked.StackId;
-            bool unusable = name == "." || name == ".." || name.IndexOfAny(new[] { '/', '\\', ':' }) >= 0 ||
+            bool unusable = name == "." || name == ".." || name.IndexOfAny(PathCharacters) >= 0 ||
                             name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Any(char.IsControl) || IsDeviceName(name);
             if (unusable)
             {
@@ -180,7 +182,7 @@ namespace Heat.PowerShell.Support
         private static bool IsDeviceName(string name)
         {
             var stem = name.Split('.')[0].TrimEnd(' ');
-            return new[] { "CON", "PRN", "AUX", "NUL" }.Contains(stem, StringComparer.OrdinalIgnoreCase) ||
+            return DeviceNames.Contains(stem, StringComparer.OrdinalIgnoreCase) ||
                    (stem.Length == 4 && (stem.StartsWith("COM", StringComparison.OrdinalIgnoreCase) || stem.StartsWith("LPT", StringComparison.OrdinalIgnoreCase)) &&
                     char.IsDigit(stem[3]));
         }
@@ -207,7 +209,7 @@ namespace Heat.PowerShell.Support
                 }
             }
             var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            if (chmod(path, OwnerReadWrite) != 0)
+            if (chmod(Encoding.UTF8.GetBytes(path + "\0"), OwnerReadWrite) != 0)
             {
                 stream.Dispose();
                 TryDelete(path);
@@ -237,6 +239,6 @@ namespace Heat.PowerShell.Support
                                               type.GetProperty("UnixCreateMode") != null ? type : null;
 
         [DllImport("libc", SetLastError = true)]
-        private static extern int chmod(string path, int mode);
+        private static extern int chmod(byte[] nulTerminatedUtf8Path, int mode);
     }
 }

@@ -25,7 +25,7 @@ namespace Heat.PowerShell.Support
             }
             catch (Exception e) when (!(e is OutOfMemoryException))
             {
-                return new CompletionResult[0];
+                return Array.Empty<CompletionResult>();
             }
         }
 

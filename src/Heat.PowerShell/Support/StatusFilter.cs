@@ -17,7 +17,7 @@ namespace Heat.PowerShell.Support
 
         public StatusFilter(string[] values)
         {
-            _values = values ?? new string[0];
+            _values = values ?? Array.Empty<string>();
             // Built once: Matches runs for every item of a list.
             _patterns = _values.Select(Wildcards.Pattern).ToArray();
         }

@@ -64,7 +64,7 @@ namespace Heat.PowerShell.Support
 
         /// <summary>Whatever the stack is doing: any final state but FAILED and a completed rollback.</summary>
         public static readonly WaitGoal Any = new WaitGoal("Waiting for Heat stacks", null, "a final state that is not FAILED or ROLLBACK_COMPLETE",
-            new string[0], s => s.StackStatus != null && s.StackStatus.EndsWith("_" + Complete, StringComparison.Ordinal) && s.StackStatus != Status("ROLLBACK", Complete));
+            Array.Empty<string>(), s => s.StackStatus != null && s.StackStatus.EndsWith("_" + Complete, StringComparison.Ordinal) && s.StackStatus != Status("ROLLBACK", Complete));
 
         private static WaitGoal Ends(string activity, string action, string alsoEnding = null, bool untilGone = false)
         {

@@ -279,6 +279,17 @@ resources:
         }
 
         [Fact]
+        public async Task AnEnvironmentFileWhoseParametersAreNotAMapping_CannotBeWorkedOut_SoItDiffers()
+        {
+            // Heat refuses such a file; the comparison says it cannot work the environment out instead of failing itself.
+            Write("list.yaml", "parameters:\n  - label\n");
+            var request = Request(environments: "list.yaml");
+
+            var difference = Assert.Single((await Compare(Holding(request, HeldEnvironment()), request)).Differences);
+            Assert.StartsWith("environment (parameters in ", difference);
+        }
+
+        [Fact]
         public async Task AnEnvironmentThatIsNotAnObject_IsAnInvalidResponse()
         {
             var request = Request(environments: "env.yaml");

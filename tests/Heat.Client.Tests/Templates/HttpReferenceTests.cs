@@ -95,6 +95,15 @@ namespace Heat.Client.Tests.Templates
         }
 
         [Fact]
+        public void An_empty_template_path_beside_a_url_counts_as_not_given()
+        {
+            // The empty path was counted as not given, then taken over the URL: the current folder was read as a template.
+            var bundle = TemplateLoader.CheckLocal(new TemplateRequest { TemplatePath = "", TemplateUrl = "https://repo.example.com/stacks/app/stack.yaml" });
+
+            Assert.Equal("https://repo.example.com/stacks/app/stack.yaml", bundle.TemplateUrl);
+        }
+
+        [Fact]
         public async Task Without_a_fetcher_an_http_reference_is_refused_clearly()
         {
             var error = await Assert.ThrowsAsync<TemplateException>(() =>
