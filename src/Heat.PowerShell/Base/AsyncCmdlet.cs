@@ -58,8 +58,12 @@ namespace Heat.PowerShell.Base
         /// </summary>
         protected internal void Await(Task task)
         {
-            var handle = ((IAsyncResult)task).AsyncWaitHandle;
-            while (!handle.WaitOne(50)) Drain();
+            // A task that has already ended needs no wait handle (one is allocated per task asked for it).
+            if (!task.IsCompleted)
+            {
+                var handle = ((IAsyncResult)task).AsyncWaitHandle;
+                while (!handle.WaitOne(50)) Drain();
+            }
             Drain();
             try
             {

@@ -130,7 +130,8 @@ namespace Heat.PowerShell.Cmdlets
                         found = true;
                         break;
                     }
-                    if (status.Matches(evt.ResourceStatus) && Await(types.MatchesAsync(Client, evt, CancellationToken))) WriteObject(evt);
+                    // Only with -ResourceType is there a type to look up: an Await per event costs a wait handle each.
+                    if (status.Matches(evt.ResourceStatus) && (!types.Active || Await(types.MatchesAsync(Client, evt, CancellationToken)))) WriteObject(evt);
                 }
                 if (Id != null && !found)
                 {
