@@ -224,7 +224,7 @@ function Invoke-FrameworkTests([string] $Dll, $MonoInstall) {
     }
     catch {
         Write-Host "net48 client tests NOT RUN: $($_.Exception.Message)"
-        return [pscustomobject]@{ Passed = 0; Failed = 1 }
+        return [pscustomobject]@{ Passed = 0; Failed = 1; FailedNames = @('net48 client tests (not run)') }
     }
     $lines = $output | ForEach-Object { "$_" }
     $lines | Where-Object { $_ -match '\[FAIL\]|\[SKIP\]|Total: \d+' } | ForEach-Object { Write-Host "net48: $_" }
@@ -232,21 +232,23 @@ function Invoke-FrameworkTests([string] $Dll, $MonoInstall) {
     if (-not $summary) {
         $lines | Select-Object -Last 40 | ForEach-Object { Write-Host $_ }
         Write-Host 'The net48 client tests did not run to their summary.'
-        return [pscustomobject]@{ Passed = 0; Failed = 1 }
+        return [pscustomobject]@{ Passed = 0; Failed = 1; FailedNames = @('net48 client tests (no summary)') }
     }
     $total, $errors, $failed, $skipped = $summary.Matches[0].Groups[1..4] | ForEach-Object { [int]$_.Value }
     Write-Host ("net48 client tests under {0} in {1:0} s (waiting for Mono's install included)" -f $(if ($IsWindows) { '.NET Framework' } else { 'Mono' }), $watch.Elapsed.TotalSeconds)
-    [pscustomobject]@{ Passed = $total - $failed - $skipped; Failed = $failed + $errors }
+    $names = $lines | ForEach-Object { if ($_ -match '^\s*(\S+) \[FAIL\]') { "net48: $($Matches[1])" } }
+    [pscustomobject]@{ Passed = $total - $failed - $skipped; Failed = $failed + $errors; FailedNames = @($names) }
 }
 
 function Invoke-XunitTests {
-    $passed = 0; $failed = 0
+    $passed = 0; $failed = 0; $names = @()
     $monoInstall = try { Start-MonoInstall } catch { $_ }
     foreach ($project in 'tests/Heat.Client.Tests', 'tests/Heat.PowerShell.Tests') {
         $output = & dotnet test (Join-Path $root $project) -c $Configuration --nologo 2>&1
         $code = $LASTEXITCODE
         $output | ForEach-Object { "$_" } | Where-Object { $_ -match 'error|Failed |Passed!|Failed!|\[FAIL\]' } | ForEach-Object { Write-Host $_ }
         $summary = $output | ForEach-Object { "$_" } | Select-String -Pattern 'Failed:\s+(\d+),\s+Passed:\s+(\d+)' | Select-Object -Last 1
+        $names += $output | ForEach-Object { if ("$_" -match '^\s*Failed (\S+) \[') { $Matches[1] } }
         if ($summary) {
             $failed += [int]$summary.Matches[0].Groups[1].Value
             $passed += [int]$summary.Matches[0].Groups[2].Value
@@ -255,11 +257,12 @@ function Invoke-XunitTests {
             $output | Select-Object -Last 40 | ForEach-Object { Write-Host $_ }
             Write-Host "dotnet test $project failed before running tests."
             $failed += 1
+            $names += "$project (did not run)"
         }
     }
     # dotnet test ran the client tests' net10.0 build and built their net48 one too.
     $framework = Invoke-FrameworkTests (Join-Path $root "tests/Heat.Client.Tests/bin/$Configuration/net48/Heat.Client.Tests.dll") $monoInstall
-    [pscustomobject]@{ Passed = $passed + $framework.Passed; Failed = $failed + $framework.Failed }
+    [pscustomobject]@{ Passed = $passed + $framework.Passed; Failed = $failed + $framework.Failed; FailedNames = @($names) + $framework.FailedNames }
 }
 
 function Invoke-PesterTests {
@@ -279,13 +282,20 @@ Import-Module '$pester' -Force
 `$config.Filter.ExcludeTag = @($(($tags | ForEach-Object { "'$_'" }) -join ','))
 `$result = Invoke-Pester -Configuration `$config
 "PESTER-RESULT `$(`$result.PassedCount) `$(`$result.FailedCount)"
+foreach (`$test in `$result.Failed) {
+    `$why = if (`$test.ErrorRecord) { (`$test.ErrorRecord[0].Exception.Message -split '\r?\n')[0] } else { '' }
+    "PESTER-FAILED `$(`$test.ExpandedPath) :: `$why"
+}
+foreach (`$block in `$result.FailedBlocks) { "PESTER-FAILED `$(`$block.ExpandedPath) (setup)" }
+foreach (`$container in `$result.FailedContainers) { "PESTER-FAILED `$(`$container.Item) (file)" }
 "@
     $lines = Invoke-Pwsh -NoProfile -NonInteractive -Command $script 2>&1 | ForEach-Object { "$_" }
-    $lines | Where-Object { $_ -notmatch '^PESTER-RESULT' } | ForEach-Object { Write-Host $_ }
+    $lines | Where-Object { $_ -notmatch '^PESTER-(RESULT|FAILED)' } | ForEach-Object { Write-Host $_ }
+    $names = $lines | ForEach-Object { if ($_ -match '^PESTER-FAILED (.*)$') { $Matches[1] } }
     $resultLine = $lines | Where-Object { $_ -match '^PESTER-RESULT (\d+) (\d+)' } | Select-Object -Last 1
-    if (-not $resultLine) { return [pscustomobject]@{ Passed = 0; Failed = 1 } }
+    if (-not $resultLine) { return [pscustomobject]@{ Passed = 0; Failed = 1; FailedNames = @('Pester (no result)') } }
     $null = $resultLine -match '^PESTER-RESULT (\d+) (\d+)'
-    [pscustomobject]@{ Passed = [int]$Matches[1]; Failed = [int]$Matches[2] }
+    [pscustomobject]@{ Passed = [int]$Matches[1]; Failed = [int]$Matches[2]; FailedNames = @($names) }
 }
 
 switch ($Task) {
@@ -335,6 +345,8 @@ switch ($Task) {
             $passed = $x.Passed + $p.Passed
             $failed = $x.Failed + $p.Failed
             Write-Host "xunit: $($x.Passed) passed, $($x.Failed) failed; Pester: $($p.Passed) passed, $($p.Failed) failed"
+            # Named again at the end, where a log cut to its last lines still shows them.
+            @($x.FailedNames) + @($p.FailedNames) | Where-Object { $_ } | ForEach-Object { Write-Host "FAILED: $_" }
             Write-Output "$passed passed, $failed failed"
             $exit = if ($failed -eq 0 -and $passed -gt 0) { 0 } else { 1 }
         }

@@ -19,7 +19,7 @@ $ModulePath = (Resolve-Path $ModulePath).Path
 Import-Module (Join-Path $ModulePath 'Heat.PowerShell.psd1') -Force
 $lab = Get-Content (Join-Path $LabDir 'lab.json') -Raw | ConvertFrom-Json
 $cred = [pscredential]::new($lab.username, (ConvertTo-SecureString $lab.password -AsPlainText -Force))
-Connect-HeatService -AuthUrl $lab.auth_url -Credential $cred -ProjectName $lab.project_name
+$session = Connect-HeatService -AuthUrl $lab.auth_url -Credential $cred -ProjectName $lab.project_name -PassThru
 $run = 'bn{0:x4}' -f (Get-Random -Maximum 65535)
 $template = "heat_template_version: 2018-08-31`nresources:`n  r: {type: OS::Heat::TestResource, properties: {value: x, action_wait_secs: {create: 1, delete: 1}}}"
 $file = Join-Path ([IO.Path]::GetTempPath()) "$run.yaml"
@@ -39,12 +39,20 @@ function Get-HeatDone([object[]] $Stacks, [string] $Status) {
 
 # Heat's own floor for a delete: the deletes sent without -Wait, then one listing every 0.5 s (the least load a
 # watcher can put on Heat): when every stack shows DELETE_COMPLETE, and when none is listed any more (the name free).
+# What Heat's own list holds: Get-HeatStack leaves out DELETE_COMPLETE stacks, which Heat goes on listing for a moment
+# (their names cannot be used again until it stops), and -ShowDeleted would add every stack ever deleted, so the
+# floor reads Heat's plain list through the module's client.
+function Get-HeatListed([string] $Pattern) {
+    $client = [Heat.Client.HeatClient]::new($session, $null)
+    @($client.Stacks.List([Heat.Client.Stacks.StackListOptions]::new(), [Threading.CancellationToken]::None) | Where-Object StackName -like $Pattern)
+}
+
 function Measure-HeatDeleteFloor([string] $Pattern) {
     $w = [Diagnostics.Stopwatch]::StartNew()
     Remove-HeatStack $Pattern -Force
     $complete = $null
     while ($w.Elapsed.TotalSeconds -lt 300) {
-        $listed = @(Get-HeatStack $Pattern -ErrorAction SilentlyContinue)
+        $listed = @(Get-HeatListed $Pattern)
         if ($null -eq $complete -and -not @($listed | Where-Object StackStatus -ne 'DELETE_COMPLETE')) { $complete = $w.Elapsed.TotalSeconds }
         if ($listed.Count -eq 0) { break }
         Start-Sleep -Milliseconds 500
