@@ -13,7 +13,11 @@ namespace Heat.PowerShell.Base
     public abstract class StackDefinitionCmdlet : HeatCmdlet, IDynamicParameters
     {
         /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile, -Tag, -TimeoutMinutes, -EnableRollback.</summary>
-        protected StackDefinitionParameters Definition { get; } = new StackDefinitionParameters();
+        protected StackDefinitionParameters Definition { get; }
+
+        /// <summary>The definition group as a type of this cmdlet's own (see <see cref="StackDefinitionParameters{TCmdlet}"/>).</summary>
+        protected StackDefinitionCmdlet() =>
+            Definition = (StackDefinitionParameters)Activator.CreateInstance(typeof(StackDefinitionParameters<>).MakeGenericType(GetType()));
 
         public object GetDynamicParameters() => Definition;
 

@@ -30,7 +30,7 @@ namespace Heat.PowerShell.Cmdlets
     [OutputType(typeof(HeatStackDifference))]
     public sealed class CompareHeatStack : StackTargetCmdlet, IDynamicParameters
     {
-        private readonly StackDefinitionParameters _template = new StackDefinitionParameters();
+        private readonly StackDefinitionParameters _template = new StackDefinitionParameters<CompareHeatStack>();
 
         /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile, -Tag, -TimeoutMinutes.</summary>
         public object GetDynamicParameters() => _template;

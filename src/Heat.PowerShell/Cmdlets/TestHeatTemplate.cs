@@ -55,7 +55,7 @@ namespace Heat.PowerShell.Cmdlets
     [OutputType(typeof(HeatTemplateValidation))]
     public sealed class TestHeatTemplate : HeatCmdlet, IDynamicParameters
     {
-        private readonly TemplateSourceParameters _template = new TemplateSourceParameters();
+        private readonly TemplateSourceParameters _template = new TemplateSourceParameters<TestHeatTemplate>();
 
         /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile.</summary>
         public object GetDynamicParameters() => _template;

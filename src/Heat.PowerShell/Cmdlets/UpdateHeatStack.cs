@@ -54,7 +54,7 @@ namespace Heat.PowerShell.Cmdlets
     {
         public const string ExistingSet = "Existing";
 
-        private readonly StackDefinitionParameters _template = new StackDefinitionParameters();
+        private readonly StackDefinitionParameters _template = new StackDefinitionParameters<UpdateHeatStack>();
 
         /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile.</summary>
         public object GetDynamicParameters() => _template;

@@ -7,9 +7,10 @@ namespace Heat.PowerShell.Parameters
 {
     /// <summary>
     /// What defines a stack beyond its template, for the cmdlets that create or change one (New-, Set-, Update-HeatStack):
-    /// the template group and tags, Heat's timeout and rollback.
+    /// the template group and tags, Heat's timeout and rollback. A cmdlet offers it as
+    /// <see cref="StackDefinitionParameters{TCmdlet}"/>, a type of its own.
     /// </summary>
-    public sealed class StackDefinitionParameters : TemplateSourceParameters
+    public class StackDefinitionParameters : TemplateSourceParameters
     {
         /// <summary>Tags to put on the stack (Heat's tags: plain strings, no commas). Binds by property name (alias
         /// Tags). On an update, the tags given replace the stack's.</summary>

@@ -52,7 +52,7 @@ namespace Heat.PowerShell.Tests.Operations
 
             var result = host.Run($"{Records} | Update-HeatStack -Template {Template} -Force -Session $session");
 
-            Assert.Empty(result.Errors);
+            NoErrors(result);
             Assert.Equal("web-flavor", (string)sent("stacks/web/1").Json["parameters"]["flavor"]);
             Assert.Equal("web-tag", (string)sent("stacks/web/1").Json["tags"]);
             Assert.Equal("db-flavor", (string)sent("stacks/db/2").Json["parameters"]["flavor"]);
@@ -67,7 +67,7 @@ namespace Heat.PowerShell.Tests.Operations
 
             var result = host.Run($"{Records} | Update-HeatStack -Existing -Force -Session $session");
 
-            Assert.Empty(result.Errors);
+            NoErrors(result);
             Assert.Equal("web-flavor", (string)sent("stacks/web/1").Json["parameters"]["flavor"]);
             Assert.Equal("db-flavor", (string)sent("stacks/db/2").Json["parameters"]["flavor"]);
         }
@@ -85,7 +85,7 @@ namespace Heat.PowerShell.Tests.Operations
 
             var result = host.Run($"{Records} | New-HeatStack -Template {Template} -Session $session");
 
-            Assert.Empty(result.Errors);
+            NoErrors(result);
             var bodies = heat.Sent(HttpMethod.Post).Select(r => r.Json).ToDictionary(b => (string)b["stack_name"]);
             Assert.Equal("web-flavor", (string)bodies["web"]["parameters"]["flavor"]);
             Assert.Equal("web-tag", (string)bodies["web"]["tags"]);
@@ -94,5 +94,9 @@ namespace Heat.PowerShell.Tests.Operations
             // Written in the records' order, whichever create Heat answered first.
             Assert.Equal(new[] { "web", "db" }, result.Objects<Heat.Client.Models.HeatStack>().Select(s => s.StackName));
         }
+
+        /// <summary>No error records; when there are, the failure says which, with their exceptions.</summary>
+        private static void NoErrors(PowerShellHost.Result result) =>
+            Assert.True(result.Errors.Count == 0, string.Join(Environment.NewLine, result.Errors.Select(e => $"{e.FullyQualifiedErrorId}: {e.Exception}")));
     }
 }
