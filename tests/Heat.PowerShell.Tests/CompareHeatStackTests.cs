@@ -152,12 +152,13 @@ resources:
         }
 
         [Fact]
-        public void AMissingStack_IsAnError_AndTheOthersAreCompared()
+        public void AMissingStack_IsAnError_ForAPatch_AndTheOthersAreCompared()
         {
             var heat = Heat(TemplateChanges());
             using var host = new PowerShellHost(heat);
 
-            var result = host.Run($"Compare-HeatStack gone, web -Template {NewTemplate} -Session $session");
+            // A patch keeps what the stack holds: with no stack there is nothing to keep (a full compare previews a create).
+            var result = host.Run("Compare-HeatStack gone, web -Existing -Parameter @{ flavor = 'large' } -Session $session");
 
             var error = Assert.Single(result.Errors);
             Assert.Equal("HeatStackNotFound,Heat.PowerShell.Cmdlets.CompareHeatStack", error.FullyQualifiedErrorId);

@@ -59,20 +59,6 @@ namespace Heat.PowerShell.Tests
         }
 
         [Fact]
-        public void WhatIf_CreatesNothing()
-        {
-            var heat = new FakeHeat().CreatesStack("web", "new-1");
-            using var host = new PowerShellHost(heat);
-
-            var result = host.Run($"New-HeatStack -Name web -Template {Template} -WhatIf -Session $session");
-
-            Assert.Empty(result.Errors);
-            Assert.Empty(result.Output);
-            Assert.Equal(new[] { "What if: Performing the operation \"Create Heat stack\" on target \"web\"." }, result.HostLines);
-            Assert.Empty(heat.Requests);
-        }
-
-        [Fact]
         public void NameTaken_IsAConflictError()
         {
             var heat = new FakeHeat();

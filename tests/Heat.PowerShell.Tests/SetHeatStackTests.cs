@@ -58,18 +58,6 @@ namespace Heat.PowerShell.Tests
         }
 
         [Fact]
-        public void WhatIf_ForAStackThatDoesNotExist_SaysItWouldBeCreated_AndCreatesNothing()
-        {
-            var heat = new FakeHeat().MissingStack("web").CreatesStack("web", "new-1");
-            using var host = new PowerShellHost(heat);
-
-            var result = host.Run($"Set-HeatStack web -Template {Template} -WhatIf -Session $session");
-
-            Assert.Contains(result.HostLines, l => l.Contains("What if") && l.Contains("Create Heat stack") && l.Contains("web"));
-            Assert.Empty(heat.Sent(HttpMethod.Post));
-        }
-
-        [Fact]
         public void TheDefinitionHeatHolds_LeavesTheStackAlone_ThoughThePreviewFlagsANestedStack()
         {
             var heat = Holding();
@@ -82,6 +70,21 @@ namespace Heat.PowerShell.Tests
             Assert.Empty(done.Differences);
             Assert.DoesNotContain(heat.Log, l => l.StartsWith("PUT", System.StringComparison.Ordinal));
             Assert.Contains(result.Verbose, v => v.Contains("web") && v.Contains("not updated"));
+        }
+
+        [Fact]
+        public void Converge_UpdatesTheDefinitionHeatHolds_WithHeatsConverge()
+        {
+            var heat = Holding();
+            using var host = new PowerShellHost(heat);
+
+            var result = host.Run($"Set-HeatStack web -Template {Template} -Tag prod -Converge -Session $session");
+
+            var done = result.Objects<HeatStackSetResult>().Single();
+            Assert.Equal("Updated", done.Operation);
+            Assert.Equal(new[] { "converge" }, done.Differences);
+            var sent = Assert.Single(heat.Sent(HttpMethod.Put), r => r.Route == "stacks/web/1").Json;
+            Assert.True((bool)sent["converge"]);
         }
 
         [Fact]

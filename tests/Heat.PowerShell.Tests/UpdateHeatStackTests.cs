@@ -91,5 +91,20 @@ resources:
             Assert.Equal(new[] { "old" }, sent["clear_parameters"].Select(t => (string)t));
             Assert.Null(sent["disable_rollback"]);
         }
+
+        [Fact]
+        public void Converge_AsksHeatToCompareWithWhatReallyExists_AndOnlyThen()
+        {
+            var heat = Stack();
+            using var host = new PowerShellHost(heat);
+
+            host.Run("Update-HeatStack web -Existing -Converge -Force -Session $session");
+            host.Run("Update-HeatStack web -Existing -Force -Session $session");
+
+            var sent = heat.Sent(new HttpMethod("PATCH"));
+            Assert.Equal(2, sent.Count);
+            Assert.True((bool)sent[0].Json["converge"]);
+            Assert.Null(sent[1].Json["converge"]);
+        }
     }
 }

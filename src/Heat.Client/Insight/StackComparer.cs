@@ -45,6 +45,51 @@ namespace Heat.Client.Insight
             return differences;
         }
 
+        /// <summary>
+        /// What a create would make, for a stack that does not exist yet: Heat's create preview as Added rows, one per
+        /// resource (with <paramref name="showNested"/>, the nested stacks' resources too), and a row per parameter with
+        /// the value it would take. Makes nothing.
+        /// </summary>
+        public async Task<IReadOnlyList<HeatStackDifference>> CompareCreateAsync(CreateStackRequest request, bool showNested, CancellationToken cancellationToken)
+        {
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            var previewed = await _stacks.PreviewCreateAsync(request, cancellationToken).ConfigureAwait(false);
+            var proposed = request.Template?.Template as JObject ?? new JObject();
+            var differences = new List<HeatStackDifference>();
+            foreach (var change in previewed)
+            {
+                bool nested = change.StackName != request.StackName;
+                if (nested && !showNested) continue;
+                differences.Add(new HeatStackDifference
+                {
+                    StackName = request.StackName,
+                    Kind = "Resource",
+                    Name = change.ResourceName,
+                    Change = "Added",
+                    // A resource that holds a nested stack comes without its type: the template says it.
+                    ResourceType = change.ResourceType ?? (nested ? null : JsonDiff.Text(Resources(proposed)?[change.ResourceName ?? string.Empty]?["type"])),
+                    NestedStackName = nested ? change.StackName : null,
+                });
+            }
+            var given = TemplateParameters.Format((IDictionary)(request.Parameters ?? new Dictionary<string, object>()));
+            var environment = request.Template?.Environment;
+            foreach (var parameter in Parameters(proposed).Properties())
+            {
+                var definition = parameter.Value as JObject;
+                var value = given[parameter.Name] ?? environment?["parameters"]?[parameter.Name] ?? environment?["parameter_defaults"]?[parameter.Name]
+                    ?? definition?["default"] ?? definition?["Default"];
+                differences.Add(new HeatStackDifference
+                {
+                    StackName = request.StackName,
+                    Kind = "Parameter",
+                    Name = parameter.Name,
+                    Change = "Added",
+                    After = IsHidden(definition) ? "(hidden)" : JsonDiff.Text(value),
+                });
+            }
+            return differences;
+        }
+
         private static IEnumerable<HeatStackDifference> ResourceRows(StackRef stack, HeatResourceChange change, JObject held, JObject proposed)
         {
             bool nested = change.StackName != null && change.StackName != stack.StackName;

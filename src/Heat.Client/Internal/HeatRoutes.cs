@@ -14,6 +14,9 @@ namespace Heat.Client.Internal
     {
         public const string Stacks = "stacks";
 
+        /// <summary>A create's preview: <c>POST /stacks/preview</c> (what <c>openstack stack create --dry-run</c> sends).</summary>
+        public const string CreatePreview = Stacks + "/preview";
+
         /// <summary><c>stacks/{name}/{id}</c> when both are known, else <c>stacks/{name-or-id}</c> (Heat redirects).</summary>
         public static string Stack(StackRef stack) =>
             stack.StackName != null && stack.StackId != null

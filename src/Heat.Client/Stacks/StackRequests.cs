@@ -110,6 +110,64 @@ namespace Heat.Client.Stacks
             await _api.SendAsync(HttpMethod.Post, HeatRoutes.Actions.At(stack), StackBodies.Action(action), cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// The resources a create would make, from Heat's create preview, each as an Added change. Heat gives a nested
+        /// stack's resources as a list in place of the resource that holds them; that resource is written first (named
+        /// by its children's parent_resource, type unknown), then its children, whose StackName is the nested stack's.
+        /// </summary>
+        public async Task<IReadOnlyList<HeatResourceChange>> PreviewCreateAsync(CreateStackRequest request, CancellationToken cancellationToken)
+        {
+            var body = StackBodies.Create(request);
+            // A preview makes nothing: safe to send again after a transient failure.
+            var response = await _api.SendAsync(HttpMethod.Post, HeatRoutes.CreatePreview, body, cancellationToken, idempotent: true).ConfigureAwait(false);
+            if (!(response.Object("stack")["resources"] is JArray resources))
+            {
+                throw new HeatInvalidResponseException(response.StatusCode, "POST", response.FinalUri, response.ContentType, "its stack has no \"resources\" list");
+            }
+            var result = new List<HeatResourceChange>();
+            AddPreviewed(response, resources, request.StackName, depth: 0, result);
+            return result;
+        }
+
+        /// <summary>Deeper than Heat ever nests (its max_nested_stack_depth is 5 by default): a preview nested deeper is not Heat's.</summary>
+        private const int MaxPreviewDepth = 16;
+
+        private static void AddPreviewed(HeatResponse response, JArray items, string? stackName, int depth, List<HeatResourceChange> result)
+        {
+            if (depth > MaxPreviewDepth)
+            {
+                throw new HeatInvalidResponseException(response.StatusCode, "POST", response.FinalUri, response.ContentType,
+                    $"its resources nest deeper than {MaxPreviewDepth} stacks");
+            }
+            foreach (var item in items)
+            {
+                if (result.Count >= ListingLimits.MaxItems)
+                {
+                    throw new HeatInvalidResponseException(response.StatusCode, "POST", response.FinalUri, response.ContentType,
+                        $"it previews more than {ListingLimits.MaxItems} resources");
+                }
+                if (item is JArray nested)
+                {
+                    var first = nested.OfType<JObject>().FirstOrDefault();
+                    var parent = first?["parent_resource"]?.Type == JTokenType.String ? (string?)first["parent_resource"] : null;
+                    // An empty nested stack (a group of none) does not say which resource holds it.
+                    if (parent != null) result.Add(new HeatResourceChange { ResourceName = parent, StackName = stackName }.As("Added"));
+                    AddPreviewed(response, nested, first?["stack_name"]?.Type == JTokenType.String ? (string?)first["stack_name"] : null, depth + 1, result);
+                    continue;
+                }
+                if (!(item is JObject resource))
+                {
+                    throw new HeatInvalidResponseException(response.StatusCode, "POST", response.FinalUri, response.ContentType,
+                        "a resource it previews is neither an object nor a list");
+                }
+                var change = HeatApi.Read<HeatResourceChange>(response, resource).As("Added");
+                // Nothing exists yet: Heat names the stack "None" and the resource has no physical id.
+                change.StackId = null;
+                change.PhysicalResourceId = null;
+                result.Add(change);
+            }
+        }
+
         public async Task<IReadOnlyList<HeatResourceChange>> PreviewUpdateAsync(StackRef stack, UpdateStackRequest request, bool showNested,
             CancellationToken cancellationToken)
         {

@@ -60,6 +60,10 @@ namespace Heat.Client.Stacks
         public Task UpdateAsync(StackRef stack, UpdateStackRequest request, CancellationToken cancellationToken) =>
             _requests.UpdateAsync(stack, request, cancellationToken);
 
+        /// <summary>The resources a create would make (Heat's create preview), nested stacks' ones included; makes nothing.</summary>
+        public Task<IReadOnlyList<HeatResourceChange>> PreviewCreateAsync(CreateStackRequest request, CancellationToken cancellationToken) =>
+            _requests.PreviewCreateAsync(request, cancellationToken);
+
         /// <summary>What an update would do to each resource (Heat's preview); changes nothing.</summary>
         public Task<IReadOnlyList<HeatResourceChange>> PreviewUpdateAsync(StackRef stack, UpdateStackRequest request, bool showNested,
             CancellationToken cancellationToken) =>

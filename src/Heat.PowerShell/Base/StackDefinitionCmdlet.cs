@@ -48,18 +48,14 @@ namespace Heat.PowerShell.Base
         public int ThrottleLimit { get; set; } = Operations.OperationRunner.DefaultThrottleLimit;
 
         /// <summary>The create request for <see cref="StackName"/> (rollback off unless -EnableRollback).</summary>
-        protected CreateStackRequest NewCreateRequest(TemplateBundle template, Dictionary<string, object> parameters)
+        protected CreateStackRequest NewCreateRequest(TemplateBundle template, Dictionary<string, object> parameters) =>
+            Definition.ToCreateRequest(this, StackName, template, parameters);
+
+        /// <summary>-WhatIf of a create: Heat's create preview as Added rows (the resources, then the parameters), as
+        /// Compare-HeatStack writes for a stack that does not exist yet. Makes nothing.</summary>
+        protected void WritePreviewedCreate(CreateStackRequest request)
         {
-            var request = new CreateStackRequest
-            {
-                StackName = StackName,
-                Template = template,
-                Parameters = parameters,
-                DisableRollback = Definition.DisableRollbackValue(this) ?? true,
-                TimeoutMinutes = Definition.TimeoutMinutes,
-            };
-            foreach (var tag in Definition.Tag ?? Array.Empty<string>()) request.Tags.Add(tag);
-            return request;
+            foreach (var row in Await(Client.Comparer.CompareCreateAsync(request, showNested: false, CancellationToken))) WriteObject(row);
         }
     }
 }

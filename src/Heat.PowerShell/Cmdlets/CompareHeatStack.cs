@@ -1,10 +1,12 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Models;
 
 namespace Heat.PowerShell.Cmdlets
 {
-    /// <summary>Shows what an update would change, as objects, and changes nothing.</summary>
+    /// <summary>Shows what an update, or the create of a stack that does not exist yet, would change, as objects, and
+    /// changes nothing.</summary>
     /// <remarks>
     /// <para>Compare-HeatStack asks Heat for a preview of the update (the same request Update-HeatStack would send, to
     /// the preview route) and joins it with a diff of the template Heat holds against the new one. It writes one
@@ -13,6 +15,9 @@ namespace Heat.PowerShell.Cmdlets
     /// <para>Hidden (NoEcho) parameters are never shown in clear: a changed one is "(hidden)" with Changed or Unchanged
     /// when that can be known, Unknown when Heat's masked value cannot tell. -IncludeUnchanged writes what stays too;
     /// -ShowNested reaches into nested stacks. <c>Update-HeatStack -WhatIf</c> writes the same rows.</para>
+    /// <para>For a name Heat has no stack of, it previews the create instead (Heat's create preview): an Added row per
+    /// resource the template would make (with -ShowNested, the nested stacks' resources too) and per parameter, with
+    /// the value it would take. Nothing is created; <c>New-HeatStack -WhatIf</c> writes the same rows.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -56,16 +61,47 @@ namespace Heat.PowerShell.Cmdlets
         protected override void ProcessRecord()
         {
             UpdateStackRequest request = null;
-            if (!TryItem("HeatTemplate", _template.Source(this), () => request = _template.ToUpdateRequest(this, Existing, ClearParameter))) return;
+            Heat.Client.Templates.TemplateBundle bundle = null;
+            Dictionary<string, object> values = null;
+            if (!TryItem("HeatTemplate", _template.Source(this), () =>
+            {
+                bundle = _template.LoadWithHooks(this);
+                values = _template.Values(this);
+                request = _template.ToUpdateRequest(this, Existing, ClearParameter, bundle, values);
+            })) return;
+            bool showNested = ShowNested, includeUnchanged = IncludeUnchanged;
             foreach (var stack in ResolveTargets())
             {
                 TryItem("HeatStack", stack.ToString(), () =>
                 {
-                    foreach (var difference in Await(Client.Comparer.CompareAsync(stack, request, ShowNested, CancellationToken)))
+                    IEnumerable<HeatStackDifference> rows;
+                    if (!Existing && stack.StackId == null && bundle != null && !Exists(stack))
                     {
-                        if (IncludeUnchanged || difference.Change != "Unchanged") WriteObject(difference);
+                        WriteVerbose($"Heat has no stack named '{stack.StackName}': this is what creating it would make.");
+                        rows = Await(Client.Comparer.CompareCreateAsync(_template.ToCreateRequest(this, stack.StackName, bundle, values), showNested, CancellationToken));
+                    }
+                    else
+                    {
+                        rows = Await(Client.Comparer.CompareAsync(stack, request, showNested, CancellationToken));
+                    }
+                    foreach (var difference in rows)
+                    {
+                        if (includeUnchanged || difference.Change != "Unchanged") WriteObject(difference);
                     }
                 });
+            }
+        }
+
+        private bool Exists(StackRef stack)
+        {
+            try
+            {
+                Await(Client.Stacks.ResolveAsync(stack, CancellationToken));
+                return true;
+            }
+            catch (HeatNotFoundException)
+            {
+                return false;
             }
         }
     }

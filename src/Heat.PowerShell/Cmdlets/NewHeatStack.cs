@@ -22,6 +22,9 @@ namespace Heat.PowerShell.Cmdlets
     /// New-HeatStack ...</c> creates a stack per row. -PreCreateHook stops chosen resources before they are made (see
     /// Get-HeatStackHook). -AdoptPath creates the stack from the data that Remove-HeatStack -Abandon or
     /// Export-HeatStack wrote, taking over its resources, where the cloud allows adopt.</para>
+    /// <para>-WhatIf creates nothing and writes Heat's preview of the create as HeatStackDifference rows: each
+    /// resource the template would make (Added) and each parameter with the value it would take, as Update-HeatStack
+    /// -WhatIf does for an update and Compare-HeatStack for a name that has no stack yet.</para>
     /// <para>A create request is never sent twice on a guess: when the answer to it is lost, the error is
     /// HeatStackOutcomeUnknown, and Get-HeatStack tells whether the stack exists.</para>
     /// </remarks>
@@ -54,7 +57,7 @@ namespace Heat.PowerShell.Cmdlets
     /// </example>
     [Cmdlet(VerbsCommon.New, "HeatStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         DefaultParameterSetName = TemplateSourceParameters.PathSet)]
-    [OutputType(typeof(HeatStack))]
+    [OutputType(typeof(HeatStack), typeof(HeatStackDifference))]
     public sealed class NewHeatStack : StackDefinitionCmdlet
     {
         public const string AdoptSet = "Adopt";
@@ -68,6 +71,13 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (IsWhatIf)
+            {
+                // Heat's create preview as rows, as Update-HeatStack -WhatIf writes an update's. Adopt data has none.
+                ShouldAct(StackName, "Create Heat stack");
+                if (AdoptPath == null) TryItem("HeatStack", StackName, () => WritePreviewedCreate(NewCreateRequest(Definition.LoadWithHooks(this), Definition.Values(this))));
+                return;
+            }
             if (!ShouldAct(StackName, "Create Heat stack")) return;
             CreateStackRequest request = null;
             if (!TryItem("HeatStack", StackName, () =>

@@ -29,8 +29,8 @@ namespace Heat.PowerShell.Cmdlets
     /// <para>It writes a HeatStackSetResult per stack: Operation (Created, Updated or Unchanged), the Stack, the
     /// Differences that made it update, and the Changes Heat's preview showed. With -Wait, creates and updates are
     /// waited for at once, and a stack that fails is an error record with Heat's reasons. -WhatIf changes nothing: it
-    /// says which stacks would be created and, for a stack that differs, writes Heat's preview as HeatStackDifference
-    /// rows, as Update-HeatStack -WhatIf does.</para>
+    /// says which stacks would be created or updated and writes Heat's preview as HeatStackDifference rows: a create's
+    /// as New-HeatStack -WhatIf does, an update's for a stack that differs as Update-HeatStack -WhatIf does.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -46,6 +46,13 @@ namespace Heat.PowerShell.Cmdlets
     /// </example>
     /// <example>
     /// <code>
+    /// Set-HeatStack web-prod -TemplatePath ./web.yaml -Converge -Wait
+    /// </code>
+    /// <para>Brings web-prod to the template and also repairs what was changed behind Heat's back (Heat's converge),
+    /// even when the template is what Heat holds.</para>
+    /// </example>
+    /// <example>
+    /// <code>
     /// Set-HeatStack web-prod -TemplatePath ./web.yaml -Tag prod -WhatIf
     /// </code>
     /// <para>Says whether web-prod would be created or updated, and why, and writes the resources Heat's preview shows
@@ -53,9 +60,16 @@ namespace Heat.PowerShell.Cmdlets
     /// </example>
     [Cmdlet(VerbsCommon.Set, "HeatStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         DefaultParameterSetName = TemplateSourceParameters.PathSet)]
-    [OutputType(typeof(HeatStackSetResult))]
+    [OutputType(typeof(HeatStackSetResult), typeof(HeatStackDifference))]
     public sealed class SetHeatStack : StackDefinitionCmdlet
     {
+        /// <summary>Update with Heat's "observe reality" (converge) even when the definition is what Heat holds: each
+        /// resource's live state is compared with the template and what drifted is repaired (Keystone, Nova servers and
+        /// flavors, Neutron routers and others; not OS::Heat::*). The result is Updated, with "converge" among the
+        /// Differences. A stack that does not exist is created as usual.</summary>
+        [Parameter]
+        public SwitchParameter Converge { get; set; }
+
         protected override void ProcessRecord()
         {
             TryItem("HeatStack", StackName, () =>
@@ -78,8 +92,9 @@ namespace Heat.PowerShell.Cmdlets
                 var stack = Await(Client.Stacks.GetAsync(existing, CancellationToken, resolveOutputs: false));
                 // The same update Update-HeatStack builds from the same parameters.
                 var update = Definition.ToUpdateRequest(this, existing: false, clearParameters: null, bundle, parameters);
+                update.Converge = Converge;
                 var comparison = Await(new DefinitionComparer(Client).CompareAsync(stack, update, CancellationToken));
-                if (!comparison.Differs && !stack.IsFailed)
+                if (!comparison.Differs && !stack.IsFailed && !Converge)
                 {
                     WriteVerbose($"{Describe(existing)}: Heat holds this definition already; not updated.");
                     var unchanged = new HeatStackSetResult("Unchanged", stack, Array.Empty<HeatResourceChange>());
@@ -90,7 +105,8 @@ namespace Heat.PowerShell.Cmdlets
                     return;
                 }
                 // A FAILED stack is updated again even when Heat holds this definition: the update is the retry.
-                var reasons = comparison.Differs ? comparison.Differences : new[] { $"{stack.StackStatus}: retry" };
+                var reasons = comparison.Differs ? comparison.Differences : new[] { stack.IsFailed ? $"{stack.StackStatus}: retry" : "converge" };
+                if (Converge && comparison.Differs) reasons = reasons.Append("converge").ToArray();
                 var why = comparison.Differs ? "differs: " + string.Join("; ", reasons) : reasons[0];
                 WriteVerbose($"{Describe(existing)}: {why}");
                 var action = $"Update Heat stack ({why})";
@@ -130,8 +146,15 @@ namespace Heat.PowerShell.Cmdlets
 
         private void Create(Heat.Client.Templates.TemplateBundle bundle, Dictionary<string, object> parameters)
         {
+            var request = NewCreateRequest(bundle, parameters);
+            if (IsWhatIf)
+            {
+                ShouldAct(StackName, "Create Heat stack");
+                WritePreviewedCreate(request);
+                return;
+            }
             if (!ShouldAct(StackName, "Create Heat stack")) return;
-            var create = NewHeatStack.SendCreate(NewCreateRequest(bundle, parameters));
+            var create = NewHeatStack.SendCreate(request);
             Start(new StackOperation("Create Heat stack", null, StackName, async (client, target, token) =>
             {
                 var sent = await create(client, target, token).ConfigureAwait(false);

@@ -43,6 +43,13 @@ namespace Heat.PowerShell.Cmdlets
     /// </example>
     /// <example>
     /// <code>
+    /// Update-HeatStack web-prod -Existing -Converge -Wait
+    /// </code>
+    /// <para>Repairs what was changed behind Heat's back: Heat compares each resource's live state with the template
+    /// and updates what drifted.</para>
+    /// </example>
+    /// <example>
+    /// <code>
     /// Get-HeatStack -Status UPDATE_FAILED | Update-HeatStack -Existing -Force -Wait
     /// </code>
     /// <para>Retries every failed update, without asking, and waits for them all at once.</para>
@@ -81,6 +88,13 @@ namespace Heat.PowerShell.Cmdlets
         /// would be replaced, which loses its data: a guard for production.</summary>
         [Parameter]
         public SwitchParameter NoReplace { get; set; }
+
+        /// <summary>Heat's "observe reality" update: each resource's live state is compared with its template, and what
+        /// changed behind Heat's back is repaired, for the types that read live state (Keystone, Nova servers and
+        /// flavors, Neutron routers and others; not OS::Heat::*). The preview (-WhatIf) does not read live state, so it
+        /// cannot show drift.</summary>
+        [Parameter]
+        public SwitchParameter Converge { get; set; }
 
         internal override WaitGoal Goal => WaitGoal.Update;
 
@@ -133,6 +147,11 @@ namespace Heat.PowerShell.Cmdlets
             return new Sent(stack);
         };
 
-        private UpdateStackRequest NewRequest() => _template.ToUpdateRequest(this, Existing, ClearParameter);
+        private UpdateStackRequest NewRequest()
+        {
+            var request = _template.ToUpdateRequest(this, Existing, ClearParameter);
+            request.Converge = Converge;
+            return request;
+        }
     }
 }

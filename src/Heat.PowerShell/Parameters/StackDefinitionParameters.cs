@@ -60,6 +60,23 @@ namespace Heat.PowerShell.Parameters
             return request;
         }
 
+        /// <summary>A create (or its preview) of <paramref name="stackName"/> from this definition: rollback off unless
+        /// -EnableRollback, as in Heat's API.</summary>
+        internal CreateStackRequest ToCreateRequest(HeatCmdlet cmdlet, string stackName, Heat.Client.Templates.TemplateBundle template,
+            Dictionary<string, object> parameters)
+        {
+            var request = new CreateStackRequest
+            {
+                StackName = stackName,
+                Template = template,
+                Parameters = parameters,
+                DisableRollback = DisableRollbackValue(cmdlet) ?? true,
+                TimeoutMinutes = TimeoutMinutes,
+            };
+            foreach (var tag in Tag ?? Array.Empty<string>()) request.Tags.Add(tag);
+            return request;
+        }
+
         /// <summary>Resources that stop before they are created until the hook is cleared (Clear-HeatStackHook): names,
         /// wildcards, or paths into nested stacks such as <c>workers/*/server</c>. Written into the environment's
         /// resource_registry as heatclient writes them.</summary>
