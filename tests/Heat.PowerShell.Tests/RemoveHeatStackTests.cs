@@ -7,6 +7,7 @@ using System.Net;
 using System.Net.Http;
 using Heat.Client.Models;
 using Heat.Tests.Shared;
+using Newtonsoft.Json.Linq;
 using Xunit;
 
 namespace Heat.PowerShell.Tests
@@ -37,6 +38,7 @@ namespace Heat.PowerShell.Tests
         {
             var heat = new FakeHeat()
                 .ListsStacks(HeatFixtures.Stack("ci-1", "1"), HeatFixtures.Stack("ci-2", "2"), HeatFixtures.Stack("keep", "3"))
+                .ShowsStack(HeatFixtures.StackDetail("ci-1", "1")).ShowsStack(HeatFixtures.StackDetail("ci-2", "2"))
                 .DeletesStack("ci-1", "1").DeletesStack("ci-2", "2").DeletesStack("keep", "3");
             using var host = new PowerShellHost(heat);
 
@@ -45,9 +47,11 @@ namespace Heat.PowerShell.Tests
             Assert.Empty(result.Errors);
             Assert.Equal(new[] { "ci-1", "ci-2" }, result.Objects<HeatStack>().Select(s => s.StackName));
             Assert.All(result.Objects<HeatStack>(), s => Assert.Equal("DELETE_IN_PROGRESS", s.StackStatus));
-            // The deletions run concurrently: they may reach Heat in either order, and need no lookup.
+            // The deletions run concurrently: they may reach Heat in either order, and need no lookup of a name (each
+            // stack is read by name and id, for its protection tag).
             Assert.Equal("GET stacks?limit=100", heat.Log.First());
-            Assert.Equal(new[] { "DELETE stacks/ci-1/1", "DELETE stacks/ci-2/2" }, heat.Log.Skip(1).OrderBy(l => l));
+            Assert.Equal(new[] { "DELETE stacks/ci-1/1", "DELETE stacks/ci-2/2", "GET stacks/ci-1/1?resolve_outputs=False", "GET stacks/ci-2/2?resolve_outputs=False" },
+                heat.Log.Skip(1).OrderBy(l => l, System.StringComparer.Ordinal));
         }
 
         [Fact]
@@ -107,7 +111,7 @@ namespace Heat.PowerShell.Tests
 
             Assert.Empty(result.Errors);
             Assert.Single(host.Host.Prompts);
-            Assert.Equal(new[] { "GET stacks/web", "DELETE stacks/web/1" }, heat.Log);
+            Assert.Equal(new[] { "GET stacks/web", "GET stacks/web/1?resolve_outputs=False", "DELETE stacks/web/1" }, heat.Log);
         }
 
         [Fact]
@@ -115,8 +119,11 @@ namespace Heat.PowerShell.Tests
         {
             var heat = new FakeHeat()
                 .ListsStacks(HeatFixtures.Stack("a", "1"), HeatFixtures.Stack("b", "2"))
-                .DeletesStack("a", "1").DeletesStack("b", "2")
-                .MissingStack("a", "1")
+                .DeletesStack("a", "1").DeletesStack("b", "2");
+            // a is there when read before its delete, then gone.
+            heat.On(HttpMethod.Get, "stacks/a/1").Json(HttpStatusCode.OK, new JObject { ["stack"] = HeatFixtures.StackDetail("a", "1") })
+                .Error(HttpStatusCode.NotFound, "The Stack (a) could not be found.", "EntityNotFound");
+            heat.MissingStack("a", "1")
                 .ShowsStack(HeatFixtures.StackDetail("b", "2", "DELETE_FAILED").With("stack_status_reason", "Resource DELETE failed: boom"));
             // b failed to delete before; the wait must not take that old failure for the new attempt's result, but the
             // new attempt's own DELETE_FAILED event after the marker.
@@ -182,6 +189,7 @@ namespace Heat.PowerShell.Tests
         {
             var heat = new FakeHeat();
             heat.On(HttpMethod.Get, "stacks/web").Redirect(heat.Endpoint + "/stacks/..%2F..%2Fpwned/1");
+            heat.On(HttpMethod.Get, "stacks/..%2F..%2Fpwned/1").Json(HttpStatusCode.OK, new JObject { ["stack"] = HeatFixtures.StackDetail("../../pwned", "1") });
             heat.On(HttpMethod.Delete, "stacks/..%2F..%2Fpwned/1/abandon").Text(HttpStatusCode.OK, "application/json", AbandonData);
             using var folder = new AbandonFolder();
             using var host = new PowerShellHost(heat);

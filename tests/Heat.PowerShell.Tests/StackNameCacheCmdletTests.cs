@@ -40,6 +40,7 @@ namespace Heat.PowerShell.Tests
                 .Redirect($"{heat.Endpoint}/stacks/web/{NewId}");
             heat.On(HttpMethod.Get, $"stacks/web/{OldId}")
                 .Json(HttpStatusCode.OK, new JObject { ["stack"] = HeatFixtures.StackDetail("web", OldId) })
+                .Json(HttpStatusCode.OK, new JObject { ["stack"] = HeatFixtures.StackDetail("web", OldId) })
                 .Json(HttpStatusCode.OK, new JObject { ["stack"] = HeatFixtures.StackDetail("web", OldId, "DELETE_COMPLETE") });
             heat.On(HttpMethod.Get, $"stacks/web/{NewId}").Json(HttpStatusCode.OK, new JObject { ["stack"] = HeatFixtures.StackDetail("web", NewId) });
             using var host = new PowerShellHost(heat);
@@ -50,7 +51,7 @@ namespace Heat.PowerShell.Tests
 
             Assert.Empty(result.Errors);
             Assert.Equal(NewId, Assert.Single(result.Objects<HeatStack>()).Id);
-            Assert.Equal(new[] { $"DELETE stacks/web/{OldId}", "GET stacks/web", $"GET stacks/web/{NewId}" }, heat.Log.Skip(3));
+            Assert.Equal(new[] { $"DELETE stacks/web/{OldId}", "GET stacks/web", $"GET stacks/web/{NewId}" }, heat.Log.Skip(4));
         }
 
         [Fact]

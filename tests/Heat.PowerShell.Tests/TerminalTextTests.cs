@@ -47,7 +47,7 @@ namespace Heat.PowerShell.Tests
         [Fact]
         public void VerboseLines_AndWhatIf_NameAStackFromHeatCleaned()
         {
-            var heat = new FakeHeat().ListsStacks(HeatFixtures.Stack(H, "1")).DeletesStack(H, "1");
+            var heat = new FakeHeat().ListsStacks(HeatFixtures.Stack(H, "1")).ShowsStack(HeatFixtures.StackDetail(H, "1")).DeletesStack(H, "1");
             using var host = new PowerShellHost(heat);
 
             var whatIf = host.Run("Get-HeatStack -Session $session | Remove-HeatStack -WhatIf -Session $session");

@@ -18,7 +18,8 @@ namespace Heat.Tests.Shared
     /// A fake Keystone and Heat over MockHttp: routes answer as the real services do (see FakeHeat.Routes.cs), and
     /// every request is recorded, so that a test asserts what was sent by reading <see cref="Requests"/> or
     /// <see cref="Log"/>. A request no route knows gets Heat's 404, naming the request, so a missing set-up reads
-    /// plainly in the failure.
+    /// plainly in the failure; only a stack's environment has a default, the empty one Heat shows for a stack made
+    /// without one.
     /// </summary>
     internal sealed partial class FakeHeat
     {
@@ -35,8 +36,11 @@ namespace Heat.Tests.Shared
         public FakeHeat(string endpoint = DefaultEndpoint)
         {
             Endpoint = endpoint.TrimEnd('/');
-            _mock.Fallback.Respond(request => JsonResponse(HttpStatusCode.NotFound,
-                HeatFixtures.Error(HttpStatusCode.NotFound, $"The fake has no route for {request.Method} {request.RequestUri}", "EntityNotFound")));
+            _mock.Fallback.Respond(request => request.Method == HttpMethod.Get && request.RequestUri.AbsolutePath.EndsWith("/environment", StringComparison.Ordinal)
+                // A stack made with no environment of its own, as Heat shows it: a patch reads it for restricted actions.
+                ? JsonResponse(HttpStatusCode.OK, HeatFixtures.EmptyEnvironment())
+                : JsonResponse(HttpStatusCode.NotFound,
+                    HeatFixtures.Error(HttpStatusCode.NotFound, $"The fake has no route for {request.Method} {request.RequestUri}", "EntityNotFound")));
         }
 
         /// <summary>Heat's URL with the project: <c>http://heat.test:8004/v1/{project}</c>.</summary>

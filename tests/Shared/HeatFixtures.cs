@@ -51,6 +51,10 @@ namespace Heat.Tests.Shared
             return stack;
         }
 
+        /// <summary>The environment Heat 19 shows for a stack made without one.</summary>
+        public static JObject EmptyEnvironment() => JObject.Parse(
+            @"{""resource_registry"": {""resources"": {}}, ""parameters"": {}, ""parameter_defaults"": {}, ""event_sinks"": [], ""encrypted_param_names"": []}");
+
         /// <summary>What Heat answers a create with: the id and a link, nothing else.</summary>
         public static JObject CreatedStack(string name, string id, string endpoint = FakeHeat.DefaultEndpoint) => new JObject
         {

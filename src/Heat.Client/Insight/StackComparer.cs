@@ -19,12 +19,21 @@ namespace Heat.Client.Insight
     {
         private readonly StacksClient _stacks;
         private readonly StackDataClient _data;
+        private readonly RestrictionCheck _restrictions;
 
         internal StackComparer(StacksClient stacks, StackDataClient data)
         {
             _stacks = stacks;
             _data = data;
+            _restrictions = new RestrictionCheck(stacks, data);
         }
+
+        /// <summary>
+        /// The changes of an update that the environment in effect forbids (restricted_actions: update, replace): what
+        /// Heat would fail the update on, part way. Empty, with nothing read, when nothing is restricted.
+        /// </summary>
+        public Task<IReadOnlyList<HeatResourceChange>> RefusedChangesAsync(StackRef stack, UpdateStackRequest request, CancellationToken cancellationToken) =>
+            _restrictions.RefusedAsync(stack, request, cancellationToken);
 
         public async Task<IReadOnlyList<HeatStackDifference>> CompareAsync(StackRef stack, UpdateStackRequest request, bool showNested, CancellationToken cancellationToken)
         {
@@ -32,14 +41,21 @@ namespace Heat.Client.Insight
             var previewTask = _stacks.PreviewUpdateAsync(stack, request, showNested, cancellationToken);
             var currentTask = _stacks.GetAsync(stack, cancellationToken, resolveOutputs: false);
             var heldTask = _data.GetTemplateJsonAsync(stack, cancellationToken);
-            await Task.WhenAll(previewTask, currentTask, heldTask).ConfigureAwait(false);
+            var environmentsTask = _restrictions.EnvironmentsAsync(stack, request, cancellationToken);
+            await Task.WhenAll(previewTask, currentTask, heldTask, environmentsTask).ConfigureAwait(false);
             var held = JObject.Parse(heldTask.Result);
             var proposed = request.Template?.Template as JObject ?? held;
 
             var differences = new List<HeatStackDifference>();
             foreach (var change in previewTask.Result)
             {
-                differences.AddRange(ResourceRows(stack, change, held, proposed));
+                // A change the environment forbids says so on each of its rows: Heat would fail the update on it.
+                var restricted = RestrictionCheck.Forbids(environmentsTask.Result, change, stack) ? RestrictedActions.ActionOf(change.Change) : null;
+                foreach (var row in ResourceRows(stack, change, held, proposed))
+                {
+                    row.Restricted = restricted;
+                    differences.Add(row);
+                }
             }
             differences.AddRange(ParameterRows(stack, currentTask.Result, held, proposed, request));
             return differences;

@@ -33,6 +33,10 @@ namespace Heat.Client.Models
         /// <summary>For a resource of a nested stack (-ShowNested): that stack's name.</summary>
         public string? NestedStackName { get; set; }
 
+        /// <summary>The action (update or replace) this change needs and the stack's environment restricts
+        /// (restricted_actions): Heat would fail the update on it, and Update-HeatStack refuses to send it.</summary>
+        public string? Restricted { get; set; }
+
         public override string ToString() => Property == null ? $"{Change} {Kind} {Name}" : $"{Change} {Kind} {Name}.{Property}";
     }
 }

@@ -55,7 +55,7 @@ namespace Heat.PowerShell.Base
         /// Compare-HeatStack writes for a stack that does not exist yet. Makes nothing.</summary>
         protected void WritePreviewedCreate(CreateStackRequest request)
         {
-            foreach (var row in Await(Client.Comparer.CompareCreateAsync(request, showNested: false, CancellationToken))) WriteObject(row);
+            DifferenceRows.Write(this, Await(Client.Comparer.CompareCreateAsync(request, showNested: false, CancellationToken)), includeUnchanged: true);
         }
     }
 }

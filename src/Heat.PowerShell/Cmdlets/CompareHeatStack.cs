@@ -65,7 +65,7 @@ namespace Heat.PowerShell.Cmdlets
             Dictionary<string, object> values = null;
             if (!TryItem("HeatTemplate", _template.Source(this), () =>
             {
-                bundle = _template.LoadWithHooks(this);
+                bundle = _template.LoadBundle(this);
                 values = _template.Values(this);
                 request = _template.ToUpdateRequest(this, Existing, ClearParameter, bundle, values);
             })) return;
@@ -84,10 +84,7 @@ namespace Heat.PowerShell.Cmdlets
                     {
                         rows = Await(Client.Comparer.CompareAsync(stack, request, showNested, CancellationToken));
                     }
-                    foreach (var difference in rows)
-                    {
-                        if (includeUnchanged || difference.Change != "Unchanged") WriteObject(difference);
-                    }
+                    DifferenceRows.Write(this, rows, includeUnchanged);
                 });
             }
         }

@@ -75,14 +75,14 @@ namespace Heat.PowerShell.Cmdlets
             {
                 // Heat's create preview as rows, as Update-HeatStack -WhatIf writes an update's. Adopt data has none.
                 ShouldAct(StackName, "Create Heat stack");
-                if (AdoptPath == null) TryItem("HeatStack", StackName, () => WritePreviewedCreate(NewCreateRequest(Definition.LoadWithHooks(this), Definition.Values(this))));
+                if (AdoptPath == null) TryItem("HeatStack", StackName, () => WritePreviewedCreate(NewCreateRequest(Definition.LoadBundle(this), Definition.Values(this))));
                 return;
             }
             if (!ShouldAct(StackName, "Create Heat stack")) return;
             CreateStackRequest request = null;
             if (!TryItem("HeatStack", StackName, () =>
             {
-                request = NewCreateRequest(Definition.LoadWithHooks(this), Definition.Values(this));
+                request = NewCreateRequest(Definition.LoadBundle(this), Definition.Values(this));
                 if (AdoptPath != null) request.AdoptStackData = LocalText.Read(GetUnresolvedProviderPathFromPSPath(AdoptPath), "the adopt data");
             })) return;
             // A create that rolled back (ROLLBACK_COMPLETE) failed too; the final stack is written either way.

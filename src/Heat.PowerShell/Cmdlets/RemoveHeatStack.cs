@@ -15,6 +15,9 @@ namespace Heat.PowerShell.Cmdlets
     /// <para>Deletions run concurrently (-ThrottleLimit). With -Wait, all are waited for at once, and a stack that ends
     /// DELETE_FAILED is an error record naming the resources that blocked it. -PassThru writes each stack as it was,
     /// marked DELETE_COMPLETE once gone.</para>
+    /// <para>A stack marked with Protect-HeatStack is refused, -Force or not (HeatStackProtected), while the rest of
+    /// the removal goes on; Unprotect-HeatStack lifts it. The mark is this module's: Heat itself and other clients do not
+    /// honour it.</para>
     /// <para>-Abandon abandons instead (where the cloud allows it): Heat forgets the stack and leaves its resources;
     /// the abandon data goes to -AbandonPath as {StackName}.json, or to the pipeline as JSON text, and New-HeatStack
     /// -AdoptPath takes the resources back.</para>
@@ -83,7 +86,8 @@ namespace Heat.PowerShell.Cmdlets
 
         private string _folder;
 
-        internal override SendStack CaptureSend() => Abandon ? SendAbandon : SendDelete;
+        /// <summary>A stack marked protected (Protect-HeatStack) is refused, -Force or not; the others go on.</summary>
+        internal override SendStack CaptureSend() => Sends.UnlessProtected(Abandon ? SendAbandon : SendDelete);
 
         /// <summary>With -AbandonPath, each stack's file is named by the stack as the user named it.</summary>
         internal override SendStack ForTarget(SendStack send, StackRef target) =>
@@ -104,6 +108,8 @@ namespace Heat.PowerShell.Cmdlets
         {
             using (var file = AbandonFile.Open(folder, asked, overwrite))
             {
+                // After the file is made (a name taken stops it before Heat is asked), before the abandon.
+                await Sends.RefuseProtectedAsync(client, stack, cancellationToken).ConfigureAwait(false);
                 var saved = file.Save(await client.StackData.AbandonAsync(stack, cancellationToken).ConfigureAwait(false));
                 return new Sent(stack, data: saved);
             }

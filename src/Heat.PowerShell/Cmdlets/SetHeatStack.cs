@@ -74,7 +74,7 @@ namespace Heat.PowerShell.Cmdlets
         {
             TryItem("HeatStack", StackName, () =>
             {
-                var bundle = Definition.LoadWithHooks(this);
+                var bundle = Definition.LoadBundle(this);
                 var parameters = Definition.Values(this);
                 StackRef existing = null;
                 try
@@ -114,10 +114,7 @@ namespace Heat.PowerShell.Cmdlets
                 {
                     // As Update-HeatStack -WhatIf: Heat's preview as rows, and nothing changed.
                     ShouldAct(Describe(existing), action);
-                    foreach (var row in Await(Client.Comparer.CompareAsync(existing, update, showNested: false, CancellationToken)))
-                    {
-                        if (row.Change != "Unchanged") WriteObject(row);
-                    }
+                    DifferenceRows.Write(this, Await(Client.Comparer.CompareAsync(existing, update, showNested: false, CancellationToken)), includeUnchanged: false);
                     return;
                 }
                 var changes = Await(Client.Stacks.PreviewUpdateAsync(existing, update, showNested: false, CancellationToken)).ToArray();
@@ -125,6 +122,7 @@ namespace Heat.PowerShell.Cmdlets
                 stack.StackStatus = WaitGoal.Update.Started;
                 Start(new StackOperation("Update Heat stack", existing, StackName, async (client, target, token) =>
                 {
+                    await UpdateHeatStack.RefuseRestrictedAsync(client, target, update, token).ConfigureAwait(false);
                     await client.Stacks.UpdateAsync(target, update, token).ConfigureAwait(false);
                     return new Sent(target, new HeatStackSetResult("Updated", stack, changes, reasons));
                 })

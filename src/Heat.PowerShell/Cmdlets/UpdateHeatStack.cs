@@ -116,10 +116,7 @@ namespace Heat.PowerShell.Cmdlets
                 ShouldAct(Describe(target), ActionText);
                 TryItem("HeatStack", target.ToString(), () =>
                 {
-                    foreach (var difference in Await(Client.Comparer.CompareAsync(target, request, showNested, CancellationToken)))
-                    {
-                        if (includeUnchanged || difference.Change != "Unchanged") WriteObject(difference);
-                    }
+                    DifferenceRows.Write(this, Await(Client.Comparer.CompareAsync(target, request, showNested, CancellationToken)), includeUnchanged);
                 });
             }
         }
@@ -134,6 +131,7 @@ namespace Heat.PowerShell.Cmdlets
 
         private static SendStack Send(UpdateStackRequest request, bool noReplace) => async (client, stack, cancellationToken) =>
         {
+            await RefuseRestrictedAsync(client, stack, request, cancellationToken).ConfigureAwait(false);
             if (noReplace)
             {
                 var replaced = (await client.Stacks.PreviewUpdateAsync(stack, request, showNested: true, cancellationToken).ConfigureAwait(false))
@@ -146,6 +144,15 @@ namespace Heat.PowerShell.Cmdlets
             await client.Stacks.UpdateAsync(stack, request, cancellationToken).ConfigureAwait(false);
             return new Sent(stack);
         };
+
+        /// <summary>An update Heat would fail part way, on a resource whose restricted_actions forbid the change, is not
+        /// sent. Nothing is read when nothing is restricted.</summary>
+        internal static async System.Threading.Tasks.Task RefuseRestrictedAsync(HeatClient client, StackRef stack, UpdateStackRequest request,
+            System.Threading.CancellationToken cancellationToken)
+        {
+            var refused = await client.Comparer.RefusedChangesAsync(stack, request, cancellationToken).ConfigureAwait(false);
+            if (refused.Count > 0) throw new HeatActionRestrictedException(stack, refused);
+        }
 
         private UpdateStackRequest NewRequest()
         {

@@ -34,6 +34,11 @@ namespace Heat.PowerShell.Errors
             Entry.For<HeatOutcomeUnknownException>("{noun}OutcomeUnknown", ErrorCategory.InvalidResult),
             Entry.For<HeatReplaceRefusedException>("{noun}ReplaceRefused", ErrorCategory.InvalidOperation,
                 hint: _ => "-NoReplace refuses an update that replaces resources; leave it out to let Heat replace them."),
+            Entry.For<HeatActionRestrictedException>("{noun}ActionRestricted", ErrorCategory.InvalidOperation,
+                hint: _ => "Heat would fail the update on it. Change the template so that the resource stays as it is, or lift the " +
+                           "restriction (restricted_actions in the stack's environment, as -RestrictedAction writes it)."),
+            Entry.For<HeatStackProtectedException>("{noun}Protected", ErrorCategory.PermissionDenied,
+                hint: _ => "Unprotect-HeatStack lifts the protection. Heat itself and other clients do not honour it."),
             Entry.For<HeatStackPausedException>("{noun}PausedAtHook", ErrorCategory.OperationStopped,
                 hint: _ => "Clear the hooks with Clear-HeatStackHook, then wait again."),
             Entry.For<HeatWaitTimeoutException>("{noun}Timeout", ErrorCategory.OperationTimeout),

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using Heat.Client;
@@ -40,7 +41,7 @@ namespace Heat.PowerShell.Parameters
         /// <paramref name="existing"/> and no template: PATCH keeps the stack's own).
         /// </summary>
         internal UpdateStackRequest ToUpdateRequest(HeatCmdlet cmdlet, bool existing, string[] clearParameters) =>
-            ToUpdateRequest(cmdlet, existing, clearParameters, LoadWithHooks(cmdlet), Values(cmdlet));
+            ToUpdateRequest(cmdlet, existing, clearParameters, LoadBundle(cmdlet), Values(cmdlet));
 
         /// <summary>The same, from a template and values already read (Set-HeatStack reads them once, before it knows
         /// whether it creates or updates). Rollback not given keeps the stack's own, as Update-HeatStack does.</summary>
@@ -96,16 +97,33 @@ namespace Heat.PowerShell.Parameters
         [ValidateNotNullOrEmpty]
         public string[] PreDeleteHook { get; set; }
 
-        internal bool HasHooks => PreCreateHook != null || PreUpdateHook != null || PreDeleteHook != null;
+        /// <summary>Resources Heat must never update in place or replace, as a hashtable of resource name (or fnmatch
+        /// pattern) to Update, Replace or both: <c>@{ db = 'Replace'; data = 'Update', 'Replace' }</c>. Written into the
+        /// environment's resource_registry as restricted_actions, which Heat enforces for the life of the stack (an update
+        /// that needs a restricted action fails). Update-HeatStack and Set-HeatStack refuse such an update before sending
+        /// it (HeatStackActionRestricted), and Compare-HeatStack and -WhatIf mark its rows Restricted.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public Hashtable RestrictedAction { get; set; }
 
-        /// <summary>The template bundle with the hooks written into its environment, as heatclient writes them.</summary>
-        internal Heat.Client.Templates.TemplateBundle LoadWithHooks(HeatCmdlet cmdlet)
+        /// <summary>Whether anything is to be written into the environment (hooks, restricted actions): a patch then
+        /// sends an environment even without a template.</summary>
+        internal bool HasEnvironmentAdditions => PreCreateHook != null || PreUpdateHook != null || PreDeleteHook != null || RestrictedAction != null;
+
+        /// <summary>The template bundle with the hooks and restricted actions written into its environment, as heatclient
+        /// writes hooks.</summary>
+        internal Heat.Client.Templates.TemplateBundle LoadBundle(HeatCmdlet cmdlet)
         {
-            var bundle = HasTemplate ? cmdlet.LoadTemplate(this) : HasHooks ? new Heat.Client.Templates.TemplateBundle() : null;
+            var bundle = HasTemplate ? cmdlet.LoadTemplate(this) : HasEnvironmentAdditions ? new Heat.Client.Templates.TemplateBundle() : null;
             if (bundle == null) return null;
             StackHooks.AddTo(bundle, StackHooks.PreCreate, PreCreateHook);
             StackHooks.AddTo(bundle, StackHooks.PreUpdate, PreUpdateHook);
             StackHooks.AddTo(bundle, StackHooks.PreDelete, PreDeleteHook);
+            foreach (DictionaryEntry entry in RestrictedAction ?? new Hashtable())
+            {
+                var actions = LanguagePrimitives.ConvertTo<string[]>(entry.Value) ?? Array.Empty<string>();
+                RestrictedActions.AddTo(bundle, LanguagePrimitives.ConvertTo<string>(entry.Key), actions);
+            }
             return bundle;
         }
 

@@ -99,7 +99,8 @@ namespace Heat.PowerShell.Tests.Operations
             var result = host.Run("[pscustomobject]@{ StackName = 'web'; StackId = '1' } | Remove-HeatStack -Force -Session $session");
 
             Assert.Empty(result.Errors);
-            Assert.Equal(new[] { "DELETE stacks/web/1" }, heat.Log);
+            // No name lookup: the stack is read by name and id (its protection tag), then deleted.
+            Assert.Equal(new[] { "GET stacks/web/1?resolve_outputs=False", "DELETE stacks/web/1" }, heat.Log);
         }
 
         [Fact]
@@ -107,6 +108,7 @@ namespace Heat.PowerShell.Tests.Operations
         {
             var heat = new FakeHeat()
                 .ListsStacks(HeatFixtures.Stack("ci-1", "1"), HeatFixtures.Stack("CI-UPPER", "2"))
+                .ShowsStack(HeatFixtures.StackDetail("ci-1", "1")).ShowsStack(HeatFixtures.StackDetail("CI-UPPER", "2"))
                 .DeletesStack("ci-1", "1").DeletesStack("CI-UPPER", "2");
             using var host = new PowerShellHost(heat);
 
