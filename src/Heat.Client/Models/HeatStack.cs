@@ -1,6 +1,6 @@
-using System.Linq;
 using System;
 using System.Collections;
+using System.Linq;
 using System.Runtime.Serialization;
 using Heat.Client.Internal;
 using Newtonsoft.Json;
@@ -44,14 +44,16 @@ namespace Heat.Client.Models
         [JsonProperty("deletion_time"), JsonConverter(typeof(HeatTimeConverter))]
         public DateTime? DeletionTime { get; set; }
 
-        /// <summary>The stack's tags: a list (<c>$stack.Tags -contains 'ci'</c>) that Export-Csv writes as <c>ci,web</c>.</summary>
+        /// <summary>The stack's tags: a list (<c>$stack.Tags -contains 'ci'</c>) that Export-Csv writes as <c>ci,web</c>. An empty
+        /// tag is left out: Heat's API cannot take a patch's last tag away but by storing one empty tag
+        /// (<c>"tags": ""</c>; seen on Heat 19), and that stack has no tags to speak of.</summary>
         public HeatNameList Tags { get; set; } = new HeatNameList(null);
 
         [JsonProperty("tags"), JsonConverter(typeof(StringListConverter))]
         private string[]? TagsJson
         {
             get => Tags?.ToArray();
-            set => Tags = new HeatNameList(value);
+            set => Tags = new HeatNameList(value?.Where(tag => !string.IsNullOrEmpty(tag)).ToArray());
         }
 
         /// <summary>The id of the parent stack, for a nested stack.</summary>

@@ -15,7 +15,8 @@ namespace Heat.PowerShell.Operations
         };
 
         /// <summary>Marks a stack protected or not (<see cref="StackProtection.Tag"/>): a patch that keeps everything and
-        /// sets the stack's tags to its own with the mark added or taken away. Heat stores tags only through an update.</summary>
+        /// sets the stack's tags to its own with the mark added or taken away. Heat stores tags only through an update,
+        /// and a patch that leaves none stores one empty tag (its API has no other way), which reads as none.</summary>
         public static SendStack Protection(bool protect) => async (client, stack, cancellationToken) =>
         {
             var current = await client.Stacks.GetAsync(stack, cancellationToken, resolveOutputs: false).ConfigureAwait(false);
