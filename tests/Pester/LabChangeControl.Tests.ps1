@@ -150,3 +150,30 @@ Describe 'Protected stacks' -Tag Lab {
         Get-HeatStack "$run-p-*" -Session $session | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Why a stack is stuck' -Tag Lab {
+    It 'a stack waiting on a wait condition is explained, and the hint''s signal lets it finish' {
+        $name = "$run-stuck"
+        $template = "heat_template_version: 2018-08-31`nresources:`n  handle: {type: OS::Heat::WaitConditionHandle}`n  wait: {type: OS::Heat::WaitCondition, properties: {handle: {get_resource: handle}, timeout: 600}}"
+        New-HeatStack $name -Template $template -Session $session | Out-Null
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        do {
+            Start-Sleep -Milliseconds 500
+            $wait = Get-HeatResource $name -ResourceName wait -Session $session -ErrorAction SilentlyContinue
+        } until ($wait.ResourceStatus -eq 'CREATE_IN_PROGRESS' -or [DateTime]::UtcNow -gt $deadline)
+
+        $holds = @(Get-HeatStackFailure $name -Session $session)
+
+        $holds.Count | Should -Be 1
+        $holds[0].ResourcePath | Should -Be "$name.wait"
+        $holds[0].ResourceStatus | Should -Be 'CREATE_IN_PROGRESS'
+        $holds[0].SignalResource | Should -Be 'handle'
+        $holds[0].InProgressFor | Should -BeOfType ([TimeSpan])
+        $holds[0].Hint | Should -Match 'Send-HeatResourceSignal'
+
+        # What the hint says to run, run as it says.
+        $command = ($holds[0].Hint -split 'By hand: ')[1]
+        Invoke-Expression "$command -Session `$session"
+        (Wait-HeatStack $name -Session $session).StackStatus | Should -Be 'CREATE_COMPLETE'
+    }
+}

@@ -10,6 +10,10 @@ namespace Heat.Client.Insight
         /// only reached by an odd deployment or a server that answers in circles.</summary>
         public int MaxDepth { get; set; } = DefaultMaxDepth;
 
+        /// <summary>The resources to walk to: FAILED (why a stack failed) or IN_PROGRESS (what a stack that is still in
+        /// progress waits on). A nested stack resource in that state leads to its stack's resources in that state.</summary>
+        public string State { get; set; } = Models.HeatStatus.Failed;
+
         /// <summary>Only resources that failed this action (CHECK, for a check's report); null: any action.</summary>
         public string? Action { get; set; }
 

@@ -12,7 +12,10 @@ namespace Heat.Client.Insight
     /// <see cref="HeatStackFailure"/> per root cause. A failed resource whose nested stack has failed resources of its
     /// own is not a root cause (those resources are, or their children); a failed resource with no nested stack, or
     /// whose nested stack shows nothing failed or is gone, is. The same walk as <c>openstack stack failures list</c>,
-    /// with the first failure event and a deployment's output read for each root cause.
+    /// with the first failure event and a deployment's output read for each root cause. With
+    /// <see cref="FailureWalkOptions.State"/> IN_PROGRESS the same walk finds what holds a stack still in progress: the
+    /// deepest resources in progress, each with when it started and, for a wait condition or a deployment, the resource
+    /// a signal would go to.
     /// </summary>
     /// <remarks>
     /// The walk goes level by level: every stack of a level is listed (a few requests at a time) before the next
@@ -28,6 +31,20 @@ namespace Heat.Client.Insight
         {
             "OS::Heat::SoftwareDeployment",
             "OS::Heat::StructuredDeployment",
+        };
+
+        /// <summary>Resources that wait for signals sent to a handle resource.</summary>
+        private static readonly HashSet<string> WaitConditionTypes = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "OS::Heat::WaitCondition",
+            "AWS::CloudFormation::WaitCondition",
+        };
+
+        private static readonly HashSet<string> WaitHandleTypes = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "OS::Heat::WaitConditionHandle",
+            "OS::Heat::UpdateWaitConditionHandle",
+            "AWS::CloudFormation::WaitConditionHandle",
         };
 
         private readonly HeatClient _client;
@@ -154,7 +171,7 @@ namespace Heat.Client.Insight
             private async Task ListFailedAsync(Node node)
             {
                 var options = new ResourceListOptions();
-                options.Statuses.Add(HeatStatus.Failed);
+                options.Statuses.Add(_options.State);
                 if (_options.Action != null) options.Actions.Add(_options.Action);
                 IReadOnlyList<HeatResource> listed;
                 try
@@ -169,7 +186,7 @@ namespace Heat.Client.Insight
                 }
                 _options.StackWalked?.Invoke();
                 // Heat filters by status and action; a server that ignores the filter must not turn healthy resources into causes.
-                node.Failed = listed.Where(r => HeatStatus.State(r.ResourceStatus) == HeatStatus.Failed
+                node.Failed = listed.Where(r => HeatStatus.State(r.ResourceStatus) == _options.State
                                                 && (_options.Action == null || r.ResourceAction == _options.Action)).ToList();
                 if (node.Depth > 0 && node.Stack.StackName == null && node.Failed.Count > 0)
                 {
@@ -195,10 +212,29 @@ namespace Heat.Client.Insight
                     IsDeployment = IsDeployment(resource.ResourceType),
                 };
                 var owner = new StackRef(failure.StackName, failure.StackId);
+                if (_options.State == HeatStatus.InProgress)
+                {
+                    failure.Since = resource.UpdatedTime ?? resource.CreationTime;
+                    if (failure.Since is DateTime since) failure.InProgressFor = DateTime.UtcNow - since;
+                    failure.SignalResource = failure.IsDeployment ? resource.ResourceName : await HandleOfAsync(owner, resource).ConfigureAwait(false);
+                    return failure;
+                }
                 var firstEvent = FirstFailureEventAsync(owner, resource);
                 if (failure.IsDeployment) await ReadDeploymentAsync(owner, failure).ConfigureAwait(false);
                 failure.FirstFailureEvent = await firstEvent.ConfigureAwait(false);
                 return failure;
+            }
+
+            /// <summary>
+            /// The handle a wait condition waits on: the one resource of a handle type in its stack that it requires (Heat
+            /// lists the dependency as the handle's required_by). Null for any other resource, or when it is not one.
+            /// </summary>
+            private async Task<string?> HandleOfAsync(StackRef owner, HeatResource resource)
+            {
+                if (!WaitConditionTypes.Contains(resource.ResourceType ?? string.Empty) || resource.ResourceName == null) return null;
+                var all = await Throttled(() => _client.Resources.ListAsync(owner, new ResourceListOptions(), _token)).ConfigureAwait(false);
+                var handles = all.Where(r => WaitHandleTypes.Contains(r.ResourceType ?? string.Empty) && r.RequiredBy.Contains(resource.ResourceName)).ToList();
+                return handles.Count == 1 ? handles[0].ResourceName : null;
             }
 
             /// <summary>

@@ -55,6 +55,24 @@ namespace Heat.Client.Models
 
         public string? DeployStderr { get; set; }
 
+        /// <summary>For a resource still in progress: when its current action started (Heat's updated_time, else its
+        /// creation_time), UTC; for a resource paused at a hook, when it paused.</summary>
+        public DateTime? Since { get; set; }
+
+        /// <summary>For a resource still in progress or paused: how long, when it was looked at.</summary>
+        public TimeSpan? InProgressFor { get; set; }
+
+        /// <summary>For a resource still in progress that waits for a signal: the resource to signal (a wait condition's
+        /// handle, or the deployment itself, which its server's agent signals).</summary>
+        public string? SignalResource { get; set; }
+
+        /// <summary>The hook (pre-create, pre-update, pre-delete) the resource is paused at.</summary>
+        public string? Hook { get; set; }
+
+        /// <summary>What usually lies behind this, and what to do, for the reasons operators meet most (set by the
+        /// module, from Heat's reason and the resource's type; null when Heat's answer says nothing more).</summary>
+        public string? Hint { get; set; }
+
         public override string ToString() => ResourcePath ?? string.Empty;
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using Heat.Client;
 using Heat.Client.Models;
@@ -28,6 +29,13 @@ namespace Heat.PowerShell.Cmdlets
     /// </example>
     /// <example>
     /// <code>
+    /// Get-HeatStackFailure app-slow | Format-List ResourcePath, ResourceType, InProgressFor, Hint
+    /// </code>
+    /// <para>For a stack that has been CREATE_IN_PROGRESS too long: the resources it waits on, for how long, and what
+    /// would move them (a hook to clear, a signal to send).</para>
+    /// </example>
+    /// <example>
+    /// <code>
     /// Get-HeatStack -Status FAILED | Get-HeatStackFailure | Format-List ResourcePath, ResourceStatusReason, DeployStderr
     /// </code>
     /// <para>For every failed stack: the failed resource's path, Heat's reason and, for a software deployment, what its
@@ -51,28 +59,26 @@ namespace Heat.PowerShell.Cmdlets
 
         private void Report(StackRef stack)
         {
-            // A deep or wide tree takes a round trip a stack: a count of the stacks looked at, paced by the clock.
-            var progress = new ListingProgress($"Looking for the failures in {stack} and its nested stacks");
-            var options = new FailureWalkOptions { StackWalked = () => Post(progress.Counted) };
-            Tick = () => progress.Render(WriteProgress);
-            IReadOnlyList<HeatStackFailure> failures;
-            try
-            {
-                failures = Await(new FailureWalker(Client).FindAsync(stack, options, CancellationToken));
-            }
-            finally
-            {
-                Tick = null;
-                progress.Complete(WriteProgress);
-            }
-            foreach (var failure in failures) WriteObject(failure);
-            if (failures.Count > 0) return;
-            // Nothing to write; but a FAILED stack with no failed resource (a stack-level timeout or validation error)
-            // would look healthy here, so say what Heat says about the stack itself.
             var shown = Await(Client.Stacks.GetAsync(stack, CancellationToken, resolveOutputs: false));
             var name = Describe(new StackRef(shown.StackName ?? stack.StackName, shown.Id ?? stack.StackId));
-            if (HeatStatuses.IsIn(shown.StackStatus, HeatStatuses.Failed))
+            stack = new StackRef(shown.StackName ?? stack.StackName, shown.Id ?? stack.StackId);
+            bool inProgress = HeatStatuses.IsIn(shown.StackStatus, HeatStatuses.InProgress);
+            var found = new List<HeatStackFailure>(Walk(stack, inProgress));
+            if (inProgress) found.AddRange(Await(Client.Hooks.PendingAsync(stack, FailureWalkOptions.DefaultMaxDepth, CancellationToken)).Select(Paused));
+            foreach (var failure in found)
             {
+                failure.Hint = inProgress ? FailureHints.ForHold(failure) : FailureHints.ForFailure(failure);
+                WriteObject(failure);
+            }
+            if (found.Count > 0) return;
+            if (inProgress)
+            {
+                WriteVerbose($"Stack {name} is {shown.StackStatus}, and no resource is in progress or paused at a hook now: Heat is between steps.");
+            }
+            else if (HeatStatuses.IsIn(shown.StackStatus, HeatStatuses.Failed))
+            {
+                // A FAILED stack with no failed resource (a stack-level timeout or validation error) would look healthy
+                // here, so say what Heat says about the stack itself.
                 WriteWarning($"Stack {name} is {shown.StackStatus}, but none of its resources failed: {shown.StackStatusReason}");
             }
             else
@@ -80,5 +86,40 @@ namespace Heat.PowerShell.Cmdlets
                 WriteVerbose($"Stack {name} is {shown.StackStatus}: none of its resources failed.");
             }
         }
+
+        /// <summary>The failed resources (root causes), or for a stack in progress the resources still in progress that
+        /// hold it (the deepest ones).</summary>
+        private IReadOnlyList<HeatStackFailure> Walk(StackRef stack, bool inProgress)
+        {
+            // A deep or wide tree takes a round trip a stack: a count of the stacks looked at, paced by the clock.
+            var progress = new ListingProgress(inProgress ? $"Looking for what holds {stack} in its nested stacks" : $"Looking for the failures in {stack} and its nested stacks");
+            var options = new FailureWalkOptions { StackWalked = () => Post(progress.Counted), State = inProgress ? HeatStatus.InProgress : HeatStatus.Failed };
+            Tick = () => progress.Render(WriteProgress);
+            try
+            {
+                return Await(new FailureWalker(Client).FindAsync(stack, options, CancellationToken));
+            }
+            finally
+            {
+                Tick = null;
+                progress.Complete(WriteProgress);
+            }
+        }
+
+        /// <summary>A resource paused at a hook, as what holds its stack.</summary>
+        private static HeatStackFailure Paused(HeatStackHook hook) => new HeatStackFailure
+        {
+            // A hook's event names the stack that holds the resource; the top stack's own has no root apart from it.
+            RootStackName = hook.RootStackName ?? hook.StackName,
+            Path = hook.RootStackName == null ? new[] { hook.StackName } : new[] { hook.RootStackName, hook.StackName },
+            ResourcePath = $"{hook.StackName}.{hook.ResourceName}",
+            StackName = hook.StackName,
+            StackId = hook.StackId,
+            ResourceName = hook.ResourceName,
+            Hook = hook.HookType,
+            ResourceStatusReason = $"paused until hook {hook.HookType} is cleared",
+            Since = hook.Since,
+            InProgressFor = hook.Since is DateTime since ? DateTime.UtcNow - since : (TimeSpan?)null,
+        };
     }
 }
