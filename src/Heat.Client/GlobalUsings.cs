@@ -5,6 +5,7 @@ global using Heat.Client.Events;
 global using Heat.Client.Hooks;
 global using Heat.Client.Insight;
 global using Heat.Client.Outputs;
+global using Heat.Client.Plans;
 global using Heat.Client.Protection;
 global using Heat.Client.Resources;
 global using Heat.Client.ResourceTypes;

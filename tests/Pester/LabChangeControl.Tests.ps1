@@ -12,6 +12,8 @@ BeforeAll {
     # Keystone resources read their live state, and only an admin may make them.
     $adminCred = [pscredential]::new($lab.admin_username, (ConvertTo-SecureString $lab.admin_password -AsPlainText -Force))
     $script:admin = Connect-HeatService -AuthUrl $lab.auth_url -Credential $adminCred -ProjectName $lab.admin_project_name -PassThru
+    . (Join-Path $PSScriptRoot 'tools/LabOpenStack.ps1')
+    $script:folder = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "$run-plans")
 
     # Keystone itself, as an operator changing things by hand would (openstack group set).
     function script:Invoke-Keystone([string] $Method, [string] $Path, $Body) {
@@ -30,6 +32,7 @@ AfterAll {
         Get-HeatStack "$run-*" -Session $s -ErrorAction SilentlyContinue | Remove-HeatStack -Session $s -Force -Wait -ErrorAction SilentlyContinue
     }
     Disconnect-HeatService -ErrorAction SilentlyContinue
+    Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue
 }
 
 Describe 'A create previewed' -Tag Lab {
@@ -175,5 +178,65 @@ Describe 'Why a stack is stuck' -Tag Lab {
         $command = ($holds[0].Hint -split 'By hand: ')[1]
         Invoke-Expression "$command -Session `$session"
         (Wait-HeatStack $name -Session $session).StackStatus | Should -Be 'CREATE_COMPLETE'
+    }
+}
+
+Describe 'Plans' -Tag Lab {
+    BeforeAll {
+        $script:name = "$run-plan"
+        $script:templatePath = Join-Path $folder 'app.yaml'
+        function script:Set-Template([string] $Value) {
+            Set-Content $templatePath "heat_template_version: 2018-08-31`nparameters:`n  admin_pass: {type: string, hidden: true}`n  size: {type: number, default: 1}`nresources:`n  r: {type: OS::Heat::TestResource, properties: {value: $Value}}`n  pass: {type: OS::Heat::Value, properties: {value: {get_param: admin_pass}}}"
+        }
+        Set-Template 'one'
+    }
+
+    It 'a create planned writes no hidden value, asks for it at apply, and creates the stack as planned' {
+        $planFile = Join-Path $folder 'create.plan.json'
+        $plan = New-HeatStackPlan $name -TemplatePath $templatePath -Parameter @{ admin_pass = 's3cr3t-Pl4n'; size = 2 } -OutFile $planFile -Session $session
+
+        $plan.Operation | Should -Be 'Create'
+        $plan.SecretParameters | Should -Be @('admin_pass')
+        (Get-Content $planFile -Raw) | Should -Not -Match 's3cr3t-Pl4n'
+        @($plan.Differences | Where-Object { $_.Kind -eq 'Resource' }).Count | Should -Be 2
+        Get-HeatStack $name -Session $session -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        Invoke-HeatStackPlan $planFile -Force -Session $session -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'HeatPlanParameterMissing,*'
+        Get-HeatStack $name -Session $session -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $stack = Invoke-HeatStackPlan $planFile -Parameter @{ admin_pass = 's3cr3t-Pl4n' } -Force -Wait -Session $session
+        $stack.StackStatus | Should -Be 'CREATE_COMPLETE'
+        $stack.Parameters.size | Should -Be '2'
+    }
+
+    It 'an update planned, then applied, changes the stack as planned, though the file was edited since' {
+        Set-Template 'two'
+        $planFile = Join-Path $folder 'update.plan.json'
+        $plan = New-HeatStackPlan $name -TemplatePath $templatePath -Parameter @{ admin_pass = 'x'; size = 2 } -OutFile $planFile -Session $session
+        $plan.Operation | Should -Be 'Update'
+        ($plan.Differences | Where-Object Name -eq 'r').Change | Should -Be 'Updated'
+        Set-Template 'edited-after-review'
+
+        Invoke-HeatStackPlan $planFile -Parameter @{ admin_pass = 'x' } -Force -Wait -Session $session
+
+        (Get-HeatStackTemplate $name -Session $session | ConvertFrom-Json).resources.r.properties.value | Should -Be 'two'
+        (Get-HeatStack $name -Session $session).StackStatus | Should -Be 'UPDATE_COMPLETE'
+    }
+
+    It 'a plan whose stack was updated elsewhere after planning is refused, and the stack keeps that other update' {
+        Set-Template 'three'
+        $planFile = Join-Path $folder 'stale.plan.json'
+        New-HeatStackPlan $name -TemplatePath $templatePath -Parameter @{ admin_pass = 'x'; size = 2 } -OutFile $planFile -Session $session | Out-Null
+        Invoke-OpenStack stack update $name --existing --parameter size=5 --wait | Out-Null
+
+        Invoke-HeatStackPlan $planFile -Parameter @{ admin_pass = 'x' } -Force -Wait -Session $session -ErrorVariable refused -ErrorAction SilentlyContinue
+
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'HeatPlanOutdated,*'
+        $refused[0].Exception.Message | Should -Match 'updated at'
+        $stack = Get-HeatStack $name -Session $session
+        $stack.Parameters.size | Should -Be '5'
+        (Get-HeatStackTemplate $name -Session $session | ConvertFrom-Json).resources.r.properties.value | Should -Be 'two'
     }
 }

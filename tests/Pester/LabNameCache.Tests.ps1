@@ -17,10 +17,13 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'tools/LabOpenStack.ps1')   # Invoke-OpenStack
 
     # `openstack stack delete --wait` ends at DELETE_COMPLETE; Heat still finds the name (and shows it DELETE_COMPLETE)
-    # until it no longer lists it, a moment later, longer on a busy machine.
+    # until it no longer lists it, a moment later, longer on a busy machine. So this waits on Heat's own list, read
+    # through the module's client: Get-HeatStack leaves those DELETE_COMPLETE stacks out.
     function script:Wait-Unlisted([string] $Name) {
         $deadline = [DateTime]::UtcNow.AddSeconds(60)
-        while (@(Get-HeatStack "$Name*" | Where-Object StackName -eq $Name).Count -gt 0 -and [DateTime]::UtcNow -lt $deadline) {
+        $client = [Heat.Client.HeatClient]::new($session, $null)
+        $listed = { @($client.Stacks.List([Heat.Client.Stacks.StackListOptions]::new(), [Threading.CancellationToken]::None) | Where-Object StackName -eq $Name).Count }
+        while ((& $listed) -gt 0 -and [DateTime]::UtcNow -lt $deadline) {
             Start-Sleep -Milliseconds 250
         }
     }

@@ -34,9 +34,12 @@ namespace Heat.Client.Stacks
             _reader = reader;
         }
 
-        public async Task<HeatStack> CreateAsync(CreateStackRequest request, CancellationToken cancellationToken)
+        public Task<HeatStack> CreateAsync(CreateStackRequest request, CancellationToken cancellationToken) =>
+            CreateAsync(request.StackName ?? string.Empty, StackBodies.Create(request), cancellationToken);
+
+        /// <summary>A create from a body built before (a saved plan's), sent as it is.</summary>
+        public async Task<HeatStack> CreateAsync(string stackName, JObject body, CancellationToken cancellationToken)
         {
-            var body = StackBodies.Create(request);
             HeatResponse response;
             try
             {
@@ -46,9 +49,9 @@ namespace Heat.Client.Stacks
             {
                 // Not sent again: a second create could make a second stack or fail on the first. Say what Heat shows now.
                 // The name was checked when the body was built.
-                var found = await _reader.TryGetAsync(new StackRef(request.StackName, null), cancellationToken).ConfigureAwait(false);
+                var found = await _reader.TryGetAsync(new StackRef(stackName, null), cancellationToken).ConfigureAwait(false);
                 throw new HeatOutcomeUnknownException(
-                    $"Creating stack '{request.StackName}' got no clear answer ({e.Message}); it was not sent again. " +
+                    $"Creating stack '{stackName}' got no clear answer ({e.Message}); it was not sent again. " +
                     (found == null ? "Heat shows no stack of that name now." : $"Heat now shows it as {found.StackStatus} (id {found.Id}, created {found.CreationTime:u})."),
                     found, e);
             }
@@ -57,20 +60,23 @@ namespace Heat.Client.Stacks
             {
                 throw new HeatInvalidResponseException(response.StatusCode, "POST", response.FinalUri, response.ContentType, "the stack it returns has no id");
             }
-            created.StackName = created.StackName ?? request.StackName;
+            created.StackName = created.StackName ?? stackName;
             created.StackStatus = created.StackStatus ?? HeatStatus.CreateInProgress;
             // The new stack is now what its name stands for (an older one of that name, deleted, is not).
-            if (created.StackName == request.StackName) _resolver.Remember(new StackRef(created.StackName, created.Id));
+            if (created.StackName == stackName) _resolver.Remember(new StackRef(created.StackName, created.Id));
             return created;
         }
 
-        public async Task UpdateAsync(StackRef stack, UpdateStackRequest request, CancellationToken cancellationToken)
+        public Task UpdateAsync(StackRef stack, UpdateStackRequest request, CancellationToken cancellationToken) =>
+            UpdateAsync(stack, StackBodies.Update(request), request.Existing, cancellationToken);
+
+        /// <summary>An update from a body built before (a saved plan's), sent as it is: PATCH when <paramref name="patch"/>.</summary>
+        public async Task UpdateAsync(StackRef stack, JObject body, bool patch, CancellationToken cancellationToken)
         {
-            var body = StackBodies.Update(request);
             var route = HeatRoutes.Stack(stack);
             try
             {
-                await _api.SendAsync(request.Existing ? Patch : HttpMethod.Put, route, body, cancellationToken).ConfigureAwait(false);
+                await _api.SendAsync(patch ? Patch : HttpMethod.Put, route, body, cancellationToken).ConfigureAwait(false);
             }
             catch (HeatException e) when (e.MayHaveBeenProcessed)
             {

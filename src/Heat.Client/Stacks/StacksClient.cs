@@ -60,6 +60,14 @@ namespace Heat.Client.Stacks
         public Task UpdateAsync(StackRef stack, UpdateStackRequest request, CancellationToken cancellationToken) =>
             _requests.UpdateAsync(stack, request, cancellationToken);
 
+        /// <summary>A create from a saved plan's body, sent as it is (not sent twice on a guess).</summary>
+        internal Task<HeatStack> CreateAsync(string stackName, Newtonsoft.Json.Linq.JObject body, CancellationToken cancellationToken) =>
+            _requests.CreateAsync(stackName, body, cancellationToken);
+
+        /// <summary>An update from a saved plan's body, sent as it is: PATCH when <paramref name="patch"/>.</summary>
+        internal Task UpdateAsync(StackRef stack, Newtonsoft.Json.Linq.JObject body, bool patch, CancellationToken cancellationToken) =>
+            _requests.UpdateAsync(stack, body, patch, cancellationToken);
+
         /// <summary>The resources a create would make (Heat's create preview), nested stacks' ones included; makes nothing.</summary>
         public Task<IReadOnlyList<HeatResourceChange>> PreviewCreateAsync(CreateStackRequest request, CancellationToken cancellationToken) =>
             _requests.PreviewCreateAsync(request, cancellationToken);
