@@ -68,6 +68,9 @@ namespace Heat.Client.Templates
                     return new JValue(flag ? "true" : "false");
                 case JToken token:
                     return token.DeepClone();
+                case System.Security.SecureString secure:
+                    // A secret from a vault (Get-Secret, Read-Host -AsSecureString) is opened only here, into the body.
+                    return new JValue(Secrets.Reveal(secure) ?? string.Empty);
                 case IDictionary _:
                 case IEnumerable _ when !(value is string):
                     return ToJson(value);

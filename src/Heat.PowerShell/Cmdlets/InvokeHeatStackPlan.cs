@@ -28,7 +28,7 @@ namespace Heat.PowerShell.Cmdlets
     /// </example>
     /// <example>
     /// <code>
-    /// Invoke-HeatStackPlan ./db.plan.json -Parameter @{ db_password = $env:DB_PASSWORD } -Force -Wait
+    /// Invoke-HeatStackPlan ./db.plan.json -Parameter @{ db_password = Get-Secret db-password } -Force -Wait
     /// </code>
     /// <para>Applies a plan whose secret parameter was left out of the file, in a pipeline that holds the secret.</para>
     /// </example>
@@ -51,7 +51,8 @@ namespace Heat.PowerShell.Cmdlets
         [ValidateNotNull]
         public HeatStackPlan[] Plan { get; set; }
 
-        /// <summary>The secret parameters the plan names (SecretParameters), by name: each one, and no other.</summary>
+        /// <summary>The secret parameters the plan names (SecretParameters), by name: each one, and no other. Values may be
+        /// SecureStrings (Get-Secret), opened only into the request.</summary>
         [Parameter]
         [Alias("Parameters")]
         public Hashtable Parameter { get; set; }

@@ -45,7 +45,8 @@ namespace Heat.PowerShell.Parameters
         public string[] EnvironmentPath { get; set; }
 
         /// <summary>Parameter values by name. Numbers, booleans, lists and hashtables are sent as Heat expects them (a
-        /// list for comma_delimited_list, a hashtable for json). Binds by property name (a Parameter column or
+        /// list for comma_delimited_list, a hashtable for json); a SecureString (Get-Secret, Read-Host -AsSecureString)
+        /// is opened only into the request. Binds by property name (a Parameter column or
         /// property); text is taken as a JSON object (<c>{"count": 2}</c>) or as <c>name=value;name=value</c>, so a
         /// CSV column works, and any other text is an error for its row, never a stack made without it.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -143,5 +143,17 @@ namespace Heat.Client.Tests.Templates
                 folder.Delete(true);
             }
         }
+
+        [Fact]
+        public void ASecureString_IsSentAsItsText_AndOnlyThere()
+        {
+            var secret = new System.Security.SecureString();
+            foreach (var c in "s3cr3t-v4ult") secret.AppendChar(c);
+
+            var formatted = TemplateParameters.Format(new Hashtable { ["db_password"] = secret, ["size"] = 2 });
+
+            Assert.Equal("s3cr3t-v4ult", (string)formatted["db_password"]);
+            Assert.Equal("2", (string)formatted["size"]);
+        }
     }
 }

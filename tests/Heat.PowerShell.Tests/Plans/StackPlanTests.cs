@@ -88,7 +88,8 @@ namespace Heat.PowerShell.Tests.Plans
             Assert.Contains("db_password", refused.Errors[0].Exception.Message);
             Assert.Empty(Changes(heat));
 
-            var applied = host.Run($"Invoke-HeatStackPlan '{PlanPath}' -Parameter @{{ db_password = 'hunter2-x' }} -Force -Session $session");
+            // A secret from a vault comes as a SecureString, and is opened only into the request.
+            var applied = host.Run($"Invoke-HeatStackPlan '{PlanPath}' -Parameter @{{ db_password = ConvertTo-SecureString 'hunter2-x' -AsPlainText -Force }} -Force -Session $session");
             Assert.Empty(applied.Errors);
             var sent = Assert.Single(heat.Sent(HttpMethod.Post), r => r.Route == "stacks").Json;
             Assert.Equal("hunter2-x", (string)sent["parameters"]["db_password"]);
