@@ -14,11 +14,18 @@
     Offline checks do not know the cloud's resource types: a type the cloud lacks passes here and fails at
     Test-HeatTemplate (without -Offline) or at create time.
 
+    Then runs Invoke-HeatTemplateAnalyzer over the same templates: an Error finding (a reference to nothing, a
+    dependency cycle) fails its file; warnings and information are printed. -SarifPath writes every finding as SARIF
+    2.1.0 for the CI's code scanning.
+
     Prints a table of every file and, for each failure, one line "FAIL <file>: <reason>". Exit codes:
     0 every file passed; 1 at least one failed; 2 nothing could be checked (no such folder, no files, no module).
 .EXAMPLE
     pwsh -NoProfile -NonInteractive -File ./examples/Test-HeatTemplateFolder.ps1 -Path ./heat
     In a pipeline step: the step fails when a template under ./heat is broken.
+.EXAMPLE
+    pwsh -NoProfile -NonInteractive -File ./examples/Test-HeatTemplateFolder.ps1 -Path ./heat -SarifPath heat.sarif
+    The same gate, and the analyzer's findings as SARIF for GitHub code scanning or Azure DevOps.
 .EXAMPLE
     $rows = ./examples/Test-HeatTemplateFolder.ps1 -Path ./heat -Include *.yaml, *.json -PassThru
     $rows | Where-Object Result -eq Fail | Export-Csv template-failures.csv
@@ -36,7 +43,9 @@ param(
     # The Heat.PowerShell module folder; by default the one build.ps1 makes next to this script, else the installed module.
     [string] $ModulePath,
     # Also write one object per file (File, Kind, Result, Problem) to the pipeline.
-    [switch] $PassThru
+    [switch] $PassThru,
+    # Write the analyzer's findings here as SARIF 2.1.0 (paths relative to -Path).
+    [string] $SarifPath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -79,6 +88,7 @@ function Get-FileKind([string] $text) {
 # An environment is checked with an empty template beside it, as Heat would receive it.
 $emptyTemplate = "heat_template_version: 2013-05-23`nresources: {}"
 
+$allFindings = [Collections.Generic.List[object]]::new()
 $results = foreach ($file in $files) {
     $relative = $file.FullName.Substring($root.Length).TrimStart([IO.Path]::DirectorySeparatorChar, [IO.Path]::AltDirectorySeparatorChar)
     $kind = 'Template'
@@ -87,6 +97,12 @@ $results = foreach ($file in $files) {
         $kind = Get-FileKind ([IO.File]::ReadAllText($file.FullName))
         $check = if ($kind -eq 'Environment') { @{ Template = $emptyTemplate; EnvironmentPath = $file.FullName } } else { @{ TemplatePath = $file.FullName } }
         $null = Test-HeatTemplate -Offline @check -ErrorVariable problems -ErrorAction SilentlyContinue
+        if ($kind -eq 'Template' -and -not $problems) {
+            $findings = @(Invoke-HeatTemplateAnalyzer -Path $file.FullName)
+            $allFindings.AddRange($findings)
+            foreach ($finding in $findings | Where-Object Severity -ne 'Error') { Write-Host "$($finding.Severity.ToString().ToUpper()) ${relative}:$($finding.Line):$($finding.Column) $($finding.RuleName): $($finding.Message)" }
+            $problems = @($findings | Where-Object Severity -eq 'Error' | ForEach-Object { [pscustomobject]@{ Exception = [Exception]::new("line $($_.Line), column $($_.Column): $($_.RuleName): $($_.Message)") } })
+        }
     }
     catch { $problems = @($_) }
     [pscustomobject]@{
@@ -101,5 +117,13 @@ $results | Format-Table File, Kind, Result -AutoSize | Out-String -Width 4096 | 
 $failed = @($results | Where-Object Result -eq 'Fail')
 foreach ($row in $failed) { Write-Host "FAIL $($row.File): $($row.Problem)" }
 Write-Host ("{0} checked, {1} passed, {2} failed" -f $results.Count, ($results.Count - $failed.Count), $failed.Count)
+if ($SarifPath) {
+    # The analyzer writes the SARIF; run from the folder so that its paths are relative to it, as code scanning wants.
+    $sarif = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($SarifPath)
+    Push-Location -LiteralPath $root
+    try { Invoke-HeatTemplateAnalyzer -Path ($files | Where-Object { (Get-FileKind ([IO.File]::ReadAllText($_.FullName))) -eq 'Template' }).FullName -Format Sarif -OutFile $sarif -ErrorAction SilentlyContinue }
+    finally { Pop-Location }
+    Write-Host "SARIF written to $sarif"
+}
 if ($PassThru) { $results }
 exit $(if ($failed.Count) { 1 } else { 0 })

@@ -1,5 +1,6 @@
 // The client's namespaces follow its folders (Stacks/, Events/, Errors/ ...). Nearly every file of the client uses
 // several of them, so they are imported once here instead of in each file.
+global using Heat.Client.Analysis;
 global using Heat.Client.Errors;
 global using Heat.Client.Events;
 global using Heat.Client.Hooks;

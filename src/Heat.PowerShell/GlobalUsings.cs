@@ -1,6 +1,7 @@
 // The client's namespaces follow its folders (Stacks/, Events/, Errors/ ...). Nearly every file here uses several
 // of them, so they are imported once for the project instead of in each file.
 global using Heat.Client;
+global using Heat.Client.Analysis;
 global using Heat.Client.Errors;
 global using Heat.Client.Events;
 global using Heat.Client.Hooks;

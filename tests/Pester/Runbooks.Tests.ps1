@@ -54,6 +54,24 @@ parameter_defaults:
 }
 
 Describe 'The CI gate example (Test-HeatTemplateFolder.ps1)' {
+    It 'fails a template the analyzer finds an Error in, and writes every finding as SARIF' {
+        $folder = Join-Path $TestDrive 'analyzed'
+        New-GoodFolder $folder
+        Set-Content (Join-Path $folder 'cycle.yaml') "heat_template_version: 2018-08-31`nresources:`n  a: {type: OS::Heat::None, depends_on: b}`n  b: {type: OS::Heat::None, depends_on: a}"
+        $sarif = Join-Path $TestDrive 'heat.sarif'
+
+        $run = Invoke-Gate @('-Path', $folder, '-SarifPath', $sarif)
+
+        $run.ExitCode | Should -Be 1
+        ($run.Lines -join "`n") | Should -Match 'FAIL cycle\.yaml: line 3, column 6: HeatDependencyCycle'
+        ($run.Lines -join "`n") | Should -Match 'INFORMATION web\.yaml:\d+:\d+ HeatMissingDescription'
+        $log = Get-Content $sarif -Raw | ConvertFrom-Json
+        $log.version | Should -Be '2.1.0'
+        $results = @($log.runs[0].results)
+        ($results | Where-Object ruleId -eq 'HeatDependencyCycle').locations[0].physicalLocation.artifactLocation.uri | Should -Be 'cycle.yaml'
+        ($results | Where-Object ruleId -eq 'HeatDependencyCycle').level | Should -Be 'error'
+    }
+
     It 'exits 0 and says every file passed when the folder is good, environments included' {
         $folder = Join-Path $TestDrive 'good'
         New-GoodFolder $folder

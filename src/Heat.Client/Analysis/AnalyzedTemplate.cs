@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Heat.Client.Templates;
+using Newtonsoft.Json.Linq;
+
+namespace Heat.Client.Analysis
+{
+    /// <summary>
+    /// A template as the rules see it: parsed by the module's own reader (YAML scalars as Heat reads them, aliases
+    /// counted, size bounded), every token keeping its line and column, with its sections and the intrinsic function
+    /// calls found in it.
+    /// </summary>
+    public sealed class AnalyzedTemplate
+    {
+        private static readonly HashSet<string> PseudoParameters = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "OS::stack_name", "OS::stack_id", "OS::project_id",
+        };
+
+        internal AnalyzedTemplate(string file, string text, JObject root)
+        {
+            File = file;
+            Text = text;
+            Root = root;
+            IsHot = root["heat_template_version"] != null;
+            Calls = FunctionCall.FindAll(root).ToList();
+        }
+
+        /// <summary>Parses <paramref name="text"/> as a template (HOT or CloudFormation).</summary>
+        /// <exception cref="TemplateException">It does not parse, or is not a template.</exception>
+        public static AnalyzedTemplate Parse(string file, string text) => new AnalyzedTemplate(file, text, TemplateFormat.ParseTemplate(text, file));
+
+        public string File { get; }
+
+        /// <summary>The file's text, for suppression comments.</summary>
+        public string Text { get; }
+
+        public JObject Root { get; }
+
+        /// <summary>HOT (heat_template_version); otherwise CloudFormation.</summary>
+        public bool IsHot { get; }
+
+        public JObject Parameters => Section("parameters", "Parameters");
+
+        public JObject Resources => Section("resources", "Resources");
+
+        public JObject Outputs => Section("outputs", "Outputs");
+
+        public JObject Conditions => Section("conditions", "Conditions");
+
+        /// <summary>Every intrinsic function call in the template (get_param, get_resource, get_attr, Ref, Fn::GetAtt ...).</summary>
+        public IReadOnlyList<FunctionCall> Calls { get; }
+
+        public static bool IsPseudoParameter(string name) => PseudoParameters.Contains(name) || name.StartsWith("AWS::", StringComparison.Ordinal);
+
+        /// <summary>Whether a declared parameter is hidden (hidden: true, or NoEcho).</summary>
+        public bool IsHidden(string parameter) =>
+            Parameters[parameter] is JObject definition &&
+            (string.Equals(definition["hidden"]?.ToString(), "true", StringComparison.OrdinalIgnoreCase) ||
+             string.Equals(definition["NoEcho"]?.ToString(), "true", StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>Line and column of a token (the key's for a property), or the nearest position above it.</summary>
+        public static SourcePositionInfo? PositionOf(JToken? token)
+        {
+            for (var at = token; at != null; at = at.Parent)
+            {
+                var position = SourcePosition.Of(at);
+                if (position != null) return new SourcePositionInfo(position.Line, position.Column);
+            }
+            return null;
+        }
+
+        private JObject Section(string hot, string cfn) => (Root[IsHot ? hot : cfn] ?? Root[hot] ?? Root[cfn]) as JObject ?? new JObject();
+    }
+
+    /// <summary>A 1-based line and column in a file.</summary>
+    public sealed class SourcePositionInfo
+    {
+        public SourcePositionInfo(int line, int column)
+        {
+            Line = line;
+            Column = column;
+        }
+
+        public int Line { get; }
+
+        public int Column { get; }
+    }
+}

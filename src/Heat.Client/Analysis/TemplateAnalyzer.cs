@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Heat.Client.Analysis.Rules;
+
+namespace Heat.Client.Analysis
+{
+    /// <summary>
+    /// Runs the rules over a template and keeps what the caller asked for: rules included or excluded by name
+    /// (wildcards), a lowest severity, and what the template itself suppresses with a comment:
+    /// <c># heat-analyzer: disable=HeatUnusedParameter</c> on the finding's line or the line above it, or
+    /// <c># heat-analyzer: disable-file=HeatUnusedParameter</c> anywhere (several names with commas).
+    /// </summary>
+    public sealed class TemplateAnalyzer
+    {
+        private static readonly Regex Suppression = new Regex(@"#\s*heat-analyzer:\s*disable(?<file>-file)?\s*=\s*(?<rules>[A-Za-z0-9_*?, ]+)", RegexOptions.CultureInvariant);
+
+        /// <summary>The rules the module has, in the order they run.</summary>
+        public static IReadOnlyList<TemplateRule> BuiltInRules { get; } = new TemplateRule[]
+        {
+            new MissingReferenceRule(),
+            new DependencyCycleRule(),
+            new UnusedParameterRule(),
+            new SecretParameterRule(),
+            new OutputExposesHiddenRule(),
+            new MissingDescriptionRule(),
+            new HardcodedNameRule(),
+        };
+
+        private readonly IReadOnlyList<TemplateRule> _rules;
+
+        public TemplateAnalyzer(IEnumerable<TemplateRule>? rules = null)
+        {
+            _rules = (rules ?? BuiltInRules).ToList();
+        }
+
+        /// <summary>Rule names to run (wildcards); null runs all.</summary>
+        public IList<string>? IncludeRules { get; set; }
+
+        /// <summary>Rule names not to run (wildcards).</summary>
+        public IList<string>? ExcludeRules { get; set; }
+
+        /// <summary>Severities to keep; null keeps all.</summary>
+        public ISet<HeatDiagnosticSeverity>? Severities { get; set; }
+
+        public IReadOnlyList<TemplateRule> Rules => _rules.Where(Wanted).ToList();
+
+        public IReadOnlyList<HeatTemplateDiagnostic> Analyze(AnalyzedTemplate template)
+        {
+            if (template == null) throw new ArgumentNullException(nameof(template));
+            var (byLine, wholeFile) = Suppressions(template.Text);
+            var found = new List<HeatTemplateDiagnostic>();
+            foreach (var rule in Rules)
+            {
+                foreach (var diagnostic in rule.Check(template))
+                {
+                    if (Severities != null && !Severities.Contains(diagnostic.Severity)) continue;
+                    if (wholeFile.Any(p => Matches(p, diagnostic.RuleName))) continue;
+                    if (diagnostic.Line is int line && (Suppressed(byLine, line, diagnostic.RuleName) || Suppressed(byLine, line - 1, diagnostic.RuleName))) continue;
+                    found.Add(diagnostic);
+                }
+            }
+            return found.OrderBy(d => d.Line ?? 0).ThenBy(d => d.Column ?? 0).ThenBy(d => d.RuleName, StringComparer.Ordinal).ToList();
+        }
+
+        private bool Wanted(TemplateRule rule) =>
+            (IncludeRules == null || IncludeRules.Any(p => Matches(p, rule.Name))) && !(ExcludeRules ?? Array.Empty<string>()).Any(p => Matches(p, rule.Name));
+
+        private static bool Suppressed(Dictionary<int, List<string>> byLine, int line, string rule) =>
+            byLine.TryGetValue(line, out var patterns) && patterns.Any(p => Matches(p, rule));
+
+        private static (Dictionary<int, List<string>> ByLine, List<string> WholeFile) Suppressions(string text)
+        {
+            var byLine = new Dictionary<int, List<string>>();
+            var wholeFile = new List<string>();
+            var lines = text.Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                foreach (Match match in Suppression.Matches(lines[i]))
+                {
+                    var names = match.Groups["rules"].Value.Split(',').Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
+                    if (match.Groups["file"].Success) wholeFile.AddRange(names);
+                    else
+                    {
+                        if (!byLine.TryGetValue(i + 1, out var list)) byLine[i + 1] = list = new List<string>();
+                        list.AddRange(names);
+                    }
+                }
+            }
+            return (byLine, wholeFile);
+        }
+
+        /// <summary>A rule name against a pattern with * and ?, without regard to case (as PSScriptAnalyzer's names).</summary>
+        internal static bool Matches(string pattern, string name) =>
+            Regex.IsMatch(name, "^" + Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+}

@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using Heat.Client.Analysis;
+using Heat.Client.Templates;
+
+namespace Heat.PowerShell.Cmdlets
+{
+    /// <summary>Checks Heat templates against rules, as Invoke-ScriptAnalyzer checks scripts; needs no cloud.</summary>
+    /// <remarks>
+    /// <para>Invoke-HeatTemplateAnalyzer reads each template (files, or every .yaml, .yml, .json and .template file of a
+    /// folder; -Recurse for subfolders) with the module's own reader and writes one HeatTemplateDiagnostic per finding:
+    /// RuleName, Severity (Error, Warning, Information), File, Line, Column, Message, Target (the resource, parameter or
+    /// output) and SuggestedFix. A file that does not parse is one HeatTemplateInvalid finding at the line and column of
+    /// the fault; an environment file or a YAML file that is not a template, met in a folder, is passed over (-Verbose
+    /// says so).</para>
+    /// <para>Rules: HeatMissingReference (get_param, get_resource, get_attr, depends_on, Ref, a condition naming what the
+    /// template does not declare), HeatDependencyCycle, HeatUnusedParameter, HeatSecretParameter (a password, secret,
+    /// token or key not hidden, or with a default), HeatOutputExposesHidden, HeatMissingDescription (Information) and
+    /// HeatHardcodedName (an image, flavor, network or key pair named in the template; Information).
+    /// -IncludeRule, -ExcludeRule (wildcards) and -Severity choose. A comment in the template suppresses a rule for its
+    /// line and the next (<c># heat-analyzer: disable=HeatUnusedParameter</c>) or for the file
+    /// (<c># heat-analyzer: disable-file=HeatHardcodedName</c>).</para>
+    /// <para>-Format Sarif writes SARIF 2.1.0 instead (to -OutFile, or to the pipeline as text) for code scanning in GitHub
+    /// and Azure DevOps; paths under the current location are written relative to it.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// Invoke-HeatTemplateAnalyzer ./templates -Recurse | Format-Table File, Line, Severity, RuleName, Message
+    /// </code>
+    /// <para>Checks every template under ./templates and lists the findings.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Invoke-HeatTemplateAnalyzer ./templates -Recurse -Severity Error, Warning -Format Sarif -OutFile heat.sarif
+    /// </code>
+    /// <para>Writes the errors and warnings as SARIF for a pipeline's code scanning.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Invoke, "HeatTemplateAnalyzer")]
+    [OutputType(typeof(HeatTemplateDiagnostic), typeof(string))]
+    public sealed class InvokeHeatTemplateAnalyzer : HeatCmdlet
+    {
+        private static readonly string[] TemplateExtensions = { ".yaml", ".yml", ".json", ".template" };
+
+        private readonly List<HeatTemplateDiagnostic> _sarif = new List<HeatTemplateDiagnostic>();
+
+        private TemplateAnalyzer _analyzer;
+
+        /// <summary>Template files or folders (wildcards allowed); binds piped files by FullName.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        public string[] Path { get; set; }
+
+        /// <summary>With a folder: its subfolders too.</summary>
+        [Parameter]
+        public SwitchParameter Recurse { get; set; }
+
+        /// <summary>Only these rules (names, wildcards).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] IncludeRule { get; set; }
+
+        /// <summary>Not these rules (names, wildcards).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] ExcludeRule { get; set; }
+
+        /// <summary>Only findings of these severities.</summary>
+        [Parameter]
+        public HeatDiagnosticSeverity[] Severity { get; set; }
+
+        /// <summary>Object (the default): a HeatTemplateDiagnostic per finding. Sarif: one SARIF 2.1.0 log of all of them.</summary>
+        [Parameter]
+        [ValidateSet("Object", "Sarif")]
+        public string Format { get; set; } = "Object";
+
+        /// <summary>With -Format Sarif: the file to write (replaced when it exists); left out, the log goes to the
+        /// pipeline as text.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string OutFile { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _analyzer = new TemplateAnalyzer
+            {
+                IncludeRules = IncludeRule,
+                ExcludeRules = ExcludeRule,
+                Severities = Severity == null ? null : new HashSet<HeatDiagnosticSeverity>(Severity),
+            };
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var given in Path)
+            {
+                TryItem("HeatTemplate", given, () =>
+                {
+                    foreach (var path in GetResolvedProviderPathFromPSPath(given, out _))
+                    {
+                        if (Directory.Exists(path))
+                        {
+                            var files = Directory.EnumerateFiles(path, "*", Recurse ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
+                                .Where(f => TemplateExtensions.Contains(System.IO.Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                                .OrderBy(f => f, StringComparer.Ordinal);
+                            foreach (var file in files) TryItem("HeatTemplate", file, () => Analyze(file, fromFolder: true));
+                        }
+                        else
+                        {
+                            TryItem("HeatTemplate", path, () => Analyze(path, fromFolder: false));
+                        }
+                    }
+                });
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            base.EndProcessing();
+            if (Format != "Sarif") return;
+            var log = SarifLog.Create(_sarif, _analyzer.Rules, SessionState.Path.CurrentFileSystemLocation.ProviderPath,
+                typeof(InvokeHeatTemplateAnalyzer).Assembly.GetName().Version?.ToString() ?? "0");
+            var text = log.ToString(Newtonsoft.Json.Formatting.Indented);
+            if (OutFile == null)
+            {
+                WriteObject(text);
+                return;
+            }
+            File.WriteAllText(GetUnresolvedProviderPathFromPSPath(OutFile), text, new System.Text.UTF8Encoding(false));
+        }
+
+        private void Analyze(string file, bool fromFolder)
+        {
+            IReadOnlyList<HeatTemplateDiagnostic> found;
+            try
+            {
+                found = _analyzer.Analyze(AnalyzedTemplate.Parse(file, LocalText.Read(file, "the template")));
+            }
+            catch (TemplateException e) when (fromFolder && (e.Problem == TemplateProblem.EnvironmentAsTemplate || e.Problem == TemplateProblem.MissingVersion))
+            {
+                WriteVerbose($"{file} is not a template ({e.Problem}); passed over.");
+                return;
+            }
+            catch (TemplateException e) when (e.Problem != TemplateProblem.FileNotFound && e.Problem != TemplateProblem.NotRegularFile)
+            {
+                found = new[]
+                {
+                    new HeatTemplateDiagnostic
+                    {
+                        RuleName = "HeatTemplateInvalid",
+                        Severity = HeatDiagnosticSeverity.Error,
+                        File = file,
+                        Line = e.Line,
+                        Column = e.Column,
+                        Message = e.Detail,
+                    },
+                };
+            }
+            foreach (var diagnostic in found)
+            {
+                if (Format == "Sarif") _sarif.Add(diagnostic);
+                else WriteObject(diagnostic);
+            }
+        }
+    }
+}
