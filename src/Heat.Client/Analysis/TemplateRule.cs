@@ -16,7 +16,7 @@ namespace Heat.Client.Analysis
 
         public abstract IEnumerable<HeatTemplateDiagnostic> Check(AnalyzedTemplate document);
 
-        /// <summary>A finding of this rule at <paramref name="at"/>'s position in the document.</summary>
+        /// <summary>A finding of this rule at <paramref name="at"/>'s position in the template.</summary>
         protected HeatTemplateDiagnostic Finding(AnalyzedTemplate document, Newtonsoft.Json.Linq.JToken? at, string target, string message, string? fix = null)
         {
             var position = AnalyzedTemplate.PositionOf(at);

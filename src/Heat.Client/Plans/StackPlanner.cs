@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Heat.Client.Internal;
@@ -21,9 +20,6 @@ namespace Heat.Client.Plans
     /// </summary>
     public sealed class StackPlanner
     {
-        /// <summary>Names that say a value is a secret, as the analyzer and the plan read them.</summary>
-        private static readonly Regex SecretName = new Regex("password|passwd|secret|token|key", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
         private static readonly string[] Gone = { "the stack is gone" };
 
         /// <summary>What a plan shows for a secret parameter's value.</summary>
@@ -156,7 +152,7 @@ namespace Heat.Client.Plans
         {
             var declared = (template?["parameters"] ?? template?["Parameters"]) as JObject;
             bool IsSecret(string name) =>
-                SecretName.IsMatch(name) || (declared?[name] is JObject definition &&
+                SecretNames.IsSecret(name) || (declared?[name] is JObject definition &&
                     (string.Equals(definition["hidden"]?.ToString(), "true", StringComparison.OrdinalIgnoreCase) ||
                      string.Equals(definition["NoEcho"]?.ToString(), "true", StringComparison.OrdinalIgnoreCase)));
             var removed = new SortedSet<string>(StringComparer.Ordinal);

@@ -14,8 +14,8 @@ namespace Heat.PowerShell.Cmdlets
     /// folder; -Recurse for subfolders) with the module's own reader and writes one HeatTemplateDiagnostic per finding:
     /// RuleName, Severity (Error, Warning, Information), File, Line, Column, Message, Target (the resource, parameter or
     /// output) and SuggestedFix. A file that does not parse is one HeatTemplateInvalid finding at the line and column of
-    /// the fault; an environment file or a YAML file that is not a template, met in a folder, is passed over (-Verbose
-    /// says so).</para>
+    /// the fault; an environment file or a YAML file that is not a template (a CI tool's list, a playbook), met in a
+    /// folder, is passed over (-Verbose says so).</para>
     /// <para>Rules: HeatMissingReference (get_param, get_resource, get_attr, depends_on, Ref, a condition naming what the
     /// template does not declare), HeatDependencyCycle, HeatUnusedParameter, HeatSecretParameter (a password, secret,
     /// token or key not hidden, or with a default), HeatOutputExposesHidden, HeatMissingDescription (Information) and
@@ -141,7 +141,8 @@ namespace Heat.PowerShell.Cmdlets
             {
                 found = _analyzer.Analyze(AnalyzedTemplate.Parse(file, LocalText.Read(file, "the template")));
             }
-            catch (TemplateException e) when (fromFolder && (e.Problem == TemplateProblem.EnvironmentAsTemplate || e.Problem == TemplateProblem.MissingVersion))
+            catch (TemplateException e) when (fromFolder && (e.Problem == TemplateProblem.EnvironmentAsTemplate || e.Problem == TemplateProblem.MissingVersion ||
+                                                             e.Problem == TemplateProblem.InvalidStructure))
             {
                 WriteVerbose($"{file} is not a template ({e.Problem}); passed over.");
                 return;

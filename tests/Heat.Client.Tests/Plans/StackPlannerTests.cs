@@ -29,7 +29,7 @@ namespace Heat.Client.Tests.Plans
                 Template = JObject.Parse(@"{""heat_template_version"": ""2018-08-31"", ""parameters"": {""admin"": {""type"": ""string"", ""hidden"": true}, ""size"": {""type"": ""number""}}}"),
                 Environment = JObject.Parse(@"{""parameters"": {""api_token"": ""t0k3n-env""}, ""parameter_defaults"": {""size"": 2}}"),
             };
-            bundle.Files["file:///env/prod.yaml"] = @"{""parameter_defaults"": {""ssh_key"": ""k3y-file"", ""size"": 3}}";
+            bundle.Files["file:///env/prod.yaml"] = @"{""parameter_defaults"": {""ssh_private_key"": ""k3y-file"", ""size"": 3}}";
             bundle.EnvironmentFiles.Add("file:///env/prod.yaml");
             return new CreateStackRequest { StackName = "web", Template = bundle, Parameters = { ["admin"] = "p4ss-direct", ["size"] = 1 } };
         }
@@ -43,7 +43,7 @@ namespace Heat.Client.Tests.Plans
             Assert.DoesNotContain("p4ss-direct", text, System.StringComparison.Ordinal);
             Assert.DoesNotContain("t0k3n-env", text, System.StringComparison.Ordinal);
             Assert.DoesNotContain("k3y-file", text, System.StringComparison.Ordinal);
-            Assert.Equal(new[] { "admin", "api_token", "ssh_key" }, plan.SecretParameters);
+            Assert.Equal(new[] { "admin", "api_token", "ssh_private_key" }, plan.SecretParameters);
             // What is not secret stays as planned, in each place.
             Assert.Equal("1", (string)plan.Request["parameters"]["size"]);
             Assert.Contains("\"size\": 3", (string)plan.Request["files"]["file:///env/prod.yaml"], System.StringComparison.Ordinal);
@@ -56,10 +56,10 @@ namespace Heat.Client.Tests.Plans
             var planner = new StackPlanner(heat.Client());
             var plan = await planner.PlanCreateAsync(Request(), default);
 
-            await planner.ApplyAsync(plan, new Hashtable { ["admin"] = "a", ["api_token"] = "t", ["ssh_key"] = "k" }, default);
+            await planner.ApplyAsync(plan, new Hashtable { ["admin"] = "a", ["api_token"] = "t", ["ssh_private_key"] = "k" }, default);
 
             var sent = heat.Sent(HttpMethod.Post).Single(r => r.Route == "stacks").Json;
-            Assert.Equal(new[] { "a", "t", "k" }, new[] { "admin", "api_token", "ssh_key" }.Select(n => (string)sent["parameters"][n]));
+            Assert.Equal(new[] { "a", "t", "k" }, new[] { "admin", "api_token", "ssh_private_key" }.Select(n => (string)sent["parameters"][n]));
         }
 
         [Fact]

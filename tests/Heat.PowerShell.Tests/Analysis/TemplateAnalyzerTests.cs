@@ -130,10 +130,11 @@ namespace Heat.PowerShell.Tests.Analysis
         }
 
         [Fact]
-        public void AFolder_IsReadWhole_PassingOverEnvironments_AndABrokenFileIsAFindingAtItsFault()
+        public void AFolder_IsReadWhole_PassingOverEnvironmentsAndOtherYaml_AndABrokenFileIsAFindingAtItsFault()
         {
             Write("clean.yaml", Clean);
             Write("env.yaml", "parameter_defaults:\n  image: cirros\n");
+            Write("ci.yaml", "- job: build\n- job: test\n");
             Directory.CreateDirectory(Path.Combine(_folder, "sub"));
             Write(Path.Combine("sub", "broken.yaml"), "heat_template_version: 2018-08-31\nresources:\n  r: {type: [\n");
             using var host = new PowerShellHost(null);

@@ -29,7 +29,7 @@ namespace Heat.Client.Analysis.Rules
                             $"Declare '{name}' under parameters, or correct the name.");
                         break;
                     case "Ref" when parameters[name] == null && resources[name] == null && !AnalyzedTemplate.IsPseudoParameter(name):
-                        yield return Finding(document, call.Target, name, $"Ref names '{name}', which is neither a parameter nor a resource of the document.");
+                        yield return Finding(document, call.Target, name, $"Ref names '{name}', which is neither a parameter nor a resource of the template.");
                         break;
                     case "get_resource":
                     case "get_attr":

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 
 namespace Heat.Client.Analysis.Rules
@@ -26,20 +25,18 @@ namespace Heat.Client.Analysis.Rules
         }
     }
 
-    /// <summary>Parameters whose names say they hold a secret: hidden, and without a default in the document.</summary>
+    /// <summary>Parameters whose names say they hold a secret: hidden, and without a default in the template.</summary>
     public sealed class SecretParameterRule : TemplateRule
     {
-        internal static readonly Regex SecretName = new Regex("password|passwd|secret|token|key", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
         public override string Name => "HeatSecretParameter";
 
-        public override string Description => "A parameter whose name says password, secret, token or key is not hidden, or has a default in the document.";
+        public override string Description => "A parameter whose name says password, secret, token or key (not a key pair's name or a public key) is not hidden, or has a default in the template.";
 
         public override HeatDiagnosticSeverity DefaultSeverity => HeatDiagnosticSeverity.Warning;
 
         public override IEnumerable<HeatTemplateDiagnostic> Check(AnalyzedTemplate document)
         {
-            foreach (var parameter in document.Parameters.Properties().Where(p => SecretName.IsMatch(p.Name)))
+            foreach (var parameter in document.Parameters.Properties().Where(p => SecretNames.IsSecret(p.Name)))
             {
                 var definition = parameter.Value as JObject;
                 if (!document.IsHidden(parameter.Name))
