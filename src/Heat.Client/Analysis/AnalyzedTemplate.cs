@@ -13,11 +13,6 @@ namespace Heat.Client.Analysis
     /// </summary>
     public sealed class AnalyzedTemplate
     {
-        private static readonly HashSet<string> PseudoParameters = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "OS::stack_name", "OS::stack_id", "OS::project_id",
-        };
-
         internal AnalyzedTemplate(string file, string text, JObject root)
         {
             File = file;
@@ -52,13 +47,19 @@ namespace Heat.Client.Analysis
         /// <summary>Every intrinsic function call in the template (get_param, get_resource, get_attr, Ref, Fn::GetAtt ...).</summary>
         public IReadOnlyList<FunctionCall> Calls { get; }
 
-        public static bool IsPseudoParameter(string name) => PseudoParameters.Contains(name) || name.StartsWith("AWS::", StringComparison.Ordinal);
+        /// <summary>A parameter Heat gives without a declaration: HOT's OS::stack_name and the like, CloudFormation's AWS::*.</summary>
+        public static bool IsPseudoParameter(string name) => TemplateLint.PseudoParameters.Contains(name) || name.StartsWith("AWS::", StringComparison.Ordinal);
 
         /// <summary>Whether a declared parameter is hidden (hidden: true, or NoEcho).</summary>
-        public bool IsHidden(string parameter) =>
-            Parameters[parameter] is JObject definition &&
-            (string.Equals(definition["hidden"]?.ToString(), "true", StringComparison.OrdinalIgnoreCase) ||
-             string.Equals(definition["NoEcho"]?.ToString(), "true", StringComparison.OrdinalIgnoreCase));
+        public bool IsHidden(string parameter) => ParameterSchemata.IsHidden(Parameters[parameter] as JObject);
+
+        /// <summary>The names a resource's depends_on (DependsOn) gives, one name or a list, as their tokens.</summary>
+        public static IEnumerable<JToken> DependsOn(JObject definition)
+        {
+            var value = definition["depends_on"] ?? definition["DependsOn"];
+            return value is JArray list ? list.Where(t => t.Type == JTokenType.String)
+                : value?.Type == JTokenType.String ? new[] { value } : Enumerable.Empty<JToken>();
+        }
 
         /// <summary>Line and column of a token (the key's for a property), or the nearest position above it.</summary>
         public static SourcePositionInfo? PositionOf(JToken? token)

@@ -47,9 +47,12 @@ namespace Heat.Client.Insight
             foreach (var parameter in parameters.Properties())
             {
                 var definition = parameter.Value as JObject;
-                schemata[parameter.Name] = IsTrue(definition?["hidden"]) || IsTrue(definition?["NoEcho"]);
+                schemata[parameter.Name] = IsHidden(definition);
             }
         }
+
+        /// <summary>Whether a parameter's declaration hides its value (HOT's hidden, CloudFormation's NoEcho), as Heat reads it.</summary>
+        public static bool IsHidden(JObject? definition) => IsTrue(definition?["hidden"]) || IsTrue(definition?["NoEcho"]);
 
         private static bool IsTrue(JToken? value) =>
             value != null && string.Equals(value.AsText() ?? value.ToString(), "true", StringComparison.OrdinalIgnoreCase);

@@ -199,9 +199,7 @@ namespace Heat.Client.Insight
             }
         }
 
-        private static bool IsHidden(JObject? definition) =>
-            definition != null && (string.Equals(JsonDiff.Text(definition["hidden"]), "true", StringComparison.OrdinalIgnoreCase) ||
-                                   string.Equals(JsonDiff.Text(definition["NoEcho"]), "true", StringComparison.OrdinalIgnoreCase));
+        private static bool IsHidden(JObject? definition) => ParameterSchemata.IsHidden(definition);
 
         private static JObject? Resources(JObject template) => (template["resources"] ?? template["Resources"]) as JObject;
 

@@ -71,14 +71,12 @@ namespace Heat.Client.Plans
             var moved = new List<string>();
             if (now.StackId != StackId) moved.Add($"the stack is another one now (id {now.StackId}, planned {StackId})");
             if (now.StackStatus != StackStatus) moved.Add($"its status is {now.StackStatus} (planned {StackStatus})");
-            if (now.UpdatedTime != UpdatedTime) moved.Add($"it was updated at {Time(now.UpdatedTime)} (planned {Time(UpdatedTime) ?? "never"})");
+            if (now.UpdatedTime != UpdatedTime) moved.Add($"it was updated at {TerminalText.Time(now.UpdatedTime)} (planned {TerminalText.Time(UpdatedTime) ?? "never"})");
             if (now.TemplateHash != TemplateHash) moved.Add("its template changed");
             if (now.EnvironmentHash != EnvironmentHash) moved.Add("its environment changed");
             if (now.ParametersHash != ParametersHash) moved.Add("its parameters changed");
             return moved;
         }
-
-        private static string? Time(DateTime? time) => time?.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>SHA-256 of the JSON with every object's keys in order: the same data hashes the same, however listed.</summary>
         internal static string Hash(JToken token)

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Linq;
 using System.Text;
 
@@ -23,10 +22,10 @@ namespace Heat.Client.Plans
             Row(text, "Heat", Cell(target.HeatEndpoint));
             Row(text, "Project", $"{Cell(target.ProjectName)} ({Cell(target.ProjectId)})");
             if (target.Region != null) Row(text, "Region", Cell(target.Region));
-            Row(text, "Planned", plan.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            Row(text, "Planned", TerminalText.Time(plan.CreatedAt) ?? string.Empty);
             if (plan.Fingerprint is HeatStackFingerprint print)
             {
-                Row(text, "Applies while", $"{Cell(print.StackStatus)}, updated {Cell(print.UpdatedTime?.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "never")}, template `{Short(print.TemplateHash)}`");
+                Row(text, "Applies while", $"{Cell(print.StackStatus)}, updated {Cell(TerminalText.Time(print.UpdatedTime) ?? "never")}, template `{Short(print.TemplateHash)}`");
             }
             else
             {

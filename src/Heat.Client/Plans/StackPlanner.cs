@@ -151,10 +151,7 @@ namespace Heat.Client.Plans
         private static SortedSet<string> Scrub(JObject body, JObject? template)
         {
             var declared = (template?["parameters"] ?? template?["Parameters"]) as JObject;
-            bool IsSecret(string name) =>
-                SecretNames.IsSecret(name) || (declared?[name] is JObject definition &&
-                    (string.Equals(definition["hidden"]?.ToString(), "true", StringComparison.OrdinalIgnoreCase) ||
-                     string.Equals(definition["NoEcho"]?.ToString(), "true", StringComparison.OrdinalIgnoreCase)));
+            bool IsSecret(string name) => SecretNames.IsSecret(name) || ParameterSchemata.IsHidden(declared?[name] as JObject);
             var removed = new SortedSet<string>(StringComparer.Ordinal);
             bool Remove(JObject? section)
             {

@@ -12,7 +12,8 @@ namespace Heat.Client.Templates
     /// </summary>
     public static class TemplateLint
     {
-        private static readonly HashSet<string> PseudoParameters = new HashSet<string>(StringComparer.Ordinal)
+        /// <summary>The parameters Heat gives every HOT template without a declaration.</summary>
+        internal static readonly HashSet<string> PseudoParameters = new HashSet<string>(StringComparer.Ordinal)
         {
             "OS::stack_name", "OS::stack_id", "OS::project_id",
         };

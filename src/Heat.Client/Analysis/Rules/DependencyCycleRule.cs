@@ -22,10 +22,9 @@ namespace Heat.Client.Analysis.Rules
             foreach (var resource in resources.Properties())
             {
                 if (!(resource.Value is JObject definition)) continue;
-                var dependsOn = definition["depends_on"] ?? definition["DependsOn"];
-                foreach (var name in dependsOn is JArray list ? list.Select(t => t.Type == JTokenType.String ? (string?)t : null) : new[] { dependsOn?.Type == JTokenType.String ? (string?)dependsOn : null })
+                foreach (var name in AnalyzedTemplate.DependsOn(definition).Select(t => (string)t!))
                 {
-                    if (name != null && edges.ContainsKey(name)) edges[resource.Name].Add(name);
+                    if (edges.ContainsKey(name)) edges[resource.Name].Add(name);
                 }
             }
             foreach (var call in document.Calls.Where(c => c.Section == "resources" || c.Section == "Resources"))

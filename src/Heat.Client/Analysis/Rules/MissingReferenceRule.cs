@@ -45,7 +45,7 @@ namespace Heat.Client.Analysis.Rules
             foreach (var resource in resources.Properties())
             {
                 if (!(resource.Value is JObject definition)) continue;
-                foreach (var dependency in Names(definition["depends_on"] ?? definition["DependsOn"]))
+                foreach (var dependency in AnalyzedTemplate.DependsOn(definition))
                 {
                     if (resources[(string)dependency!] == null)
                     {
@@ -63,9 +63,6 @@ namespace Heat.Client.Analysis.Rules
                 }
             }
         }
-
-        private static IEnumerable<JToken> Names(JToken? value) =>
-            value is JArray list ? list.Where(t => t.Type == JTokenType.String) : value?.Type == JTokenType.String ? new[] { value } : Enumerable.Empty<JToken>();
 
         /// <summary>The declared name closest to a misspelt one (one edit away, or only its case differs).</summary>
         private static string? Suggest(JObject declared, string name)
