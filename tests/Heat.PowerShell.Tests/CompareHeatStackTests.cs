@@ -83,6 +83,8 @@ resources:
             }, Rows(result));
             Assert.Equal("OS::Nova::Server", result.Objects<HeatStackDifference>().Single(d => d.Name == "server").ResourceType);
             Assert.Empty(Changes(heat));
+            // Whether web exists (else a create is previewed) is the same lookup the comparison goes on with.
+            Assert.Single(heat.Log, l => l == "GET stacks/web");
         }
 
         [Fact]

@@ -95,6 +95,22 @@ namespace Heat.PowerShell.Base
         }
 
         /// <summary>
+        /// Runs <paramref name="work"/> for every file each PowerShell path names (wildcards resolved by the provider),
+        /// each path and each file its own item: a path that names nothing, or a file that fails, is one error record and
+        /// the rest go on.
+        /// </summary>
+        protected void ForEachResolvedPath(IEnumerable<string> paths, string noun, Action<string> work)
+        {
+            foreach (var given in paths)
+            {
+                TryItem(noun, given, () =>
+                {
+                    foreach (var path in GetResolvedProviderPathFromPSPath(given, out _)) TryItem(noun, path, () => work(path));
+                });
+            }
+        }
+
+        /// <summary>
         /// Whether WhatIf is in effect for this call, however it came: -WhatIf bound (-WhatIf:$false counts too), else
         /// $WhatIfPreference, which the user may set and which a calling script run with -WhatIf sets in its scope.
         /// </summary>

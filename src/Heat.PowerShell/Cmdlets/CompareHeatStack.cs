@@ -75,30 +75,32 @@ namespace Heat.PowerShell.Cmdlets
                 TryItem("HeatStack", stack.ToString(), () =>
                 {
                     IEnumerable<HeatStackDifference> rows;
-                    if (!Existing && stack.StackId == null && bundle != null && !Exists(stack))
+                    // A name alone is looked up once here; the comparison then goes to the name and id found.
+                    var found = Existing || stack.StackId != null || bundle == null ? stack : Find(stack);
+                    if (found == null)
                     {
                         WriteVerbose($"Heat has no stack named '{stack.StackName}': this is what creating it would make.");
                         rows = Await(Client.Comparer.CompareCreateAsync(_template.ToCreateRequest(this, stack.StackName, bundle, values), showNested, CancellationToken));
                     }
                     else
                     {
-                        rows = Await(Client.Comparer.CompareAsync(stack, request, showNested, CancellationToken));
+                        rows = Await(Client.Comparer.CompareAsync(found, request, showNested, CancellationToken));
                     }
                     DifferenceRows.Write(this, rows, includeUnchanged);
                 });
             }
         }
 
-        private bool Exists(StackRef stack)
+        /// <summary>The stack's name and id, or null when Heat has no stack of that name.</summary>
+        private StackRef Find(StackRef stack)
         {
             try
             {
-                Await(Client.Stacks.ResolveAsync(stack, CancellationToken));
-                return true;
+                return Await(Client.Stacks.ResolveAsync(stack, CancellationToken));
             }
             catch (HeatNotFoundException)
             {
-                return false;
+                return null;
             }
         }
     }

@@ -42,20 +42,11 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var given in Path)
+            ForEachResolvedPath(Path, "HeatPlan", path =>
             {
-                if (!TryItem("HeatPlan", given, () =>
-                {
-                    foreach (var path in GetResolvedProviderPathFromPSPath(given, out _))
-                    {
-                        TryItem("HeatPlan", path, () =>
-                        {
-                            var plan = PlanFile.Read(path);
-                            WriteObject(AsMarkdown ? (object)PlanMarkdown.Render(plan) : plan);
-                        });
-                    }
-                })) continue;
-            }
+                var plan = PlanFile.Read(path);
+                WriteObject(AsMarkdown ? (object)PlanMarkdown.Render(plan) : plan);
+            });
         }
     }
 }

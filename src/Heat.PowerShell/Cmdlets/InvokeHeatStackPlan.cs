@@ -81,17 +81,7 @@ namespace Heat.PowerShell.Cmdlets
                 foreach (var plan in Plan) Apply(plan, plan.Path ?? plan.StackName);
                 return;
             }
-            foreach (var given in Path)
-            {
-                TryItem("HeatPlan", given, () =>
-                {
-                    foreach (var path in GetResolvedProviderPathFromPSPath(given, out _))
-                    {
-                        HeatStackPlan plan = null;
-                        if (TryItem("HeatPlan", path, () => plan = PlanFile.Read(path))) Apply(plan, path);
-                    }
-                });
-            }
+            ForEachResolvedPath(Path, "HeatPlan", path => Apply(PlanFile.Read(path), path));
         }
 
         private void Apply(HeatStackPlan plan, string source)

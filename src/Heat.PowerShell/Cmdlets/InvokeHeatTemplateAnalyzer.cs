@@ -97,26 +97,18 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var given in Path)
+            ForEachResolvedPath(Path, "HeatTemplate", path =>
             {
-                TryItem("HeatTemplate", given, () =>
+                if (!Directory.Exists(path))
                 {
-                    foreach (var path in GetResolvedProviderPathFromPSPath(given, out _))
-                    {
-                        if (Directory.Exists(path))
-                        {
-                            var files = Directory.EnumerateFiles(path, "*", Recurse ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
-                                .Where(f => TemplateExtensions.Contains(System.IO.Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                                .OrderBy(f => f, StringComparer.Ordinal);
-                            foreach (var file in files) TryItem("HeatTemplate", file, () => Analyze(file, fromFolder: true));
-                        }
-                        else
-                        {
-                            TryItem("HeatTemplate", path, () => Analyze(path, fromFolder: false));
-                        }
-                    }
-                });
-            }
+                    Analyze(path, fromFolder: false);
+                    return;
+                }
+                var files = Directory.EnumerateFiles(path, "*", Recurse ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
+                    .Where(f => TemplateExtensions.Contains(System.IO.Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                    .OrderBy(f => f, StringComparer.Ordinal);
+                foreach (var file in files) TryItem("HeatTemplate", file, () => Analyze(file, fromFolder: true));
+            });
         }
 
         protected override void EndProcessing()
