@@ -25,6 +25,9 @@ namespace Heat.PowerShell.Tests.Operations
             "Remove-HeatStackSnapshot -StackName web -StackId 1 -SnapshotId s1 -Force",
             "Remove-HeatSoftwareConfig -Id c1 -Force",
             "Remove-HeatSoftwareDeployment -Id d1 -Force",
+            "Protect-HeatStack -StackName web -StackId 1 -Force",
+            "Unprotect-HeatStack -StackName web -StackId 1 -Force",
+            "Invoke-HeatStackPlan -Plan ([Heat.Client.Plans.HeatStackPlan]@{ Operation = 'Create'; Target = [Heat.Client.Plans.HeatPlanTarget]@{ StackName = 'web2' } }) -Force",
         };
 
         private static FakeHeat Heat() => new FakeHeat()

@@ -207,5 +207,22 @@ namespace Heat.PowerShell.Tests.Plans
             Assert.Equal("HeatPlanInvalid,Heat.PowerShell.Cmdlets.GetHeatStackPlan", Assert.Single(result.Errors).FullyQualifiedErrorId);
             Assert.Single(result.Objects<HeatStackPlan>());
         }
+
+        [Fact]
+        public void TwoPipedPlans_EachSendsItsOwnStackAndTemplate()
+        {
+            var heat = NoStack().MissingStack("db");
+            using var host = new PowerShellHost(heat);
+            var dbPlan = Path.Combine(_folder, "db.plan.json");
+            host.Run($"New-HeatStackPlan web -TemplatePath '{TemplateFile("web-value")}' -Parameter @{{ db_password = 'x' }} -OutFile '{PlanPath}' -Session $session");
+            host.Run($"New-HeatStackPlan db -TemplatePath '{TemplateFile("db-value")}' -Parameter @{{ db_password = 'x' }} -OutFile '{dbPlan}' -Session $session");
+
+            var result = host.Run($"Get-HeatStackPlan '{PlanPath}', '{dbPlan}' | Invoke-HeatStackPlan -Parameter @{{ db_password = 'x' }} -Force -Session $session");
+
+            Assert.Empty(result.Errors);
+            var bodies = heat.Sent(HttpMethod.Post).Where(r => r.Route == "stacks").Select(r => r.Json).ToDictionary(b => (string)b["stack_name"]);
+            Assert.Equal("web-value", (string)bodies["web"]["template"]["resources"]["r"]["properties"]["value"]);
+            Assert.Equal("db-value", (string)bodies["db"]["template"]["resources"]["r"]["properties"]["value"]);
+        }
     }
 }
