@@ -12,9 +12,12 @@ namespace Heat.Client.Analysis
             "get_param", "get_resource", "get_attr", "get_file", "list_join", "str_replace", "str_replace_strict", "str_replace_vstrict",
             "str_split", "repeat", "digest", "resource_facade", "map_merge", "map_replace", "yaql", "equals", "if", "not", "and", "or",
             "contains", "filter", "make_url", "list_concat", "list_concat_unique", "get_input",
-            "Ref", "Fn::GetAtt", "Fn::Join", "Fn::Base64", "Fn::Select", "Fn::Split", "Fn::Replace", "Fn::GetAZs", "Fn::MemberListToMap",
+            "Ref", "Fn::GetAtt", "Fn::FindInMap", "Fn::Join", "Fn::Base64", "Fn::Select", "Fn::Split", "Fn::Replace", "Fn::GetAZs", "Fn::MemberListToMap",
             "Fn::ResourceFacade", "Fn::Equals", "Fn::If", "Fn::Not", "Fn::And", "Fn::Or",
         };
+
+        /// <summary>Whether a map key is a function of some template version.</summary>
+        public static bool IsFunctionName(string name) => Functions.Contains(name);
 
         /// <summary>How deep the walk goes: far beyond any template (Heat nests at most a few levels of functions).</summary>
         private const int MaxDepth = 256;

@@ -16,8 +16,9 @@ namespace Heat.Client.Analysis
     {
         private static readonly Regex Suppression = new Regex(@"#\s*heat-analyzer:\s*disable(?<file>-file)?\s*=\s*(?<rules>[A-Za-z0-9_*?, ]+)", RegexOptions.CultureInvariant);
 
-        /// <summary>The rules the module has, in the order they run.</summary>
-        public static IReadOnlyList<TemplateRule> BuiltInRules { get; } = new TemplateRule[]
+        /// <summary>The rules the module has, in the order they run: new instances, so that one analyzer's settings
+        /// (severities, options) never reach another's.</summary>
+        public static IReadOnlyList<TemplateRule> NewBuiltInRules() => new TemplateRule[]
         {
             new MissingReferenceRule(),
             new DependencyCycleRule(),
@@ -26,13 +27,19 @@ namespace Heat.Client.Analysis
             new OutputExposesHiddenRule(),
             new MissingDescriptionRule(),
             new HardcodedNameRule(),
+            new FunctionVersionRule(),
+            new UnknownResourceTypeRule(),
+            new DeprecatedResourceTypeRule(),
+            new UnknownPropertyRule(),
+            new MissingRequiredPropertyRule(),
+            new UnknownAttributeRule(),
         };
 
-        private readonly IReadOnlyList<TemplateRule> _rules;
+        private readonly List<TemplateRule> _rules;
 
         public TemplateAnalyzer(IEnumerable<TemplateRule>? rules = null)
         {
-            _rules = (rules ?? BuiltInRules).ToList();
+            _rules = (rules ?? NewBuiltInRules()).ToList();
         }
 
         /// <summary>Rule names to run (wildcards); null runs all.</summary>
@@ -44,17 +51,31 @@ namespace Heat.Client.Analysis
         /// <summary>Severities to keep; null keeps all.</summary>
         public ISet<HeatDiagnosticSeverity>? Severities { get; set; }
 
+        /// <summary>Suppressions from a settings file, beside those the template's own comments make.</summary>
+        public IList<AnalyzerSuppression> Suppressions { get; } = new List<AnalyzerSuppression>();
+
         public IReadOnlyList<TemplateRule> Rules => _rules.Where(Wanted).ToList();
+
+        /// <summary>Every rule, wanted or not, by name (for settings to configure).</summary>
+        public TemplateRule? Rule(string name) => _rules.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>Adds a rule (a custom one) after the built-in ones.</summary>
+        public void Add(TemplateRule rule) => _rules.Add(rule ?? throw new ArgumentNullException(nameof(rule)));
 
         public IReadOnlyList<HeatTemplateDiagnostic> Analyze(AnalyzedTemplate template)
         {
             if (template == null) throw new ArgumentNullException(nameof(template));
-            var (byLine, wholeFile) = Suppressions(template.Text);
+            var (byLine, wholeFile) = CommentSuppressions(template.Text);
             var found = new List<HeatTemplateDiagnostic>();
+            if (template.LoadProblem is Templates.TemplateException problem && (Severities == null || Severities.Contains(HeatDiagnosticSeverity.Error)))
+            {
+                found.Add(Invalid(template.File, problem));
+            }
             foreach (var rule in Rules)
             {
-                foreach (var diagnostic in rule.Check(template))
+                foreach (var diagnostic in Run(rule, template))
                 {
+                    if (Suppressions.Any(s => s.Covers(diagnostic))) continue;
                     if (Severities != null && !Severities.Contains(diagnostic.Severity)) continue;
                     if (wholeFile.Any(p => Matches(p, diagnostic.RuleName))) continue;
                     if (diagnostic.Line is int line && (Suppressed(byLine, line, diagnostic.RuleName) || Suppressed(byLine, line - 1, diagnostic.RuleName))) continue;
@@ -64,13 +85,40 @@ namespace Heat.Client.Analysis
             return found.OrderBy(d => d.Line ?? 0).ThenBy(d => d.Column ?? 0).ThenBy(d => d.RuleName, StringComparer.Ordinal).ToList();
         }
 
+        /// <summary>Told when a rule fails on a template (a custom rule that throws); the other rules go on. Left null, the failure is thrown.</summary>
+        public Action<TemplateRule, AnalyzedTemplate, Exception>? RuleFailed { get; set; }
+
+        private IReadOnlyList<HeatTemplateDiagnostic> Run(TemplateRule rule, AnalyzedTemplate template)
+        {
+            try
+            {
+                return rule.Check(template).ToList();
+            }
+            catch (Exception e) when (RuleFailed != null)
+            {
+                RuleFailed(rule, template, e);
+                return Array.Empty<HeatTemplateDiagnostic>();
+            }
+        }
+
+        /// <summary>The finding for a template that does not parse or load: not a rule's, so no setting removes it.</summary>
+        public static HeatTemplateDiagnostic Invalid(string file, Templates.TemplateException problem) => new HeatTemplateDiagnostic
+        {
+            RuleName = "HeatTemplateInvalid",
+            Severity = HeatDiagnosticSeverity.Error,
+            File = problem.FilePath ?? file,
+            Line = problem.Line,
+            Column = problem.Column,
+            Message = problem.Detail,
+        };
+
         private bool Wanted(TemplateRule rule) =>
             (IncludeRules == null || IncludeRules.Any(p => Matches(p, rule.Name))) && !(ExcludeRules ?? Array.Empty<string>()).Any(p => Matches(p, rule.Name));
 
         private static bool Suppressed(Dictionary<int, List<string>> byLine, int line, string rule) =>
             byLine.TryGetValue(line, out var patterns) && patterns.Any(p => Matches(p, rule));
 
-        private static (Dictionary<int, List<string>> ByLine, List<string> WholeFile) Suppressions(string text)
+        private static (Dictionary<int, List<string>> ByLine, List<string> WholeFile) CommentSuppressions(string text)
         {
             var byLine = new Dictionary<int, List<string>>();
             var wholeFile = new List<string>();

@@ -16,6 +16,23 @@ namespace Heat.Client.Analysis
 
         public abstract IEnumerable<HeatTemplateDiagnostic> Check(AnalyzedTemplate document);
 
+        /// <summary>The severity its findings get: <see cref="DefaultSeverity"/> unless a settings file says otherwise.</summary>
+        public HeatDiagnosticSeverity Severity
+        {
+            get => _severity ?? DefaultSeverity;
+            set => _severity = value;
+        }
+
+        private HeatDiagnosticSeverity? _severity;
+
+        /// <summary>Takes a rule's options from a settings file (<c>Rules = @{ Name = @{ Option = value } }</c>). A rule
+        /// that has none refuses every one, so a misspelt option is an error, not silently ignored.</summary>
+        /// <exception cref="System.ArgumentException">An option the rule does not have, or a value it cannot use.</exception>
+        public virtual void Configure(IDictionary<string, object?> options)
+        {
+            foreach (var option in options.Keys) throw new System.ArgumentException($"Rule {Name} has no option '{option}'.");
+        }
+
         /// <summary>A finding of this rule at <paramref name="at"/>'s position in the template.</summary>
         protected HeatTemplateDiagnostic Finding(AnalyzedTemplate document, Newtonsoft.Json.Linq.JToken? at, string target, string message, string? fix = null)
         {
@@ -23,7 +40,7 @@ namespace Heat.Client.Analysis
             return new HeatTemplateDiagnostic
             {
                 RuleName = Name,
-                Severity = DefaultSeverity,
+                Severity = Severity,
                 File = document.File,
                 Line = position?.Line,
                 Column = position?.Column,

@@ -108,6 +108,7 @@ namespace Heat.Client.Templates
             public (JToken Node, ParsingEvent At)? Key; // a mapping's pending key, read but still without its value
             public readonly List<KeyValuePair<string, JToken>> Merged = new List<KeyValuePair<string, JToken>>();
             public readonly List<KeyValuePair<string, JToken>> Own = new List<KeyValuePair<string, JToken>>();
+            public readonly List<ParsingEvent> OwnKeysAt = new List<ParsingEvent>(); // where each of Own's keys is, for the analyzer's positions
 
             /// <summary>
             /// PyYAML's flatten_mapping: pairs from merge keys come first, in order, then the mapping's own pairs; a later
@@ -120,9 +121,12 @@ namespace Heat.Client.Templates
                 {
                     result[pair.Key] = pair.Value.Parent == null ? pair.Value : JsonTree.Clone(pair.Value);
                 }
-                foreach (var pair in Own)
+                for (int i = 0; i < Own.Count; i++)
                 {
-                    result[pair.Key] = pair.Value;
+                    result[Own[i].Key] = Own[i].Value;
+                    var property = result.Property(Own[i].Key)!;
+                    property.RemoveAnnotations<SourcePosition>();
+                    property.AddAnnotation(new SourcePosition((int)OwnKeysAt[i].Start.Line, (int)OwnKeysAt[i].Start.Column));
                 }
                 return result;
             }
@@ -269,6 +273,7 @@ namespace Heat.Client.Templates
                     return;
                 }
                 frame.Own.Add(new KeyValuePair<string, JToken>(KeyText(key, keyAt), node));
+                frame.OwnKeysAt.Add(keyAt);
             }
 
             /// <summary>Opens a collection; returns the deepest level reached outside it, for <see cref="Leave"/>.</summary>

@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using Heat.Client.Analysis;
+using Heat.Client.Analysis.Schemas;
 using Heat.Client.Templates;
+using Heat.PowerShell.Analysis;
 
 namespace Heat.PowerShell.Cmdlets
 {
@@ -47,6 +48,10 @@ namespace Heat.PowerShell.Cmdlets
         private readonly List<HeatTemplateDiagnostic> _sarif = new List<HeatTemplateDiagnostic>();
 
         private TemplateAnalyzer _analyzer;
+        private CustomRuleLoader _customRules;
+        private SessionSchemas _online;
+        private ResourceSchemaCatalog _schemas;
+        private string[] _environments;
 
         /// <summary>Template files or folders (wildcards allowed); binds piped files by FullName.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -58,6 +63,36 @@ namespace Heat.PowerShell.Cmdlets
         /// <summary>With a folder: its subfolders too.</summary>
         [Parameter]
         public SwitchParameter Recurse { get; set; }
+
+        /// <summary>Environment files for every template: their resource_registry maps resource types (to types or child
+        /// templates) and their parameters count as given, as for a create.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] EnvironmentPath { get; set; }
+
+        /// <summary>A settings file (.psd1) or hashtable in PSScriptAnalyzer's shape: IncludeRules, ExcludeRules, Severity,
+        /// Rules (per rule Enable, Severity and options), Suppress, CustomRulePath and SchemaPath. Parameters given with the
+        /// command win over it. See about_Heat.PowerShell_Templates.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public object Settings { get; set; }
+
+        /// <summary>Scripts or modules (or folders of them) whose functions taking a [Heat.Client.Analysis.AnalyzedTemplate]
+        /// are rules too.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] CustomRulePath { get; set; }
+
+        /// <summary>A file of resource type schemas saved from a cloud (<c>Get-HeatResourceType * -Schema | ConvertTo-Json
+        /// -Depth 12</c>, or Heat's own schema JSON): the resource type rules check against it, with no cloud.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string SchemaPath { get; set; }
+
+        /// <summary>Check resource types against the connected cloud's schemas (Connect-HeatService): its type list once,
+        /// then each type's schema the first time a template uses it.</summary>
+        [Parameter]
+        public SwitchParameter Online { get; set; }
 
         /// <summary>Only these rules (names, wildcards).</summary>
         [Parameter]
@@ -87,12 +122,39 @@ namespace Heat.PowerShell.Cmdlets
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            _analyzer = new TemplateAnalyzer
+            if (Online && SchemaPath != null) ThrowTerminatingError(ErrorCatalog.Usage("HeatAnalyzerSchemaConflict", "Give -SchemaPath or -Online, not both.", null, nameof(Online)));
+            try
             {
-                IncludeRules = IncludeRule,
-                ExcludeRules = ExcludeRule,
-                Severities = Severity == null ? null : new HashSet<HeatDiagnosticSeverity>(Severity),
-            };
+                var settings = ReadSettings();
+                var excluded = new List<string>(ExcludeRule ?? settings?.ExcludeRules ?? Array.Empty<string>());
+                _analyzer = new TemplateAnalyzer
+                {
+                    IncludeRules = IncludeRule ?? settings?.IncludeRules,
+                    ExcludeRules = excluded,
+                    RuleFailed = (rule, template, e) => WriteError(ErrorCatalog.ToErrorRecord(e is AnalyzerException ? e : new AnalyzerException(AnalyzerProblem.CustomRule, $"Rule {rule.Name} failed on {template.File}: {e.Message}", e), "HeatTemplate", template.File)),
+                };
+                var severities = Severity ?? settings?.Severity;
+                _analyzer.Severities = severities == null ? null : new HashSet<HeatDiagnosticSeverity>(severities);
+                _customRules = new CustomRuleLoader(this);
+                foreach (var path in (CustomRulePath?.Select(GetUnresolvedProviderPathFromPSPath) ?? Enumerable.Empty<string>()).Concat(settings?.CustomRulePath ?? Array.Empty<string>()))
+                {
+                    foreach (var rule in _customRules.Load(path)) _analyzer.Add(rule);
+                }
+                settings?.ApplyTo(_analyzer, excluded);
+                _environments = EnvironmentPath?.Select(GetUnresolvedProviderPathFromPSPath).ToArray();
+                var schemaPath = SchemaPath == null ? settings?.SchemaPath : GetUnresolvedProviderPathFromPSPath(SchemaPath);
+                if (schemaPath != null) _schemas = ReadSchemas(schemaPath);
+            }
+            catch (AnalyzerException e)
+            {
+                _customRules?.Unload();
+                ThrowTerminatingError(ErrorCatalog.ToErrorRecord(e, "HeatTemplate", null));
+            }
+            if (Online)
+            {
+                _online = Await(SessionSchemas.ListAsync(Client, CancellationToken));
+                _schemas = _online.Catalog;
+            }
         }
 
         protected override void ProcessRecord()
@@ -114,6 +176,7 @@ namespace Heat.PowerShell.Cmdlets
         protected override void EndProcessing()
         {
             base.EndProcessing();
+            _customRules?.Unload();
             if (Format != "Sarif") return;
             var log = SarifLog.Create(_sarif, _analyzer.Rules, SessionState.Path.CurrentFileSystemLocation.ProviderPath,
                 typeof(InvokeHeatTemplateAnalyzer).Assembly.GetName().Version?.ToString() ?? "0");
@@ -131,7 +194,9 @@ namespace Heat.PowerShell.Cmdlets
             IReadOnlyList<HeatTemplateDiagnostic> found;
             try
             {
-                found = _analyzer.Analyze(AnalyzedTemplate.Parse(file, LocalText.Read(file, "the template")));
+                var template = AnalyzedTemplate.Load(file, _environments, _schemas);
+                if (_online != null) Await(_online.FillAsync(template, CancellationToken));
+                found = _analyzer.Analyze(template);
             }
             catch (TemplateException e) when (fromFolder && (e.Problem == TemplateProblem.EnvironmentAsTemplate || e.Problem == TemplateProblem.MissingVersion ||
                                                              e.Problem == TemplateProblem.InvalidStructure))
@@ -141,23 +206,35 @@ namespace Heat.PowerShell.Cmdlets
             }
             catch (TemplateException e) when (e.Problem != TemplateProblem.FileNotFound && e.Problem != TemplateProblem.NotRegularFile)
             {
-                found = new[]
-                {
-                    new HeatTemplateDiagnostic
-                    {
-                        RuleName = "HeatTemplateInvalid",
-                        Severity = HeatDiagnosticSeverity.Error,
-                        File = file,
-                        Line = e.Line,
-                        Column = e.Column,
-                        Message = e.Detail,
-                    },
-                };
+                found = new[] { TemplateAnalyzer.Invalid(file, e) };
             }
             foreach (var diagnostic in found)
             {
                 if (Format == "Sarif") _sarif.Add(diagnostic);
                 else WriteObject(diagnostic);
+            }
+        }
+
+        private AnalyzerSettings ReadSettings()
+        {
+            switch (Settings is PSObject wrapped ? wrapped.BaseObject : Settings)
+            {
+                case null: return null;
+                case System.Collections.Hashtable table: return AnalyzerSettings.From(table, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+                case string path: return AnalyzerSettings.Read(GetUnresolvedProviderPathFromPSPath(path));
+                default: throw new AnalyzerException(AnalyzerProblem.Settings, "-Settings is a .psd1 file's path or a hashtable.");
+            }
+        }
+
+        private static ResourceSchemaCatalog ReadSchemas(string path)
+        {
+            try
+            {
+                return ResourceSchemaCatalog.FromJson(LocalText.Read(path, "the schema file"), path);
+            }
+            catch (Exception e) when (e is FormatException || e is TemplateException)
+            {
+                throw new AnalyzerException(AnalyzerProblem.Schema, e.Message, e);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using Heat.PowerShell.Analysis;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -88,6 +89,11 @@ namespace Heat.PowerShell.Errors
             Usage("HeatAuthUrlInvalid", ErrorCategory.InvalidArgument),
             Usage("HeatGraphOutFileReused", ErrorCategory.ResourceExists),
             Usage("HeatPlanOneStack", ErrorCategory.InvalidArgument),
+            Usage("HeatAnalyzerSchemaConflict", ErrorCategory.InvalidArgument),
+            Entry.For<AnalyzerException>("HeatAnalyzerSettingsInvalid", ErrorCategory.InvalidData, when: e => e.Problem == AnalyzerProblem.Settings),
+            Entry.For<AnalyzerException>("HeatResourceSchemaInvalid", ErrorCategory.InvalidData, when: e => e.Problem == AnalyzerProblem.Schema,
+                hint: _ => "Save schemas with Get-HeatResourceType * -Schema | ConvertTo-Json -Depth 12 | Set-Content schemas.json."),
+            Entry.For<AnalyzerException>("HeatCustomRuleFailed", ErrorCategory.InvalidResult),
             Entry.For<PSArgumentException>("{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),
             Entry.For<PSInvalidOperationException>("{noun}InvalidOperation", ErrorCategory.InvalidOperation),
             Entry.For<ArgumentException>("{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),

@@ -32,13 +32,28 @@ namespace Heat.Client.Analysis.Rules
     /// <summary>An image, flavor or network named in the template itself rather than given as a parameter.</summary>
     public sealed class HardcodedNameRule : TemplateRule
     {
-        private static readonly string[] Properties = { "image", "flavor", "network", "key_name" };
+        private string[] _properties = { "image", "flavor", "network", "key_name" };
 
         public override string Name => "HeatHardcodedName";
 
         public override string Description => "An image, flavor, network or key pair is named in the template itself: it differs between clouds.";
 
         public override HeatDiagnosticSeverity DefaultSeverity => HeatDiagnosticSeverity.Information;
+
+        /// <summary>Option <c>Properties</c>: the property names to watch (image, flavor, network, key_name by default).</summary>
+        public override void Configure(IDictionary<string, object?> options)
+        {
+            foreach (var option in options)
+            {
+                if (!string.Equals(option.Key, "Properties", System.StringComparison.OrdinalIgnoreCase)) throw new System.ArgumentException($"Rule {Name} has no option '{option.Key}'; it has Properties.");
+                _properties = option.Value switch
+                {
+                    string one => new[] { one },
+                    System.Collections.IEnumerable many => many.Cast<object?>().Select(o => o?.ToString()).OfType<string>().ToArray(),
+                    _ => throw new System.ArgumentException($"Rule {Name}: Properties is a list of property names."),
+                };
+            }
+        }
 
         public override IEnumerable<HeatTemplateDiagnostic> Check(AnalyzedTemplate document)
         {
@@ -56,13 +71,13 @@ namespace Heat.Client.Analysis.Rules
         }
 
         /// <summary>Literal strings of the named properties, at the top of the properties and in a networks list.</summary>
-        private static IEnumerable<JValue> Literals(JObject properties)
+        private IEnumerable<JValue> Literals(JObject properties)
         {
-            foreach (var name in Properties)
+            foreach (var name in _properties)
             {
                 if (properties[name] is JValue value && value.Type == JTokenType.String) yield return value;
             }
-            if (properties["networks"] is JArray networks)
+            if (_properties.Contains("network") && properties["networks"] is JArray networks)
             {
                 foreach (var network in networks.OfType<JObject>())
                 {

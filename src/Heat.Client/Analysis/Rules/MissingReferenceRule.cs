@@ -37,7 +37,7 @@ namespace Heat.Client.Analysis.Rules
                         if (resources[name] == null)
                         {
                             yield return Finding(document, call.Target, name, $"{call.Function} names resource '{name}', which the template does not have.",
-                                Suggest(resources, name));
+                                NameSuggestions.DidYouMean(resources.Properties().Select(p => p.Name), name));
                         }
                         break;
                 }
@@ -50,7 +50,7 @@ namespace Heat.Client.Analysis.Rules
                     if (resources[(string)dependency!] == null)
                     {
                         yield return Finding(document, dependency, (string)dependency!, $"Resource '{resource.Name}' depends_on '{dependency}', which the template does not have.",
-                            Suggest(resources, (string)dependency!));
+                            NameSuggestions.DidYouMean(resources.Properties().Select(p => p.Name), (string)dependency!));
                     }
                 }
             }
@@ -62,28 +62,6 @@ namespace Heat.Client.Analysis.Rules
                     yield return Finding(document, condition, (string)condition!, $"'{owner.Name}' has condition '{condition}', which the template's conditions do not declare.");
                 }
             }
-        }
-
-        /// <summary>The declared name closest to a misspelt one (one edit away, or only its case differs).</summary>
-        private static string? Suggest(JObject declared, string name)
-        {
-            var close = declared.Properties().Select(p => p.Name).FirstOrDefault(d => string.Equals(d, name, System.StringComparison.OrdinalIgnoreCase) || OneEditAway(d, name));
-            return close == null ? null : $"Did you mean '{close}'?";
-        }
-
-        private static bool OneEditAway(string a, string b)
-        {
-            if (System.Math.Abs(a.Length - b.Length) > 1) return false;
-            int i = 0, j = 0, edits = 0;
-            while (i < a.Length && j < b.Length)
-            {
-                if (a[i] == b[j]) { i++; j++; continue; }
-                if (++edits > 1) return false;
-                if (a.Length > b.Length) i++;
-                else if (b.Length > a.Length) j++;
-                else { i++; j++; }
-            }
-            return edits + (a.Length - i) + (b.Length - j) <= 1;
         }
     }
 }
