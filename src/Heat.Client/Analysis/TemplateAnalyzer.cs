@@ -14,7 +14,7 @@ namespace Heat.Client.Analysis
     /// </summary>
     public sealed class TemplateAnalyzer
     {
-        private static readonly Regex Suppression = new Regex(@"#\s*heat-analyzer:\s*disable(?<file>-file)?\s*=\s*(?<rules>[A-Za-z0-9_*?, ]+)", RegexOptions.CultureInvariant);
+        private static readonly Regex Suppression = new Regex(@"#\s*heat-analyzer:\s*disable(?<file>-file)?\s*=\s*(?<rules>[A-Za-z0-9_*?, -]+)", RegexOptions.CultureInvariant);
 
         /// <summary>The rules the module has, in the order they run: new instances, so that one analyzer's settings
         /// (severities, options) never reach another's.</summary>

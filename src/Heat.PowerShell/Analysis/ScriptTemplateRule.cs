@@ -39,7 +39,7 @@ namespace Heat.PowerShell.Analysis
             var parameter = _function.Parameters.Values.First(p => p.ParameterType == typeof(AnalyzedTemplate)).Name;
             try
             {
-                var output = ScriptBlock.Create("param($rule, $name, $template) & $rule @{ $name = $template }").Invoke(_function, parameter, document);
+                var output = ScriptBlock.Create("param($rule, $name, $template) $arguments = @{ $name = $template }; & $rule @arguments").Invoke(_function, parameter, document);
                 return output.Where(o => o != null).Select(o => ToDiagnostic(o, document)).ToList();
             }
             catch (RuntimeException e)
