@@ -94,7 +94,7 @@ namespace Heat.Client.Templates
         {
             try
             {
-                return IsJson(text) ? JsonNamesVersion(text) : YamlNamesVersion(text);
+                return IsJson(text) ? JsonNamesVersion(text) : QuotedContinuations.Read(text, YamlNamesVersion);
             }
             catch (Exception ex) when (ex is YamlException || ex is JsonReaderException)
             {

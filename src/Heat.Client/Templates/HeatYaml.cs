@@ -41,28 +41,9 @@ namespace Heat.Client.Templates
         /// <summary>Parses one YAML document; null for an empty stream or an empty document.</summary>
         public static JToken? Parse(string text, string fileName)
         {
-            var reader = new Reader(fileName);
             try
             {
-                var parser = new Parser(new StringReader(text));
-                parser.MoveNext();
-                Expect<StreamStart>(parser, reader);
-                parser.MoveNext();
-                if (parser.Current is StreamEnd)
-                {
-                    return null;
-                }
-                Expect<DocumentStart>(parser, reader);
-                parser.MoveNext();
-                var root = reader.ReadNode(parser);
-                parser.MoveNext();
-                Expect<DocumentEnd>(parser, reader);
-                parser.MoveNext();
-                if (!(parser.Current is StreamEnd))
-                {
-                    throw reader.Error(parser.Current, "expected a single document in the stream, but found another document");
-                }
-                return root;
+                return QuotedContinuations.Read(text, yaml => ReadDocument(yaml, fileName));
             }
             catch (YamlException ex)
             {
@@ -70,6 +51,30 @@ namespace Heat.Client.Templates
                 throw new TemplateException(TemplateProblem.Syntax, fileName, (int)ex.Start.Line, (int)ex.Start.Column,
                     detail, innerException: ex);
             }
+        }
+
+        private static JToken? ReadDocument(string text, string fileName)
+        {
+            var reader = new Reader(fileName);
+            var parser = new Parser(new StringReader(text));
+            parser.MoveNext();
+            Expect<StreamStart>(parser, reader);
+            parser.MoveNext();
+            if (parser.Current is StreamEnd)
+            {
+                return null;
+            }
+            Expect<DocumentStart>(parser, reader);
+            parser.MoveNext();
+            var root = reader.ReadNode(parser);
+            parser.MoveNext();
+            Expect<DocumentEnd>(parser, reader);
+            parser.MoveNext();
+            if (!(parser.Current is StreamEnd))
+            {
+                throw reader.Error(parser.Current, "expected a single document in the stream, but found another document");
+            }
+            return root;
         }
 
         private static void Expect<T>(IParser parser, Reader reader) where T : ParsingEvent
