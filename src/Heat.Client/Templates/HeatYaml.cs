@@ -28,7 +28,7 @@ namespace Heat.Client.Templates
     /// The count is a little below what Python writes (escapes are not counted) except for merge keys: every pair a
     /// merge brings counts, also one that a key of the mapping itself then replaces.
     /// </remarks>
-    internal static class HeatYaml
+    internal static partial class HeatYaml
     {
         private const string YamlTag = YamlScalars.YamlTag;
 
@@ -90,51 +90,6 @@ namespace Heat.Client.Templates
             public JToken? Token; // null while the anchored node is still being read
             public long Chars; // what the node is as JSON, aliases expanded
             public int Height; // levels of collections the node spans once expanded: 0 for a scalar
-        }
-
-        /// <summary>A collection being read.</summary>
-        private sealed class Frame
-        {
-            public Frame(ParsingEvent start, AnchorName anchor, long charsBefore, int outerDeepest, JArray? array)
-            {
-                Start = start;
-                Anchor = anchor;
-                CharsBefore = charsBefore;
-                OuterDeepest = outerDeepest;
-                Array = array;
-            }
-
-            public readonly ParsingEvent Start;
-            public readonly AnchorName Anchor;
-            public readonly long CharsBefore;
-            public readonly int OuterDeepest;
-            public readonly JArray? Array; // null for a mapping
-            public int Entries; // items or pairs added so far
-            public (JToken Node, ParsingEvent At)? Key; // a mapping's pending key, read but still without its value
-            public readonly List<KeyValuePair<string, JToken>> Merged = new List<KeyValuePair<string, JToken>>();
-            public readonly List<KeyValuePair<string, JToken>> Own = new List<KeyValuePair<string, JToken>>();
-            public readonly List<ParsingEvent> OwnKeysAt = new List<ParsingEvent>(); // where each of Own's keys is, for the analyzer's positions
-
-            /// <summary>
-            /// PyYAML's flatten_mapping: pairs from merge keys come first, in order, then the mapping's own pairs; a later
-            /// pair wins but a key keeps the place where it first appeared (a Python dict).
-            /// </summary>
-            public JObject BuildMapping()
-            {
-                var result = new JObject();
-                foreach (var pair in Merged)
-                {
-                    result[pair.Key] = pair.Value.Parent == null ? pair.Value : JsonTree.Clone(pair.Value);
-                }
-                for (int i = 0; i < Own.Count; i++)
-                {
-                    result[Own[i].Key] = Own[i].Value;
-                    var property = result.Property(Own[i].Key)!;
-                    property.RemoveAnnotations<SourcePosition>();
-                    property.AddAnnotation(new SourcePosition((int)OwnKeysAt[i].Start.Line, (int)OwnKeysAt[i].Start.Column));
-                }
-                return result;
-            }
         }
 
         private sealed class Reader
