@@ -29,6 +29,7 @@ namespace Heat.Client.Analysis
             new HardcodedNameRule(),
             new FunctionVersionRule(),
             new UnknownResourceTypeRule(),
+            new UnavailableResourceTypeRule(),
             new DeprecatedResourceTypeRule(),
             new UnknownPropertyRule(),
             new MissingRequiredPropertyRule(),

@@ -9,7 +9,9 @@ namespace Heat.PowerShell.Analysis
 {
     /// <summary>
     /// Schemas from the connected cloud (-Online): its resource type list once, then the schema of each type a template
-    /// uses, once per command, so checking a folder asks Heat for each type only the first time it is met.
+    /// uses, once per command, so checking a folder asks Heat for each type only the first time it is met. A type the
+    /// list leaves out is asked of the schema route too, which tells a type that does not exist (404) from one policy or
+    /// a missing service keeps from this user.
     /// </summary>
     internal sealed class SessionSchemas
     {
@@ -34,12 +36,26 @@ namespace Heat.PowerShell.Analysis
         /// <summary>Reads the schemas of the template's types that the cloud offers and that were not read yet.</summary>
         public async Task FillAsync(AnalyzedTemplate template, CancellationToken cancellationToken)
         {
-            var wanted = template.ResourceNames.Select(r => template.TypeOf(r)?.Name).OfType<string>()
-                .Where(t => Catalog.Offers(t) && _asked.Add(t)).ToList();
+            var wanted = template.ResourceNames.Select(r => template.TypeOf(r)).Where(t => t != null && t.Child == null && !t.IsUnreadTemplate)
+                .Select(t => t.Name).Where(t => _asked.Add(t)).ToList();
             foreach (var type in wanted)
             {
-                Catalog.Add(await _client.ResourceTypes.GetSchemaAsync(type, false, cancellationToken).ConfigureAwait(false));
+                try
+                {
+                    Catalog.Add(await _client.ResourceTypes.GetSchemaAsync(type, false, cancellationToken).ConfigureAwait(false));
+                }
+                catch (HeatNotFoundException) when (!Catalog.Offers(type))
+                {
+                    // No such type: HeatUnknownResourceType says so.
+                }
+                catch (HeatException e) when (!Catalog.Offers(type) && (e is HeatForbiddenException || e is HeatBadRequestException))
+                {
+                    // The list leaves out what policy or a missing service keeps from this user; the schema route says which.
+                    Catalog.AddUnavailable(type, e is HeatForbiddenException ? "policy does not let you use it" : FirstLine(e.Message));
+                }
             }
         }
+
+        private static string FirstLine(string text) => text.Split('\n')[0].Trim();
     }
 }

@@ -46,6 +46,7 @@ namespace Heat.PowerShell.Tests.Analysis
             var result = host.Run($"Invoke-HeatTemplateAnalyzer '{path}' -IncludeRule HeatFunctionNotInVersion");
             var newer = host.Run($"Invoke-HeatTemplateAnalyzer '{Write("n.yaml", Template.Replace("2016-10-14", "2017-09-01"))}' -IncludeRule HeatFunctionNotInVersion");
             var removed = host.Run($"Invoke-HeatTemplateAnalyzer '{Write("r.yaml", "heat_template_version: 2015-10-15\ndescription: r\nresources: {}\noutputs:\n  o: {description: o, value: {Fn::Select: [0, [1]]}}\n")}'");
+            var conditions = host.Run($"Invoke-HeatTemplateAnalyzer '{Write("k.yaml", "heat_template_version: 2017-02-24\ndescription: k\nconditions:\n  c: {equals: [1, 1]}\nresources:\n  r: {type: OS::Heat::None, condition: {not: c}}\noutputs:\n  o: {description: o, value: {if: [{not: c}, 1, 2]}}\n  p: {description: p, value: {not: c}}\n")}' -IncludeRule HeatFunctionNotInVersion");
             var cfn = host.Run($"Invoke-HeatTemplateAnalyzer '{Write("c.yaml", "AWSTemplateFormatVersion: 2010-09-09\nDescription: c\nResources: {}\nOutputs:\n  o: {Description: o, Value: {get_param: x}}\n")}' -IncludeRule HeatFunctionNotInVersion");
 
             var finding = Assert.Single(result.Objects<HeatTemplateDiagnostic>());
@@ -54,6 +55,7 @@ namespace Heat.PowerShell.Tests.Analysis
             Assert.Empty(Rows(newer));
             Assert.Contains(removed.Objects<HeatTemplateDiagnostic>(), d => d.RuleName == "HeatFunctionNotInVersion" && d.Target == "Fn::Select");
             Assert.Equal("get_param", Assert.Single(cfn.Objects<HeatTemplateDiagnostic>()).Target);
+            Assert.Equal("9:31 Error HeatFunctionNotInVersion not", Assert.Single(Rows(conditions)));
         }
 
         [Fact]

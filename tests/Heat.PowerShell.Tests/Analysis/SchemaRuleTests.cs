@@ -146,6 +146,18 @@ namespace Heat.PowerShell.Tests.Analysis
         }
 
         [Fact]
+        public void ATypeOfANamespaceTheCloudDoesNotOffer_IsAWarning_NotAnError()
+        {
+            var path = Write("k.yaml", "heat_template_version: 2018-08-31\ndescription: k\nresources:\n  d: {type: OS::Keystone::Domain}\n  r: {type: OS::Heat::RandomStrin}\n");
+            using var host = new PowerShellHost(null);
+
+            var rows = host.Run($"Invoke-HeatTemplateAnalyzer '{path}' -SchemaPath '{Write("schemas.json", HeatSchemas)}' -IncludeRule Heat*ResourceType")
+                .Objects<HeatTemplateDiagnostic>().Select(d => $"{d.Line} {d.Severity} {d.RuleName}").ToArray();
+
+            Assert.Equal(new[] { "4 Warning HeatUnavailableResourceType", "5 Error HeatUnknownResourceType" }, rows);
+        }
+
+        [Fact]
         public void AMissingChildTemplate_IsAnErrorAtItsReference()
         {
             var parent = Write("parent.yaml", "heat_template_version: 2018-08-31\ndescription: p\nresources:\n  c: {type: gone.yaml}\n");

@@ -24,7 +24,7 @@ namespace Heat.Client.Analysis.Rules
             foreach (var call in document.Calls)
             {
                 if (call.Function == "get_input") continue; // a software config's input, read on the server, not a template function
-                var inConditions = call.Section == "conditions" || call.Section == "Conditions";
+                var inConditions = InCondition(call);
                 var allowed = inConditions ? conditionFunctions : functions;
                 if (allowed.Contains(call.Function)) continue;
                 var first = document.IsHot ? TemplateFunctions.FirstHotVersionWith(call.Function) : null;
@@ -32,6 +32,19 @@ namespace Heat.Client.Analysis.Rules
                 var where = inConditions ? " in a condition" : string.Empty;
                 yield return Finding(document, call.Call.First as JProperty, call.Function, $"'{call.Function}' is not a function of {format}{where}.", fix);
             }
+        }
+
+        /// <summary>Where Heat parses a condition, with the condition functions: the conditions section, a resource's or
+        /// output's condition, and the first argument of if.</summary>
+        private static bool InCondition(FunctionCall call)
+        {
+            if (call.Section == "conditions" || call.Section == "Conditions") return true;
+            for (JToken? at = call.Call; at != null; at = at.Parent)
+            {
+                if (at is JProperty property && (property.Name == "condition" || property.Name == "Condition")) return true;
+                if (at.Parent is JArray arguments && arguments.Parent is JProperty function && (function.Name == "if" || function.Name == "Fn::If") && arguments.First == at) return true;
+            }
+            return false;
         }
     }
 }

@@ -22,6 +22,7 @@ namespace Heat.Client.Analysis.Rules
             {
                 var type = document.TypeOf(resource);
                 if (type == null || type.Child != null || type.IsUnreadTemplate || document.Schemas.Offers(type.Name)) continue;
+                if (document.Schemas.UnavailableReason(type.Name) != null || !document.Schemas.OffersNamespaceOf(type.Name)) continue; // HeatUnavailableResourceType's
                 yield return Finding(document, TypeToken(document, resource), resource, $"Resource '{resource}' has type '{type.Name}', which this cloud does not offer.",
                     NameSuggestions.DidYouMean(document.Schemas.Names, type.Name) ?? "Check the name with Get-HeatResourceType, or map it in an environment's resource_registry.");
             }
@@ -31,6 +32,33 @@ namespace Heat.Client.Analysis.Rules
         {
             var definition = document.Resources[resource] as JObject;
             return definition?["type"] ?? definition?["Type"] ?? definition;
+        }
+    }
+
+    /// <summary>A resource type the cloud does not offer to this user though it may have it: reserved by policy, or its
+    /// service not in the catalog (a warning: Heat validates such a template, and refuses to create it).</summary>
+    public sealed class UnavailableResourceTypeRule : TemplateRule
+    {
+        public override string Name => "HeatUnavailableResourceType";
+
+        public override string Description => "A resource's type is not offered to this user: policy reserves it (OS::Keystone:: for administrators), or the cloud does not run its service.";
+
+        public override HeatDiagnosticSeverity DefaultSeverity => HeatDiagnosticSeverity.Warning;
+
+        public override IEnumerable<HeatTemplateDiagnostic> Check(AnalyzedTemplate document)
+        {
+            if (document.Schemas == null) yield break;
+            foreach (var resource in document.ResourceNames)
+            {
+                var type = document.TypeOf(resource);
+                if (type == null || type.Child != null || type.IsUnreadTemplate || document.Schemas.Offers(type.Name)) continue;
+                var reason = document.Schemas.UnavailableReason(type.Name);
+                if (reason == null && document.Schemas.OffersNamespaceOf(type.Name)) continue; // HeatUnknownResourceType's
+                var why = reason != null ? TerminalText.Line(reason) : "no type of its namespace is offered: policy may reserve them for other users, or the cloud does not run their service";
+                yield return Finding(document, UnknownResourceTypeRule.TypeToken(document, resource), resource,
+                    $"Resource '{resource}' has type '{type.Name}', which this cloud does not offer to you ({why}).",
+                    "Run it as a user the cloud lets use the type, or on a cloud that runs its service.");
+            }
         }
     }
 

@@ -30,6 +30,29 @@ namespace Heat.Client.Analysis.Schemas
         /// <summary>The type's schema, or null when it is not known (not offered, or not read).</summary>
         public ResourceTypeInfo? Find(string type) => _types.TryGetValue(type, out var info) ? info : null;
 
+        private readonly Dictionary<string, string> _unavailable = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>Why the cloud has <paramref name="type"/> but does not let this user have it (policy, or its service is
+        /// not in the catalog), when a session asked; null when it was not asked or the cloud has no such type.</summary>
+        public string? UnavailableReason(string type) => _unavailable.TryGetValue(type, out var reason) ? reason : null;
+
+        /// <summary>Records a type the cloud has (its schema route knows it) but does not offer to this user.</summary>
+        public void AddUnavailable(string type, string reason) => _unavailable[type] = reason;
+
+        /// <summary>
+        /// Whether the cloud offers any type in <paramref name="type"/>'s namespace (OS::Keystone:: for
+        /// OS::Keystone::Domain). A list read as an ordinary user leaves out whole namespaces that policy reserves for
+        /// administrators, or whose service the cloud does not run, though Heat still validates templates that use them;
+        /// a type in a namespace the list has is more likely misspelt.
+        /// </summary>
+        public bool OffersNamespaceOf(string type)
+        {
+            var end = type.LastIndexOf("::", StringComparison.Ordinal);
+            if (end <= 0) return false;
+            var prefix = type.Substring(0, end + 2);
+            return _names.Any(n => n.StartsWith(prefix, StringComparison.Ordinal));
+        }
+
         /// <summary>Adds names the cloud offers whose schemas are read later (or not at all).</summary>
         public void AddNames(IEnumerable<string> names)
         {
