@@ -27,6 +27,9 @@
     pwsh -NoProfile -NonInteractive -File ./examples/Test-HeatTemplateFolder.ps1 -Path ./heat -SarifPath heat.sarif
     The same gate, and the analyzer's findings as SARIF for GitHub code scanning or Azure DevOps.
 .EXAMPLE
+    pwsh -NoProfile -NonInteractive -File ./examples/Test-HeatTemplateFolder.ps1 -Path ./heat -SettingsPath ./heat-analyzer.psd1 -SchemaPath ./schemas.json
+    The gate with the team's analyzer settings, and the cloud's resource types checked from a saved schema file.
+.EXAMPLE
     $rows = ./examples/Test-HeatTemplateFolder.ps1 -Path ./heat -Include *.yaml, *.json -PassThru
     $rows | Where-Object Result -eq Fail | Export-Csv template-failures.csv
     Also checks JSON (CloudFormation-format) templates, and keeps the results as objects.
@@ -45,12 +48,20 @@ param(
     # Also write one object per file (File, Kind, Result, Problem) to the pipeline.
     [switch] $PassThru,
     # Write the analyzer's findings here as SARIF 2.1.0 (paths relative to -Path).
-    [string] $SarifPath
+    [string] $SarifPath,
+    # The analyzer's settings file (PSScriptAnalyzer's shape: rules, severities, suppressions, custom rules).
+    [string] $SettingsPath,
+    # Resource type schemas saved from the target cloud (Get-HeatResourceType * -Schema | ConvertTo-Json -Depth 12),
+    # so unknown types, properties and attributes fail the gate too, still without a cloud.
+    [string] $SchemaPath
 )
 
 $ErrorActionPreference = 'Stop'
 $built = Join-Path $PSScriptRoot '../out/Heat.PowerShell/Heat.PowerShell.psd1'
 $module = if ($ModulePath) { Join-Path $ModulePath 'Heat.PowerShell.psd1' } elseif (Test-Path $built) { $built } else { 'Heat.PowerShell' }
+$analyzerOptions = @{}
+if ($SettingsPath) { $analyzerOptions.Settings = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($SettingsPath) }
+if ($SchemaPath) { $analyzerOptions.SchemaPath = $SchemaPath }
 try { Import-Module $module -Verbose:$false }
 catch { $host.UI.WriteErrorLine("Cannot load Heat.PowerShell ($module): $($_.Exception.Message)"); exit 2 }
 
@@ -98,7 +109,7 @@ $results = foreach ($file in $files) {
         $check = if ($kind -eq 'Environment') { @{ Template = $emptyTemplate; EnvironmentPath = $file.FullName } } else { @{ TemplatePath = $file.FullName } }
         $null = Test-HeatTemplate -Offline @check -ErrorVariable problems -ErrorAction SilentlyContinue
         if ($kind -eq 'Template' -and -not $problems) {
-            $findings = @(Invoke-HeatTemplateAnalyzer -Path $file.FullName)
+            $findings = @(Invoke-HeatTemplateAnalyzer -Path $file.FullName @analyzerOptions)
             $allFindings.AddRange($findings)
             foreach ($finding in $findings | Where-Object Severity -ne 'Error') { Write-Host "$($finding.Severity.ToString().ToUpper()) ${relative}:$($finding.Line):$($finding.Column) $($finding.RuleName): $($finding.Message)" }
             $problems = @($findings | Where-Object Severity -eq 'Error' | ForEach-Object { [pscustomobject]@{ Exception = [Exception]::new("line $($_.Line), column $($_.Column): $($_.RuleName): $($_.Message)") } })
@@ -121,7 +132,7 @@ if ($SarifPath) {
     # The analyzer writes the SARIF; run from the folder so that its paths are relative to it, as code scanning wants.
     $sarif = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($SarifPath)
     Push-Location -LiteralPath $root
-    try { Invoke-HeatTemplateAnalyzer -Path ($files | Where-Object { (Get-FileKind ([IO.File]::ReadAllText($_.FullName))) -eq 'Template' }).FullName -Format Sarif -OutFile $sarif -ErrorAction SilentlyContinue }
+    try { Invoke-HeatTemplateAnalyzer -Path ($files | Where-Object { (Get-FileKind ([IO.File]::ReadAllText($_.FullName))) -eq 'Template' }).FullName -Format Sarif -OutFile $sarif -ErrorAction SilentlyContinue @analyzerOptions }
     finally { Pop-Location }
     Write-Host "SARIF written to $sarif"
 }

@@ -72,6 +72,23 @@ Describe 'The CI gate example (Test-HeatTemplateFolder.ps1)' {
         ($results | Where-Object ruleId -eq 'HeatDependencyCycle').level | Should -Be 'error'
     }
 
+    It 'takes a settings file with the example custom rules, and a saved schema file, still without a cloud' {
+        $folder = Join-Path $TestDrive 'settled'
+        New-GoodFolder $folder
+        Set-Content (Join-Path $folder 'typo.yaml') "heat_template_version: 2018-08-31`ndescription: t`nresources:`n  Rand_One: {type: OS::Heat::RandomString, properties: {lenght: 8}}"
+        $schemas = Join-Path $TestDrive 'schemas.json'
+        Set-Content $schemas '{"resource_type": "OS::Heat::RandomString", "properties": {"length": {"type": "integer", "required": false}}, "attributes": {"value": {}}}'
+        $settings = Join-Path $TestDrive 'heat-analyzer.psd1'
+        Set-Content $settings "@{ CustomRulePath = @('$(Join-Path $PSScriptRoot '../../examples/HeatCustomRules.psm1')'); IncludeRules = @('HeatUnknownProperty', 'Measure-*') }"
+
+        $run = Invoke-Gate @('-Path', $folder, '-SettingsPath', $settings, '-SchemaPath', $schemas)
+
+        $run.ExitCode | Should -Be 1
+        ($run.Lines -join "`n") | Should -Match "FAIL typo\.yaml: line 4, column 57: HeatUnknownProperty: Resource 'Rand_One' sets 'lenght'"
+        ($run.Lines -join "`n") | Should -Match "INFORMATION typo\.yaml:4:3 Measure-HeatResourceNameStyle"
+        ($run.Lines -join "`n") | Should -Not -Match 'HeatMissingDescription'
+    }
+
     It 'exits 0 and says every file passed when the folder is good, environments included' {
         $folder = Join-Path $TestDrive 'good'
         New-GoodFolder $folder

@@ -17,13 +17,30 @@ namespace Heat.PowerShell.Cmdlets
     /// output) and SuggestedFix. A file that does not parse is one HeatTemplateInvalid finding at the line and column of
     /// the fault; an environment file or a YAML file that is not a template (a CI tool's list, a playbook), met in a
     /// folder, is passed over (-Verbose says so).</para>
+    /// <para>Templates are read with the module's loader, as for a create: child templates, get_file and the
+    /// resource_registry of -EnvironmentPath resolve, and what the loader refuses (a missing child or file) is a
+    /// HeatTemplateInvalid finding.</para>
     /// <para>Rules: HeatMissingReference (get_param, get_resource, get_attr, depends_on, Ref, a condition naming what the
-    /// template does not declare), HeatDependencyCycle, HeatUnusedParameter, HeatSecretParameter (a password, secret,
-    /// token or key not hidden, or with a default), HeatOutputExposesHidden, HeatMissingDescription (Information) and
-    /// HeatHardcodedName (an image, flavor, network or key pair named in the template; Information).
-    /// -IncludeRule, -ExcludeRule (wildcards) and -Severity choose. A comment in the template suppresses a rule for its
-    /// line and the next (<c># heat-analyzer: disable=HeatUnusedParameter</c>) or for the file
+    /// template does not declare), HeatDependencyCycle, HeatFunctionNotInVersion (a function the heat_template_version does
+    /// not have), HeatUnusedParameter, HeatSecretParameter (a password, secret, token or key not hidden, or with a
+    /// default), HeatOutputExposesHidden, HeatMissingDescription (Information) and HeatHardcodedName (an image, flavor,
+    /// network or key pair named in the template; Information; option Properties). A child template is checked by its
+    /// parameters and outputs: HeatUnknownProperty, HeatMissingRequiredProperty, HeatUnknownAttribute.</para>
+    /// <para>With schemas (-SchemaPath: a file saved with <c>Get-HeatResourceType * -Schema | ConvertTo-Json -Depth 12</c>,
+    /// or -Online: the connected cloud's) the same three rules check every resource against its type, nested maps and
+    /// lists included, and HeatUnknownResourceType (a type missing from a namespace the cloud offers, or one Heat does not
+    /// know), HeatUnavailableResourceType (a warning: a type policy reserves for other users, or whose service the cloud
+    /// does not run) and HeatDeprecatedResourceType join them.</para>
+    /// <para>-IncludeRule, -ExcludeRule (wildcards) and -Severity choose. -Settings takes a .psd1 file or a hashtable in
+    /// PSScriptAnalyzer's shape (IncludeRules, ExcludeRules, Severity, Rules with Enable, Severity and options per rule,
+    /// Suppress, CustomRulePath, SchemaPath); it is read as data, and a key or option it does not have is a
+    /// HeatAnalyzerSettingsInvalid error. A comment in the template suppresses a rule for its line and the next
+    /// (<c># heat-analyzer: disable=HeatUnusedParameter</c>) or for the file
     /// (<c># heat-analyzer: disable-file=HeatHardcodedName</c>).</para>
+    /// <para>-CustomRulePath imports scripts or modules whose functions with a parameter typed
+    /// [Heat.Client.Analysis.AnalyzedTemplate] are rules: each returns hashtables with Message and a Token of the
+    /// template (its line and column are taken), and Target, SuggestedFix and Severity as it likes. A rule that throws is a
+    /// HeatCustomRuleFailed error for that template; the modules are removed when the command ends.</para>
     /// <para>-Format Sarif writes SARIF 2.1.0 instead (to -OutFile, or to the pipeline as text) for code scanning in GitHub
     /// and Azure DevOps; paths under the current location are written relative to it.</para>
     /// </remarks>
@@ -38,6 +55,20 @@ namespace Heat.PowerShell.Cmdlets
     /// Invoke-HeatTemplateAnalyzer ./templates -Recurse -Severity Error, Warning -Format Sarif -OutFile heat.sarif
     /// </code>
     /// <para>Writes the errors and warnings as SARIF for a pipeline's code scanning.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Get-HeatResourceType * -Schema | ConvertTo-Json -Depth 12 | Set-Content schemas.json
+    /// Invoke-HeatTemplateAnalyzer ./templates -Recurse -SchemaPath schemas.json -Settings ./heat-analyzer.psd1
+    /// </code>
+    /// <para>Saves the cloud's resource type schemas once, then checks templates against them offline with the team's
+    /// settings.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// Invoke-HeatTemplateAnalyzer ./app.yaml -EnvironmentPath ./env/prod.yaml -CustomRulePath ./examples/HeatCustomRules.psm1
+    /// </code>
+    /// <para>Checks a template with its environment's resource_registry, and with custom rules beside the built-in ones.</para>
     /// </example>
     [Cmdlet(VerbsLifecycle.Invoke, "HeatTemplateAnalyzer")]
     [OutputType(typeof(HeatTemplateDiagnostic), typeof(string))]
