@@ -83,11 +83,14 @@ function Complete-Paragraph([System.Text.StringBuilder] $Text, [System.Collectio
 }
 
 # The paragraphs of an element: each <para> is one; text outside them is one too; <code> is not text.
-$paragraphCache = @{}
+# Keyed by the node itself (reference equality), one entry per output form: an identity hash code is not unique, and
+# two nodes sharing one gave a cmdlet another member's text.
+$paragraphCache = [System.Collections.Generic.Dictionary[object, object]]::new([System.Collections.Generic.ReferenceEqualityComparer]::Instance)
 function Get-Paragraphs([System.Xml.XmlNode] $Node, [bool] $Markdown) {
     if (-not $Node) { return }
-    $key = [System.Runtime.CompilerServices.RuntimeHelpers]::GetHashCode($Node).ToString() + $Markdown
-    if ($paragraphCache.ContainsKey($key)) { return $paragraphCache[$key] }
+    if (-not $paragraphCache.ContainsKey($Node)) { $paragraphCache[$Node] = @{} }
+    $forms = $paragraphCache[$Node]
+    if ($forms.ContainsKey($Markdown)) { return $forms[$Markdown] }
     $paragraphs = [System.Collections.Generic.List[string]]::new()
     $text = [System.Text.StringBuilder]::new()
     foreach ($child in $Node.ChildNodes) {
@@ -100,8 +103,8 @@ function Get-Paragraphs([System.Xml.XmlNode] $Node, [bool] $Markdown) {
         elseif (-not ($element -and $child.LocalName -eq 'code')) { Add-InlineText $text $child $Markdown }
     }
     Complete-Paragraph $text $paragraphs
-    $paragraphCache[$key] = $paragraphs.ToArray()
-    $paragraphCache[$key]
+    $forms[$Markdown] = $paragraphs.ToArray()
+    $forms[$Markdown]
 }
 
 # A <code> block as written: the compiler keeps the comment's indentation; drop what all lines share.
