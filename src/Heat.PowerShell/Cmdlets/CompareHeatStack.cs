@@ -35,10 +35,11 @@ namespace Heat.PowerShell.Cmdlets
     [OutputType(typeof(HeatStackDifference))]
     public sealed class CompareHeatStack : StackTargetCmdlet, IDynamicParameters
     {
-        private readonly StackDefinitionParameters _template = new StackDefinitionParameters<CompareHeatStack>();
+        private readonly TemplateParameterGroup<StackDefinitionParameters<CompareHeatStack>> _definition =
+            new TemplateParameterGroup<StackDefinitionParameters<CompareHeatStack>>();
 
         /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile, -Tag, -TimeoutMinutes.</summary>
-        public object GetDynamicParameters() => _template;
+        public object GetDynamicParameters() => _definition.Parameters(this, valuesRequired: !Existing);
 
         /// <summary>Compare a patch (as Update-HeatStack -Existing): the stack's template, environment and every
         /// parameter not given stay.</summary>
@@ -60,14 +61,15 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
+            var definition = _definition.Bound();
             UpdateStackRequest request = null;
             Heat.Client.Templates.TemplateBundle bundle = null;
             Dictionary<string, object> values = null;
-            if (!TryItem("HeatTemplate", _template.Source(this), () =>
+            if (!TryItem("HeatTemplate", definition.Source(this), () =>
             {
-                bundle = _template.LoadBundle(this);
-                values = _template.Values(this);
-                request = _template.ToUpdateRequest(this, Existing, ClearParameter, bundle, values);
+                bundle = definition.LoadBundle(this);
+                values = definition.Values(this);
+                request = definition.ToUpdateRequest(this, Existing, ClearParameter, bundle, values);
             })) return;
             bool showNested = ShowNested, includeUnchanged = IncludeUnchanged;
             foreach (var stack in ResolveTargets())
@@ -80,7 +82,7 @@ namespace Heat.PowerShell.Cmdlets
                     if (found == null)
                     {
                         WriteVerbose($"Heat has no stack named '{stack.StackName}': this is what creating it would make.");
-                        rows = Await(Client.Comparer.CompareCreateAsync(_template.ToCreateRequest(this, stack.StackName, bundle, values), showNested, CancellationToken));
+                        rows = Await(Client.Comparer.CompareCreateAsync(definition.ToCreateRequest(this, stack.StackName, bundle, values), showNested, CancellationToken));
                     }
                     else
                     {

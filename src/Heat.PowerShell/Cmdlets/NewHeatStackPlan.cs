@@ -35,10 +35,14 @@ namespace Heat.PowerShell.Cmdlets
     [OutputType(typeof(HeatStackPlan))]
     public sealed class NewHeatStackPlan : HeatCmdlet, IDynamicParameters
     {
-        private readonly StackDefinitionParameters _definition = new StackDefinitionParameters<NewHeatStackPlan>();
+        private readonly TemplateParameterGroup<StackDefinitionParameters<NewHeatStackPlan>> _parameters =
+            new TemplateParameterGroup<StackDefinitionParameters<NewHeatStackPlan>>();
 
         /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile, -Tag, -TimeoutMinutes ...</summary>
-        public object GetDynamicParameters() => _definition;
+        public object GetDynamicParameters() => _parameters.Parameters(this, valuesRequired: !Existing);
+
+        /// <summary>The definition as bound for this record.</summary>
+        private StackDefinitionParameters Definition => _parameters.Bound();
 
         /// <summary>The stack the plan is for: one name, no wildcard. A name Heat has no stack of plans a create.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -74,14 +78,14 @@ namespace Heat.PowerShell.Cmdlets
             }
             TryItem("HeatStack", StackName, () =>
             {
-                var bundle = _definition.LoadBundle(this);
-                var values = _definition.Values(this);
+                var bundle = Definition.LoadBundle(this);
+                var values = Definition.Values(this);
                 var planner = new StackPlanner(Client);
                 HeatStackPlan plan;
                 var existing = Await(planner.FindAsync(StackRef.FromNameOrId(StackName), CancellationToken));
                 if (existing != null && existing.StackStatus != WaitGoal.Delete.Expected)
                 {
-                    var update = _definition.ToUpdateRequest(this, Existing, ClearParameter, bundle, values);
+                    var update = Definition.ToUpdateRequest(this, Existing, ClearParameter, bundle, values);
                     update.Converge = Converge;
                     plan = Await(planner.PlanUpdateAsync(new StackRef(existing.StackName, existing.Id), update, CancellationToken));
                 }
@@ -91,7 +95,7 @@ namespace Heat.PowerShell.Cmdlets
                 }
                 else
                 {
-                    plan = Await(planner.PlanCreateAsync(_definition.ToCreateRequest(this, StackName, bundle, values), CancellationToken));
+                    plan = Await(planner.PlanCreateAsync(Definition.ToCreateRequest(this, StackName, bundle, values), CancellationToken));
                 }
                 var path = GetUnresolvedProviderPathFromPSPath(OutFile);
                 if (ShouldAct(path, $"Write the plan to {plan.Operation?.ToLowerInvariant()} Heat stack {StackName}")) PlanFile.Write(plan, path);

@@ -61,10 +61,15 @@ namespace Heat.PowerShell.Cmdlets
     {
         public const string ExistingSet = "Existing";
 
-        private readonly StackDefinitionParameters _template = new StackDefinitionParameters<UpdateHeatStack>();
+        private readonly TemplateParameterGroup<StackDefinitionParameters<UpdateHeatStack>> _definition =
+            new TemplateParameterGroup<StackDefinitionParameters<UpdateHeatStack>>();
 
-        /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile.</summary>
-        public object GetDynamicParameters() => _template;
+        /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile, and the
+        /// template's own parameters (none mandatory for a patch, which keeps the stack's values).</summary>
+        public object GetDynamicParameters() => _definition.Parameters(this, valuesRequired: !Existing);
+
+        /// <summary>The definition as bound for this record.</summary>
+        private StackDefinitionParameters Definition => _definition.Bound();
 
         /// <summary>Patch instead of replace (PATCH): keep the stack's template, environment and every parameter not
         /// given. With no template and no parameter, the update is retried as it was.</summary>
@@ -123,7 +128,7 @@ namespace Heat.PowerShell.Cmdlets
 
         internal override string CaptureNoun => "HeatTemplate";
 
-        internal override object CaptureTarget => _template.Source(this);
+        internal override object CaptureTarget => Definition.Source(this);
 
         /// <summary>The template and parameters are read here, on the pipeline thread, once a record; the updates of the
         /// stacks it names then run concurrently, each with this record's request.</summary>
@@ -156,7 +161,7 @@ namespace Heat.PowerShell.Cmdlets
 
         private UpdateStackRequest NewRequest()
         {
-            var request = _template.ToUpdateRequest(this, Existing, ClearParameter);
+            var request = Definition.ToUpdateRequest(this, Existing, ClearParameter);
             request.Converge = Converge;
             return request;
         }

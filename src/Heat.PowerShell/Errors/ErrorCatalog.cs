@@ -88,6 +88,7 @@ namespace Heat.PowerShell.Errors
             Usage("HeatAuthUrlInvalid", ErrorCategory.InvalidArgument),
             Usage("HeatGraphOutFileReused", ErrorCategory.ResourceExists),
             Usage("HeatPlanOneStack", ErrorCategory.InvalidArgument),
+            Usage("HeatParameterGivenTwice", ErrorCategory.InvalidArgument),
             Entry.For<PSArgumentException>("{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),
             Entry.For<PSInvalidOperationException>("{noun}InvalidOperation", ErrorCategory.InvalidOperation),
             Entry.For<ArgumentException>("{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),
