@@ -26,7 +26,17 @@ namespace Heat.PowerShell.Parameters
             var template = CommandLineTemplate.Read(cmdlet);
             if (template == null) return _group.Parameters;
             var taken = new HashSet<string>(TemplateParameterSet.NamesOf(cmdlet.GetType(), typeof(TGroup)), StringComparer.OrdinalIgnoreCase);
-            foreach (var parameter in TemplateParameterSet.Build(template, taken, valuesRequired))
+            List<KeyValuePair<RuntimeDefinedParameter, string>> built;
+            try
+            {
+                built = TemplateParameterSet.Build(template, taken, valuesRequired);
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException || e is StackOverflowException))
+            {
+                // A parameter Heat would refuse (a list where a mapping belongs): the cmdlet reports it when it runs.
+                return _group.Parameters;
+            }
+            foreach (var parameter in built)
             {
                 _group.Parameters.Add(parameter.Key.Name, parameter.Key);
                 _template.Add(parameter);
