@@ -18,6 +18,10 @@ namespace Heat.PowerShell.Cmdlets
     /// <para>For a name Heat has no stack of, it previews the create instead (Heat's create preview): an Added row per
     /// resource the template would make (with -ShowNested, the nested stacks' resources too) and per parameter, with
     /// the value it would take. Nothing is created; <c>New-HeatStack -WhatIf</c> writes the same rows.</para>
+    /// <para>Each parameter of a template named on the command line (-TemplatePath or -Template) is also a parameter
+    /// of this cmdlet, typed and checked as Heat checks it: <c>-count 3 -flavor large</c>. A name the cmdlet already has is
+    /// &lt;name&gt;FromTemplate (-tagFromTemplate); -Parameter still takes every one. See
+    /// about_Heat.PowerShell_Templates.</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -17,6 +17,10 @@ namespace Heat.PowerShell.Cmdlets
     /// stack has its name. Hidden parameters, and parameters whose names say password, secret, token or key, are never
     /// written: SecretParameters names them, and Invoke-HeatStackPlan takes them again. Get-HeatStackPlan -AsMarkdown
     /// renders a plan for a pull-request comment.</para>
+    /// <para>Each parameter of a template named on the command line (-TemplatePath or -Template) is also a parameter
+    /// of this cmdlet, typed and checked as Heat checks it: <c>-count 3 -flavor large</c>. A name the cmdlet already has is
+    /// &lt;name&gt;FromTemplate (-tagFromTemplate); -Parameter still takes every one. See
+    /// about_Heat.PowerShell_Templates.</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -25,6 +25,10 @@ namespace Heat.PowerShell.Cmdlets
     /// json), the template's constraints (range, length, modulo, allowed_values, allowed_pattern) and a value for every
     /// parameter without a default, from -Parameter or the environment. Each problem is a HeatTemplateInvalid error in
     /// Heat's words, naming the parameter ("Parameter 'count' is invalid: 9 is out of range (min: 1, max: 5)").</para>
+    /// <para>Each parameter of a template named on the command line (-TemplatePath or -Template) is also a parameter
+    /// of this cmdlet, typed and checked as Heat checks it: <c>-count 3 -flavor large</c>. A name the cmdlet already has is
+    /// &lt;name&gt;FromTemplate (-tagFromTemplate); -Parameter still takes every one. See
+    /// about_Heat.PowerShell_Templates.</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -21,6 +21,10 @@ namespace Heat.PowerShell.Cmdlets
     /// <para>Stacks given by wildcard or pipeline are updated concurrently (-ThrottleLimit). With -Wait, all are waited
     /// for at once; a stack that ends UPDATE_FAILED, or rolled back, is an error record with Heat's reasons. Without
     /// -Wait and -PassThru nothing is written. Confirmation follows ConfirmImpact Medium; -Force skips it.</para>
+    /// <para>Each parameter of a template named on the command line (-TemplatePath or -Template) is also a parameter
+    /// of this cmdlet, typed and checked as Heat checks it: <c>-count 3 -flavor large</c>. A name the cmdlet already has is
+    /// &lt;name&gt;FromTemplate (-tagFromTemplate); -Parameter still takes every one. See
+    /// about_Heat.PowerShell_Templates.</para>
     /// </remarks>
     /// <example>
     /// <code>

@@ -22,9 +22,17 @@ namespace Heat.PowerShell.Parameters
         [ThreadStatic]
         private static bool t_reading;
 
-        private CommandLineTemplate(JObject template) => Template = template;
+        private CommandLineTemplate(JObject template, string setName)
+        {
+            Template = template;
+            SetName = setName;
+        }
 
         public JObject Template { get; }
+
+        /// <summary>The parameter set of the template's source (-TemplatePath or -Template): its parameters belong there,
+        /// so that -AdoptPath or -TemplateUrl never ask for them.</summary>
+        public string SetName { get; }
 
         /// <summary>Names given a value by -Parameter, -ParameterFile or an environment's parameters or parameter_defaults.</summary>
         public HashSet<string> Given { get; } = new HashSet<string>(StringComparer.Ordinal);
@@ -43,7 +51,8 @@ namespace Heat.PowerShell.Parameters
                 var bound = StaticParameterBinder.BindCommand(command, resolve: true).BoundParameters;
                 var template = ParseTemplate(cmdlet, bound);
                 if (template == null) return null;
-                var result = new CommandLineTemplate(template)
+                var setName = bound.ContainsKey("Template") ? TemplateSourceParameters.BodySet : TemplateSourceParameters.PathSet;
+                var result = new CommandLineTemplate(template, setName)
                 {
                     // Piped records may bring their own -Parameter (a CSV column): nothing is asked of them up front.
                     GivenUnknown = cmdlet.MyInvocation.ExpectingInput ||

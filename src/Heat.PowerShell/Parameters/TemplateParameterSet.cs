@@ -56,7 +56,7 @@ namespace Heat.PowerShell.Parameters
                 if (!used.Add(cmdletName)) continue;
                 var mandatory = valuesRequired && parameter.Default == null && !template.GivenUnknown && !template.Given.Contains(name);
                 built.Add(new KeyValuePair<RuntimeDefinedParameter, string>(
-                    new RuntimeDefinedParameter(cmdletName, TypeOf(parameter), Attributes(parameter, mandatory)), name));
+                    new RuntimeDefinedParameter(cmdletName, TypeOf(parameter), Attributes(parameter, mandatory, template.SetName)), name));
             }
             return built;
         }
@@ -81,9 +81,9 @@ namespace Heat.PowerShell.Parameters
             }
         }
 
-        private static Collection<Attribute> Attributes(HeatTemplateParameter parameter, bool mandatory)
+        private static Collection<Attribute> Attributes(HeatTemplateParameter parameter, bool mandatory, string setName)
         {
-            var declared = new ParameterAttribute { Mandatory = mandatory };
+            var declared = new ParameterAttribute { Mandatory = mandatory, ParameterSetName = setName };
             var help = Shorten(TerminalText.Line(parameter.Description));
             if (!string.IsNullOrWhiteSpace(help)) declared.HelpMessage = help;
             var attributes = new Collection<Attribute> { declared };
