@@ -43,7 +43,8 @@ namespace Heat.PowerShell.Cmdlets
             new TemplateParameterGroup<StackDefinitionParameters<CompareHeatStack>>();
 
         /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile, -Tag, -TimeoutMinutes.</summary>
-        public object GetDynamicParameters() => _definition.Parameters(this, valuesRequired: !Existing);
+        /// <remarks>None of the template's parameters is mandatory, as for Update-HeatStack.</remarks>
+        public object GetDynamicParameters() => _definition.Parameters(this, valuesRequired: false);
 
         /// <summary>Compare a patch (as Update-HeatStack -Existing): the stack's template, environment and every
         /// parameter not given stay.</summary>

@@ -69,8 +69,9 @@ namespace Heat.PowerShell.Cmdlets
             new TemplateParameterGroup<StackDefinitionParameters<UpdateHeatStack>>();
 
         /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile, and the
-        /// template's own parameters (none mandatory for a patch, which keeps the stack's values).</summary>
-        public object GetDynamicParameters() => _definition.Parameters(this, valuesRequired: !Existing);
+        /// template's own parameters, none mandatory: the stack's own environment or the cloud's may give a value, and
+        /// Heat's preview and update say what is missing, as they did before these parameters existed.</summary>
+        public object GetDynamicParameters() => _definition.Parameters(this, valuesRequired: false);
 
         /// <summary>The definition as bound for this record.</summary>
         private StackDefinitionParameters Definition => _definition.Bound();

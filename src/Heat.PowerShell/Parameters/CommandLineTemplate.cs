@@ -76,13 +76,17 @@ namespace Heat.PowerShell.Parameters
 
         private static JObject ParseTemplate(PSCmdlet cmdlet, IDictionary<string, ParameterBindingResult> bound)
         {
-            if (ValueOf(cmdlet, bound, "Template") is string text)
-            {
-                return text.Length > TemplateLimits.MaxTemplateBytes ? null : TemplateFormat.ParseTemplate(text, "(template text)");
-            }
+            if (ValueOf(cmdlet, bound, "Template") is string text) return ParseText(text);
             var path = PathOf(cmdlet, ValueOf(cmdlet, bound, "TemplatePath"));
-            return path == null ? null : TemplateFormat.ParseTemplate(ReadCapped(path), path);
+            return path == null ? null : ParseFile(path);
         }
+
+        /// <summary>Template text, up to Heat's size; throws as <see cref="TemplateFormat.ParseTemplate"/> does.</summary>
+        internal static JObject ParseText(string text) =>
+            text.Length > TemplateLimits.MaxTemplateBytes ? null : TemplateFormat.ParseTemplate(text, "(template text)");
+
+        /// <summary>A template file, up to Heat's size; throws as <see cref="TemplateFormat.ParseTemplate"/> does.</summary>
+        internal static JObject ParseFile(string path) => TemplateFormat.ParseTemplate(ReadCapped(path), path);
 
         private static string PathOf(PSCmdlet cmdlet, object value)
         {

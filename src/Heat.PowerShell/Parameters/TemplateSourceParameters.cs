@@ -53,6 +53,7 @@ namespace Heat.PowerShell.Parameters
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Parameters")]
         [ParameterTableTransformation]
+        [ArgumentCompleter(typeof(TemplateParameterNameCompleter))]
         public Hashtable Parameter { get; set; }
 
         /// <summary>Parameter name to a file whose content is the value: a script, a key, a certificate (<c>@{ ssh_key

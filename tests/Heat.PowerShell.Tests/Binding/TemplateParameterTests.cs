@@ -193,14 +193,38 @@ parameters:
         }
 
         [Fact]
-        public void TestHeatTemplate_ValidatesWithoutValues_AnUpdateNeedsThem()
+        public void ParameterText_CompletesTheTemplatesNames()
+        {
+            using var host = new PowerShellHost(null);
+            var line = $"New-HeatStack web -TemplatePath '{TemplatePath}' -Parameter co";
+
+            var result = host.Run($"(TabExpansion2 -inputScript \"{line}\" -cursorColumn {line.Length}).CompletionMatches | ForEach-Object {{ $_.CompletionText + '|' + $_.ToolTip }}");
+
+            Assert.Equal(new[] { "code=|code", "config=|config", "count=|count  How many servers" }, result.Output.Select(o => o.ToString()).OrderBy(s => s, StringComparer.Ordinal));
+        }
+
+        [Fact]
+        public void AHashtableKey_IsNotCompletedByPowerShell_SoNothingIsPromised()
+        {
+            // Documents what PowerShell does today: it does not ask -Parameter's completer for a key of @{ }.
+            using var host = new PowerShellHost(null);
+            var line = $"New-HeatStack web -TemplatePath '{TemplatePath}' -Parameter @{{ co";
+
+            var result = host.Run($"(TabExpansion2 -inputScript \"{line}\" -cursorColumn {line.Length}).CompletionMatches.CompletionText");
+
+            Assert.DoesNotContain(result.Output, o => o?.ToString().StartsWith("count", StringComparison.Ordinal) == true);
+        }
+
+        [Fact]
+        public void OnlyACreateOrAPlan_MakesThemMandatory()
         {
             using var host = new PowerShellHost(null);
 
-            var result = host.Run($"(Get-Command Test-HeatTemplate -ArgumentList '-TemplatePath', '{TemplatePath}').Parameters['count'].Attributes.Mandatory; " +
-                                  $"(Get-Command Update-HeatStack -ArgumentList '-TemplatePath', '{TemplatePath}').Parameters['count'].Attributes.Mandatory");
+            var commands = new[] { "Test-HeatTemplate", "Update-HeatStack", "Compare-HeatStack", "Set-HeatStack", "New-HeatStackPlan" };
+            var result = host.Run(string.Join("; ", commands.Select(c =>
+                $"(Get-Command {c} -ArgumentList '-TemplatePath', '{TemplatePath}').Parameters['count'].Attributes.Mandatory")));
 
-            Assert.Equal(new[] { "False", "True" }, result.Output.Select(o => o.ToString()));
+            Assert.Equal(new[] { "False", "False", "False", "True", "True" }, result.Output.Select(o => o.ToString()));
         }
     }
 }
