@@ -35,7 +35,13 @@ BeforeAll {
         foreach ($call in $ast.FindAll({ param($node) $node -is [System.Management.Automation.Language.CommandAst] }, $true)) {
             $name = $call.GetCommandName()
             if (-not $name -or -not $moduleCommands.ContainsKey($name)) { continue }
-            $known = foreach ($parameter in $moduleCommands[$name].Parameters.Values) { $parameter.Name; $parameter.Aliases }
+            $parameters = $moduleCommands[$name].Parameters.Values
+            # A template of the repository's examples named on the line gives its parameters as the cmdlet's (-worker_count).
+            $template = $call.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.StringConstantExpressionAst] -and $_.Value -match '\.(yaml|json)$' } |
+                ForEach-Object { Join-Path $PSScriptRoot '../..' $_.Value } | Where-Object { Test-Path $_ -PathType Leaf } | Select-Object -First 1
+            # Get-Command gives them while the statement that names the template runs, so .Parameters is read in it.
+            if ($template) { $parameters = Invoke-Expression "(Get-Command $name -ArgumentList '-TemplatePath', '$template').Parameters.Values" }
+            $known = foreach ($parameter in $parameters) { $parameter.Name; $parameter.Aliases }
             foreach ($element in $call.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] }) {
                 if ($element.ParameterName -notin $known) { "$name has no parameter -$($element.ParameterName)" }
             }

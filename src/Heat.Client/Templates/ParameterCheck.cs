@@ -55,7 +55,7 @@ namespace Heat.Client.Templates
         }
 
         /// <summary>Why Heat would refuse <paramref name="value"/>, or null.</summary>
-        private static string? Refusal(HeatTemplateParameter parameter, JToken value)
+        internal static string? Refusal(HeatTemplateParameter parameter, JToken value)
         {
             var type = (parameter.Type ?? string.Empty).ToLowerInvariant();
             object parsed;

@@ -12,14 +12,14 @@ namespace Heat.PowerShell.Base
     /// </summary>
     public abstract class StackDefinitionCmdlet : HeatCmdlet, IDynamicParameters
     {
-        /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile, -Tag, -TimeoutMinutes, -EnableRollback.</summary>
-        protected StackDefinitionParameters Definition { get; }
+        private readonly TemplateParameterGroup<StackDefinitionParameters> _definition = new TemplateParameterGroup<StackDefinitionParameters>();
 
-        /// <summary>The definition group as a type of this cmdlet's own (see <see cref="StackDefinitionParameters{TCmdlet}"/>).</summary>
-        protected StackDefinitionCmdlet() =>
-            Definition = (StackDefinitionParameters)Activator.CreateInstance(typeof(StackDefinitionParameters<>).MakeGenericType(GetType()));
+        /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile, -Tag,
+        /// -TimeoutMinutes, -EnableRollback, and the template's own parameters, as bound for this record.</summary>
+        protected StackDefinitionParameters Definition => _definition.Bound();
 
-        public object GetDynamicParameters() => Definition;
+        /// <summary>The definition group and the parameters of the template named on the command line.</summary>
+        public object GetDynamicParameters() => _definition.Parameters(this, valuesRequired: true);
 
         /// <summary>The stack's name: it must start with a letter and hold only letters, digits, _, - and . (Heat's
         /// rule). Binds piped strings (<c>'a', 'b' | New-HeatStack -TemplatePath t.yaml</c> makes two stacks) and by

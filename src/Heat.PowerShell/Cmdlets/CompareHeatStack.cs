@@ -18,6 +18,10 @@ namespace Heat.PowerShell.Cmdlets
     /// <para>For a name Heat has no stack of, it previews the create instead (Heat's create preview): an Added row per
     /// resource the template would make (with -ShowNested, the nested stacks' resources too) and per parameter, with
     /// the value it would take. Nothing is created; <c>New-HeatStack -WhatIf</c> writes the same rows.</para>
+    /// <para>Each parameter of a template named on the command line (-TemplatePath or -Template) is also a parameter
+    /// of this cmdlet, typed and checked as Heat checks it: <c>-count 3 -flavor large</c>. A name the cmdlet already has is
+    /// &lt;name&gt;FromTemplate (-tagFromTemplate); -Parameter still takes every one. See
+    /// about_Heat.PowerShell_Templates.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -35,10 +39,12 @@ namespace Heat.PowerShell.Cmdlets
     [OutputType(typeof(HeatStackDifference))]
     public sealed class CompareHeatStack : StackTargetCmdlet, IDynamicParameters
     {
-        private readonly StackDefinitionParameters _template = new StackDefinitionParameters<CompareHeatStack>();
+        private readonly TemplateParameterGroup<StackDefinitionParameters<CompareHeatStack>> _definition =
+            new TemplateParameterGroup<StackDefinitionParameters<CompareHeatStack>>();
 
         /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile, -Tag, -TimeoutMinutes.</summary>
-        public object GetDynamicParameters() => _template;
+        /// <remarks>None of the template's parameters is mandatory, as for Update-HeatStack.</remarks>
+        public object GetDynamicParameters() => _definition.Parameters(this, valuesRequired: false);
 
         /// <summary>Compare a patch (as Update-HeatStack -Existing): the stack's template, environment and every
         /// parameter not given stay.</summary>
@@ -60,14 +66,15 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
+            var definition = _definition.Bound();
             UpdateStackRequest request = null;
             Heat.Client.Templates.TemplateBundle bundle = null;
             Dictionary<string, object> values = null;
-            if (!TryItem("HeatTemplate", _template.Source(this), () =>
+            if (!TryItem("HeatTemplate", definition.Source(this), () =>
             {
-                bundle = _template.LoadBundle(this);
-                values = _template.Values(this);
-                request = _template.ToUpdateRequest(this, Existing, ClearParameter, bundle, values);
+                bundle = definition.LoadBundle(this);
+                values = definition.Values(this);
+                request = definition.ToUpdateRequest(this, Existing, ClearParameter, bundle, values);
             })) return;
             bool showNested = ShowNested, includeUnchanged = IncludeUnchanged;
             foreach (var stack in ResolveTargets())
@@ -80,7 +87,7 @@ namespace Heat.PowerShell.Cmdlets
                     if (found == null)
                     {
                         WriteVerbose($"Heat has no stack named '{stack.StackName}': this is what creating it would make.");
-                        rows = Await(Client.Comparer.CompareCreateAsync(_template.ToCreateRequest(this, stack.StackName, bundle, values), showNested, CancellationToken));
+                        rows = Await(Client.Comparer.CompareCreateAsync(definition.ToCreateRequest(this, stack.StackName, bundle, values), showNested, CancellationToken));
                     }
                     else
                     {

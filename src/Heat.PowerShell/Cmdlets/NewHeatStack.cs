@@ -27,6 +27,10 @@ namespace Heat.PowerShell.Cmdlets
     /// -WhatIf does for an update and Compare-HeatStack for a name that has no stack yet.</para>
     /// <para>A create request is never sent twice on a guess: when the answer to it is lost, the error is
     /// HeatStackOutcomeUnknown, and Get-HeatStack tells whether the stack exists.</para>
+    /// <para>Each parameter of a template named on the command line (-TemplatePath or -Template) is also a parameter
+    /// of this cmdlet, typed and checked as Heat checks it: <c>-count 3 -flavor large</c>. A name the cmdlet already has is
+    /// &lt;name&gt;FromTemplate (-tagFromTemplate); -Parameter still takes every one. See
+    /// about_Heat.PowerShell_Templates.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -34,6 +38,13 @@ namespace Heat.PowerShell.Cmdlets
     /// </code>
     /// <para>Creates web-prod from a template and an environment with two parameters and two tags, waits until it is
     /// CREATE_COMPLETE, and writes it with its outputs.</para>
+    /// </example>
+    /// <example>
+    /// <code>
+    /// New-HeatStack app-dev ./examples/templates/app-tier.yaml -worker_count 3 -environment_name dev -Wait
+    /// </code>
+    /// <para>The template's parameters worker_count and environment_name given as parameters of the cmdlet: a
+    /// worker_count outside the template's range (1 to 5) stops the command before anything is sent.</para>
     /// </example>
     /// <example>
     /// <code>

@@ -17,6 +17,10 @@ namespace Heat.PowerShell.Cmdlets
     /// stack has its name. Hidden parameters, and parameters whose names say password, secret, token or key, are never
     /// written: SecretParameters names them, and Invoke-HeatStackPlan takes them again. Get-HeatStackPlan -AsMarkdown
     /// renders a plan for a pull-request comment.</para>
+    /// <para>Each parameter of a template named on the command line (-TemplatePath or -Template) is also a parameter
+    /// of this cmdlet, typed and checked as Heat checks it: <c>-count 3 -flavor large</c>. A name the cmdlet already has is
+    /// &lt;name&gt;FromTemplate (-tagFromTemplate); -Parameter still takes every one. See
+    /// about_Heat.PowerShell_Templates.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -35,10 +39,14 @@ namespace Heat.PowerShell.Cmdlets
     [OutputType(typeof(HeatStackPlan))]
     public sealed class NewHeatStackPlan : HeatCmdlet, IDynamicParameters
     {
-        private readonly StackDefinitionParameters _definition = new StackDefinitionParameters<NewHeatStackPlan>();
+        private readonly TemplateParameterGroup<StackDefinitionParameters<NewHeatStackPlan>> _parameters =
+            new TemplateParameterGroup<StackDefinitionParameters<NewHeatStackPlan>>();
 
         /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile, -Tag, -TimeoutMinutes ...</summary>
-        public object GetDynamicParameters() => _definition;
+        public object GetDynamicParameters() => _parameters.Parameters(this, valuesRequired: !Existing);
+
+        /// <summary>The definition as bound for this record.</summary>
+        private StackDefinitionParameters Definition => _parameters.Bound();
 
         /// <summary>The stack the plan is for: one name, no wildcard. A name Heat has no stack of plans a create.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -74,14 +82,14 @@ namespace Heat.PowerShell.Cmdlets
             }
             TryItem("HeatStack", StackName, () =>
             {
-                var bundle = _definition.LoadBundle(this);
-                var values = _definition.Values(this);
+                var bundle = Definition.LoadBundle(this);
+                var values = Definition.Values(this);
                 var planner = new StackPlanner(Client);
                 HeatStackPlan plan;
                 var existing = Await(planner.FindAsync(StackRef.FromNameOrId(StackName), CancellationToken));
                 if (existing != null && existing.StackStatus != WaitGoal.Delete.Expected)
                 {
-                    var update = _definition.ToUpdateRequest(this, Existing, ClearParameter, bundle, values);
+                    var update = Definition.ToUpdateRequest(this, Existing, ClearParameter, bundle, values);
                     update.Converge = Converge;
                     plan = Await(planner.PlanUpdateAsync(new StackRef(existing.StackName, existing.Id), update, CancellationToken));
                 }
@@ -91,7 +99,7 @@ namespace Heat.PowerShell.Cmdlets
                 }
                 else
                 {
-                    plan = Await(planner.PlanCreateAsync(_definition.ToCreateRequest(this, StackName, bundle, values), CancellationToken));
+                    plan = Await(planner.PlanCreateAsync(Definition.ToCreateRequest(this, StackName, bundle, values), CancellationToken));
                 }
                 var path = GetUnresolvedProviderPathFromPSPath(OutFile);
                 if (ShouldAct(path, $"Write the plan to {plan.Operation?.ToLowerInvariant()} Heat stack {StackName}")) PlanFile.Write(plan, path);

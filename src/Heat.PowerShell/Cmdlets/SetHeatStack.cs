@@ -31,6 +31,10 @@ namespace Heat.PowerShell.Cmdlets
     /// waited for at once, and a stack that fails is an error record with Heat's reasons. -WhatIf changes nothing: it
     /// says which stacks would be created or updated and writes Heat's preview as HeatStackDifference rows: a create's
     /// as New-HeatStack -WhatIf does, an update's for a stack that differs as Update-HeatStack -WhatIf does.</para>
+    /// <para>Each parameter of a template named on the command line (-TemplatePath or -Template) is also a parameter
+    /// of this cmdlet, typed and checked as Heat checks it: <c>-count 3 -flavor large</c>. A name the cmdlet already has is
+    /// &lt;name&gt;FromTemplate (-tagFromTemplate); -Parameter still takes every one. See
+    /// about_Heat.PowerShell_Templates.</para>
     /// </remarks>
     /// <example>
     /// <code>

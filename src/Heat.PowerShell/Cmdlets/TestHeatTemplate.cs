@@ -25,6 +25,10 @@ namespace Heat.PowerShell.Cmdlets
     /// json), the template's constraints (range, length, modulo, allowed_values, allowed_pattern) and a value for every
     /// parameter without a default, from -Parameter or the environment. Each problem is a HeatTemplateInvalid error in
     /// Heat's words, naming the parameter ("Parameter 'count' is invalid: 9 is out of range (min: 1, max: 5)").</para>
+    /// <para>Each parameter of a template named on the command line (-TemplatePath or -Template) is also a parameter
+    /// of this cmdlet, typed and checked as Heat checks it: <c>-count 3 -flavor large</c>. A name the cmdlet already has is
+    /// &lt;name&gt;FromTemplate (-tagFromTemplate); -Parameter still takes every one. See
+    /// about_Heat.PowerShell_Templates.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -55,10 +59,15 @@ namespace Heat.PowerShell.Cmdlets
     [OutputType(typeof(HeatTemplateValidation))]
     public sealed class TestHeatTemplate : HeatCmdlet, IDynamicParameters
     {
-        private readonly TemplateSourceParameters _template = new TemplateSourceParameters<TestHeatTemplate>();
+        private readonly TemplateParameterGroup<TemplateSourceParameters<TestHeatTemplate>> _parameters =
+            new TemplateParameterGroup<TemplateSourceParameters<TestHeatTemplate>>();
 
-        /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile.</summary>
-        public object GetDynamicParameters() => _template;
+        /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile, and the
+        /// template's own parameters, none mandatory: a template is validated without values.</summary>
+        public object GetDynamicParameters() => _parameters.Parameters(this, valuesRequired: false);
+
+        /// <summary>The template group as bound for this record.</summary>
+        private TemplateSourceParameters Group => _parameters.Bound();
 
         /// <summary>Heat's error codes to let pass (for example 99001), as <c>openstack orchestration template validate --ignore-errors</c>.</summary>
         [Parameter]
@@ -75,20 +84,20 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var source = _template.Source(this);
+            var source = Group.Source(this);
             TryItem("HeatTemplate", source, () =>
             {
                 TemplateBundle bundle;
                 HeatTemplateValidation validation;
                 if (Offline)
                 {
-                    bundle = TemplateLoader.CheckLocal(_template.ToRequest(this));
+                    bundle = TemplateLoader.CheckLocal(Group.ToRequest(this));
                     validation = HeatTemplateValidation.FromTemplate(bundle.Template, source);
                 }
                 else
                 {
-                    bundle = LoadTemplate(_template);
-                    var validate = new ValidateTemplateRequest { Template = bundle, ShowNested = ShowNested, Parameters = _template.Values(this) };
+                    bundle = LoadTemplate(Group);
+                    var validate = new ValidateTemplateRequest { Template = bundle, ShowNested = ShowNested, Parameters = Group.Values(this) };
                     foreach (var code in IgnoreErrors ?? Array.Empty<string>()) validate.IgnoreErrors.Add(code);
                     validation = Await(Client.Templates.ValidateAsync(validate, source, CancellationToken));
                 }
@@ -113,8 +122,8 @@ namespace Heat.PowerShell.Cmdlets
         /// </summary>
         private bool ReportParameterProblems(TemplateBundle bundle, string source)
         {
-            if (_template.Parameter == null && _template.ParameterFile == null) return false;
-            var problems = ParameterCheck.Check(bundle.Template, bundle.Environment, TemplateParameters.Format(_template.Values(this)));
+            if (Group.Parameter == null && Group.ParameterFile == null && Group.TemplateValues.Count == 0) return false;
+            var problems = ParameterCheck.Check(bundle.Template, bundle.Environment, TemplateParameters.Format(Group.Values(this)));
             foreach (var problem in problems)
             {
                 WriteError(ToErrorRecord(new TemplateException(TemplateProblem.ParameterValue, source, null, null, problem.Message), "HeatTemplate", source));

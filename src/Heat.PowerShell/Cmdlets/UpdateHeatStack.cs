@@ -21,6 +21,10 @@ namespace Heat.PowerShell.Cmdlets
     /// <para>Stacks given by wildcard or pipeline are updated concurrently (-ThrottleLimit). With -Wait, all are waited
     /// for at once; a stack that ends UPDATE_FAILED, or rolled back, is an error record with Heat's reasons. Without
     /// -Wait and -PassThru nothing is written. Confirmation follows ConfirmImpact Medium; -Force skips it.</para>
+    /// <para>Each parameter of a template named on the command line (-TemplatePath or -Template) is also a parameter
+    /// of this cmdlet, typed and checked as Heat checks it: <c>-count 3 -flavor large</c>. A name the cmdlet already has is
+    /// &lt;name&gt;FromTemplate (-tagFromTemplate); -Parameter still takes every one. See
+    /// about_Heat.PowerShell_Templates.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -61,10 +65,16 @@ namespace Heat.PowerShell.Cmdlets
     {
         public const string ExistingSet = "Existing";
 
-        private readonly StackDefinitionParameters _template = new StackDefinitionParameters<UpdateHeatStack>();
+        private readonly TemplateParameterGroup<StackDefinitionParameters<UpdateHeatStack>> _definition =
+            new TemplateParameterGroup<StackDefinitionParameters<UpdateHeatStack>>();
 
-        /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile.</summary>
-        public object GetDynamicParameters() => _template;
+        /// <summary>-TemplatePath | -Template | -TemplateUrl, -EnvironmentPath, -Parameter, -ParameterFile, and the
+        /// template's own parameters, none mandatory: the stack's own environment or the cloud's may give a value, and
+        /// Heat's preview and update say what is missing, as they did before these parameters existed.</summary>
+        public object GetDynamicParameters() => _definition.Parameters(this, valuesRequired: false);
+
+        /// <summary>The definition as bound for this record.</summary>
+        private StackDefinitionParameters Definition => _definition.Bound();
 
         /// <summary>Patch instead of replace (PATCH): keep the stack's template, environment and every parameter not
         /// given. With no template and no parameter, the update is retried as it was.</summary>
@@ -123,7 +133,7 @@ namespace Heat.PowerShell.Cmdlets
 
         internal override string CaptureNoun => "HeatTemplate";
 
-        internal override object CaptureTarget => _template.Source(this);
+        internal override object CaptureTarget => Definition.Source(this);
 
         /// <summary>The template and parameters are read here, on the pipeline thread, once a record; the updates of the
         /// stacks it names then run concurrently, each with this record's request.</summary>
@@ -156,7 +166,7 @@ namespace Heat.PowerShell.Cmdlets
 
         private UpdateStackRequest NewRequest()
         {
-            var request = _template.ToUpdateRequest(this, Existing, ClearParameter);
+            var request = Definition.ToUpdateRequest(this, Existing, ClearParameter);
             request.Converge = Converge;
             return request;
         }

@@ -94,6 +94,7 @@ namespace Heat.PowerShell.Errors
             Entry.For<AnalyzerException>("HeatResourceSchemaInvalid", ErrorCategory.InvalidData, when: e => e.Problem == AnalyzerProblem.Schema,
                 hint: _ => "Save schemas with Get-HeatResourceType * -Schema | ConvertTo-Json -Depth 12 | Set-Content schemas.json."),
             Entry.For<AnalyzerException>("HeatCustomRuleFailed", ErrorCategory.InvalidResult),
+            Usage("HeatParameterGivenTwice", ErrorCategory.InvalidArgument),
             Entry.For<PSArgumentException>("{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),
             Entry.For<PSInvalidOperationException>("{noun}InvalidOperation", ErrorCategory.InvalidOperation),
             Entry.For<ArgumentException>("{noun}ArgumentInvalid", ErrorCategory.InvalidArgument),

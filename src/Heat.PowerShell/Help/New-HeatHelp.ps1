@@ -140,8 +140,11 @@ function Get-ParameterGroupType([type] $CmdletType) {
     if ([System.Management.Automation.IDynamicParameters].IsAssignableFrom($CmdletType)) {
         $dynamic = ([System.Management.Automation.IDynamicParameters]([Activator]::CreateInstance($CmdletType))).GetDynamicParameters()
         if ($dynamic -is [System.Management.Automation.RuntimeDefinedParameterDictionary]) {
-            # A ScopedParameterGroup<TGroup>: its group type is the generic argument of a field of the cmdlet.
-            $fields = $CmdletType.GetFields([System.Reflection.BindingFlags]'NonPublic, Public, Instance, Static')
+            # A ScopedParameterGroup<TGroup> or TemplateParameterGroup<TGroup>: its group type is the generic argument of
+            # a field of the cmdlet or of a base class (private fields of a base are not listed with the cmdlet's own).
+            $fields = for ($type = $CmdletType; $null -ne $type; $type = $type.BaseType) {
+                $type.GetFields([System.Reflection.BindingFlags]'NonPublic, Public, Instance, Static, DeclaredOnly')
+            }
             $found = @($fields | Where-Object { $_.FieldType.IsGenericType } | ForEach-Object { $_.FieldType.GetGenericArguments() })
         }
         elseif ($null -ne $dynamic) { $found = @($dynamic.GetType()) }

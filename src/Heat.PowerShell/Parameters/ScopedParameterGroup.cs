@@ -20,6 +20,14 @@ namespace Heat.PowerShell.Parameters
 
         /// <param name="leaveOut">Parameters of the group that this cmdlet does not take.</param>
         public ScopedParameterGroup(params string[] leaveOut)
+            : this(true, leaveOut)
+        {
+        }
+
+        /// <param name="scoped">False: a parameter without a set stays in every set of the cmdlet, as when the group
+        /// itself is returned (Update-HeatStack -Existing -Parameter).</param>
+        /// <param name="leaveOut">Parameters of the group that this cmdlet does not take.</param>
+        public ScopedParameterGroup(bool scoped, params string[] leaveOut)
         {
             var properties = typeof(TGroup).GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanWrite && p.GetCustomAttributes<ParameterAttribute>(true).Any() && !leaveOut.Contains(p.Name))
@@ -31,7 +39,7 @@ namespace Heat.PowerShell.Parameters
                 var attributes = new Collection<Attribute>();
                 foreach (var attribute in property.GetCustomAttributes(true).OfType<Attribute>())
                 {
-                    if (!(attribute is ParameterAttribute parameter))
+                    if (!(attribute is ParameterAttribute parameter) || !scoped)
                     {
                         attributes.Add(attribute);
                     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
@@ -52,6 +53,7 @@ namespace Heat.PowerShell.Parameters
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Parameters")]
         [ParameterTableTransformation]
+        [ArgumentCompleter(typeof(TemplateParameterNameCompleter))]
         public Hashtable Parameter { get; set; }
 
         /// <summary>Parameter name to a file whose content is the value: a script, a key, a certificate (<c>@{ ssh_key
@@ -75,8 +77,25 @@ namespace Heat.PowerShell.Parameters
             return Secrets.RedactText(request.TemplatePath ?? request.TemplateUrl ?? "(template text)");
         }
 
-        /// <summary>-Parameter and -ParameterFile as plain values by name.</summary>
-        internal Dictionary<string, object> Values(PSCmdlet cmdlet) =>
-            ParameterValues.Build(Parameter, ParameterFile, cmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+        /// <summary>The template's own parameters given as cmdlet parameters (-count 3), by template parameter name.</summary>
+        internal Dictionary<string, object> TemplateValues { get; } = new Dictionary<string, object>(StringComparer.Ordinal);
+
+        /// <summary>-Parameter, -ParameterFile and the template's parameters given as cmdlet parameters, as plain values
+        /// by name. A name given both ways is an error, not a guess at which one was meant.</summary>
+        internal Dictionary<string, object> Values(PSCmdlet cmdlet)
+        {
+            var values = ParameterValues.Build(Parameter, ParameterFile, cmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+            foreach (var given in TemplateValues)
+            {
+                if (values.ContainsKey(given.Key))
+                {
+                    throw new HeatUsageException("HeatParameterGivenTwice",
+                        $"The template parameter '{Client.TerminalText.Line(given.Key)}' is given both as a cmdlet parameter and in -Parameter or -ParameterFile; give it once.",
+                        given.Key);
+                }
+                values[given.Key] = ParameterValues.Plain(given.Value);
+            }
+            return values;
+        }
     }
 }

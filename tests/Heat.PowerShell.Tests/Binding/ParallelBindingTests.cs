@@ -64,7 +64,8 @@ namespace Heat.PowerShell.Tests.Binding
                 .GroupBy(p => p.Parameters.GetType())
                 .ToList();
 
-            Assert.NotEmpty(owners);
+            // The template cmdlets now return a dictionary, which PowerShell describes afresh for each command; a cmdlet
+            // that returns a group object must still have a type of its own.
             Assert.All(owners, group => Assert.True(group.Count() == 1,
                 $"{group.Key.Name} is the dynamic parameters of {string.Join(", ", group.Select(p => p.Cmdlet.Name))}: give each its own type."));
         }
