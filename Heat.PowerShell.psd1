@@ -9,7 +9,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess     = @('Heat.format.ps1xml', 'Heat.Insight.format.ps1xml', 'Heat.Software.format.ps1xml', 'Heat.Templating.format.ps1xml')
+    FormatsToProcess     = @('Heat.format.ps1xml', 'Heat.Insight.format.ps1xml', 'Heat.Software.format.ps1xml', 'Heat.Templating.format.ps1xml', 'Heat.Fleet.format.ps1xml')
     TypesToProcess       = @('Heat.types.ps1xml')
     # Stamped by build.ps1 from the cmdlet classes in Heat.PowerShell.dll: a new cmdlet registers by being one.
     CmdletsToExport      = @()

@@ -25,7 +25,7 @@ param(
     [switch] $KeepLab,
 
     # Bench: only these measurements (hostile, bdn, listing, percall, bulk, requests, lifecycle, names); all by default.
-    [ValidateSet('hostile', 'bdn', 'listing', 'percall', 'bulk', 'requests', 'lifecycle', 'names')]
+    [ValidateSet('hostile', 'bdn', 'listing', 'percall', 'bulk', 'requests', 'lifecycle', 'names', 'analyzer')]
     [string[]] $Only
 )
 
@@ -72,7 +72,7 @@ function Build-Module {
     foreach ($file in $assemblies) {
         Copy-Item (Join-Path $publish $file) $dependencies
     }
-    foreach ($file in 'Heat.PowerShell.psd1', 'Heat.format.ps1xml', 'Heat.Insight.format.ps1xml', 'Heat.Software.format.ps1xml', 'Heat.Templating.format.ps1xml', 'Heat.types.ps1xml', 'LICENSE') {
+    foreach ($file in 'Heat.PowerShell.psd1', 'Heat.format.ps1xml', 'Heat.Insight.format.ps1xml', 'Heat.Software.format.ps1xml', 'Heat.Templating.format.ps1xml', 'Heat.Fleet.format.ps1xml', 'Heat.types.ps1xml', 'LICENSE') {
         Copy-Item (Join-Path $root $file) $moduleDir
     }
     Set-ExportedCmdlets (Join-Path $moduleDir 'Heat.PowerShell.psd1') (Join-Path $moduleDir 'Heat.PowerShell.dll')
@@ -326,6 +326,12 @@ switch ($Task) {
         }
         $module = Build-Module
         if (& $want 'listing') { Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/Listing.Bench.ps1') -ModulePath $module }
+        # The analyzer needs a folder of templates (HEAT_TEMPLATE_CORPUS: a heat-templates checkout); none is fetched.
+        if ((& $want 'analyzer') -and $env:HEAT_TEMPLATE_CORPUS) {
+            if (Test-LabWanted) { Start-Lab | Out-Null }
+            Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/Analyzer.Bench.ps1') -ModulePath $module -Corpus $env:HEAT_TEMPLATE_CORPUS -Online
+        }
+        elseif ($Only -contains 'analyzer') { Write-Warning 'The analyzer bench needs HEAT_TEMPLATE_CORPUS: a folder of templates (a heat-templates checkout).' }
         $lab = @('percall', 'bulk', 'requests', 'lifecycle', 'names') | Where-Object { & $want $_ }
         if ($lab -and (Test-LabWanted)) { Start-Lab | Out-Null }
         if (& $want 'percall') { Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/PerCall.Bench.ps1') -ModulePath $module }

@@ -34,6 +34,7 @@ HEAT_PORT=8004
 KS_URL=http://$HOST:$KS_PORT/v3
 HEAT_BASE=http://$HOST:$HEAT_PORT/v1
 REGION=RegionOne
+REGION2=RegionTwo                      # a second region whose orchestration endpoints are the same Heat (fleets)
 SERVICES=(mariadb keystone heat)       # start order; stop goes the other way
 
 PACKAGES=(keystone heat-api heat-engine python3-openstackclient python3-heatclient
@@ -524,8 +525,30 @@ clouds:
     region_name: $REGION
     interface: public
     identity_api_version: 3
+  heat-lab-r2:
+    auth:
+      auth_url: $KS_URL
+      username: demo
+      password: "$DEMO_PASSWORD"
+      project_name: demo
+      user_domain_name: Default
+      project_domain_name: Default
+    region_name: $REGION2
+    interface: public
+    identity_api_version: 3
+  heat-lab-demo2:
+    auth:
+      auth_url: $KS_URL
+      username: demo
+      password: "$DEMO_PASSWORD"
+      project_name: demo2
+      user_domain_name: Default
+      project_domain_name: Default
+    region_name: $REGION
+    interface: public
+    identity_api_version: 3
 EOF
-    LAB="$LAB" KS_URL="$KS_URL" REGION="$REGION" HEAT_BASE="$HEAT_BASE" \
+    LAB="$LAB" KS_URL="$KS_URL" REGION="$REGION" REGION2="$REGION2" HEAT_BASE="$HEAT_BASE" \
     DEMO_PASSWORD="$DEMO_PASSWORD" ADMIN_PASSWORD="$ADMIN_PASSWORD" P1="$1" P2="$2" \
     "$PY" - > "$LAB/lab.json" <<'PY'
 import json, os
@@ -554,6 +577,9 @@ print(json.dumps({
     "clouds_yaml": lab + "/clouds.yaml",
     "cloud": "heat-lab",
     "admin_cloud": "heat-lab-admin",
+    "region2": e["REGION2"],
+    "region2_cloud": "heat-lab-r2",
+    "project2_cloud": "heat-lab-demo2",
 }, indent=2))
 PY
     umask 022
@@ -728,6 +754,33 @@ EOF
     fi
 }
 
+# A second region whose orchestration endpoints are this same Heat, so that a fleet has three targets on one machine
+# (heat-lab, heat-lab-r2, heat-lab-demo2). Made once; a lab made before it gets it at its next start.
+ensure_region2() {
+    [[ -f $LAB/.region2 ]] && return 0
+    local url="http://$HOST:$HEAT_PORT/v1/%(tenant_id)s" out=$LOGS/init-region2.log
+    log "keystone: region $REGION2, with orchestration endpoints on this Heat"
+    (
+        # shellcheck disable=SC1091
+        . "$LAB/admin-openrc"
+        if ! openstack region show "$REGION2" > /dev/null 2>&1; then
+            openstack region create "$REGION2" > "$out" 2>&1 || exit 1
+        fi
+        openstack >> "$out" 2>&1 <<EOF
+endpoint create --region $REGION2 orchestration public '$url'
+endpoint create --region $REGION2 orchestration internal '$url'
+endpoint create --region $REGION2 orchestration admin '$url'
+EOF
+    ) || { tail -n 30 "$out" >&2; die "could not make region $REGION2 (log: $out)"; }
+    if grep -E -i 'error|exception|conflict|\(HTTP [45][0-9][0-9]' "$out" >&2; then
+        die "a command making region $REGION2 failed (log: $out)"
+    fi
+    local j
+    j=$(REGION=$REGION2 ks_probe demo "$DEMO_PASSWORD" demo) || die "demo cannot get a token: $j"
+    [[ $(json_get "['orchestration']" <<< "$j") == "$HEAT_BASE/"* ]] || die "no orchestration endpoint in $REGION2 in demo's catalog: $j"
+    touch "$LAB/.region2"
+}
+
 # Prove that what init_identities made is there; sets DEMO_PID, DEMO2_PID.
 verify_identities() {
     local j
@@ -760,6 +813,7 @@ initialise() {
     start_keystone
     init_identities
     verify_identities
+    ensure_region2
     write_user_files "$DEMO_PID" "$DEMO2_PID"
     wait "$heat_sync" || { tail -n 30 "$LOGS/heat-db-sync.log" >&2; die "heat-manage db_sync failed"; }
     log "heat: db_sync done"
@@ -820,6 +874,11 @@ cmd_start() {
         write_configs
         start_mariadb
         start_keystone
+        if [[ ! -f $LAB/.region2 ]]; then
+            ensure_region2
+            verify_identities
+            write_user_files "$DEMO_PID" "$DEMO2_PID"
+        fi
     fi
     start_heat
     log "waiting until demo gets a token and Heat lists stacks"

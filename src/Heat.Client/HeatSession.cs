@@ -107,6 +107,9 @@ namespace Heat.Client
 
         public string? Region => _options.Region;
 
+        /// <summary>The clouds.yaml cloud it was opened for (Connect-HeatService -Cloud, OS_CLOUD); null otherwise.</summary>
+        public string? CloudName => _options.CloudName;
+
         public string Interface => _options.Interface;
 
         /// <summary>Heat's base URL, including the project: <c>http://host:8004/v1/{project_id}</c>.</summary>

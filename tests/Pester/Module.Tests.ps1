@@ -46,7 +46,7 @@ Describe 'The module' {
 
     It 'ships only the allow-listed files' {
         (Get-ChildItem $modulePath).Name | Sort-Object | Should -Be (@(
-            'Heat.Client.dll', 'Heat.format.ps1xml', 'Heat.Insight.format.ps1xml', 'Heat.Software.format.ps1xml', 'Heat.Templating.format.ps1xml', 'Heat.PowerShell.dll', 'Heat.PowerShell.psd1', 'Heat.types.ps1xml',
+            'Heat.Client.dll', 'Heat.format.ps1xml', 'Heat.Insight.format.ps1xml', 'Heat.Software.format.ps1xml', 'Heat.Templating.format.ps1xml', 'Heat.Fleet.format.ps1xml', 'Heat.PowerShell.dll', 'Heat.PowerShell.psd1', 'Heat.types.ps1xml',
             'LICENSE', 'Dependencies', 'en-US') | Sort-Object)
         # The libraries, where PowerShell's probing does not find them (see SideBySide.Tests.ps1).
         (Get-ChildItem (Join-Path $modulePath 'Dependencies')).Name | Sort-Object | Should -Be (@(

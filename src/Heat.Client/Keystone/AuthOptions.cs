@@ -45,6 +45,10 @@ namespace Heat.Client.Keystone
 
         public string? Region { get; set; }
 
+        /// <summary>The clouds.yaml name these options came from (null for parameters or OS_* variables): the name a
+        /// session answers to, and what objects read through it say they came from.</summary>
+        public string? CloudName { get; set; }
+
         /// <summary>public, internal or admin.</summary>
         public string Interface { get; set; } = "public";
 

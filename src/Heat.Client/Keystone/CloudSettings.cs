@@ -146,6 +146,7 @@ namespace Heat.Client.Keystone
             var options = new AuthOptions
             {
                 Method = method,
+                CloudName = Origin?.CloudName,
                 AuthUrl = AuthUrl,
                 UserName = UserName,
                 UserId = UserId,

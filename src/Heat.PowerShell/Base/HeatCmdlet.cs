@@ -15,24 +15,37 @@ namespace Heat.PowerShell.Base
         private HeatClient _client;
         private OperationRunner _runner;
 
-        /// <summary>The session to use, from <c>Connect-HeatService -PassThru</c>. Left out: the default session of
-        /// this runspace, set by the last Connect-HeatService. Not connected at all is a terminating HeatNotConnected
-        /// error.</summary>
+        /// <summary>The session to use, from <c>Connect-HeatService -PassThru</c> or Get-HeatSession. Left out: the
+        /// sessions of -Cloud, else the default session of this runspace, set by the last Connect-HeatService. Not
+        /// connected at all is a terminating HeatNotConnected error. Only the reading cmdlets (Get-HeatStack,
+        /// Get-HeatResource, Get-HeatEvent, Get-HeatStackOutput, Get-HeatStackFailure, Test-HeatStack) take several.</summary>
         [Parameter]
-        [ValidateNotNull]
-        public HeatSession Session { get; set; }
+        [ValidateNotNullOrEmpty]
+        public HeatSession[] Session { get; set; }
 
-        /// <summary>The client for this call, over -Session or the default session. Not connected: terminating.</summary>
+        /// <summary>clouds.yaml cloud names (wildcards match the file's names): the runspace's session of each (from
+        /// Connect-HeatService -Cloud), or one connected now as the file says. Only the reading cmdlets take several; they
+        /// ask the clouds at once, and each object says which cloud it came from.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(CloudNameCompleter))]
+        public string[] Cloud { get; set; }
+
+        /// <summary>The client for this call, over its one session. Not connected: terminating.</summary>
         protected internal HeatClient Client
         {
             get
             {
                 if (_client != null) return _client;
-                var session = Session ?? SessionStore.Default;
-                if (session == null)
+                var sessions = Sessions();
+                if (sessions.Count > 1)
                 {
-                    ThrowTerminatingError(ErrorCatalog.Usage("HeatNotConnected", "Not connected to Heat. Run Connect-HeatService first, or pass -Session."));
+                    ThrowTerminatingError(ErrorCatalog.Usage("HeatOneCloudOnly",
+                        $"{MyInvocation.MyCommand.Name} works on one cloud at a time; {sessions.Count} were given. The reading cmdlets (Get-HeatStack ...) take several.",
+                        null, Cloud != null ? nameof(Cloud) : nameof(Session)));
                 }
+                var session = sessions[0];
                 if (session.IsDisposed)
                 {
                     ThrowTerminatingError(ErrorCatalog.ToErrorRecord(
@@ -51,7 +64,11 @@ namespace Heat.PowerShell.Base
             _runner.Start(operation);
         }
 
-        protected override void EndProcessing() => _runner?.Finish();
+        protected override void EndProcessing()
+        {
+            if (RunDispatched()) return;
+            _runner?.Finish();
+        }
 
         HeatClient IOperationHost.Client => Client;
 

@@ -69,6 +69,7 @@ namespace Heat.PowerShell.Base
 
         protected override void ProcessRecord()
         {
+            if (Dispatched()) return;
             SendStack send = null;
             if (!TryItem(CaptureNoun, CaptureTarget, () => send = CaptureSend())) return;
             foreach (var target in ResolveTargets())

@@ -23,6 +23,10 @@ namespace Heat.PowerShell.Cmdlets
     /// -ProjectId and the user and project domains, Default unless given), an application credential by id, one by
     /// name with its owner's -UserName, or a token you already have (with -HeatEndpoint, or -AuthUrl to have Keystone
     /// scope it). Parameters given beside -Cloud or the variables win over them.</para>
+    /// <para>Several clouds (-Cloud east, west, or a pattern such as prod-*) are connected at once, one session each; a
+    /// cloud that fails is an error naming it and the others connect. Each session is kept by its cloud's name, which
+    /// -Cloud on any cmdlet then picks (the reading cmdlets take several); the first becomes the default.
+    /// Get-HeatSession lists them.</para>
     /// <para>Passwords, secrets and tokens are taken only as PSCredential or SecureString (or read from the files and
     /// variables above) and never appear in Verbose output or errors.</para>
     /// <para>Warnings, once: an https Keystone whose catalog gives Heat a plain http endpoint (the token would go there
@@ -90,7 +94,7 @@ namespace Heat.PowerShell.Cmdlets
     /// </notes>
     [Cmdlet(VerbsCommunications.Connect, "HeatService", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(HeatSession))]
-    public sealed class ConnectHeatService : AsyncCmdlet
+    public sealed partial class ConnectHeatService : AsyncCmdlet
     {
         public const string PasswordSet = "Password";
         public const string AppCredentialIdSet = "ApplicationCredentialId";
@@ -105,11 +109,13 @@ namespace Heat.PowerShell.Cmdlets
         /// are used; any parameter given as well wins over the file. Without -Cloud and without -AuthUrl or -Token,
         /// Connect-HeatService uses OS_CLOUD, else the OS_* variables of an openrc file (OS_AUTH_URL, OS_USERNAME,
         /// OS_PASSWORD, OS_PROJECT_NAME ...), else the only cloud in clouds.yaml; it never prompts, and a missing
-        /// piece is an error that names it.</summary>
+        /// piece is an error that names it. Several names, or patterns over the file's names, connect to each (see
+        /// above).</summary>
         [Parameter(Mandatory = true, ParameterSetName = CloudSet)]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(CloudNameCompleter))]
-        public string Cloud { get; set; }
+        public string[] Cloud { get; set; }
 
         /// <summary>Keystone's URL, such as https://keystone.example:5000/v3. One ending in /v2.0 uses Keystone's
         /// legacy v2.0 tokens API; a URL without a version gets /v3.</summary>
@@ -252,6 +258,11 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void EndProcessing()
         {
+            if (ParameterSetName == CloudSet && (Cloud.Length > 1 || Cloud.Any(WildcardPattern.ContainsWildcardCharacters)))
+            {
+                ConnectMany();
+                return;
+            }
             AuthOptions options;
             try
             {
@@ -259,7 +270,7 @@ namespace Heat.PowerShell.Cmdlets
             }
             catch (CloudConfigException e)
             {
-                ThrowTerminatingError(HeatCmdlet.ToErrorRecord(e, "HeatConnection", Cloud));
+                ThrowTerminatingError(HeatCmdlet.ToErrorRecord(e, "HeatConnection", Cloud?[0]));
                 return;
             }
             catch (ArgumentException e)
@@ -284,107 +295,27 @@ namespace Heat.PowerShell.Cmdlets
 
             // The previous default is not disposed: a user may still hold it (from -PassThru) and use it.
             SessionStore.Default = session;
+            SessionStore.Remember(session);
             foreach (var warning in session.Warnings) WriteWarning(warning);
             WriteVerbose($"Connected to {session.HeatEndpoint} as {session.UserName ?? "(token)"} in project {session.ProjectName ?? session.ProjectId}" +
                          (session.ExpiresAt.HasValue ? $"; the token expires at {session.ExpiresAt:u}." : "."));
             if (PassThru) WriteObject(session);
         }
 
+        /// <summary>Several clouds, connected at once; the first that connects becomes the default.</summary>
+        private void ConnectMany()
+        {
+            var folder = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+            var sessions = CloudSessions.Open(this, Cloud, FromConfiguration, folder, reuse: false);
+            if (sessions.Count == 0) return;
+            SessionStore.Default = sessions[0];
+            foreach (var session in sessions)
+            {
+                WriteVerbose($"Connected to cloud {session.CloudName}: {session.HeatEndpoint} as {session.UserName ?? "(token)"} in project {session.ProjectName ?? session.ProjectId}.");
+                if (PassThru) WriteObject(session);
+            }
+        }
+
         private bool Given(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
-
-        private string CACertificateFullPath() =>
-            CACertificatePath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(CACertificatePath);
-
-        private AuthOptions BuildOptions()
-        {
-            if (ParameterSetName == CloudSet || ParameterSetName == EnvironmentSet) return FromConfiguration();
-            var options = new AuthOptions
-            {
-                AuthUrl = AuthUrl,
-                HeatEndpoint = HeatEndpoint,
-                Region = Region,
-                Interface = Interface,
-                SkipCertificateCheck = SkipCertificateCheck,
-                CACertificatePath = CACertificateFullPath(),
-                Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                MaxRetries = MaxRetries,
-                UserDomainName = UserDomainName,
-                ProjectDomainName = ProjectDomainName,
-            };
-            switch (ParameterSetName)
-            {
-                case PasswordSet:
-                    // Not mandatory: -AuthUrl alone then reaches this set, not "parameter set cannot be resolved".
-                    if (Credential == null) throw new PSArgumentException(ErrorAdvice.MissingSignIn, nameof(Credential));
-                    options.Method = AuthMethod.Password;
-                    options.UserName = Credential.UserName;
-                    options.Password = Credential.Password;
-                    options.ProjectName = ProjectName;
-                    options.ProjectId = ProjectId;
-                    break;
-                case AppCredentialIdSet:
-                    options.Method = AuthMethod.ApplicationCredential;
-                    options.ApplicationCredentialId = ApplicationCredentialId;
-                    options.ApplicationCredentialSecret = ApplicationCredentialSecret;
-                    break;
-                case AppCredentialNameSet:
-                    options.Method = AuthMethod.ApplicationCredential;
-                    options.ApplicationCredentialName = ApplicationCredentialName;
-                    options.UserName = UserName;
-                    options.ApplicationCredentialSecret = ApplicationCredentialSecret;
-                    break;
-                case TokenSet:
-                    options.Method = AuthMethod.Token;
-                    options.Token = Token;
-                    options.ProjectName = ProjectName;
-                    options.ProjectId = ProjectId;
-                    break;
-            }
-            return options;
-        }
-
-        /// <summary>clouds.yaml (-Cloud, OS_CLOUD) or the OS_* variables, then every parameter given on top.</summary>
-        private AuthOptions FromConfiguration()
-        {
-            var where = CloudConfigLocations.ForThisMachine(SessionState.Path.CurrentFileSystemLocation.ProviderPath);
-            var settings = CloudConfig.Resolve(ParameterSetName == CloudSet ? Cloud : null, where);
-            WriteVerbose($"Using {settings.Origin}.");
-            if (Credential != null)
-            {
-                settings.AuthType = "password";
-                settings.UserName = Credential.UserName;
-                settings.UserId = null;
-                settings.Password = Credential.Password;
-            }
-            if (Given(nameof(ProjectName)))
-            {
-                settings.ProjectName = ProjectName;
-                settings.ProjectId = null;
-            }
-            if (Given(nameof(ProjectId))) settings.ProjectId = ProjectId;
-            if (Given(nameof(UserDomainName)))
-            {
-                settings.UserDomainName = UserDomainName;
-                settings.UserDomainId = null;
-            }
-            if (Given(nameof(ProjectDomainName)))
-            {
-                settings.ProjectDomainName = ProjectDomainName;
-                settings.ProjectDomainId = null;
-            }
-            if (Given(nameof(Region))) settings.Region = Region;
-            if (Given(nameof(Interface))) settings.Interface = Interface;
-            if (Given(nameof(HeatEndpoint))) settings.HeatEndpoint = HeatEndpoint;
-            if (Given(nameof(CACertificatePath)))
-            {
-                settings.CACertificatePath = CACertificateFullPath();
-                settings.SkipCertificateCheck = false;
-            }
-            if (SkipCertificateCheck) settings.SkipCertificateCheck = true;
-            var options = settings.ToAuthOptions();
-            options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
-            options.MaxRetries = MaxRetries;
-            return options;
-        }
     }
 }

@@ -45,7 +45,7 @@ namespace Heat.PowerShell.Cmdlets
                 WriteVerbose("No Heat session to disconnect.");
                 return;
             }
-            if (ReferenceEquals(SessionStore.Default, session)) SessionStore.Default = null;
+            SessionStore.Forget(session);
             session.Dispose();
             WriteVerbose($"Disconnected from {session.HeatEndpoint}.");
         }

@@ -40,7 +40,7 @@ namespace Heat.PowerShell.Cmdlets
     [Cmdlet(VerbsCommon.Get, "HeatEvent")]
     [Alias("Get-HeatStackEvent")]
     [OutputType(typeof(HeatEvent))]
-    public sealed class GetHeatEvent : StackTargetCmdlet
+    public sealed class GetHeatEvent : StackTargetCmdlet, Fleet.IFleetReader
     {
         /// <summary>Only this resource's events. A piped resource gives its own name.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -97,6 +97,7 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (Dispatched()) return;
             foreach (var stack in ResolveTargets()) ListOrGet(stack);
         }
 

@@ -49,7 +49,7 @@ namespace Heat.PowerShell.Cmdlets
     [Alias("Get-HeatStackResource")]
     [OutputType(typeof(HeatResource), ParameterSetName = new[] { ListSet })]
     [OutputType(typeof(Hashtable), ParameterSetName = new[] { MetadataSet })]
-    public sealed class GetHeatResource : StackTargetCmdlet
+    public sealed class GetHeatResource : StackTargetCmdlet, Fleet.IFleetReader
     {
         private const string ListSet = "List";
         private const string MetadataSet = "Metadata";
@@ -101,6 +101,7 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (Dispatched()) return;
             if (Metadata && ResourceName == null)
             {
                 ThrowTerminatingError(ErrorCatalog.ToErrorRecord(new PSArgumentException(

@@ -52,7 +52,7 @@ namespace Heat.PowerShell.Cmdlets
     /// </example>
     [Cmdlet(VerbsCommon.Get, "HeatStack")]
     [OutputType(typeof(HeatStack))]
-    public sealed class GetHeatStack : HeatCmdlet
+    public sealed class GetHeatStack : HeatCmdlet, Fleet.IFleetReader
     {
         /// <summary>Names or ids. Wildcards match the list without regard to case, as every cmdlet that only reads does
         /// (one that changes stacks matches with case, as Heat's names are: web and WEB are two stacks); a name without
@@ -99,6 +99,7 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (Dispatched()) return;
             // Only leaving the name out means "every stack": an empty -StackId, or a piped object that carries no
             // name or id, must not widen into a listing (a job whose variable is unset would act on everything).
             if (StackName == null && string.IsNullOrEmpty(StackId) &&

@@ -43,12 +43,13 @@ namespace Heat.PowerShell.Cmdlets
     /// </example>
     [Cmdlet(VerbsCommon.Get, "HeatStackFailure")]
     [OutputType(typeof(HeatStackFailure))]
-    public sealed class GetHeatStackFailure : StackTargetCmdlet
+    public sealed class GetHeatStackFailure : StackTargetCmdlet, Fleet.IFleetReader
     {
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
 
         protected override void ProcessRecord()
         {
+            if (Dispatched()) return;
             foreach (var stack in ResolveTargets())
             {
                 // The same stack piped twice (two matching wildcards, a list with repeats) is walked once.

@@ -37,7 +37,7 @@ namespace Heat.PowerShell.Cmdlets
     /// </example>
     [Cmdlet(VerbsCommon.Get, "HeatStackOutput")]
     [OutputType(typeof(HeatStackOutput), typeof(Hashtable))]
-    public sealed class GetHeatStackOutput : StackTargetCmdlet
+    public sealed class GetHeatStackOutput : StackTargetCmdlet, Fleet.IFleetReader
     {
         /// <summary>The output keys to read; wildcards match the stack's outputs. Left out: every output.</summary>
         [Parameter(Position = 1)]
@@ -53,6 +53,7 @@ namespace Heat.PowerShell.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (Dispatched()) return;
             foreach (var stack in ResolveTargets())
             {
                 TryItem("HeatStackOutput", stack.ToString(), () => Write(Read(stack)));

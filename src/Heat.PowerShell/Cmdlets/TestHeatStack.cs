@@ -30,7 +30,7 @@ namespace Heat.PowerShell.Cmdlets
     /// </example>
     [Cmdlet(VerbsDiagnostic.Test, "HeatStack", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(HeatStack), typeof(HeatStackFailure))]
-    public sealed class TestHeatStack : StackActionCmdlet
+    public sealed class TestHeatStack : StackActionCmdlet, Fleet.IFleetReader
     {
         /// <summary>After the check, write a HeatStackFailure for each resource whose check failed (nested stacks
         /// included), with Heat's reason. Implies -Wait.</summary>

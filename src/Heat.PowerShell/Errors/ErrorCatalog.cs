@@ -90,6 +90,7 @@ namespace Heat.PowerShell.Errors
             Usage("HeatGraphOutFileReused", ErrorCategory.ResourceExists),
             Usage("HeatPlanOneStack", ErrorCategory.InvalidArgument),
             Usage("HeatAnalyzerSchemaConflict", ErrorCategory.InvalidArgument),
+            Usage("HeatOneCloudOnly", ErrorCategory.InvalidArgument),
             Entry.For<AnalyzerException>("HeatAnalyzerSettingsInvalid", ErrorCategory.InvalidData, when: e => e.Problem == AnalyzerProblem.Settings),
             Entry.For<AnalyzerException>("HeatResourceSchemaInvalid", ErrorCategory.InvalidData, when: e => e.Problem == AnalyzerProblem.Schema,
                 hint: _ => "Save schemas with Get-HeatResourceType * -Schema | ConvertTo-Json -Depth 12 | Set-Content schemas.json."),

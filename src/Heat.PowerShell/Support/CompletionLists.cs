@@ -101,8 +101,14 @@ namespace Heat.PowerShell.Support
         }
 
         /// <summary>The session a command line names (-Session $s), else the runspace's default.</summary>
-        public static HeatSession SessionOf(IDictionary fakeBoundParameters) =>
-            Unwrap(fakeBoundParameters?["Session"]) as HeatSession ?? SessionStore.Default;
+        public static HeatSession SessionOf(IDictionary fakeBoundParameters)
+        {
+            var given = Unwrap(fakeBoundParameters?["Session"]);
+            if (given is IEnumerable many && !(given is string)) given = many.Cast<object>().Select(Unwrap).FirstOrDefault();
+            if (given is HeatSession session) return session;
+            var cloud = FirstValue(fakeBoundParameters, "Cloud");
+            return (cloud != null && !WildcardPattern.ContainsWildcardCharacters(cloud) ? SessionStore.Find(cloud) : null) ?? SessionStore.Default;
+        }
 
         /// <summary>The first value of a parameter already on the command line, as text (a name, not a pattern).</summary>
         public static string FirstValue(IDictionary fakeBoundParameters, string name)
