@@ -25,7 +25,7 @@ param(
     [switch] $KeepLab,
 
     # Bench: only these measurements (hostile, bdn, listing, percall, bulk, requests, lifecycle, names); all by default.
-    [ValidateSet('hostile', 'bdn', 'listing', 'percall', 'bulk', 'requests', 'lifecycle', 'names', 'analyzer')]
+    [ValidateSet('hostile', 'bdn', 'listing', 'percall', 'bulk', 'requests', 'lifecycle', 'names', 'analyzer', 'fleet')]
     [string[]] $Only
 )
 
@@ -332,13 +332,14 @@ switch ($Task) {
             Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/Analyzer.Bench.ps1') -ModulePath $module -Corpus $env:HEAT_TEMPLATE_CORPUS -Online
         }
         elseif ($Only -contains 'analyzer') { Write-Warning 'The analyzer bench needs HEAT_TEMPLATE_CORPUS: a folder of templates (a heat-templates checkout).' }
-        $lab = @('percall', 'bulk', 'requests', 'lifecycle', 'names') | Where-Object { & $want $_ }
+        $lab = @('percall', 'bulk', 'requests', 'lifecycle', 'names', 'fleet') | Where-Object { & $want $_ }
         if ($lab -and (Test-LabWanted)) { Start-Lab | Out-Null }
         if (& $want 'percall') { Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/PerCall.Bench.ps1') -ModulePath $module }
         if (& $want 'bulk') { Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/Bulk.Bench.ps1') -ModulePath $module }
         if (& $want 'requests') { Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/BulkRequests.Bench.ps1') -ModulePath $module }
         if (& $want 'lifecycle') { Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/Lifecycle.Bench.ps1') -ModulePath $module }
         if (& $want 'names') { Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/NameCache.Bench.ps1') -ModulePath $module }
+        if (& $want 'fleet') { Invoke-Pwsh -NoProfile -File (Join-Path $root 'bench/Fleet.Bench.ps1') -ModulePath $module }
     }
     { $_ -in 'Test', 'UnitTest' } {
         $withLab = $Task -eq 'Test'

@@ -7,10 +7,12 @@ GET /v1/p1/stacks/big[/BIG_ID]/events?limit=&marker=    M events (argv[2])
 
 Pages are at most MAX_LIMIT items whatever limit is asked (Heat's api max_limit); a full page carries Heat's
 "next" link. Item texts are made once at start, so the server costs little per request. Binds 127.0.0.1 only and
-prints its port on the first line of its output.
+prints its port on the first line of its output. An optional third argument is a delay in milliseconds before every
+answer: a cloud far away, for bench/Fleet.Bench.ps1.
 """
 import json
 import sys
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit, parse_qs, urlencode
 
@@ -68,6 +70,7 @@ class Listing:
 
 def main():
     stacks_n, events_n = int(sys.argv[1]), int(sys.argv[2])
+    delay = int(sys.argv[3]) / 1000.0 if len(sys.argv) > 3 else 0.0
     server = ThreadingHTTPServer(("127.0.0.1", 0), None)
     base = "http://127.0.0.1:%d" % server.server_address[1]
     stacks = Listing([stack(i, base) for i in range(stacks_n)])
@@ -92,6 +95,8 @@ def main():
             self.wfile.write(body)
 
         def do_GET(self):
+            if delay:
+                time.sleep(delay)
             url = urlsplit(self.path)
             query = parse_qs(url.query)
             path = url.path.rstrip("/")

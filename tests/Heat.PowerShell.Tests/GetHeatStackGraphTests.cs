@@ -148,9 +148,9 @@ namespace Heat.PowerShell.Tests
 
             Assert.Equal(new[] { "Stack", "Template", "TemplatePath", "TemplateUrl" }, sets.Keys.OrderBy(k => k));
             Assert.Equal("Stack", defaultSet);
-            Assert.Equal(new[] { "Format", "NestedDepth", "OutFile", "Session", "StackId", "StackName" }, sets["Stack"].OrderBy(p => p));
-            Assert.Equal(new[] { "EnvironmentPath", "Format", "NestedDepth", "OutFile", "Session", "TemplatePath" }, sets["TemplatePath"].OrderBy(p => p));
-            Assert.Equal(new[] { "EnvironmentPath", "Format", "NestedDepth", "OutFile", "Session", "TemplateUrl" }, sets["TemplateUrl"].OrderBy(p => p));
+            Assert.Equal(new[] { "Cloud", "Format", "NestedDepth", "OutFile", "Session", "StackId", "StackName" }, sets["Stack"].OrderBy(p => p));
+            Assert.Equal(new[] { "Cloud", "EnvironmentPath", "Format", "NestedDepth", "OutFile", "Session", "TemplatePath" }, sets["TemplatePath"].OrderBy(p => p));
+            Assert.Equal(new[] { "Cloud", "EnvironmentPath", "Format", "NestedDepth", "OutFile", "Session", "TemplateUrl" }, sets["TemplateUrl"].OrderBy(p => p));
         }
 
         [Fact]

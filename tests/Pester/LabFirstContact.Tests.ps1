@@ -108,7 +108,9 @@ Describe 'Test-HeatTemplate -Parameter says what a create would say' -Tag Lab {
         $name = "$prefix-check"
         $said = @(Test-HeatTemplate -TemplatePath $constrained -Parameter $Values -ErrorAction SilentlyContinue -ErrorVariable refused)
         $created = $null
-        $heatSays = try { $created = New-HeatStack -Name $name -TemplatePath $constrained -Parameter $Values -ErrorAction Stop; 'created' }
+        # The template is piped, so that New-HeatStack offers no parameters of its own for it and Heat itself answers
+        # (named on the command line, a parameter without a value is refused at binding, before any request).
+        $heatSays = try { $created = $constrained | New-HeatStack -Name $name -Parameter $Values -ErrorAction Stop; 'created' }
         catch { $_.Exception.Message }
         if ($created) { Remove-HeatStack -StackName $name -Force -Wait }
 

@@ -274,10 +274,13 @@ Describe 'What the views show of text from outside (issue 18)' {
 
     It 'shows nothing a terminal would obey, in every string column of every view' {
         $failures = foreach ($v in $views) {
-            $type = [Heat.Client.HeatSession].Assembly.GetType($v.Type)
+            # A fleet view (<Type>#Fleet) shows its type and the cloud it came from: both hostile here.
+            $type = [Heat.Client.HeatSession].Assembly.GetType(($v.Type -split '#')[0])
             foreach ($asMap in $false, $true) {
                 foreach ($width in 80, 200) {
-                    $text = Get-Rendered (New-Hostile $type $v.Type 0 $asMap) $v.View $v.Control $width
+                    $object = New-Hostile $type $v.Type 0 $asMap
+                    if ($v.Type -like '*#Fleet') { $object | Add-Member Cloud $hostile; $object | Add-Member Region $hostile }
+                    $text = Get-Rendered $object $v.View $v.Control $width
                     foreach ($colour in $allowed) { $text = $text.Replace($colour, '') }
                     if ($text -match $forbidden) { "$($v.View) at $width columns: U+{0:X4} in {1}" -f [int][char]$Matches[0][0], ($text -replace '\s+', ' ').Trim() }
                     elseif ($text -notmatch [char]0x241B) { "$($v.View) at $width columns shows none of the hostile text: $text" }

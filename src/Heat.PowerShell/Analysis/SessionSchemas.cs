@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Heat.Client.Analysis.Schemas;
+using Heat.Client.Models;
 
 namespace Heat.PowerShell.Analysis
 {
@@ -16,6 +17,8 @@ namespace Heat.PowerShell.Analysis
     internal sealed class SessionSchemas
     {
         private readonly HeatClient _client;
+        private const int MaxConcurrent = 8;
+
         private readonly HashSet<string> _asked = new HashSet<string>(StringComparer.Ordinal);
 
         private SessionSchemas(HeatClient client, ResourceSchemaCatalog catalog)
@@ -38,22 +41,44 @@ namespace Heat.PowerShell.Analysis
         {
             var wanted = template.ResourceNames.Select(r => template.TypeOf(r)).Where(t => t != null && t.Child == null && !t.IsUnreadTemplate)
                 .Select(t => t.Name).Where(t => _asked.Add(t)).ToList();
-            foreach (var type in wanted)
+            // Asked together, a few at a time: a folder's first template may name dozens of types.
+            using (var gate = new SemaphoreSlim(MaxConcurrent))
             {
-                try
+                await Task.WhenAll(wanted.Select(async type =>
                 {
-                    Catalog.Add(await _client.ResourceTypes.GetSchemaAsync(type, false, cancellationToken).ConfigureAwait(false));
-                }
-                catch (HeatNotFoundException) when (!Catalog.Offers(type))
-                {
-                    // No such type: HeatUnknownResourceType says so.
-                }
-                catch (HeatException e) when (!Catalog.Offers(type) && (e is HeatForbiddenException || e is HeatBadRequestException))
-                {
-                    // The list leaves out what policy or a missing service keeps from this user; the schema route says which.
-                    Catalog.AddUnavailable(type, e is HeatForbiddenException ? "policy does not let you use it" : FirstLine(e.Message));
-                }
+                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await ReadAsync(type, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                })).ConfigureAwait(false);
             }
+        }
+
+        private async Task ReadAsync(string type, CancellationToken cancellationToken)
+        {
+            bool listed;
+            lock (Catalog) listed = Catalog.Offers(type);
+            HeatResourceTypeSchema schema;
+            try
+            {
+                schema = await _client.ResourceTypes.GetSchemaAsync(type, false, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HeatNotFoundException) when (!listed)
+            {
+                return; // no such type: HeatUnknownResourceType says so
+            }
+            catch (HeatException e) when (!listed && (e is HeatForbiddenException || e is HeatBadRequestException))
+            {
+                // The list leaves out what policy or a missing service keeps from this user; the schema route says which.
+                lock (Catalog) Catalog.AddUnavailable(type, e is HeatForbiddenException ? "policy does not let you use it" : FirstLine(e.Message));
+                return;
+            }
+            lock (Catalog) Catalog.Add(schema);
         }
 
         private static string FirstLine(string text) => text.Split('\n')[0].Trim();

@@ -28,6 +28,10 @@ namespace Heat.PowerShell.Cmdlets
     /// </code>
     /// <para>Creates a stack in the cloud named west; -Cloud west says the same.</para>
     /// </example>
+    /// <notes>
+    /// <para>Sessions are per runspace: a job or a ForEach-Object -Parallel block has its own, and is handed one with
+    /// -Session. Disconnect-HeatService closes a session and forgets it here.</para>
+    /// </notes>
     [Cmdlet(VerbsCommon.Get, "HeatSession", DefaultParameterSetName = NamedSet)]
     [OutputType(typeof(HeatSession))]
     public sealed class GetHeatSession : TerminalSafeCmdlet

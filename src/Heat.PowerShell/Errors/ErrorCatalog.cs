@@ -151,6 +151,19 @@ namespace Heat.PowerShell.Errors
             return record;
         }
 
+        /// <summary>
+        /// An error one cloud of a fleet read wrote (already a record of this table, made in that cloud's runspace), as the
+        /// fleet's own: its id, category, exception and target kept, its message led by the cloud's name.
+        /// </summary>
+        public static ErrorRecord FromCloud(ErrorRecord record, string cloud)
+        {
+            var id = record.FullyQualifiedErrorId?.Split(',')[0] ?? "HeatCloudFailed";
+            return new ErrorRecord(record.Exception, id, record.CategoryInfo.Category, record.TargetObject)
+            {
+                ErrorDetails = new ErrorDetails(TerminalText.Text($"[{cloud}] {record.ErrorDetails?.Message ?? record.Exception?.Message}")),
+            };
+        }
+
         /// <summary>A row for one <see cref="HeatUsageException"/> id.</summary>
         private static Entry Usage(string id, ErrorCategory category) =>
             Entry.For<HeatUsageException>(id, category, when: e => e.ErrorId == id);

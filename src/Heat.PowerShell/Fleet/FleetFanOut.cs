@@ -68,7 +68,7 @@ namespace Heat.PowerShell.Fleet
                     shell.Streams.Error.DataAdded += (sender, e) =>
                     {
                         var record = ((PSDataCollection<ErrorRecord>)sender)[e.Index];
-                        arrived.Add(() => _cmdlet.WriteError(FromCloud(record, session)));
+                        arrived.Add(() => _cmdlet.WriteError(ErrorCatalog.FromCloud(record, CloudOf(session))));
                     };
                     shell.Streams.Warning.DataAdded += (sender, e) =>
                     {
@@ -84,17 +84,19 @@ namespace Heat.PowerShell.Fleet
                     while (arrived.TryTake(out var write, 50, _cmdlet.CancellationToken)) write();
                     for (int i = 0; i < runs.Count; i++)
                     {
-                        if (done[i] || !runs[i].Handle.IsCompleted) continue;
+                        var run = runs[i];
+                        if (done[i] || !run.Handle.IsCompleted) continue;
                         done[i] = true;
                         left--;
                         try
                         {
-                            runs[i].Shell.EndInvoke(runs[i].Handle);
+                            run.Shell.EndInvoke(run.Handle);
                         }
                         catch (RuntimeException e)
                         {
-                            var record = e.ErrorRecord ?? new ErrorRecord(e, "HeatCloudFailed", ErrorCategory.NotSpecified, null);
-                            arrived.Add(() => _cmdlet.WriteError(FromCloud(record, runs[i].Session)));
+                            // A terminating error ends that cloud's calls; the other clouds go on.
+                            var record = e.ErrorRecord ?? ErrorCatalog.ToErrorRecord(e, "HeatCloud", CloudOf(run.Session));
+                            arrived.Add(() => _cmdlet.WriteError(ErrorCatalog.FromCloud(record, CloudOf(run.Session))));
                         }
                     }
                 }
@@ -126,16 +128,6 @@ namespace Heat.PowerShell.Fleet
             // A view of its own shows the Cloud column, only for objects of a read over several clouds.
             if (item.TypeNames.Count > 0 && !item.TypeNames[0].EndsWith("#Fleet", StringComparison.Ordinal)) item.TypeNames.Insert(0, item.TypeNames[0] + "#Fleet");
             return item;
-        }
-
-        private static ErrorRecord FromCloud(ErrorRecord record, HeatSession session)
-        {
-            var id = record.FullyQualifiedErrorId?.Split(',')[0] ?? "HeatCloudFailed";
-            var copy = new ErrorRecord(record.Exception, id, record.CategoryInfo.Category, record.TargetObject)
-            {
-                ErrorDetails = new ErrorDetails($"[{CloudOf(session)}] {record.ErrorDetails?.Message ?? record.Exception?.Message}"),
-            };
-            return copy;
         }
     }
 }

@@ -91,6 +91,22 @@ namespace Heat.PowerShell.Tests.Fleet
         }
 
         [Fact]
+        public void ACloudWhoseCallsEndInATerminatingError_IsOneErrorNamingIt_AndTheOthersStillAnswer()
+        {
+            var east = new FakeHeat(EastEndpoint).ListsStacks(Stack("web-1", "e1", endpoint: EastEndpoint));
+            var west = new FakeHeat(WestEndpoint).ListsStacks(Stack("web-1", "w1", endpoint: WestEndpoint));
+            using var host = TwoClouds(east, west);
+            host.Run("$west.Dispose()");
+
+            var result = host.Run("Get-HeatStack web-* -Session $west, $session");
+
+            Assert.Equal("e1", Assert.Single(result.Objects<HeatStack>()).Id);
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("HeatSessionClosed", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.StartsWith($"[{FakeHeat.ProjectId}@{WestEndpoint}]", error.ErrorDetails.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void ResourcesOfTheSameStackName_InTwoClouds_ComeFromEach()
         {
             var east = new FakeHeat(EastEndpoint).ShowsStack(StackDetail("web", "e1", endpoint: EastEndpoint)).ListsResources("web", "e1", Resource("server", "OS::Heat::None", "web", "e1", endpoint: EastEndpoint));
