@@ -41,6 +41,51 @@ namespace Heat.PowerShell.Base
             Tick?.Invoke();
         }
 
+        /// <summary>Runs one item's work; a failure becomes a non-terminating error so the pipeline goes on.</summary>
+        protected internal bool TryItem(string noun, object target, Action work)
+        {
+            try
+            {
+                work();
+                return true;
+            }
+            catch (PipelineStoppedException)
+            {
+                throw;
+            }
+            catch (Exception e) when (ErrorCatalog.IsItemFailure(e))
+            {
+                Drain();
+                WriteError(HeatCmdlet.ToErrorRecord(e, noun, target));
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// Whether WhatIf is in effect for this call, however it came: -WhatIf bound (-WhatIf:$false counts too), else
+        /// $WhatIfPreference, which the user may set and which a calling script run with -WhatIf sets in its scope.
+        /// </summary>
+        protected bool IsWhatIf =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)
+                ? ((SwitchParameter)bound).IsPresent
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
+        /// <summary>
+        /// The one confirmation rule of every cmdlet that changes something (Az's ConfirmAction): WhatIf only says what
+        /// would happen, whatever else is given; -Force skips the prompt and nothing else (a -Confirm given explicitly
+        /// still asks); otherwise ShouldProcess decides, by ConfirmImpact and $ConfirmPreference.
+        /// </summary>
+        protected bool ShouldAct(string target, string action, bool force = false)
+        {
+            if (IsWhatIf)
+            {
+                ShouldProcess(target, action);
+                return false;
+            }
+            bool confirmAsked = MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) && ((SwitchParameter)confirm).IsPresent;
+            return (force && !confirmAsked) || ShouldProcess(target, action);
+        }
+
         /// <summary>Runs on the pipeline thread at every turn of a wait (about every 50 ms): where a progress display
         /// decides, by its own clock, whether to draw.</summary>
         internal Action Tick { get; set; }

@@ -91,26 +91,6 @@ namespace Heat.PowerShell.Base
             return record;
         }
 
-        /// <summary>Runs one item's work; a failure becomes a non-terminating error so the pipeline goes on.</summary>
-        protected internal bool TryItem(string noun, object target, Action work)
-        {
-            try
-            {
-                work();
-                return true;
-            }
-            catch (PipelineStoppedException)
-            {
-                throw;
-            }
-            catch (Exception e) when (ErrorCatalog.IsItemFailure(e))
-            {
-                Drain();
-                WriteError(ToErrorRecord(e, noun, target));
-                return false;
-            }
-        }
-
         /// <summary>
         /// Runs <paramref name="work"/> for every file each PowerShell path names (wildcards resolved by the provider),
         /// each path and each file its own item: a path that names nothing, or a file that fails, is one error record and
@@ -125,31 +105,6 @@ namespace Heat.PowerShell.Base
                     foreach (var path in GetResolvedProviderPathFromPSPath(given, out _)) TryItem(noun, path, () => work(path));
                 });
             }
-        }
-
-        /// <summary>
-        /// Whether WhatIf is in effect for this call, however it came: -WhatIf bound (-WhatIf:$false counts too), else
-        /// $WhatIfPreference, which the user may set and which a calling script run with -WhatIf sets in its scope.
-        /// </summary>
-        protected bool IsWhatIf =>
-            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)
-                ? ((SwitchParameter)bound).IsPresent
-                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-
-        /// <summary>
-        /// The one confirmation rule of every cmdlet that changes something (Az's ConfirmAction): WhatIf only says what
-        /// would happen, whatever else is given; -Force skips the prompt and nothing else (a -Confirm given explicitly
-        /// still asks); otherwise ShouldProcess decides, by ConfirmImpact and $ConfirmPreference.
-        /// </summary>
-        protected bool ShouldAct(string target, string action, bool force = false)
-        {
-            if (IsWhatIf)
-            {
-                ShouldProcess(target, action);
-                return false;
-            }
-            bool confirmAsked = MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) && ((SwitchParameter)confirm).IsPresent;
-            return (force && !confirmAsked) || ShouldProcess(target, action);
         }
 
         /// <summary>A non-terminating error for an argument that names nothing (null or empty): never read as "all".</summary>

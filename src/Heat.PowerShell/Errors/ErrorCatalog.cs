@@ -74,6 +74,7 @@ namespace Heat.PowerShell.Errors
             Entry.For<CloudConfigException>("HeatCloudConfigInvalid", ErrorCategory.InvalidData),
             Entry.For<TemplateException>("HeatTemplateInvalid", ErrorCategory.InvalidData,
                 hint: e => e.Problem == TemplateProblem.EnvironmentAsTemplate ? "Give it with -EnvironmentPath beside a template." : null),
+            Entry.For<Heat.Client.Fleet.StackSetException>("HeatStackSetInvalid", ErrorCategory.InvalidData),
             Entry.For<GraphvizNotFoundException>("HeatGraphvizNotFound", ErrorCategory.ObjectNotFound,
                 hint: _ => "For the text instead: -Format Dot or Mermaid, or -OutFile graph.dot or graph.mmd."),
             Entry.For<GraphvizException>("HeatGraphvizFailed", ErrorCategory.InvalidResult),

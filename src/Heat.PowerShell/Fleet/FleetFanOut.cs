@@ -47,7 +47,7 @@ namespace Heat.PowerShell.Fleet
         {
             var command = _cmdlet.MyInvocation.MyCommand;
             // The runspaces hold this module alone, so the command's own name finds it there.
-            var modulePath = string.IsNullOrEmpty(command.Module?.Path) ? typeof(FleetFanOut).Assembly.Location : command.Module.Path;
+            var modulePath = ModulePathOf(_cmdlet);
             var name = command.Name;
             var pool = FleetRunspaces.For(modulePath);
             var arrived = new BlockingCollection<Action>();
@@ -116,15 +116,25 @@ namespace Heat.PowerShell.Fleet
             }
         }
 
+        /// <summary>What the fleet's runspaces import: the module the cmdlet came from (its assembly when imported as one).</summary>
+        internal static string ModulePathOf(PSCmdlet cmdlet)
+        {
+            var module = cmdlet.MyInvocation.MyCommand.Module;
+            return string.IsNullOrEmpty(module?.Path) ? typeof(FleetFanOut).Assembly.Location : module.Path;
+        }
+
         /// <summary>The name objects from a session say they came from: its cloud's, else its project and Heat.</summary>
         internal static string CloudOf(HeatSession session) => session.CloudName ?? $"{session.ProjectName ?? session.ProjectId}@{session.HeatEndpoint}";
 
-        private static PSObject Tagged(PSObject item, HeatSession session)
+        private static PSObject Tagged(PSObject item, HeatSession session) => Tagged(item, CloudOf(session), session.Region);
+
+        /// <summary>An object of a read over several clouds: Cloud and Region properties, and the fleet's view.</summary>
+        internal static PSObject Tagged(PSObject item, string cloud, string region)
         {
             item.Properties.Remove("Cloud");
             item.Properties.Remove("Region");
-            item.Properties.Add(new PSNoteProperty("Cloud", CloudOf(session)));
-            item.Properties.Add(new PSNoteProperty("Region", session.Region));
+            item.Properties.Add(new PSNoteProperty("Cloud", cloud));
+            item.Properties.Add(new PSNoteProperty("Region", region));
             // A view of its own shows the Cloud column, only for objects of a read over several clouds.
             if (item.TypeNames.Count > 0 && !item.TypeNames[0].EndsWith("#Fleet", StringComparison.Ordinal)) item.TypeNames.Insert(0, item.TypeNames[0] + "#Fleet");
             return item;
