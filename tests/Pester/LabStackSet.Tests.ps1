@@ -65,6 +65,38 @@ Describe 'A stack set of three targets' -Tag Lab {
         (Get-HeatStack "$run-web" -Cloud $lab.project2_cloud).Parameters['value'] | Should -Be 'y'
     }
 
+    It 'shows each target in sync, and the one whose definition changed as outdated' {
+        $set = Write-Set "$run-web" @('', 'value: y', '')
+        $before = @(Get-HeatStackSet $set)
+        $changed = Write-Set "$run-web" @('', 'value: z', '')
+        $after = @(Get-HeatStackSet $changed)
+
+        ($before | ForEach-Object { "$($_.Target) $($_.State)" }) | Should -Be @('1 InSync', '2 InSync', '3 InSync')
+        ($after | ForEach-Object { "$($_.Target) $($_.State)" }) | Should -Be @('1 InSync', '2 Outdated', '3 InSync')
+
+        # Only target 2 differs, and its parameter is among what differs.
+        $rows = @(Compare-HeatStackSet $changed | Where-Object Change -ne 'Unchanged')
+        ($rows.Target | Sort-Object -Unique) | Should -Be @(2)
+        ($rows.Cloud | Sort-Object -Unique) | Should -Be @($lab.project2_cloud)
+    }
+
+    It 'removes the members, and leaves a stack of a target''s name that the set did not make' {
+        $set = Write-Set "$run-rm"
+        $null = Set-HeatStackSet $set -Wait -Force
+        # Target 2's stack is replaced by one made by hand under the same name: not a member.
+        $null = Remove-HeatStack "$run-rm" -Cloud $lab.project2_cloud -Force -Wait
+        $own = New-HeatStack "$run-rm" -Template "heat_template_version: 2018-08-31`nresources:`n  r: {type: OS::Heat::None}" -Cloud $lab.project2_cloud -Wait
+
+        $whatIf = @(Remove-HeatStackSet $set -WhatIf)
+        $results = @(Remove-HeatStackSet $set -Force -Wait)
+
+        ($whatIf | Sort-Object Target | ForEach-Object Action) | Should -Be @('Skipped', 'NotMember', 'Skipped')
+        Rows $results | Should -Be @("1 $run-rm Removed", "2 $run-rm NotMember", "3 $run-rm-r2 Removed")
+        (Get-HeatStack "$run-rm" -Cloud $lab.project2_cloud).Id | Should -Be $own.Id
+        Get-HeatStack "$run-rm" -Cloud $lab.cloud -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Get-HeatStack "$run-rm-r2" -Cloud $lab.region2_cloud -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
     It 'stops at the first failure with -FailureTolerance 0 -MaxConcurrent 1, the rest Skipped' {
         $set = Write-Set "$run-bad" @('fail: true', '', '')
 

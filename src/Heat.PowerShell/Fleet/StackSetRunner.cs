@@ -186,14 +186,17 @@ namespace Heat.PowerShell.Fleet
 
         /// <summary>The set's tags, and two that make the stack a member: the set's name, and the hash of what the target
         /// is given (template, environments and parameters), which changes when the definition does.</summary>
-        private string[] Tags(StackSetTarget target) =>
-            _set.Tags.Concat(new[] { SetTagPrefix + _set.Name, HashTagPrefix + DefinitionHash(target) }).ToArray();
+        private string[] Tags(StackSetTarget target) => TagsFor(_set, target);
 
-        internal string DefinitionHash(StackSetTarget target)
+        internal static string[] TagsFor(StackSetDefinition set, StackSetTarget target) =>
+            set.Tags.Concat(new[] { SetTagPrefix + set.Name, HashTagPrefix + DefinitionHash(set, target) }).ToArray();
+
+        /// <summary>The hash a member's tag carries: of the target's template and environments (their text) and its parameters.</summary>
+        internal static string DefinitionHash(StackSetDefinition set, StackSetTarget target)
         {
             using var sha = SHA256.Create();
             var text = new StringBuilder();
-            foreach (var file in new[] { _set.TemplatePath }.Concat(_set.EnvironmentPaths))
+            foreach (var file in new[] { set.TemplatePath }.Concat(set.EnvironmentPaths))
             {
                 text.Append(file).Append('\n').Append(System.IO.File.Exists(file) ? System.IO.File.ReadAllText(file) : string.Empty).Append('\n');
             }

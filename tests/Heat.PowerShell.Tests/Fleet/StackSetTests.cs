@@ -72,6 +72,21 @@ namespace Heat.PowerShell.Tests.Fleet
         }
 
         [Fact]
+        public void GetAndRemove_OfAnUnreachableCloud_SayItOfThatTarget_AndRemoveNothing()
+        {
+            using var host = Host();
+            var set = Set("  - cloud: down\n");
+
+            var members = host.Run($"Get-HeatStackSet '{set}'");
+            var removed = host.Run($"Remove-HeatStackSet '{set}' -Force");
+
+            var member = Assert.Single(members.Objects<HeatStackSetMember>());
+            Assert.Equal("Unreachable", member.State);
+            Assert.Contains("cloud 'down'", member.Reason, StringComparison.Ordinal);
+            Assert.Equal(new[] { "1 down web Skipped" }, Rows(removed));
+        }
+
+        [Fact]
         public void ABadDefinition_IsAnErrorAtItsLine_AndNothingIsTried()
         {
             using var host = Host();
