@@ -177,7 +177,8 @@ namespace Heat.Client.Insight
                     yield return Row(parameter.Name, next == null && !request.ClearParameters.Contains(parameter.Name) ? "Unchanged" : "Unknown", "(hidden)", "(hidden)");
                     continue;
                 }
-                yield return Row(parameter.Name, SameValue(nowValue, nextValue) ? "Unchanged" : "Changed", nowValue, nextValue);
+                var type = JsonDiff.Text(definition?["type"] ?? definition?["Type"]);
+                yield return Row(parameter.Name, SameValue(nowValue, nextValue, type) ? "Unchanged" : "Changed", nowValue, nextValue);
             }
             foreach (var parameter in before.Properties().Where(p => declared[p.Name] == null))
             {
@@ -185,10 +186,21 @@ namespace Heat.Client.Insight
             }
         }
 
-        /// <summary>Heat gives values back as text; a list or map may come back as JSON text in another layout.</summary>
-        private static bool SameValue(string? now, string? next)
+        /// <summary>Heat gives values back as text (a boolean as Python writes it, False); a list or map may come back as
+        /// JSON text in another layout. A boolean or a number is compared as the value Heat reads from the text.</summary>
+        internal static bool SameValue(string? now, string? next, string? type)
         {
             if (string.Equals(now ?? string.Empty, next ?? string.Empty, StringComparison.Ordinal)) return true;
+            if (now != null && next != null && string.Equals(type, "boolean", StringComparison.OrdinalIgnoreCase) && HeatBoolean(now) is bool a && HeatBoolean(next) is bool b)
+            {
+                return a == b;
+            }
+            if (now != null && next != null && string.Equals(type, "number", StringComparison.OrdinalIgnoreCase) &&
+                double.TryParse(now, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x) &&
+                double.TryParse(next, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var y))
+            {
+                return x.Equals(y);
+            }
             try
             {
                 return now != null && next != null && JToken.DeepEquals(JToken.Parse(now), JToken.Parse(next));
@@ -196,6 +208,17 @@ namespace Heat.Client.Insight
             catch (Newtonsoft.Json.JsonException)
             {
                 return false;
+            }
+        }
+
+        /// <summary>A boolean parameter's text as Heat reads it (oslo's bool_from_string, strict), or null.</summary>
+        private static bool? HeatBoolean(string text)
+        {
+            switch (text.Trim().ToLowerInvariant())
+            {
+                case "t": case "true": case "on": case "y": case "yes": case "1": return true;
+                case "f": case "false": case "off": case "n": case "no": case "0": return false;
+                default: return null;
             }
         }
 

@@ -24,15 +24,15 @@ namespace Heat.PowerShell.Cmdlets
     /// </example>
     /// <example>
     /// <code>
-    /// Compare-HeatStackSet ./fleet/web.yaml | Group-Object Cloud | Select-Object Name, Count
+    /// Compare-HeatStackSet ./fleet/web.yaml -MaxConcurrent 2 | Where-Object Kind -eq Parameter
     /// </code>
-    /// <para>How many rows of difference each cloud has.</para>
+    /// <para>The parameters of every target, as they are and as the definition would make them, two clouds at a time.</para>
     /// </example>
     /// <notes>
     /// <para>Set-HeatStackSet -WhatIf shows the same rows as each target's Set-HeatStack would.</para>
     /// </notes>
     [Cmdlet(VerbsData.Compare, "HeatStackSet")]
-    [OutputType(typeof(PSObject))]
+    [OutputType(typeof(Heat.Client.Models.HeatStackDifference))]
     public sealed class CompareHeatStackSet : AsyncCmdlet
     {
         private const string Compare = "param($p) Compare-HeatStack @p -ErrorAction Stop";

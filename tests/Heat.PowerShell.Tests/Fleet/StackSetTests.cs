@@ -87,6 +87,20 @@ namespace Heat.PowerShell.Tests.Fleet
         }
 
         [Fact]
+        public void CompareOfAnUnreachableCloud_IsAnErrorNamingTheTarget()
+        {
+            using var host = Host();
+            var set = Set("  - cloud: down\n");
+
+            var result = host.Run($"Compare-HeatStackSet '{set}'");
+
+            Assert.Empty(result.Output);
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("HeatStackSetInvalid", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains("target 1 (web in down)", error.Exception.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void ABadDefinition_IsAnErrorAtItsLine_AndNothingIsTried()
         {
             using var host = Host();
