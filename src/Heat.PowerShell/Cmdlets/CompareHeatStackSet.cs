@@ -33,43 +33,31 @@ namespace Heat.PowerShell.Cmdlets
     /// </notes>
     [Cmdlet(VerbsData.Compare, "HeatStackSet")]
     [OutputType(typeof(Heat.Client.Models.HeatStackDifference))]
-    public sealed class CompareHeatStackSet : AsyncCmdlet
+    public sealed class CompareHeatStackSet : StackSetCmdlet
     {
         private const string Compare = "param($p) Compare-HeatStack @p -ErrorAction Stop";
-
-        /// <summary>The stack set definition file (YAML); binds piped files by FullName.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
-        [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
 
         /// <summary>How many targets are compared at once.</summary>
         [Parameter]
         [ValidateRange(1, 32)]
         public int MaxConcurrent { get; set; } = 8;
 
-        protected override void ProcessRecord()
+        internal override void Process(StackSetDefinition set, string currentFolder)
         {
-            var folder = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
-            var file = GetUnresolvedProviderPathFromPSPath(Path);
-            TryItem("HeatStackSet", file, () =>
+            var sessions = StackSetSessions.Open(this, set.Targets, currentFolder);
+            TargetCalls.Run(this, set.Targets, sessions, MaxConcurrent, (target, session) => (Compare, Call(set, target, session)), ended =>
             {
-                var set = StackSetDefinition.Read(file);
-                var sessions = StackSetSessions.Open(this, set.Targets, folder);
-                TargetCalls.Run(this, set.Targets, sessions, MaxConcurrent, (target, session) => (Compare, Call(set, target, session)), ended =>
+                if (ended.Failure != null)
                 {
-                    if (ended.Failure != null)
-                    {
-                        WriteError(ErrorCatalog.ToErrorRecord(new StackSetException(set.File, null, null, $"target {ended.Target.Index + 1} ({ended.Target}): {ended.Failure}"), "HeatStackSet", ended.Target.ToString()));
-                        return;
-                    }
-                    foreach (var row in ended.Output.Where(o => o != null))
-                    {
-                        row.Properties.Remove("Target");
-                        row.Properties.Add(new PSNoteProperty("Target", ended.Target.Index + 1));
-                        WriteObject(FleetFanOut.Tagged(row, ended.Target.Cloud, ended.Target.Region));
-                    }
-                });
+                    WriteError(ErrorCatalog.ToErrorRecord(new StackSetException(set.File, null, null, $"target {ended.Target.Index + 1} ({ended.Target}): {ended.Failure}"), "HeatStackSet", ended.Target.ToString()));
+                    return;
+                }
+                foreach (var row in ended.Output.Where(o => o != null))
+                {
+                    row.Properties.Remove("Target");
+                    row.Properties.Add(new PSNoteProperty("Target", ended.Target.Index + 1));
+                    WriteObject(FleetFanOut.Tagged(row, ended.Target.Cloud, ended.Target.Region));
+                }
             });
         }
 

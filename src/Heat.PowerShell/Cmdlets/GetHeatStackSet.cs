@@ -32,27 +32,16 @@ namespace Heat.PowerShell.Cmdlets
     /// </notes>
     [Cmdlet(VerbsCommon.Get, "HeatStackSet")]
     [OutputType(typeof(HeatStackSetMember))]
-    public sealed class GetHeatStackSet : AsyncCmdlet
+    public sealed class GetHeatStackSet : StackSetCmdlet
     {
-        /// <summary>The stack set definition file (YAML); binds piped files by FullName.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
-        [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
-
         /// <summary>How many targets are asked at once.</summary>
         [Parameter]
         [ValidateRange(1, 32)]
         public int MaxConcurrent { get; set; } = 8;
 
-        protected override void ProcessRecord()
+        internal override void Process(StackSetDefinition set, string currentFolder)
         {
-            var folder = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
-            var file = GetUnresolvedProviderPathFromPSPath(Path);
-            TryItem("HeatStackSet", file, () =>
-            {
-                foreach (var (member, _) in StackSetMembers.Find(this, StackSetDefinition.Read(file), MaxConcurrent, folder)) WriteObject(member);
-            });
+            foreach (var (member, _) in StackSetMembers.Find(this, set, MaxConcurrent, currentFolder)) WriteObject(member);
         }
     }
 }

@@ -36,15 +36,9 @@ namespace Heat.PowerShell.Cmdlets
     /// </notes>
     [Cmdlet(VerbsCommon.Remove, "HeatStackSet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(HeatStackSetTargetResult))]
-    public sealed class RemoveHeatStackSet : AsyncCmdlet
+    public sealed class RemoveHeatStackSet : StackSetCmdlet
     {
         private const string Remove = "param($p) Remove-HeatStack @p -Force -ErrorAction Stop";
-
-        /// <summary>The stack set definition file (YAML); binds piped files by FullName.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
-        [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
 
         /// <summary>How many targets are handled at once.</summary>
         [Parameter]
@@ -59,39 +53,33 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        protected override void ProcessRecord()
+        internal override void Process(StackSetDefinition set, string currentFolder)
         {
-            var folder = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
-            var file = GetUnresolvedProviderPathFromPSPath(Path);
-            TryItem("HeatStackSet", file, () =>
+            var chosen = new List<StackSetTarget>();
+            var sessions = new Dictionary<int, (HeatSession, string)>();
+            // Each removal names the stack judged a member moments ago, by its id.
+            var ids = new Dictionary<int, string>();
+            foreach (var (member, session) in StackSetMembers.Find(this, set, MaxConcurrent, currentFolder))
             {
-                var set = StackSetDefinition.Read(file);
-                var chosen = new List<StackSetTarget>();
-                var sessions = new Dictionary<int, (HeatSession, string)>();
-                // Each removal names the stack judged a member moments ago, by its id.
-                var ids = new Dictionary<int, string>();
-                foreach (var (member, session) in StackSetMembers.Find(this, set, MaxConcurrent, folder))
+                var target = set.Targets[member.Target - 1];
+                if (member.State == "InSync" || member.State == "Outdated")
                 {
-                    var target = set.Targets[member.Target - 1];
-                    if (member.State == "InSync" || member.State == "Outdated")
+                    if (ShouldAct($"stack {member.StackName} ({member.StackId}) in {member.Cloud}, member of stack set {set.Name}", "Remove", Force))
                     {
-                        if (ShouldAct($"stack {member.StackName} ({member.StackId}) in {member.Cloud}, member of stack set {set.Name}", "Remove", Force))
-                        {
-                            chosen.Add(target);
-                            sessions[target.Index] = (session, null);
-                            ids[target.Index] = member.StackId;
-                            continue;
-                        }
-                        WriteObject(Result(member, "Skipped", IsWhatIf ? "WhatIf: nothing removed" : "not confirmed"));
+                        chosen.Add(target);
+                        sessions[target.Index] = (session, null);
+                        ids[target.Index] = member.StackId;
                         continue;
                     }
-                    var action = member.State == "Missing" ? "Absent" : member.State == "NotMember" ? "NotMember" : "Skipped";
-                    WriteObject(Result(member, action, member.Reason));
+                    WriteObject(Result(member, "Skipped", IsWhatIf ? "WhatIf: nothing removed" : "not confirmed"));
+                    continue;
                 }
-                TargetCalls.Run(this, chosen, sessions, MaxConcurrent,
-                    (target, session) => (Remove, Call(target, ids[target.Index], session)),
-                    ended => WriteObject(Result(ended, ids[ended.Target.Index])));
-            });
+                var action = member.State == "Missing" ? "Absent" : member.State == "NotMember" ? "NotMember" : "Skipped";
+                WriteObject(Result(member, action, member.Reason));
+            }
+            TargetCalls.Run(this, chosen, sessions, MaxConcurrent,
+                (target, session) => (Remove, Call(target, ids[target.Index], session)),
+                ended => WriteObject(Result(ended, ids[ended.Target.Index])));
         }
 
         private Hashtable Call(StackSetTarget target, string id, HeatSession session)

@@ -45,14 +45,8 @@ namespace Heat.PowerShell.Cmdlets
     /// </notes>
     [Cmdlet(VerbsCommon.Set, "HeatStackSet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(HeatStackSetTargetResult))]
-    public sealed class SetHeatStackSet : AsyncCmdlet
+    public sealed class SetHeatStackSet : StackSetCmdlet
     {
-        /// <summary>The stack set definition file (YAML); binds piped files by FullName.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
-        [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
-
         /// <summary>How many targets converge at once.</summary>
         [Parameter]
         [ValidateRange(1, 32)]
@@ -81,30 +75,24 @@ namespace Heat.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        protected override void ProcessRecord()
+        internal override void Process(StackSetDefinition set, string currentFolder)
         {
-            var folder = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
-            var file = GetUnresolvedProviderPathFromPSPath(Path);
-            TryItem("HeatStackSet", file, () =>
+            var runner = new StackSetRunner(this, set)
             {
-                var set = StackSetDefinition.Read(file);
-                var runner = new StackSetRunner(this, set)
-                {
-                    MaxConcurrent = MaxConcurrent,
-                    FailureTolerance = MyInvocation.BoundParameters.ContainsKey(nameof(FailureTolerance)) ? FailureTolerance : (int?)null,
-                    Canary = Canary,
-                    Wait = Wait,
-                    WaitTimeoutMinutes = WaitTimeoutMinutes,
-                    WhatIf = IsWhatIf,
-                };
-                if (IsWhatIf)
-                {
-                    runner.Run(folder);
-                    return;
-                }
-                if (!ShouldAct($"stack set {set.Name} ({set.Targets.Count} targets)", "Converge", Force)) return;
-                runner.Run(folder);
-            });
+                MaxConcurrent = MaxConcurrent,
+                FailureTolerance = MyInvocation.BoundParameters.ContainsKey(nameof(FailureTolerance)) ? FailureTolerance : (int?)null,
+                Canary = Canary,
+                Wait = Wait,
+                WaitTimeoutMinutes = WaitTimeoutMinutes,
+                WhatIf = IsWhatIf,
+            };
+            if (IsWhatIf)
+            {
+                runner.Run(currentFolder);
+                return;
+            }
+            if (!ShouldAct($"stack set {set.Name} ({set.Targets.Count} targets)", "Converge", Force)) return;
+            runner.Run(currentFolder);
         }
     }
 }
